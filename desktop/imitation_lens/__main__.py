@@ -1,0 +1,3 @@
+from imitation_lens.cli import main
+
+raise SystemExit(main())

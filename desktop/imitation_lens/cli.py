@@ -1,0 +1,64 @@
+"""Command line: start the app (the default), list sessions, export one."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from imitation_lens import APP_NAME, __version__
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="imitation-lens",
+        description=f"{APP_NAME}: compare a base model, its imitator and the teacher.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--data-dir", metavar="FOLDER", help="keep the database and models here instead"
+    )
+    commands = parser.add_subparsers(dest="command")
+    commands.add_parser("sessions", help="list the sessions in the database")
+    export = commands.add_parser("export", help="write a session to a JSON file")
+    export.add_argument("output", type=Path, help="the JSON file to write")
+    export.add_argument(
+        "--session", default="latest", help="a session id from 'sessions' (default: latest)"
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command is None:
+        from imitation_lens.ui.app import run_app
+
+        return run_app(args.data_dir)
+    from imitation_lens.core.paths import data_paths
+    from imitation_lens.core.store import Store
+
+    paths = data_paths(args.data_dir)
+    if not paths.database.exists():
+        print(f"No database yet at {paths.database}: start the app and run a prompt first.")
+        return 1
+    store = Store(paths.database)
+    try:
+        if args.command == "sessions":
+            for session in store.sessions():
+                print(f"{session['id']}  {session['created_at'][:16]}  "
+                      f"{session['items']:>4} items  {session['title']}")
+            return 0
+        from imitation_lens.core.export import export_session
+
+        session_id = store.latest_session_id() if args.session == "latest" else args.session
+        if session_id is None or store.db["sessions"].count_where("id = ?", [session_id]) == 0:
+            print(f"No session '{args.session}'. See: imitation-lens sessions", file=sys.stderr)
+            return 1
+        target = export_session(store, session_id, args.output)
+        print(f"Exported session {session_id} to {target}")
+        return 0
+    except OSError as error:
+        print(f"Could not write the export: {error.strerror or error}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()

@@ -1,0 +1,204 @@
+"""Runs a GGUF model in-process with llama-cpp-python, streaming, stoppable at every stage."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from imitation_lens.core.bundled_model import ensure_bundled_model
+from imitation_lens.core.file_hash import sha256_of
+from imitation_lens.core.generation import (
+    EmitFn,
+    FactsEvent,
+    FinishedEvent,
+    GenerationRequest,
+    StateEvent,
+    Status,
+    StreamMeter,
+)
+from imitation_lens.core.lineup import LocalModel, SamplingParams
+from imitation_lens.core.model_file import ModelFacts, ModelFileError, inspect_model_file
+from imitation_lens.core.prompting import BuiltPrompt, PromptError, build_prompt
+
+# llama_decode's return value when the abort callback asked it to stop: a stop, not a failure.
+_ABORTED_MARK = "llama_decode returned 2"
+
+
+def llama_versions() -> dict[str, str]:
+    import llama_cpp
+
+    info = llama_cpp.llama_print_system_info()
+    return {
+        "llama_cpp_python_version": str(llama_cpp.__version__),
+        # The PyPI source distribution carries no llama.cpp commit; the binding's version pins it.
+        "llama_cpp_version": f"vendored by llama-cpp-python {llama_cpp.__version__}",
+        "llama_cpp_system_info": info.decode("utf-8", "replace").strip(),
+    }
+
+
+class LocalRunner:
+    """Owns one llama.cpp model; used only from the thread that created it."""
+
+    def __init__(
+        self, source: LocalModel, params: SamplingParams, threads: int, models_dir: Path
+    ) -> None:
+        self._source = source
+        self._params = params
+        self._threads = threads
+        self._models_dir = models_dir
+        self._llm: Any = None
+        self._facts: ModelFacts | None = None
+        self._sha256: str | None = None
+        self._stop = threading.Event()
+        self._abort_callback: Any = None
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def _model_path(self) -> Path:
+        if self._source.is_bundled:
+            return ensure_bundled_model(self._models_dir)
+        return Path(self._source.path).expanduser()
+
+    def _load(self, stop: threading.Event) -> None:
+        import llama_cpp
+
+        path = self._model_path()
+        facts = inspect_model_file(path)
+        self._sha256 = sha256_of(path, self._models_dir, stop.is_set)
+        if stop.is_set():
+            return
+        context = self._params.context_length or 2048
+        try:
+            llm = llama_cpp.Llama(
+                model_path=str(path),
+                n_ctx=context,
+                n_threads=self._threads,
+                n_threads_batch=self._threads,
+                seed=self._params.seed,
+                verbose=False,
+            )
+        except (ValueError, RuntimeError, OSError) as error:
+            raise ModelFileError(
+                f"llama.cpp could not load {path.name} ({facts.describe()}, architecture "
+                f"'{facts.architecture}'). The file looks complete, so this version of llama.cpp "
+                "may not support that architecture, or the computer ran out of memory."
+            ) from error
+        # The abort callback is the only way to stop llama.cpp while it processes the prompt.
+        self._abort_callback = llama_cpp.ggml_abort_callback(lambda _data: self._stop.is_set())
+        llama_cpp.llama_set_abort_callback(llm.ctx, self._abort_callback, None)
+        self._llm = llm
+        self._facts = facts
+
+    # -- generating -------------------------------------------------------------------------
+
+    def generate(self, request: GenerationRequest, emit: EmitFn, stop: threading.Event) -> None:
+        rid = request.response_id
+        meter = StreamMeter(rid, emit)
+        self._stop = stop
+        facts: dict[str, Any] = {"threads": self._threads, "params": asdict(self._params)}
+        try:
+            if self._llm is None:
+                emit(StateEvent(rid, Status.LOADING))
+                self._load(stop)
+            if stop.is_set() or self._llm is None:
+                emit(FinishedEvent(rid, Status.STOPPED, "", facts=facts | meter.timings()))
+                return
+            built = self._build(request.prompt)
+            facts |= self._describe(built)
+            emit(FactsEvent(rid, facts))
+            emit(StateEvent(rid, Status.THINKING))
+            self._stream(built, meter, emit, stop)
+        except (ModelFileError, PromptError) as error:
+            emit(FinishedEvent(rid, Status.FAILED, meter.text, str(error), facts | meter.timings()))
+            return
+        except RuntimeError as error:
+            if _ABORTED_MARK in str(error) or stop.is_set():
+                emit(FinishedEvent(rid, Status.STOPPED, meter.text, facts=facts | meter.timings()))
+            else:
+                message = f"llama.cpp stopped with an error: {error}"
+                emit(FinishedEvent(rid, Status.FAILED, meter.text, message, facts | meter.timings()))
+            return
+        except MemoryError:
+            message = "The computer ran out of memory. Try a smaller model or a shorter context."
+            emit(FinishedEvent(rid, Status.FAILED, meter.text, message, facts | meter.timings()))
+            return
+        meter.flush()
+        status = Status.STOPPED if stop.is_set() else Status.DONE
+        emit(FinishedEvent(rid, status, meter.text, facts=facts | meter.timings()))
+
+    def _build(self, user_prompt: str) -> BuiltPrompt:
+        assert self._facts is not None
+        llm = self._llm
+        bos = eos = ""
+        if self._facts.chat_template:
+            bos = llm.detokenize([llm.token_bos()], special=True).decode("utf-8", "replace")
+            eos = llm.detokenize([llm.token_eos()], special=True).decode("utf-8", "replace")
+        return build_prompt(
+            user_prompt, self._source.prompt_mode, self._facts.chat_template, bos, eos
+        )
+
+    def _describe(self, built: BuiltPrompt) -> dict[str, Any]:
+        assert self._facts is not None
+        tokens = self._llm.tokenize(built.text.encode("utf-8"), add_bos=built.add_bos, special=True)
+        self._prompt_tokens = tokens
+        params = asdict(self._params) | {"stop": built.stop, "add_bos": built.add_bos}
+        return {
+            "model_file": self._facts.file_name,
+            "model_path": str(self._facts.path),
+            "model_sha256": self._sha256,
+            "model_name": self._facts.name,
+            "model_architecture": self._facts.architecture,
+            "model_quantization": self._facts.quantization,
+            "model_size_label": self._facts.size_label,
+            "model_size_bytes": self._facts.size_bytes,
+            "template": built.template,
+            "prompt_sent": built.text,
+            "tokens_in": len(tokens),
+            "params": params,
+            "context_length": self._params.context_length,
+        } | llama_versions()
+
+    def _stream(
+        self, built: BuiltPrompt, meter: StreamMeter, emit: EmitFn, stop: threading.Event
+    ) -> None:
+        llm = self._llm
+        params = self._params
+        if len(self._prompt_tokens) >= llm.n_ctx():
+            raise PromptError(
+                f"The prompt is {len(self._prompt_tokens)} tokens long, more than this column's "
+                f"context of {llm.n_ctx()} tokens. Shorten it or raise the context length."
+            )
+        budget = min(params.max_tokens, llm.n_ctx() - len(self._prompt_tokens))
+        stream = llm.create_completion(
+            self._prompt_tokens,
+            max_tokens=budget,
+            temperature=params.temperature,
+            top_p=params.top_p,
+            top_k=params.top_k,
+            repeat_penalty=params.repeat_penalty,
+            seed=params.seed,
+            stop=built.stop or None,
+            stream=True,
+        )
+        streaming = False
+        try:
+            for chunk in stream:
+                if stop.is_set():
+                    break
+                piece = chunk["choices"][0]["text"]
+                if not piece:
+                    continue
+                if not streaming:
+                    streaming = True
+                    emit(StateEvent(meter.response_id, Status.STREAMING))
+                meter.add(piece, max(1, llm.n_tokens - len(self._prompt_tokens)))
+        finally:
+            stream.close()
+        meter.tokens_out = max(meter.tokens_out, llm.n_tokens - len(self._prompt_tokens))
+
+    def close(self) -> None:
+        if self._llm is not None:
+            self._llm.close()
+            self._llm = None

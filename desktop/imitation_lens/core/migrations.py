@@ -1,0 +1,125 @@
+"""The database schema, as numbered steps. A database is brought up to date when it is opened.
+
+Each step runs once, in a transaction, and sets PRAGMA user_version; add steps, never edit one
+that has shipped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+import sqlite_utils
+
+
+def _v1_initial(db: sqlite_utils.Database) -> None:
+    db["sessions"].create(
+        {
+            "id": str,
+            "title": str,
+            "evaluator": str,
+            "created_at": str,
+            "updated_at": str,
+            "lineup": str,  # JSON: the slot configurations the session was run with
+        },
+        pk="id",
+    )
+    db["items"].create(
+        {"id": str, "session_id": str, "position": int, "prompt": str, "created_at": str},
+        pk="id",
+        foreign_keys=[("session_id", "sessions", "id")],
+    )
+    db["responses"].create(
+        {
+            "id": str,
+            "item_id": str,
+            "slot_index": int,
+            "role": str,
+            "kind": str,  # local | endpoint
+            "note": str,
+            "status": str,
+            "error": str,
+            "text": str,
+            "created_at": str,
+            "updated_at": str,
+            "started_at": str,
+            "first_token_at": str,
+            "ended_at": str,
+            "ttft_ms": float,
+            "tokens_in": int,
+            "tokens_out": int,
+            "tokens_per_second": float,
+            "template": str,
+            "prompt_sent": str,
+            "params": str,  # JSON: every sampling setting, the seed among them
+            "seed": int,
+            "threads": int,
+            "context_length": int,
+            "model_file": str,
+            "model_path": str,
+            "model_sha256": str,
+            "model_name": str,
+            "model_architecture": str,
+            "model_quantization": str,
+            "model_size_label": str,
+            "model_size_bytes": int,
+            "endpoint_base_url": str,
+            "endpoint_model": str,
+            "llama_cpp_python_version": str,
+            "llama_cpp_version": str,
+            "llama_cpp_system_info": str,
+            "extra": str,  # JSON: any further facts a runner reported
+        },
+        pk="id",
+        foreign_keys=[("item_id", "items", "id")],
+        not_null={"status"},
+        defaults={"status": "queued", "text": "", "error": ""},
+    )
+    db["marks"].create(
+        {
+            "id": str,
+            "response_id": str,
+            "start": int,  # Python string offsets into responses.text (code points)
+            "end": int,
+            "quote": str,  # the marked text itself, so a mark can be checked against its answer
+            "category": str,
+            "severity": str,
+            "note": str,
+            "correction": str,
+            "unsure": int,
+            "created_at": str,
+            "updated_at": str,
+            "deleted_at": str,
+        },
+        pk="id",
+        foreign_keys=[("response_id", "responses", "id")],
+    )
+    db["settings"].create({"key": str, "value": str}, pk="key")
+    db["items"].create_index(["session_id", "position"])
+    db["responses"].create_index(["item_id", "slot_index"])
+    db["responses"].create_index(["status"])
+    db["marks"].create_index(["response_id"])
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class NewerSchemaError(Exception):
+    pass
+
+
+def migrate(db: sqlite_utils.Database) -> int:
+    """Run the steps this database has not had yet; return the version it is at now."""
+    conn: sqlite3.Connection = db.conn
+    current = conn.execute("PRAGMA user_version").fetchone()[0]
+    if current > SCHEMA_VERSION:
+        raise NewerSchemaError(
+            f"This data was written by a newer Imitation Lens (schema {current}; this app knows "
+            f"up to {SCHEMA_VERSION}). Update the app to open it."
+        )
+    for version, step in enumerate(MIGRATIONS[current:], start=current + 1):
+        with db.atomic():
+            step(db)
+            conn.execute(f"PRAGMA user_version = {version}")
+    return SCHEMA_VERSION

@@ -1,0 +1,242 @@
+"""Reads a GGUF file's header before llama.cpp sees it, so a bad file gets a reason in plain words.
+
+llama-cpp-python refuses every kind of broken file with the same bare "Failed to load model"
+message. `gguf.GGUFReader` would tell more but parses the whole vocabulary into numpy arrays
+(tens of seconds for a 262k-token vocabulary), so this reads the header with the format's
+constants from the `gguf` package and skips what it does not need.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import gguf
+
+_SCALARS: dict[int, str] = {
+    gguf.GGUFValueType.UINT8: "<B",
+    gguf.GGUFValueType.INT8: "<b",
+    gguf.GGUFValueType.UINT16: "<H",
+    gguf.GGUFValueType.INT16: "<h",
+    gguf.GGUFValueType.UINT32: "<I",
+    gguf.GGUFValueType.INT32: "<i",
+    gguf.GGUFValueType.FLOAT32: "<f",
+    gguf.GGUFValueType.BOOL: "<?",
+    gguf.GGUFValueType.UINT64: "<Q",
+    gguf.GGUFValueType.INT64: "<q",
+    gguf.GGUFValueType.FLOAT64: "<d",
+}
+# Limits far above any real model; a header beyond them is damaged, not large.
+_MAX_TENSORS = 1_000_000
+_MAX_KV = 100_000
+_MAX_STRING = 64 * 1024 * 1024
+_MAX_ARRAY = 50_000_000
+_MAX_DIMS = 8
+
+
+class ModelFileError(Exception):
+    """A model file that cannot be used; the message is meant for the person at the screen."""
+
+
+@dataclass(frozen=True)
+class ModelFacts:
+    path: Path
+    size_bytes: int
+    architecture: str
+    name: str
+    size_label: str
+    quantization: str
+    context_length: int | None
+    chat_template: str | None
+    license: str
+    tensor_count: int
+
+    @property
+    def file_name(self) -> str:
+        return self.path.name
+
+    def describe(self) -> str:
+        parts = [self.name or self.architecture, self.size_label, self.quantization]
+        return " · ".join(p for p in parts if p)
+
+
+class _Truncated(Exception):
+    pass
+
+
+def _read(stream: BinaryIO, count: int) -> bytes:
+    data = stream.read(count)
+    if len(data) != count:
+        raise _Truncated
+    return data
+
+
+def _unpack(stream: BinaryIO, fmt: str) -> Any:
+    return struct.unpack(fmt, _read(stream, struct.calcsize(fmt)))[0]
+
+
+def _read_string(stream: BinaryIO) -> str:
+    length = _unpack(stream, "<Q")
+    if length > _MAX_STRING:
+        raise ModelFileError("The model file's header is damaged (a text field claims to be huge).")
+    return _read(stream, length).decode("utf-8", errors="replace")
+
+
+def _read_value(stream: BinaryIO, value_type: int, keep: bool) -> Any:
+    if value_type in _SCALARS:
+        return _unpack(stream, _SCALARS[value_type])
+    if value_type == gguf.GGUFValueType.STRING:
+        if keep:
+            return _read_string(stream)
+        stream.seek(_unpack(stream, "<Q"), io.SEEK_CUR)
+        return None
+    if value_type == gguf.GGUFValueType.ARRAY:
+        item_type = _unpack(stream, "<I")
+        count = _unpack(stream, "<Q")
+        if count > _MAX_ARRAY:
+            raise ModelFileError("The model file's header is damaged (a list claims absurd length).")
+        if item_type in _SCALARS:
+            stream.seek(count * struct.calcsize(_SCALARS[item_type]), io.SEEK_CUR)
+        else:
+            for _ in range(count):
+                _read_value(stream, item_type, keep=False)
+        return None
+    raise ModelFileError(
+        f"The model file's header is damaged (unknown value type {value_type})."
+    )
+
+
+_WANTED = {
+    "general.architecture",
+    "general.name",
+    "general.size_label",
+    "general.file_type",
+    "general.license",
+    "general.alignment",
+    "tokenizer.chat_template",
+}
+
+
+def inspect_model_file(path: str | Path) -> ModelFacts:
+    """Check that `path` is a complete GGUF file and return what it says about itself."""
+    model_path = Path(path)
+    if not model_path.exists():
+        raise ModelFileError(f"The model file {model_path.name} is missing (looked in {model_path.parent}).")
+    if model_path.is_dir():
+        raise ModelFileError(f"{model_path} is a folder, not a model file.")
+    try:
+        size = model_path.stat().st_size
+        with model_path.open("rb") as raw:
+            stream = io.BufferedReader(raw, buffer_size=1 << 20)  # type: ignore[arg-type]
+            return _inspect(model_path, stream, size)
+    except PermissionError:
+        raise ModelFileError(
+            f"Imitation Lens is not allowed to read {model_path.name}. Check the file's permissions."
+        ) from None
+    except _Truncated:
+        raise ModelFileError(
+            f"{model_path.name} ends in the middle of its header: the file is incomplete. "
+            "Download or copy it again."
+        ) from None
+    except OSError as error:
+        raise ModelFileError(f"{model_path.name} could not be read: {error.strerror or error}.") from None
+
+
+def _inspect(model_path: Path, stream: BinaryIO, size: int) -> ModelFacts:
+    name = model_path.name
+    if size == 0:
+        raise ModelFileError(f"{name} is empty (0 bytes): the download or copy did not finish.")
+    magic = stream.read(4)
+    if len(magic) < 4 or struct.unpack("<I", magic.ljust(4, b"\0"))[0] != gguf.GGUF_MAGIC:
+        if magic[:4] in (b"lmgg", b"fmgg", b"tjgg"):
+            raise ModelFileError(
+                f"{name} is in the old GGML format, which current llama.cpp no longer loads. "
+                "Look for a GGUF version of this model."
+            )
+        raise ModelFileError(
+            f"{name} is not a GGUF model file. Imitation Lens runs models in the GGUF format "
+            "made for llama.cpp (file names ending in .gguf)."
+        )
+    version = _unpack(stream, "<I")
+    if version not in (2, 3):
+        raise ModelFileError(
+            f"{name} says it is GGUF version {version}, which this app does not know: "
+            "the file is damaged or comes from a much newer tool."
+        )
+    tensor_count = _unpack(stream, "<Q")
+    kv_count = _unpack(stream, "<Q")
+    if tensor_count > _MAX_TENSORS or kv_count > _MAX_KV:
+        raise ModelFileError(
+            f"{name}'s header is damaged: it claims {tensor_count:,} tensors and {kv_count:,} "
+            "settings, far more than any real model."
+        )
+    fields: dict[str, Any] = {}
+    for _ in range(kv_count):
+        key = _read_string(stream)
+        value_type = _unpack(stream, "<I")
+        wanted = key in _WANTED or key.endswith(".context_length")
+        value = _read_value(stream, value_type, keep=wanted)
+        if wanted:
+            fields[key] = value
+    data_end = _read_tensor_infos(stream, tensor_count, name)
+    alignment = int(fields.get("general.alignment") or gguf.GGUF_DEFAULT_ALIGNMENT)
+    header_end = stream.tell()
+    data_start = header_end + (-header_end % alignment)
+    if data_start + data_end > size:
+        missing = data_start + data_end - size
+        raise ModelFileError(
+            f"{name} is incomplete: {missing:,} bytes of its weights are missing "
+            f"({size:,} of {data_start + data_end:,} bytes present). Download or copy it again."
+        )
+    architecture = str(fields.get("general.architecture") or "")
+    if not architecture:
+        raise ModelFileError(f"{name} does not say which model architecture it holds; it cannot be run.")
+    context = fields.get(f"{architecture}.context_length")
+    return ModelFacts(
+        path=model_path,
+        size_bytes=size,
+        architecture=architecture,
+        name=str(fields.get("general.name") or ""),
+        size_label=str(fields.get("general.size_label") or ""),
+        quantization=_quantization_name(fields.get("general.file_type")),
+        context_length=int(context) if isinstance(context, int) else None,
+        chat_template=fields.get("tokenizer.chat_template") or None,
+        license=str(fields.get("general.license") or ""),
+        tensor_count=tensor_count,
+    )
+
+
+def _read_tensor_infos(stream: BinaryIO, count: int, name: str) -> int:
+    """Walk the tensor table; return where the last tensor's data ends, relative to the data start."""
+    end = 0
+    for _ in range(count):
+        _read_string(stream)
+        dims = _unpack(stream, "<I")
+        if dims > _MAX_DIMS:
+            raise ModelFileError(f"{name}'s tensor table is damaged (a tensor with {dims} dimensions).")
+        elements = 1
+        for _ in range(dims):
+            elements *= _unpack(stream, "<Q")
+        tensor_type = _unpack(stream, "<I")
+        offset = _unpack(stream, "<Q")
+        try:
+            block, type_size = gguf.GGML_QUANT_SIZES[gguf.GGMLQuantizationType(tensor_type)]
+        except (ValueError, KeyError):
+            raise ModelFileError(
+                f"{name} uses a number format (type {tensor_type}) this version of the app "
+                "does not know: the file is damaged or needs a newer llama.cpp."
+            ) from None
+        end = max(end, offset + elements * type_size // block)
+    return end
+
+
+def _quantization_name(file_type: Any) -> str:
+    if not isinstance(file_type, int):
+        return ""
+    try:
+        return gguf.LlamaFileType(file_type).name.removeprefix("MOSTLY_")
+    except ValueError:
+        return f"type {file_type}"

@@ -1,0 +1,254 @@
+"""The SQLite file that keeps every prompt, answer and mark as it happens.
+
+A Store belongs to the thread that opened it (sqlite3's rule); the window talks to it through
+a background thread (ui/recorder.py) so it never waits on the disk.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from imitation_lens.core.generation import FINAL_STATUSES, Status, utc_now
+from imitation_lens.core.migrations import migrate
+
+_UNFINISHED = tuple(s.value for s in Status if s not in FINAL_STATUSES)
+_JSON_COLUMNS = {"params", "extra", "lineup"}
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+class Store:
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.db = sqlite_utils.Database(sqlite3.connect(path, timeout=10.0))
+        self.db.execute("PRAGMA foreign_keys = ON")
+        self.db.execute("PRAGMA busy_timeout = 10000")
+        self.db.enable_wal()
+        # NORMAL is durable across process crashes in WAL mode; only power loss can lose the tail.
+        self.db.execute("PRAGMA synchronous = NORMAL")
+        migrate(self.db)
+        self._response_columns = set(self.db["responses"].columns_dict)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- recovery ---------------------------------------------------------------------------
+
+    def mark_unfinished_interrupted(self) -> int:
+        """Answers still 'being written' from an earlier run of the app were cut off: say so."""
+        placeholders = ", ".join("?" for _ in _UNFINISHED)
+        with self.db.atomic():
+            cursor = self.db.execute(
+                f"UPDATE responses SET status = ?, updated_at = ? WHERE status IN ({placeholders})",
+                [Status.INTERRUPTED.value, utc_now(), *_UNFINISHED],
+            )
+        return cursor.rowcount
+
+    # -- sessions ---------------------------------------------------------------------------
+
+    def create_session(
+        self,
+        title: str,
+        lineup: list[dict[str, Any]],
+        evaluator: str = "",
+        session_id: str | None = None,
+    ) -> str:
+        session_id = session_id or new_id()
+        now = utc_now()
+        with self.db.atomic():
+            self.db["sessions"].insert(
+                {
+                    "id": session_id,
+                    "title": title,
+                    "evaluator": evaluator,
+                    "created_at": now,
+                    "updated_at": now,
+                    "lineup": json.dumps(lineup),
+                }
+            )
+        return session_id
+
+    def latest_session_id(self) -> str | None:
+        row = self.db.execute(
+            "SELECT id FROM sessions ORDER BY updated_at DESC, created_at DESC LIMIT 1"
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def session(self, session_id: str) -> dict[str, Any]:
+        return _decode(self.db["sessions"].get(session_id))
+
+    def sessions(self) -> list[dict[str, Any]]:
+        return [
+            _decode(row)
+            for row in self.db.query(
+                "SELECT s.*, (SELECT COUNT(*) FROM items i WHERE i.session_id = s.id) AS items "
+                "FROM sessions s ORDER BY updated_at DESC"
+            )
+        ]
+
+    def set_session_lineup(self, session_id: str, lineup: list[dict[str, Any]]) -> None:
+        with self.db.atomic():
+            self.db["sessions"].update(
+                session_id, {"lineup": json.dumps(lineup), "updated_at": utc_now()}
+            )
+
+    # -- items and responses ----------------------------------------------------------------
+
+    def add_item(
+        self, session_id: str, item_id: str, prompt: str, responses: Iterable[dict[str, Any]]
+    ) -> None:
+        """Save a prompt with one queued response row per slot, in one transaction."""
+        now = utc_now()
+        with self.db.atomic():
+            position = self.db.execute(
+                "SELECT COALESCE(MAX(position), 0) + 1 FROM items WHERE session_id = ?",
+                [session_id],
+            ).fetchone()[0]
+            self.db["items"].insert(
+                {
+                    "id": item_id,
+                    "session_id": session_id,
+                    "position": position,
+                    "prompt": prompt,
+                    "created_at": now,
+                }
+            )
+            rows = [
+                {"status": Status.QUEUED.value, "text": "", "error": ""}
+                | self._columns(response)
+                | {"item_id": item_id, "created_at": now, "updated_at": now}
+                for response in responses
+            ]
+            self.db["responses"].insert_all(rows)
+            self.db["sessions"].update(session_id, {"updated_at": now})
+
+    def _columns(self, facts: dict[str, Any]) -> dict[str, Any]:
+        """Split reported facts into known columns; everything else goes to the `extra` JSON."""
+        row: dict[str, Any] = {}
+        extra: dict[str, Any] = {}
+        for key, value in facts.items():
+            if key in self._response_columns and key != "extra":
+                row[key] = json.dumps(value) if key in _JSON_COLUMNS else value
+            else:
+                extra[key] = value
+        if "params" in facts and isinstance(facts["params"], dict):
+            row["seed"] = facts["params"].get("seed")
+        if extra:
+            row["extra"] = json.dumps(extra)
+        return row
+
+    def update_response(self, response_id: str, facts: dict[str, Any]) -> None:
+        row = self._columns(facts)
+        if "extra" in row:
+            current = self.db.execute(
+                "SELECT extra FROM responses WHERE id = ?", [response_id]
+            ).fetchone()
+            merged = json.loads(current[0]) if current and current[0] else {}
+            row["extra"] = json.dumps(merged | json.loads(row["extra"]))
+        with self.db.atomic():
+            self.db["responses"].update(response_id, row | {"updated_at": utc_now()})
+
+    def set_status(self, response_id: str, status: Status) -> None:
+        """Record a progress status, unless the answer already reached a final one."""
+        with self.db.atomic():
+            self.db.execute(
+                f"UPDATE responses SET status = ?, updated_at = ? WHERE id = ? "
+                f"AND status IN ({', '.join('?' for _ in _UNFINISHED)})",
+                [status.value, utc_now(), response_id, *_UNFINISHED],
+            )
+
+    def set_text(self, response_id: str, text: str) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE responses SET text = ?, updated_at = ? WHERE id = ?",
+                [text, utc_now(), response_id],
+            )
+
+    def finish_response(
+        self, response_id: str, status: Status, text: str, error: str, facts: dict[str, Any]
+    ) -> None:
+        """The final word on an answer. The first final status wins; later facts are still kept."""
+        current = self.db.execute(
+            "SELECT status FROM responses WHERE id = ?", [response_id]
+        ).fetchone()
+        if current is None:
+            return
+        row = {"text": text, "error": error, "status": status.value} | facts
+        if Status(current[0]).is_final:
+            row = {k: v for k, v in facts.items() if k not in ("status", "text", "error")}
+        self.update_response(response_id, row)
+
+    def item_ids(self, session_id: str) -> list[str]:
+        return [
+            str(row[0])
+            for row in self.db.execute(
+                "SELECT id FROM items WHERE session_id = ? ORDER BY position", [session_id]
+            )
+        ]
+
+    def item(self, item_id: str) -> dict[str, Any]:
+        """An item with its responses (by slot) and each response's marks."""
+        item = dict(self.db["items"].get(item_id))
+        responses = [
+            _decode(row)
+            for row in self.db.query(
+                "SELECT * FROM responses WHERE item_id = ? ORDER BY slot_index", [item_id]
+            )
+        ]
+        for response in responses:
+            response["marks"] = self.marks(response["id"])
+        item["responses"] = responses
+        return item
+
+    # -- marks ------------------------------------------------------------------------------
+
+    def add_mark(self, mark: dict[str, Any]) -> str:
+        mark_id = str(mark.get("id") or new_id())
+        now = utc_now()
+        with self.db.atomic():
+            self.db["marks"].insert(
+                {
+                    "category": "wrong_claim",
+                    "severity": "major",
+                    "note": "",
+                    "correction": "",
+                    "unsure": 0,
+                }
+                | mark
+                | {"id": mark_id, "created_at": now, "updated_at": now}
+            )
+        return mark_id
+
+    def marks(self, response_id: str, include_deleted: bool = False) -> list[dict[str, Any]]:
+        sql = "SELECT * FROM marks WHERE response_id = ?"
+        if not include_deleted:
+            sql += " AND deleted_at IS NULL"
+        return list(self.db.query(sql + " ORDER BY start, end", [response_id]))
+
+    # -- settings ---------------------------------------------------------------------------
+
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return default if row is None else json.loads(row[0])
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self.db.atomic():
+            self.db["settings"].upsert({"key": key, "value": json.dumps(value)}, pk="key")
+
+
+def _decode(row: dict[str, Any]) -> dict[str, Any]:
+    out = dict(row)
+    for key in _JSON_COLUMNS & out.keys():
+        if isinstance(out[key], str) and out[key]:
+            out[key] = json.loads(out[key])
+    return out

@@ -1,0 +1,241 @@
+"""One column of the comparison: who answers, what state it is in, and the answer itself."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imitation_lens.core.bundled_model import DISPLAY_NAME
+from imitation_lens.core.generation import (
+    FINAL_STATUSES,
+    Event,
+    FactsEvent,
+    FinishedEvent,
+    StateEvent,
+    Status,
+    TextEvent,
+)
+from imitation_lens.core.lineup import Endpoint, SlotConfig
+from imitation_lens.ui.answer_view import AnswerView, Span
+
+# (label shown, background, text colour): the word is always there, colour only helps.
+STATE_STYLE: dict[str, tuple[str, str, str]] = {
+    "idle": ("Idle", "#e8e8e8", "#333333"),
+    Status.QUEUED: ("Waiting", "#e8e8e8", "#333333"),
+    Status.LOADING: ("Loading model…", "#dbe8ff", "#123a7a"),
+    Status.THINKING: ("Reading the prompt…", "#dbe8ff", "#123a7a"),
+    Status.STREAMING: ("Writing…", "#d9f2dd", "#145a21"),
+    Status.DONE: ("Done", "#e8e8e8", "#1d1d1d"),
+    Status.STOPPED: ("Stopped", "#fff0c2", "#6b4a00"),
+    Status.FAILED: ("Failed", "#ffd9d9", "#8a0010"),
+    Status.INTERRUPTED: ("Interrupted", "#fff0c2", "#6b4a00"),
+    "stopping": ("Stopping…", "#fff0c2", "#6b4a00"),
+}
+
+
+_FINAL = {status.value for status in FINAL_STATUSES}
+
+
+def describe_source(slot: SlotConfig) -> str:
+    if isinstance(slot.source, Endpoint):
+        return f"{slot.source.model} via {slot.source.base_url}"
+    if slot.source.is_bundled:
+        return f"{DISPLAY_NAME} · Q4_K_M · built in"
+    return slot.source.path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+class SlotColumn(QFrame):
+    stop_requested = Signal(str)  # response id
+    settings_requested = Signal()
+    mark_requested = Signal()
+
+    def __init__(self, index: int, slot: SlotConfig, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.index = index
+        self.slot = slot
+        self.response_id: str | None = None
+        self.state: str = "idle"
+        self.setObjectName("slotColumn")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+
+        self.role_label = QLabel()
+        self.role_label.setObjectName("roleLabel")
+        self.state_label = QLabel()
+        self.state_label.setObjectName("stateLabel")
+        self.speed_label = QLabel()
+        self.speed_label.setObjectName("speedLabel")
+        self.model_label = QLabel()
+        self.model_label.setObjectName("modelLabel")
+        self.model_label.setWordWrap(True)
+        self.note_label = QLabel()
+        self.note_label.setObjectName("noteLabel")
+        self.note_label.setWordWrap(True)
+        self.stop_button = QPushButton("Stop")
+        self.stop_button.setToolTip("Stop this column's answer")
+        self.stop_button.clicked.connect(self._on_stop_clicked)
+        self.settings_button = QPushButton("Settings…")
+        self.settings_button.setToolTip("Choose the model or teacher and its settings")
+        self.settings_button.clicked.connect(self.settings_requested)
+        self.mark_button = QPushButton("Mark error (E)")
+        self.mark_button.setToolTip("Select wrong words in the answer, then press E or this button")
+        self.mark_button.clicked.connect(self.mark_requested)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.hide()
+        self.answer = AnswerView()
+        self.answer.mark_requested.connect(self.mark_requested)
+
+        top = QHBoxLayout()
+        top.addWidget(self.role_label)
+        top.addStretch(1)
+        top.addWidget(self.state_label)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.speed_label)
+        buttons.addStretch(1)
+        buttons.addWidget(self.mark_button)
+        buttons.addWidget(self.stop_button)
+        buttons.addWidget(self.settings_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.model_label)
+        layout.addWidget(self.note_label)
+        layout.addLayout(buttons)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.answer, 1)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.set_slot(slot)
+        self._set_state("idle")
+
+    # -- configuration ---------------------------------------------------------------------------
+
+    def set_slot(self, slot: SlotConfig) -> None:
+        self.slot = slot
+        self.role_label.setText(slot.role)
+        self.model_label.setText(describe_source(slot))
+        self.note_label.setText(slot.note)
+        self.note_label.setVisible(bool(slot.note))
+        self.answer.setAccessibleName(f"{slot.role} answer")
+        self.answer.setAccessibleDescription(
+            "The answer text. Select wrong words with Shift and the arrow keys, then press E."
+        )
+        self.stop_button.setAccessibleName(f"Stop {slot.role}")
+        self.settings_button.setAccessibleName(f"{slot.role} settings")
+        self.mark_button.setAccessibleName(f"Mark an error in the {slot.role} answer")
+
+    # -- one answer ------------------------------------------------------------------------------
+
+    def begin(self, response_id: str) -> None:
+        self.response_id = response_id
+        self.answer.set_text("")
+        self.answer.set_spans([])
+        self.error_label.hide()
+        self.speed_label.setText("")
+        self._set_state(Status.QUEUED)
+
+    def begin_empty(self) -> None:
+        self.response_id = None
+        self.answer.set_text("")
+        self.answer.set_spans([])
+        self.error_label.hide()
+        self.speed_label.setText("")
+        self._set_state("idle")
+
+    def show_response(self, response: dict[str, Any]) -> None:
+        """Show a saved answer (after a restart), marks included."""
+        self.response_id = response["id"]
+        self.answer.set_text(response.get("text") or "")
+        self.answer.set_spans(
+            [Span(m["id"], m["start"], m["end"]) for m in response.get("marks", [])]
+        )
+        self._show_facts(response)
+        self._show_speed(response.get("tokens_per_second"), response.get("tokens_out"))
+        self._show_error(response.get("error") or "")
+        self._set_state(Status(response["status"]))
+
+    def apply(self, event: Event) -> None:
+        if event.response_id != self.response_id or self.is_final:
+            return
+        if isinstance(event, StateEvent):
+            if self.state != "stopping":
+                self._set_state(event.status)
+        elif isinstance(event, FactsEvent):
+            self._show_facts(event.facts)
+        elif isinstance(event, TextEvent):
+            self.answer.append_text(event.text)
+            self._show_speed(event.tokens_per_second, event.tokens_out)
+        elif isinstance(event, FinishedEvent):
+            if event.text != self.answer.text:
+                self.answer.set_text(event.text)
+            self._show_speed(event.facts.get("tokens_per_second"), event.facts.get("tokens_out"))
+            self._show_error(event.error)
+            self._set_state(event.status)
+
+    @property
+    def is_final(self) -> bool:
+        return self.state in _FINAL
+
+    @property
+    def is_busy(self) -> bool:
+        return self.state != "idle" and not self.is_final
+
+    def _on_stop_clicked(self) -> None:
+        if self.response_id is not None and self.is_busy:
+            self.stop_requested.emit(self.response_id)
+
+    def show_stopping(self) -> None:
+        self._set_state("stopping")
+
+    def finish_locally(self, status: Status, message: str = "") -> None:
+        """End the answer on screen now (a stop before any text, or a worker that is gone)."""
+        self._show_error(message)
+        self._set_state(status)
+
+    # -- drawing ---------------------------------------------------------------------------------
+
+    def _set_state(self, state: str) -> None:
+        self.state = state
+        label, background, colour = STATE_STYLE[state]
+        self.state_label.setText(label)
+        self.state_label.setStyleSheet(
+            f"background:{background}; color:{colour}; border-radius:8px; padding:2px 8px;"
+        )
+        self.state_label.setAccessibleName(f"{self.slot.role} state: {label}")
+        self.stop_button.setEnabled(self.is_busy and state != "stopping")
+
+    def _show_facts(self, facts: dict[str, Any]) -> None:
+        if facts.get("model_file"):
+            name = facts.get("model_name") or facts["model_file"]
+            size = facts.get("model_size_label") or ""
+            details = [name, "" if size.lower() in name.lower() else size]
+            details.append(facts.get("model_quantization") or "")
+            details.append(facts.get("template") or "")
+            self.model_label.setText(" · ".join(d for d in details if d))
+            self.model_label.setToolTip(
+                f"{facts['model_file']}\nsha256 {facts.get('model_sha256') or 'unknown'}"
+            )
+        elif facts.get("endpoint_model"):
+            self.model_label.setText(
+                f"{facts['endpoint_model']} via {facts.get('endpoint_base_url', '')}"
+            )
+
+    def _show_speed(self, tokens_per_second: float | None, tokens_out: int | None) -> None:
+        if tokens_per_second:
+            self.speed_label.setText(f"{tokens_per_second:.1f} tokens/s · {tokens_out or 0} tokens")
+        elif tokens_out:
+            self.speed_label.setText(f"{tokens_out} tokens")
+
+    def _show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.setVisible(bool(message))

@@ -1,0 +1,199 @@
+"""Choose what runs in a column and with which settings."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imitation_lens.core.lineup import Endpoint, LocalModel, PromptMode, SamplingParams, SlotConfig
+from imitation_lens.core.secrets import store_api_key
+
+_SOURCES = ["Built-in demo model", "A GGUF model file on this computer", "An online or local API"]
+_MODES: list[tuple[PromptMode, str]] = [
+    ("auto", "Automatic (chat template if the model has one)"),
+    ("completion", "Question and answer (for base models)"),
+    ("teacher-style", "Question and answer after teacher-style examples"),
+    ("chat", "The model's own chat template"),
+]
+
+
+class SlotDialog(QDialog):
+    def __init__(self, slot: SlotConfig, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"{slot.role} column")
+        self._slot = slot
+        self.role = QLineEdit(slot.role)
+        self.source = QComboBox()
+        self.source.addItems(_SOURCES)
+        self.path = QLineEdit()
+        self.path.setPlaceholderText("Choose a .gguf file…")
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path, 1)
+        path_row.addWidget(browse)
+        self.mode = QComboBox()
+        for _, label in _MODES:
+            self.mode.addItem(label)
+        self.base_url = QLineEdit()
+        self.base_url.setPlaceholderText("https://api.openai.com/v1")
+        self.model = QLineEdit()
+        self.model.setPlaceholderText("gpt-4o-mini")
+        self.key_env = QLineEdit()
+        self.key = QLineEdit()
+        self.key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key.setPlaceholderText("Leave empty to keep the saved key")
+        self.key_hint = QLabel(
+            "The key is kept in your system keychain (or read from the environment variable "
+            "above), never in Imitation Lens's files."
+        )
+        self.key_hint.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow("Role shown", self.role)
+        form.addRow("Runs", self.source)
+        self._local_rows = [("Model file", path_row), ("Prompt style", self.mode)]
+        self._endpoint_rows = [
+            ("API address", self.base_url),
+            ("Model id", self.model),
+            ("Key variable", self.key_env),
+            ("API key", self.key),
+        ]
+        for label, field in self._local_rows + self._endpoint_rows:
+            form.addRow(label, field)
+        form.addRow(self.key_hint)
+        self._form = form
+
+        params = slot.params
+        self.temperature = _double(params.temperature, 0.0, 2.0, 0.05)
+        self.top_p = _double(params.top_p, 0.0, 1.0, 0.01)
+        self.top_k = _int(params.top_k, 0, 1000)
+        self.repeat_penalty = _double(params.repeat_penalty, 0.5, 2.0, 0.01)
+        self.max_tokens = _int(params.max_tokens, 1, 32768)
+        self.seed = _int(params.seed, 0, 2**31 - 1)
+        self.context = _int(params.context_length, 256, 262144)
+        self.threads = _int(params.threads, 0, 256)
+        self.threads.setSpecialValueText("Automatic")
+        sampling = QFormLayout()
+        sampling.addRow("Temperature", self.temperature)
+        sampling.addRow("Top p", self.top_p)
+        sampling.addRow("Top k", self.top_k)
+        sampling.addRow("Repeat penalty", self.repeat_penalty)
+        sampling.addRow("Longest answer (tokens)", self.max_tokens)
+        sampling.addRow("Seed (same seed, same answer)", self.seed)
+        sampling.addRow("Context length (tokens)", self.context)
+        sampling.addRow("CPU threads", self.threads)
+        box = QGroupBox("Sampling")
+        box.setLayout(sampling)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(box)
+        layout.addWidget(buttons)
+
+        self._fill(slot)
+        self.source.currentIndexChanged.connect(self._show_rows)
+        self._show_rows()
+
+    def _fill(self, slot: SlotConfig) -> None:
+        if isinstance(slot.source, Endpoint):
+            self.source.setCurrentIndex(2)
+            self.base_url.setText(slot.source.base_url)
+            self.model.setText(slot.source.model)
+            self.key_env.setText(slot.source.api_key_env)
+        else:
+            self.source.setCurrentIndex(0 if slot.source.is_bundled else 1)
+            self.path.setText(slot.source.path)
+            modes = [mode for mode, _ in _MODES]
+            self.mode.setCurrentIndex(modes.index(slot.source.prompt_mode))
+            self.key_env.setText("OPENAI_API_KEY")
+
+    def _show_rows(self) -> None:
+        choice = self.source.currentIndex()
+        for label, field in self._local_rows:
+            self._form.setRowVisible(self._row_of(label), choice in (0, 1))
+        self._form.setRowVisible(self._row_of("Model file"), choice == 1)
+        for label, _ in self._endpoint_rows:
+            self._form.setRowVisible(self._row_of(label), choice == 2)
+        self.key_hint.setVisible(choice == 2)
+
+    def _row_of(self, label: str) -> int:
+        for row in range(self._form.rowCount()):
+            item = self._form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            widget = item.widget() if item is not None else None
+            if isinstance(widget, QLabel) and widget.text() == label:
+                return row
+        raise KeyError(label)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Choose a model file", "", "GGUF models (*.gguf);;All files (*)"
+        )
+        if path:
+            self.path.setText(path)
+
+    def result_slot(self) -> SlotConfig:
+        choice = self.source.currentIndex()
+        source: LocalModel | Endpoint
+        if choice == 2:
+            base_url = self.base_url.text().strip() or "https://api.openai.com/v1"
+            source = Endpoint(base_url, self.model.text().strip() or "gpt-4o-mini",
+                              self.key_env.text().strip())
+            key = self.key.text()
+            if key:
+                # The keychain can be slow (it may ask the desktop); never on the GUI thread.
+                threading.Thread(target=store_api_key, args=(base_url, key), daemon=True).start()
+        else:
+            mode = _MODES[self.mode.currentIndex()][0]
+            source = LocalModel(self.path.text().strip() if choice == 1 else "", mode)
+        params = SamplingParams(
+            temperature=self.temperature.value(),
+            top_p=self.top_p.value(),
+            top_k=self.top_k.value(),
+            repeat_penalty=self.repeat_penalty.value(),
+            max_tokens=self.max_tokens.value(),
+            seed=self.seed.value(),
+            context_length=self.context.value(),
+            threads=self.threads.value(),
+        )
+        note = self._slot.note if source == self._slot.source else ""
+        return replace(self._slot, role=self.role.text().strip() or self._slot.role,
+                       source=source, params=params, note=note)
+
+
+def _double(value: float, low: float, high: float, step: float) -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setRange(low, high)
+    box.setSingleStep(step)
+    box.setDecimals(2)
+    box.setValue(value)
+    return box
+
+
+def _int(value: int, low: int, high: int) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(low, high)
+    box.setValue(value)
+    return box

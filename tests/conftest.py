@@ -1,0 +1,170 @@
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("IMITATION_LENS_TEACHER_URL", None)
+
+import contextlib
+import http.server
+import json
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from imitation_lens.core.bundled_model import SHA256, ensure_bundled_model
+from imitation_lens.core.file_hash import remember_sha256
+from imitation_lens.core.lineup import LocalModel, SamplingParams, SlotConfig
+from imitation_lens.core.paths import DataPaths
+
+# Short answers keep real inference quick; a fixed seed keeps them reproducible.
+FAST = SamplingParams(max_tokens=24, context_length=1024)
+
+
+@pytest.fixture(scope="session")
+def bundled_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return ensure_bundled_model(tmp_path_factory.mktemp("models"))
+
+
+@pytest.fixture
+def data_paths(tmp_path: Path, bundled_model: Path) -> DataPaths:
+    """A fresh data folder per test, with the bundled model linked in (not copied)."""
+    paths = DataPaths(tmp_path / "data").create()
+    target = paths.models / bundled_model.name
+    os.link(bundled_model, target)
+    remember_sha256(target, SHA256, paths.models)
+    return paths
+
+
+def local_slot(role: str, mode: str = "completion", **params: Any) -> SlotConfig:
+    return SlotConfig(
+        role=role,
+        source=LocalModel(prompt_mode=mode),  # type: ignore[arg-type]
+        params=SamplingParams(**(FAST.__dict__ | params)),
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_until(condition: Callable[[], bool], timeout: float, what: str) -> None:
+    """Wait for a condition that no signal announces (a separate process coming up)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"timed out waiting for {what}")
+        time.sleep(0.1)
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=1) as response:
+            return bool(response.status == 200)
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def teacher_server(bundled_model: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real OpenAI-compatible server on 127.0.0.1: llama.cpp's, serving the bundled model."""
+    port = free_port()
+    log = (tmp_path_factory.mktemp("teacher") / "server.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "llama_cpp.server", "--model", str(bundled_model),
+         "--host", "127.0.0.1", "--port", str(port), "--chat_format", "gemma",
+         "--n_ctx", "1024", "--api_key", "test-key-123"],
+        stdout=log, stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until(lambda: _answers(f"{base}/docs") or process.poll() is not None, 120,
+                   "the teacher server")
+        assert process.poll() is None, "the llama.cpp server did not start"
+        yield f"{base}/v1"
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        log.close()
+
+
+class _Misbehaving(http.server.BaseHTTPRequestHandler):
+    status = 500
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+        length = int(self.headers.get("Content-Length") or 0)
+        self.rfile.read(length)
+        body = json.dumps({"error": {"message": "simulated trouble", "type": "server_error"}})
+        self.send_response(self.server.status)  # type: ignore[attr-defined]
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body.encode())
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def misbehaving_server() -> Iterator[Callable[[int], str]]:
+    """A real HTTP server on 127.0.0.1 that answers every chat request with a given error."""
+    servers: list[http.server.ThreadingHTTPServer] = []
+
+    def start(status: int) -> str:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Misbehaving)
+        server.status = status  # type: ignore[attr-defined]
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/v1"
+
+    yield start
+    for server in servers:
+        with contextlib.suppress(Exception):
+            server.shutdown()
+            server.server_close()
+
+
+@pytest.fixture
+def open_window(qtbot: Any) -> Iterator[Callable[..., Any]]:
+    """Open the real main window on a data folder and wait until it shows the saved state."""
+    from imitation_lens.ui.app import create_application
+    from imitation_lens.ui.main_window import MainWindow
+
+    create_application()
+    opened: list[MainWindow] = []
+
+    def open_(paths: DataPaths, lineup: list[SlotConfig] | None = None) -> MainWindow:
+        window = MainWindow(paths)
+        with qtbot.waitSignal(window.ready, timeout=20000):
+            window.show()
+        if lineup is not None:
+            window.set_lineup(lineup)
+        opened.append(window)
+        return window
+
+    yield open_
+    for window in opened:
+        close_window(qtbot, window)
+
+
+def close_window(qtbot: Any, window: Any) -> None:
+    if window._closed:
+        return
+    with qtbot.waitSignal(window.recorder.closed, timeout=20000):
+        window.close()
+    for worker in window.workers:
+        assert worker.join(timeout=30), "a slot thread did not end"
+
+
+def wait_idle(qtbot: Any, window: Any, timeout: int = 60000) -> None:
+    qtbot.waitUntil(lambda: not any(c.is_busy for c in window.columns), timeout=timeout)

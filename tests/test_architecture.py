@@ -1,0 +1,47 @@
+"""The core must work without Qt: scripts, the command line and tests use it headless."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "desktop" / "imitation_lens"
+
+
+def _imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_core_modules_import_no_qt() -> None:
+    offenders = {
+        str(path.relative_to(PACKAGE)): sorted(
+            n for n in _imports(path) if n.startswith(("PySide6", "shiboken6", "imitation_lens.ui"))
+        )
+        for path in (PACKAGE / "core").rglob("*.py")
+    }
+    assert {k: v for k, v in offenders.items() if v} == {}
+
+
+def test_importing_the_whole_core_loads_no_qt() -> None:
+    code = (
+        "import importlib, pkgutil, sys, imitation_lens.core as core\n"
+        "for m in pkgutil.iter_modules(core.__path__):\n"
+        "    importlib.import_module('imitation_lens.core.' + m.name)\n"
+        "print(sorted(n for n in sys.modules if n.startswith(('PySide6', 'shiboken6'))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_no_generic_top_level_package_names() -> None:
+    root = PACKAGE.parents[1]
+    for name in ("desktop", "models", "resources"):
+        assert not (root / name / "__init__.py").exists(), f"{name}/ must not be an import package"
