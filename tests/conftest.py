@@ -81,15 +81,33 @@ def teacher_server(bundled_model: Path, tmp_path_factory: pytest.TempPathFactory
     port = free_port()
     log = (tmp_path_factory.mktemp("teacher") / "server.log").open("w")
     process = subprocess.Popen(
-        [sys.executable, "-m", "llama_cpp.server", "--model", str(bundled_model),
-         "--host", "127.0.0.1", "--port", str(port), "--chat_format", "gemma",
-         "--n_ctx", "1024", "--api_key", "test-key-123"],
-        stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "llama_cpp.server",
+            "--model",
+            str(bundled_model),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--chat_format",
+            "gemma",
+            "--n_ctx",
+            "1024",
+            "--api_key",
+            "test-key-123",
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_until(lambda: _answers(f"{base}/docs") or process.poll() is not None, 120,
-                   "the teacher server")
+        wait_until(
+            lambda: _answers(f"{base}/docs") or process.poll() is not None,
+            120,
+            "the teacher server",
+        )
         assert process.poll() is None, "the llama.cpp server did not start"
         yield f"{base}/v1"
     finally:
@@ -101,7 +119,7 @@ def teacher_server(bundled_model: Path, tmp_path_factory: pytest.TempPathFactory
 class _Misbehaving(http.server.BaseHTTPRequestHandler):
     status = 500
 
-    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+    def do_POST(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
         self.rfile.read(length)
         body = json.dumps({"error": {"message": "simulated trouble", "type": "server_error"}})

@@ -37,7 +37,9 @@ def test_importing_the_whole_core_loads_no_qt() -> None:
         "    importlib.import_module('imitation_lens.core.' + m.name)\n"
         "print(sorted(n for n in sys.modules if n.startswith(('PySide6', 'shiboken6'))))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"
 
 

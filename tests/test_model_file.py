@@ -30,12 +30,18 @@ def _copy_prefix(source: Path, target: Path, length: int) -> Path:
 BrokenMaker = Callable[[Path, Path], Path]
 BROKEN: dict[str, tuple[BrokenMaker, str]] = {
     "empty file": (lambda src, dst: (dst.write_bytes(b""), dst)[1], "empty"),
-    "wrong magic": (lambda src, dst: (dst.write_bytes(b"PK\x03\x04" + b"\0" * 64), dst)[1],
-                    "not a GGUF"),
-    "old GGML format": (lambda src, dst: (dst.write_bytes(b"tjgg" + b"\0" * 64), dst)[1],
-                        "old GGML"),
-    "magic then junk": (lambda src, dst: (dst.write_bytes(b"GGUF" + b"\xff" * 60), dst)[1],
-                        "version"),
+    "wrong magic": (
+        lambda src, dst: (dst.write_bytes(b"PK\x03\x04" + b"\0" * 64), dst)[1],
+        "not a GGUF",
+    ),
+    "old GGML format": (
+        lambda src, dst: (dst.write_bytes(b"tjgg" + b"\0" * 64), dst)[1],
+        "old GGML",
+    ),
+    "magic then junk": (
+        lambda src, dst: (dst.write_bytes(b"GGUF" + b"\xff" * 60), dst)[1],
+        "version",
+    ),
     "absurd tensor count": (
         lambda src, dst: (dst.write_bytes(b"GGUF" + struct.pack("<IQQ", 3, 2**40, 3)), dst)[1],
         "far more than any real model",
@@ -43,7 +49,8 @@ BROKEN: dict[str, tuple[BrokenMaker, str]] = {
     "cut in the header": (lambda src, dst: _copy_prefix(src, dst, 5000), "incomplete"),
     "cut in the weights": (lambda src, dst: _copy_prefix(src, dst, 100_000_000), "missing"),
     "cut one byte short": (
-        lambda src, dst: _copy_prefix(src, dst, src.stat().st_size - 1), "missing"
+        lambda src, dst: _copy_prefix(src, dst, src.stat().st_size - 1),
+        "missing",
     ),
 }
 

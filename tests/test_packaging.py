@@ -15,9 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def _pyside_requirements() -> list[Requirement]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
-    return [
-        Requirement(r) for r in project["dependencies"] if r.lower().startswith("pyside6")
-    ]
+    return [Requirement(r) for r in project["dependencies"] if r.lower().startswith("pyside6")]
 
 
 def _allowed(version: str, python: str) -> bool:
@@ -52,6 +50,8 @@ for _ in range(10_000):
     source.fired.emit(True)
 print(len(received), all(received))
 """
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["10000", "True"]

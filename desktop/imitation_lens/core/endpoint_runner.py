@@ -9,6 +9,8 @@ from dataclasses import asdict
 from typing import Any
 
 import openai
+from openai import Stream
+from openai.types.chat import ChatCompletionChunk, ChatCompletionMessageParam
 
 from imitation_lens.core.generation import (
     EmitFn,
@@ -80,7 +82,7 @@ class EndpointRunner:
         rid = request.response_id
         meter = StreamMeter(rid, emit)
         params = self._params
-        messages = [{"role": "user", "content": request.prompt}]
+        messages: list[ChatCompletionMessageParam] = [{"role": "user", "content": request.prompt}]
         facts: dict[str, Any] = {
             "endpoint_base_url": self._endpoint.base_url,
             "endpoint_model": self._endpoint.model,
@@ -96,9 +98,9 @@ class EndpointRunner:
 
         def pump() -> None:
             try:
-                stream = self._client(key).chat.completions.create(
+                stream: Stream[ChatCompletionChunk] = self._client(key).chat.completions.create(
                     model=self._endpoint.model,
-                    messages=messages,  # type: ignore[arg-type]
+                    messages=messages,
                     temperature=params.temperature,
                     top_p=params.top_p,
                     max_tokens=params.max_tokens,
@@ -145,7 +147,10 @@ class EndpointRunner:
         meter.flush()
         if "out" in usage:
             meter.tokens_out = usage["out"]
-        counts = {"tokens_in": usage.get("in"), "tokens_counted_from": "usage" if usage else "chunks"}
+        counts = {
+            "tokens_in": usage.get("in"),
+            "tokens_counted_from": "usage" if usage else "chunks",
+        }
         emit(FinishedEvent(rid, Status.DONE, meter.text, facts=facts | counts | meter.timings()))
 
     def close(self) -> None:

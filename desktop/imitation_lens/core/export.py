@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +41,7 @@ def export_session(store: Store, session_id: str, target: Path) -> Path:
         with temporary.open("w", encoding="utf-8") as stream:
             json.dump(document, stream, ensure_ascii=False, indent=2, sort_keys=True)
             stream.write("\n")
-        os.replace(temporary, target)
+        temporary.replace(target)
     finally:
         temporary.unlink(missing_ok=True)
     return target

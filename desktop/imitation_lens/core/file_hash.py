@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -31,7 +30,7 @@ def _save(cache_dir: Path, data: dict[str, str]) -> None:
     temporary = target.with_suffix(".tmp")
     try:
         temporary.write_text(json.dumps(data, indent=0), "utf-8")
-        os.replace(temporary, target)
+        temporary.replace(target)
     except OSError:
         pass  # a cache that cannot be written only costs a re-hash next time
 

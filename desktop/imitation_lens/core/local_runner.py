@@ -118,7 +118,9 @@ class LocalRunner:
                 emit(FinishedEvent(rid, Status.STOPPED, meter.text, facts=facts | meter.timings()))
             else:
                 message = f"llama.cpp stopped with an error: {error}"
-                emit(FinishedEvent(rid, Status.FAILED, meter.text, message, facts | meter.timings()))
+                emit(
+                    FinishedEvent(rid, Status.FAILED, meter.text, message, facts | meter.timings())
+                )
             return
         except MemoryError:
             message = "The computer ran out of memory. Try a smaller model or a shorter context."

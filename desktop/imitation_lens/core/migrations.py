@@ -13,7 +13,7 @@ import sqlite_utils
 
 
 def _v1_initial(db: sqlite_utils.Database) -> None:
-    db["sessions"].create(
+    db.table("sessions").create(
         {
             "id": str,
             "title": str,
@@ -24,12 +24,12 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
         },
         pk="id",
     )
-    db["items"].create(
+    db.table("items").create(
         {"id": str, "session_id": str, "position": int, "prompt": str, "created_at": str},
         pk="id",
         foreign_keys=[("session_id", "sessions", "id")],
     )
-    db["responses"].create(
+    db.table("responses").create(
         {
             "id": str,
             "item_id": str,
@@ -75,7 +75,7 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
         not_null={"status"},
         defaults={"status": "queued", "text": "", "error": ""},
     )
-    db["marks"].create(
+    db.table("marks").create(
         {
             "id": str,
             "response_id": str,
@@ -94,11 +94,11 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("response_id", "responses", "id")],
     )
-    db["settings"].create({"key": str, "value": str}, pk="key")
-    db["items"].create_index(["session_id", "position"])
-    db["responses"].create_index(["item_id", "slot_index"])
-    db["responses"].create_index(["status"])
-    db["marks"].create_index(["response_id"])
+    db.table("settings").create({"key": str, "value": str}, pk="key")
+    db.table("items").create_index(["session_id", "position"])
+    db.table("responses").create_index(["item_id", "slot_index"])
+    db.table("responses").create_index(["status"])
+    db.table("marks").create_index(["response_id"])
 
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial]

@@ -97,16 +97,16 @@ def _read_value(stream: BinaryIO, value_type: int, keep: bool) -> Any:
         item_type = _unpack(stream, "<I")
         count = _unpack(stream, "<Q")
         if count > _MAX_ARRAY:
-            raise ModelFileError("The model file's header is damaged (a list claims absurd length).")
+            raise ModelFileError(
+                "The model file's header is damaged (a list claims absurd length)."
+            )
         if item_type in _SCALARS:
             stream.seek(count * struct.calcsize(_SCALARS[item_type]), io.SEEK_CUR)
         else:
             for _ in range(count):
                 _read_value(stream, item_type, keep=False)
         return None
-    raise ModelFileError(
-        f"The model file's header is damaged (unknown value type {value_type})."
-    )
+    raise ModelFileError(f"The model file's header is damaged (unknown value type {value_type}).")
 
 
 _WANTED = {
@@ -124,13 +124,15 @@ def inspect_model_file(path: str | Path) -> ModelFacts:
     """Check that `path` is a complete GGUF file and return what it says about itself."""
     model_path = Path(path)
     if not model_path.exists():
-        raise ModelFileError(f"The model file {model_path.name} is missing (looked in {model_path.parent}).")
+        raise ModelFileError(
+            f"The model file {model_path.name} is missing (looked in {model_path.parent})."
+        )
     if model_path.is_dir():
         raise ModelFileError(f"{model_path} is a folder, not a model file.")
     try:
         size = model_path.stat().st_size
         with model_path.open("rb") as raw:
-            stream = io.BufferedReader(raw, buffer_size=1 << 20)  # type: ignore[arg-type]
+            stream = io.BufferedReader(raw, buffer_size=1 << 20)
             return _inspect(model_path, stream, size)
     except PermissionError:
         raise ModelFileError(
@@ -142,7 +144,9 @@ def inspect_model_file(path: str | Path) -> ModelFacts:
             "Download or copy it again."
         ) from None
     except OSError as error:
-        raise ModelFileError(f"{model_path.name} could not be read: {error.strerror or error}.") from None
+        raise ModelFileError(
+            f"{model_path.name} could not be read: {error.strerror or error}."
+        ) from None
 
 
 def _inspect(model_path: Path, stream: BinaryIO, size: int) -> ModelFacts:
@@ -193,7 +197,9 @@ def _inspect(model_path: Path, stream: BinaryIO, size: int) -> ModelFacts:
         )
     architecture = str(fields.get("general.architecture") or "")
     if not architecture:
-        raise ModelFileError(f"{name} does not say which model architecture it holds; it cannot be run.")
+        raise ModelFileError(
+            f"{name} does not say which model architecture it holds; it cannot be run."
+        )
     context = fields.get(f"{architecture}.context_length")
     return ModelFacts(
         path=model_path,
@@ -216,7 +222,9 @@ def _read_tensor_infos(stream: BinaryIO, count: int, name: str) -> int:
         _read_string(stream)
         dims = _unpack(stream, "<I")
         if dims > _MAX_DIMS:
-            raise ModelFileError(f"{name}'s tensor table is damaged (a tensor with {dims} dimensions).")
+            raise ModelFileError(
+                f"{name}'s tensor table is damaged (a tensor with {dims} dimensions)."
+            )
         elements = 1
         for _ in range(dims):
             elements *= _unpack(stream, "<Q")

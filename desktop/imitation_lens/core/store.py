@@ -37,7 +37,7 @@ class Store:
         # NORMAL is durable across process crashes in WAL mode; only power loss can lose the tail.
         self.db.execute("PRAGMA synchronous = NORMAL")
         migrate(self.db)
-        self._response_columns = set(self.db["responses"].columns_dict)
+        self._response_columns = set(self.db.table("responses").columns_dict)
 
     def close(self) -> None:
         self.db.close()
@@ -66,7 +66,7 @@ class Store:
         session_id = session_id or new_id()
         now = utc_now()
         with self.db.atomic():
-            self.db["sessions"].insert(
+            self.db.table("sessions").insert(
                 {
                     "id": session_id,
                     "title": title,
@@ -85,7 +85,7 @@ class Store:
         return None if row is None else str(row[0])
 
     def session(self, session_id: str) -> dict[str, Any]:
-        return _decode(self.db["sessions"].get(session_id))
+        return _decode(self.db.table("sessions").get(session_id))
 
     def sessions(self) -> list[dict[str, Any]]:
         return [
@@ -98,7 +98,7 @@ class Store:
 
     def set_session_lineup(self, session_id: str, lineup: list[dict[str, Any]]) -> None:
         with self.db.atomic():
-            self.db["sessions"].update(
+            self.db.table("sessions").update(
                 session_id, {"lineup": json.dumps(lineup), "updated_at": utc_now()}
             )
 
@@ -114,7 +114,7 @@ class Store:
                 "SELECT COALESCE(MAX(position), 0) + 1 FROM items WHERE session_id = ?",
                 [session_id],
             ).fetchone()[0]
-            self.db["items"].insert(
+            self.db.table("items").insert(
                 {
                     "id": item_id,
                     "session_id": session_id,
@@ -129,8 +129,8 @@ class Store:
                 | {"item_id": item_id, "created_at": now, "updated_at": now}
                 for response in responses
             ]
-            self.db["responses"].insert_all(rows)
-            self.db["sessions"].update(session_id, {"updated_at": now})
+            self.db.table("responses").insert_all(rows)
+            self.db.table("sessions").update(session_id, {"updated_at": now})
 
     def _columns(self, facts: dict[str, Any]) -> dict[str, Any]:
         """Split reported facts into known columns; everything else goes to the `extra` JSON."""
@@ -156,7 +156,7 @@ class Store:
             merged = json.loads(current[0]) if current and current[0] else {}
             row["extra"] = json.dumps(merged | json.loads(row["extra"]))
         with self.db.atomic():
-            self.db["responses"].update(response_id, row | {"updated_at": utc_now()})
+            self.db.table("responses").update(response_id, row | {"updated_at": utc_now()})
 
     def set_status(self, response_id: str, status: Status) -> None:
         """Record a progress status, unless the answer already reached a final one."""
@@ -198,7 +198,7 @@ class Store:
 
     def item(self, item_id: str) -> dict[str, Any]:
         """An item with its responses (by slot) and each response's marks."""
-        item = dict(self.db["items"].get(item_id))
+        item = dict(self.db.table("items").get(item_id))
         responses = [
             _decode(row)
             for row in self.db.query(
@@ -216,7 +216,7 @@ class Store:
         mark_id = str(mark.get("id") or new_id())
         now = utc_now()
         with self.db.atomic():
-            self.db["marks"].insert(
+            self.db.table("marks").insert(
                 {
                     "category": "wrong_claim",
                     "severity": "major",
@@ -243,7 +243,7 @@ class Store:
 
     def set_setting(self, key: str, value: Any) -> None:
         with self.db.atomic():
-            self.db["settings"].upsert({"key": key, "value": json.dumps(value)}, pk="key")
+            self.db.table("settings").upsert({"key": key, "value": json.dumps(value)}, pk="key")
 
 
 def _decode(row: dict[str, Any]) -> dict[str, Any]:

@@ -115,15 +115,18 @@ class AnswerView(QPlainTextEdit):
             char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             char_format.setUnderlineColor(MARK_UNDERLINE)
             char_format.setForeground(QColor(90, 0, 16))
-            selection.cursor = cursor  # type: ignore[attr-defined]
-            selection.format = char_format  # type: ignore[attr-defined]
+            selection.cursor = cursor
+            selection.format = char_format
             selections.append(selection)
         self.setExtraSelections(selections)
 
     # -- keys -----------------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_E and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        if (
+            event.key() == Qt.Key.Key_E
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
             self.mark_requested.emit()
             return
         super().keyPressEvent(event)

@@ -362,7 +362,7 @@ class MainWindow(QMainWindow):
                 8000,
             )
             return
-        mark = {
+        mark: dict[str, Any] = {
             "id": new_id(),
             "response_id": column.response_id,
             "start": start,
@@ -395,8 +395,10 @@ class MainWindow(QMainWindow):
         def failed(error: Exception) -> None:
             reason = getattr(error, "strerror", None) or str(error)
             QMessageBox.warning(
-                self, APP_NAME, f"The export could not be written to {target}:\n{reason}\n\n"
-                "Your session is safe; choose another place and try again."
+                self,
+                APP_NAME,
+                f"The export could not be written to {target}:\n{reason}\n\n"
+                "Your session is safe; choose another place and try again.",
             )
 
         self.recorder.call(lambda store: export_session(store, session_id, target), done, failed)

@@ -11,7 +11,7 @@ from collections import deque
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -73,10 +73,10 @@ class Recorder(QObject):
             except Exception as error:
                 log.exception("recorder job failed")
                 if on_error is not None:
-                    self._bridge.post(lambda: on_error(error))
+                    self._bridge.post(partial(on_error, error))
                 return
             if on_done is not None:
-                self._bridge.post(lambda: on_done(result))
+                self._bridge.post(partial(on_done, result))
 
         self._jobs.put(wrapped)
 

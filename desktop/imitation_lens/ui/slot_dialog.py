@@ -46,7 +46,9 @@ class SlotDialog(QDialog):
         self.path.setPlaceholderText("Choose a .gguf file…")
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)
-        path_row = QHBoxLayout()
+        path_row_widget = QWidget()
+        path_row = QHBoxLayout(path_row_widget)
+        path_row.setContentsMargins(0, 0, 0, 0)
         path_row.addWidget(self.path, 1)
         path_row.addWidget(browse)
         self.mode = QComboBox()
@@ -69,8 +71,11 @@ class SlotDialog(QDialog):
         form = QFormLayout()
         form.addRow("Role shown", self.role)
         form.addRow("Runs", self.source)
-        self._local_rows = [("Model file", path_row), ("Prompt style", self.mode)]
-        self._endpoint_rows = [
+        self._local_rows: list[tuple[str, QWidget]] = [
+            ("Model file", path_row_widget),
+            ("Prompt style", self.mode),
+        ]
+        self._endpoint_rows: list[tuple[str, QWidget]] = [
             ("API address", self.base_url),
             ("Model id", self.model),
             ("Key variable", self.key_env),
@@ -132,7 +137,7 @@ class SlotDialog(QDialog):
 
     def _show_rows(self) -> None:
         choice = self.source.currentIndex()
-        for label, field in self._local_rows:
+        for label, _ in self._local_rows:
             self._form.setRowVisible(self._row_of(label), choice in (0, 1))
         self._form.setRowVisible(self._row_of("Model file"), choice == 1)
         for label, _ in self._endpoint_rows:
@@ -159,8 +164,9 @@ class SlotDialog(QDialog):
         source: LocalModel | Endpoint
         if choice == 2:
             base_url = self.base_url.text().strip() or "https://api.openai.com/v1"
-            source = Endpoint(base_url, self.model.text().strip() or "gpt-4o-mini",
-                              self.key_env.text().strip())
+            source = Endpoint(
+                base_url, self.model.text().strip() or "gpt-4o-mini", self.key_env.text().strip()
+            )
             key = self.key.text()
             if key:
                 # The keychain can be slow (it may ask the desktop); never on the GUI thread.
@@ -179,8 +185,13 @@ class SlotDialog(QDialog):
             threads=self.threads.value(),
         )
         note = self._slot.note if source == self._slot.source else ""
-        return replace(self._slot, role=self.role.text().strip() or self._slot.role,
-                       source=source, params=params, note=note)
+        return replace(
+            self._slot,
+            role=self.role.text().strip() or self._slot.role,
+            source=source,
+            params=params,
+            note=note,
+        )
 
 
 def _double(value: float, low: float, high: float, step: float) -> QDoubleSpinBox:
