@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import logging
 import threading
 from dataclasses import asdict
 from pathlib import Path
@@ -21,6 +23,34 @@ from imitation_lens.core.generation import (
 from imitation_lens.core.lineup import LocalModel, SamplingParams
 from imitation_lens.core.model_file import ModelFacts, ModelFileError, inspect_model_file
 from imitation_lens.core.prompting import BuiltPrompt, PromptError, build_prompt
+
+_log = logging.getLogger("llama.cpp")
+_log_lock = threading.Lock()
+_log_callback: Any = None
+_LEVELS = {2: logging.WARNING, 3: logging.ERROR}
+
+
+def _route_llama_log() -> None:
+    """Send llama.cpp's log to Python logging, once per process.
+
+    llama-cpp-python's quiet mode (verbose=False) silences loading by pointing the process's
+    stdout and stderr at /dev/null and back; two models loading at once race on that and can
+    leave the whole process mute. Routing the log lets every load run with verbose=True.
+    """
+    global _log_callback
+    import llama_cpp
+
+    with _log_lock:
+        if _log_callback is not None:
+            return
+
+        @llama_cpp.llama_log_callback  # type: ignore[untyped-decorator]
+        def callback(level: int, text: bytes, _user_data: Any) -> None:
+            _log.log(_LEVELS.get(level, logging.DEBUG), text.decode("utf-8", "replace").rstrip())
+
+        _log_callback = callback
+        llama_cpp.llama_log_set(callback, ctypes.c_void_p(0))
+
 
 # llama_decode's return value when the abort callback asked it to stop: a stop, not a failure.
 _ABORTED_MARK = "llama_decode returned 2"
@@ -70,15 +100,19 @@ class LocalRunner:
         if stop.is_set():
             return
         context = self._params.context_length or 2048
+        _route_llama_log()
         try:
+            # verbose=True: no process-wide stdout/stderr juggling (see _route_llama_log). It
+            # costs a few lines on stderr per load; redirecting sys.stderr would race the same way.
             llm = llama_cpp.Llama(
                 model_path=str(path),
                 n_ctx=context,
                 n_threads=self._threads,
                 n_threads_batch=self._threads,
                 seed=self._params.seed,
-                verbose=False,
+                verbose=True,
             )
+            llm.verbose = False  # no timing report after every answer
         except (ValueError, RuntimeError, OSError) as error:
             raise ModelFileError(
                 f"llama.cpp could not load {path.name} ({facts.describe()}, architecture "
