@@ -142,7 +142,6 @@ def longest_stall(root: Path) -> None:
     window.ready.connect(loop.quit)
     window.show()
     loop.exec()
-    print("window ready", flush=True)
     slot_params = SamplingParams(max_tokens=96, context_length=1024)
     window.set_lineup(
         [SlotConfig(r, LocalModel(prompt_mode="completion"), slot_params) for r in ("A", "B", "C")]
@@ -165,7 +164,6 @@ def longest_stall(root: Path) -> None:
     timer.start(5)
     loop.exec()
     timer.stop()
-    print("streaming done", flush=True)
     closed = QEventLoop()
     window.recorder.closed.connect(closed.quit)
     window.close()
