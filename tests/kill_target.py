@@ -8,6 +8,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from imitation_lens.core.generation import Event, FinishedEvent
 from imitation_lens.core.lineup import LocalModel, SamplingParams, SlotConfig
 from imitation_lens.core.paths import DataPaths
 from imitation_lens.ui.app import create_application
@@ -19,16 +20,26 @@ def main() -> None:
     window = MainWindow(DataPaths(Path(sys.argv[1])))
 
     def on_saved(response_id: str, length: int) -> None:
-        if length >= 20:
+        if length >= 20 and window.columns[0].is_busy:
             print(f"SAVED {response_id} {length}", flush=True)
 
+    def on_finished(index: int, event: object) -> None:
+        if isinstance(event, FinishedEvent):  # the answer ended before it was killed: say so
+            print("FINISHED", flush=True)
+
     def start() -> None:
-        slot = SlotConfig(
-            "Base", LocalModel(prompt_mode="completion"), SamplingParams(max_tokens=2000)
-        )
+        params = SamplingParams(max_tokens=2000, temperature=1.0, seed=int(sys.argv[2]))
+        slot = SlotConfig("Base", LocalModel(prompt_mode="teacher-style"), params)
         window.set_lineup([slot])
         window.prompt_edit.setPlainText("Write a very long essay about the history of Rome.")
         window.recorder.text_saved.connect(on_saved)
+        original = window._on_event
+
+        def watch(index: int, event: Event) -> None:
+            original(index, event)
+            on_finished(index, event)
+
+        window._on_event = watch  # type: ignore[method-assign]
         window.run_prompt()
 
     window.ready.connect(start)
