@@ -110,7 +110,7 @@ class StreamMeter:
             self.first_token_at = utc_now()
         self.tokens_out = tokens_out
         self._pending.append(piece)
-        if len(self._sent) == 0 or now - self._last_emit >= self._interval:
+        if not self._sent or now - self._last_emit >= self._interval:
             self.flush(now)
 
     def flush(self, now: float | None = None) -> None:

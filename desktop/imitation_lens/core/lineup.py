@@ -6,6 +6,8 @@ import os
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
+import psutil
+
 PromptMode = Literal["auto", "completion", "chat", "teacher-style"]
 
 TEACHER_URL_ENV = "IMITATION_LENS_TEACHER_URL"
@@ -97,6 +99,14 @@ class SlotConfig:
             params=SamplingParams.from_dict(dict(data.get("params") or {})),
             note=str(data.get("note", "")),
         )
+
+
+def threads_for(slot: SlotConfig, local_slots: int) -> int:
+    """Split the physical cores between the local slots that run at the same time."""
+    if slot.params.threads:
+        return slot.params.threads
+    cores = psutil.cpu_count(logical=False) or psutil.cpu_count() or 1
+    return max(1, cores // max(1, local_slots))
 
 
 MIN_SLOTS = 2

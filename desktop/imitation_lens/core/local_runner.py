@@ -6,6 +6,7 @@ import ctypes
 import logging
 import threading
 from dataclasses import asdict
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,7 @@ def _route_llama_log() -> None:
 _ABORTED_MARK = "llama_decode returned 2"
 
 
+@cache
 def llama_versions() -> dict[str, str]:
     import llama_cpp
 
@@ -132,37 +134,42 @@ class LocalRunner:
         meter = StreamMeter(rid, emit)
         self._stop = stop
         facts: dict[str, Any] = {"threads": self._threads, "params": asdict(self._params)}
+
+        def finish(status: Status, error: str = "") -> None:
+            emit(FinishedEvent(rid, status, meter.text, error, facts | meter.timings()))
+
         try:
             if self._llm is None:
                 emit(StateEvent(rid, Status.LOADING))
                 self._load(stop)
             if stop.is_set() or self._llm is None:
-                emit(FinishedEvent(rid, Status.STOPPED, "", facts=facts | meter.timings()))
+                finish(Status.STOPPED)
                 return
             built = self._build(request.prompt)
-            facts |= self._describe(built)
+            tokens = self._llm.tokenize(
+                built.text.encode("utf-8"), add_bos=built.add_bos, special=True
+            )
+            facts |= self._describe(built, len(tokens))
             emit(FactsEvent(rid, facts))
             emit(StateEvent(rid, Status.THINKING))
-            self._stream(built, meter, emit, stop)
+            self._stream(built, tokens, meter, emit, stop)
         except (ModelFileError, PromptError) as error:
-            emit(FinishedEvent(rid, Status.FAILED, meter.text, str(error), facts | meter.timings()))
+            finish(Status.FAILED, str(error))
             return
         except RuntimeError as error:
             if _ABORTED_MARK in str(error) or stop.is_set():
-                emit(FinishedEvent(rid, Status.STOPPED, meter.text, facts=facts | meter.timings()))
+                finish(Status.STOPPED)
             else:
-                message = f"llama.cpp stopped with an error: {error}"
-                emit(
-                    FinishedEvent(rid, Status.FAILED, meter.text, message, facts | meter.timings())
-                )
+                finish(Status.FAILED, f"llama.cpp stopped with an error: {error}")
             return
         except MemoryError:
-            message = "The computer ran out of memory. Try a smaller model or a shorter context."
-            emit(FinishedEvent(rid, Status.FAILED, meter.text, message, facts | meter.timings()))
+            finish(
+                Status.FAILED,
+                "The computer ran out of memory. Try a smaller model or a shorter context.",
+            )
             return
         meter.flush()
-        status = Status.STOPPED if stop.is_set() else Status.DONE
-        emit(FinishedEvent(rid, status, meter.text, facts=facts | meter.timings()))
+        finish(Status.STOPPED if stop.is_set() else Status.DONE)
 
     def _build(self, user_prompt: str) -> BuiltPrompt:
         assert self._facts is not None
@@ -175,10 +182,8 @@ class LocalRunner:
             user_prompt, self._source.prompt_mode, self._facts.chat_template, bos, eos
         )
 
-    def _describe(self, built: BuiltPrompt) -> dict[str, Any]:
+    def _describe(self, built: BuiltPrompt, tokens_in: int) -> dict[str, Any]:
         assert self._facts is not None
-        tokens = self._llm.tokenize(built.text.encode("utf-8"), add_bos=built.add_bos, special=True)
-        self._prompt_tokens = tokens
         params = asdict(self._params) | {"stop": built.stop, "add_bos": built.add_bos}
         return {
             "model_file": self._facts.file_name,
@@ -191,25 +196,29 @@ class LocalRunner:
             "model_size_bytes": self._facts.size_bytes,
             "template": built.template,
             "prompt_sent": built.text,
-            "tokens_in": len(tokens),
+            "tokens_in": tokens_in,
             "params": params,
             "context_length": self._params.context_length,
         } | llama_versions()
 
     def _stream(
-        self, built: BuiltPrompt, meter: StreamMeter, emit: EmitFn, stop: threading.Event
+        self,
+        built: BuiltPrompt,
+        tokens: list[int],
+        meter: StreamMeter,
+        emit: EmitFn,
+        stop: threading.Event,
     ) -> None:
         llm = self._llm
         params = self._params
-        if len(self._prompt_tokens) >= llm.n_ctx():
+        if len(tokens) >= llm.n_ctx():
             raise PromptError(
-                f"The prompt is {len(self._prompt_tokens)} tokens long, more than this column's "
+                f"The prompt is {len(tokens)} tokens long, more than this column's "
                 f"context of {llm.n_ctx()} tokens. Shorten it or raise the context length."
             )
-        budget = min(params.max_tokens, llm.n_ctx() - len(self._prompt_tokens))
         stream = llm.create_completion(
-            self._prompt_tokens,
-            max_tokens=budget,
+            tokens,
+            max_tokens=min(params.max_tokens, llm.n_ctx() - len(tokens)),
             temperature=params.temperature,
             top_p=params.top_p,
             top_k=params.top_k,
@@ -229,10 +238,10 @@ class LocalRunner:
                 if not streaming:
                     streaming = True
                     emit(StateEvent(meter.response_id, Status.STREAMING))
-                meter.add(piece, max(1, llm.n_tokens - len(self._prompt_tokens)))
+                meter.add(piece, max(1, llm.n_tokens - len(tokens)))
         finally:
             stream.close()
-        meter.tokens_out = max(meter.tokens_out, llm.n_tokens - len(self._prompt_tokens))
+        meter.tokens_out = max(meter.tokens_out, llm.n_tokens - len(tokens))
 
     def close(self) -> None:
         if self._llm is not None:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import asdict
 from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-import psutil
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -35,7 +35,13 @@ from imitation_lens.core.generation import (
     Runner,
     Status,
 )
-from imitation_lens.core.lineup import Endpoint, LocalModel, SlotConfig, default_lineup
+from imitation_lens.core.lineup import (
+    Endpoint,
+    LocalModel,
+    SlotConfig,
+    default_lineup,
+    threads_for,
+)
 from imitation_lens.core.local_runner import LocalRunner
 from imitation_lens.core.model_file import ModelFileError
 from imitation_lens.core.paths import DataPaths
@@ -48,14 +54,6 @@ from imitation_lens.ui.slot_column import SlotColumn
 from imitation_lens.ui.slot_dialog import SlotDialog
 
 LINEUP_SETTING = "lineup"
-
-
-def threads_for(slot: SlotConfig, local_slots: int) -> int:
-    """Split the physical cores between local slots that run at the same time."""
-    if slot.params.threads:
-        return slot.params.threads
-    cores = psutil.cpu_count(logical=False) or psutil.cpu_count() or 1
-    return max(1, cores // max(1, local_slots))
 
 
 def load_startup(store: Store) -> dict[str, Any]:
@@ -444,7 +442,7 @@ def _response_row(response_id: str, index: int, slot: SlotConfig) -> dict[str, A
         "role": slot.role,
         "kind": "local" if slot.is_local else "endpoint",
         "note": slot.note,
-        "params": slot.params.__dict__,
+        "params": asdict(slot.params),
     }
     if isinstance(slot.source, Endpoint):
         row |= {"endpoint_base_url": slot.source.base_url, "endpoint_model": slot.source.model}

@@ -137,20 +137,20 @@ class SlotColumn(QFrame):
     # -- one answer ------------------------------------------------------------------------------
 
     def begin(self, response_id: str) -> None:
+        """Clear the column for a new answer, queued to be written."""
+        self._clear(response_id, Status.QUEUED)
+
+    def begin_empty(self) -> None:
+        """Clear the column with no answer in it (a new session)."""
+        self._clear(None, "idle")
+
+    def _clear(self, response_id: str | None, state: str) -> None:
         self.response_id = response_id
         self.answer.set_text("")
         self.answer.set_spans([])
         self.error_label.hide()
         self.speed_label.setText("")
-        self._set_state(Status.QUEUED)
-
-    def begin_empty(self) -> None:
-        self.response_id = None
-        self.answer.set_text("")
-        self.answer.set_spans([])
-        self.error_label.hide()
-        self.speed_label.setText("")
-        self._set_state("idle")
+        self._set_state(state)
 
     def show_response(self, response: dict[str, Any]) -> None:
         """Show a saved answer (after a restart), marks included."""
