@@ -28,7 +28,8 @@ from imitation_lens.core.prompting import BuiltPrompt, PromptError, build_prompt
 _log = logging.getLogger("llama.cpp")
 _log_lock = threading.Lock()
 _log_callback: Any = None
-_LEVELS = {2: logging.WARNING, 3: logging.ERROR}
+# ggml's levels: 1 debug, 2 info, 3 warn, 4 error; 5 continues a line (progress dots): debug.
+_LEVELS = {1: logging.DEBUG, 2: logging.INFO, 3: logging.WARNING, 4: logging.ERROR}
 
 
 def _route_llama_log() -> None:

@@ -265,6 +265,8 @@ class MainWindow(QMainWindow):
                 f"{' and '.join(stand_ins)} {'is a stand-in' if len(stand_ins) == 1 else 'are stand-ins'}. "
                 "Use a column's <i>Settings…</i> to load a real imitator or connect a teacher API."
             )
+        else:
+            self.banner.clear()
         self.banner.setVisible(bool(stand_ins))
 
     def edit_slot(self, index: int) -> None:
@@ -405,12 +407,18 @@ class MainWindow(QMainWindow):
 
     def _on_storage_failed(self, message: str) -> None:
         self.banner.setText(f"<b>Not saved yet.</b> {message}")
-        self.banner.setProperty("alert", True)
+        self._set_banner_alert(True)
         self.banner.setVisible(True)
         self.statusBar().showMessage(message)
 
+    def _set_banner_alert(self, alert: bool) -> None:
+        self.banner.setProperty("alert", alert)
+        # A dynamic property only restyles once the style is applied again.
+        self.banner.style().unpolish(self.banner)
+        self.banner.style().polish(self.banner)
+
     def _on_storage_recovered(self) -> None:
-        self.banner.setProperty("alert", False)
+        self._set_banner_alert(False)
         self._update_banner()
         self.statusBar().showMessage("Saving works again; everything is written.", 8000)
 
