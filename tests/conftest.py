@@ -152,6 +152,63 @@ def misbehaving_server() -> Iterator[Callable[[int], str]]:
             server.server_close()
 
 
+class _Scripted(http.server.BaseHTTPRequestHandler):
+    """Streams a fixed answer the way OpenAI's chat API does (server-sent events)."""
+
+    protocol_version = "HTTP/1.1"
+
+    def do_POST(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        self.rfile.read(length)
+        pieces: list[str] = self.server.pieces  # type: ignore[attr-defined]
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        for index, piece in enumerate([*pieces, None]):
+            delta = {"content": piece} if piece is not None else {}
+            chunk = {
+                "id": "scripted",
+                "object": "chat.completion.chunk",
+                "created": 0,
+                "model": "scripted",
+                "choices": [
+                    {"index": 0, "delta": delta, "finish_reason": None if piece else "stop"}
+                ],
+            }
+            if index == 0:
+                chunk["choices"][0]["delta"]["role"] = "assistant"  # type: ignore[index]
+            self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
+            self.wfile.flush()
+        self.wfile.write(b"data: [DONE]\n\n")
+        self.wfile.flush()
+        self.close_connection = True
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def scripted_teacher() -> Iterator[Callable[[list[str]], str]]:
+    """A real OpenAI-compatible HTTP server on 127.0.0.1 that streams a given answer in pieces.
+
+    For answers no small model writes on demand (emoji, "\r\n" split across pieces)."""
+    servers: list[http.server.ThreadingHTTPServer] = []
+
+    def start(pieces: list[str]) -> str:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Scripted)
+        server.pieces = pieces  # type: ignore[attr-defined]
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/v1"
+
+    yield start
+    for server in servers:
+        with contextlib.suppress(Exception):
+            server.shutdown()
+            server.server_close()
+
+
 @pytest.fixture
 def open_window(qtbot: Any) -> Iterator[Callable[..., Any]]:
     """Open the real main window on a data folder and wait until it shows the saved state."""

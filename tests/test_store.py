@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from imitation_lens.core.annotations import Mark, insert_mark
 from imitation_lens.core.generation import Status
 from imitation_lens.core.migrations import SCHEMA_VERSION, NewerSchemaError
 from imitation_lens.core.store import Store
@@ -69,7 +70,7 @@ def test_marks_round_trip_with_offsets_and_quote(tmp_path: Path) -> None:
     store = _store_with_item(tmp_path / "db.sqlite3")
     text = "a😀b\r\nCanberra"
     store.set_text("R", text)
-    store.add_mark({"response_id": "R", "start": 5, "end": 13, "quote": text[5:13]})
+    insert_mark(store, Mark("M", "R", 5, 13, text[5:13]))
     [mark] = store.item("I")["responses"][0]["marks"]
     assert (mark["start"], mark["end"], mark["quote"]) == (5, 13, "Canberra")
     assert mark["deleted_at"] is None

@@ -58,17 +58,18 @@ def test_run_mark_by_keyboard_and_find_it_after_restart(
     assert [c.state for c in window.columns] == [Status.DONE] * 3
     assert all(c.answer.text.strip() for c in window.columns)
 
-    # Keyboard only: into the answer, to its start, select four characters, press E.
+    # Keyboard only: into the answer, to its start, select four characters, press 2.
     answer = window.columns[0].answer
-    answer.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    assert answer.hasFocus()
     qtbot.keyClick(answer, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
     for _ in range(5):
         qtbot.keyClick(answer, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
     start, end = answer.selection()
     assert end > start
-    with qtbot.waitSignal(window.mark_saved, timeout=5000):
-        qtbot.keyClick(answer, Qt.Key.Key_E)
-    assert len(answer.spans) == 1
+    with qtbot.waitSignal(window.annotator.saved, timeout=5000):
+        qtbot.keyClick(answer, Qt.Key.Key_2)
+    assert len(answer.marks) == 1
     assert answer.extraSelections()  # drawn on screen
     texts = [c.answer.text for c in window.columns]
     close_window(qtbot, window)
@@ -90,7 +91,7 @@ def test_run_mark_by_keyboard_and_find_it_after_restart(
     reopened = open_window(data_paths)
     assert reopened.prompt_edit.toPlainText() == PROMPT
     assert [c.answer.text for c in reopened.columns] == texts
-    assert [(s.start, s.end) for s in reopened.columns[0].answer.spans] == [(start, end)]
+    assert [(m.start, m.end) for m in reopened.columns[0].answer.marks] == [(start, end)]
     assert reopened.columns[0].state == Status.DONE
 
 
@@ -145,7 +146,7 @@ def test_export_from_the_menu_path_and_the_command_line(
     from_cli = tmp_path / "cli.json"
     assert cli_main(["--data-dir", str(data_paths.root), "export", str(from_cli)]) == 0
     document = json.loads(from_cli.read_text("utf-8"))
-    assert document["format"] == "imitation-lens-session" and document["format_version"] == 1
+    assert document["format"] == "imitation-lens-session" and document["format_version"] == 2
     [item] = document["items"]
     assert item["prompt"] == PROMPT
     assert [r["role"] for r in item["responses"]] == ["Base", "Imitator"]

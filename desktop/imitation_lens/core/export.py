@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from imitation_lens import __version__
+from imitation_lens.core.annotations import verdicts_for
 from imitation_lens.core.generation import utc_now
 from imitation_lens.core.store import Store
 
 EXPORT_FORMAT = "imitation-lens-session"
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2  # 2: judgements, verdicts, reference answers, phases, blind order
 
 
 def session_document(store: Store, session_id: str) -> dict[str, Any]:
@@ -21,6 +22,13 @@ def session_document(store: Store, session_id: str) -> dict[str, Any]:
         for response in item["responses"]:
             # Deleted marks stay in the export: their history is evidence too.
             response["marks"] = store.marks(response["id"], include_deleted=True)
+            response["judgements"] = list(
+                store.db.query(
+                    "SELECT * FROM judgements WHERE response_id = ? ORDER BY phase",
+                    [response["id"]],
+                )
+            )
+        item["verdicts"] = list(verdicts_for(store, item_id).values())
         items.append(item)
     return {
         "format": EXPORT_FORMAT,

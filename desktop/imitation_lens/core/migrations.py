@@ -101,7 +101,59 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
     db.table("marks").create_index(["response_id"])
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial]
+def _v2_judging(db: sqlite_utils.Database) -> None:
+    """Annotation workbench: blind sessions, reference answers, two phases, judgements, verdicts."""
+    db.table("sessions").add_column("blind", int, not_null_default=0)
+    db.table("sessions").add_column("blind_seed", int)
+    items = db.table("items")
+    items.add_column("reference", str, not_null_default="")
+    items.add_column("reference_source", str, not_null_default="")
+    items.add_column("shown_order", str)  # JSON: slot index at each shown position
+    items.add_column("phase", int, not_null_default=1)  # 2 once a reference has been revealed
+    items.add_column("revealed_at", str)  # when a blind item's authors were shown
+    db.table("responses").add_column("identity_clues", str)  # JSON: phrases naming the model
+    marks = db.table("marks")
+    marks.add_column("phase", int, not_null_default=1)
+    marks.add_column("derived_from", str)  # the phase-1 mark a phase-2 mark was copied from
+    marks.create_index(["response_id", "phase"])
+    db.table("judgements").create(
+        {
+            "id": str,  # response id and phase
+            "response_id": str,
+            "item_id": str,
+            "phase": int,
+            "checked_clean": int,  # checked, no errors found
+            "off_topic": int,  # misses the question
+            "critical": int,  # wrong as a whole
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        foreign_keys=[("response_id", "responses", "id"), ("item_id", "items", "id")],
+    )
+    db.table("verdicts").create(
+        {
+            "id": str,  # item id and phase
+            "item_id": str,
+            "phase": int,
+            "preferred": str,  # answer | tie | all_bad
+            "preferred_response_id": str,
+            "preferred_position": int,  # 1-based position on screen when it was chosen
+            "reason": str,
+            "shown_order": str,  # JSON
+            "blind": int,
+            "revisions": int,  # how many times it was submitted again
+            "submitted_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        foreign_keys=[("item_id", "items", "id")],
+    )
+    db.table("judgements").create_index(["item_id"])
+    db.table("verdicts").create_index(["item_id"])
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial, _v2_judging]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -15,11 +15,12 @@ from typing import Any
 
 import sqlite_utils
 
+from imitation_lens.core.blind import identity_clues
 from imitation_lens.core.generation import FINAL_STATUSES, Status, utc_now
 from imitation_lens.core.migrations import migrate
 
 _UNFINISHED = tuple(s.value for s in Status if s not in FINAL_STATUSES)
-_JSON_COLUMNS = {"params", "extra", "lineup"}
+_JSON_COLUMNS = {"params", "extra", "lineup", "shown_order", "identity_clues"}
 
 
 def new_id() -> str:
@@ -62,6 +63,8 @@ class Store:
         lineup: list[dict[str, Any]],
         evaluator: str = "",
         session_id: str | None = None,
+        blind: bool = False,
+        blind_seed: int | None = None,
     ) -> str:
         session_id = session_id or new_id()
         now = utc_now()
@@ -74,6 +77,8 @@ class Store:
                     "created_at": now,
                     "updated_at": now,
                     "lineup": json.dumps(lineup),
+                    "blind": int(blind),
+                    "blind_seed": blind_seed,
                 }
             )
         return session_id
@@ -105,7 +110,14 @@ class Store:
     # -- items and responses ----------------------------------------------------------------
 
     def add_item(
-        self, session_id: str, item_id: str, prompt: str, responses: Iterable[dict[str, Any]]
+        self,
+        session_id: str,
+        item_id: str,
+        prompt: str,
+        responses: Iterable[dict[str, Any]],
+        reference: str = "",
+        reference_source: str = "",
+        shown_order: list[int] | None = None,
     ) -> None:
         """Save a prompt with one queued response row per slot, in one transaction."""
         now = utc_now()
@@ -121,6 +133,9 @@ class Store:
                     "position": position,
                     "prompt": prompt,
                     "created_at": now,
+                    "reference": reference,
+                    "reference_source": reference_source,
+                    "shown_order": None if shown_order is None else json.dumps(shown_order),
                 }
             )
             rows = [
@@ -184,6 +199,7 @@ class Store:
         if current is None:
             return
         row = {"text": text, "error": error, "status": status.value} | facts
+        row["identity_clues"] = identity_clues(text)
         if Status(current[0]).is_final:
             row = {k: v for k, v in facts.items() if k not in ("status", "text", "error")}
         self.update_response(response_id, row)
@@ -198,7 +214,7 @@ class Store:
 
     def item(self, item_id: str) -> dict[str, Any]:
         """An item with its responses (by slot) and each response's marks."""
-        item = dict(self.db.table("items").get(item_id))
+        item = _decode(self.db.table("items").get(item_id))
         responses = [
             _decode(row)
             for row in self.db.query(
@@ -211,23 +227,6 @@ class Store:
         return item
 
     # -- marks ------------------------------------------------------------------------------
-
-    def add_mark(self, mark: dict[str, Any]) -> str:
-        mark_id = str(mark.get("id") or new_id())
-        now = utc_now()
-        with self.db.atomic():
-            self.db.table("marks").insert(
-                {
-                    "category": "wrong_claim",
-                    "severity": "major",
-                    "note": "",
-                    "correction": "",
-                    "unsure": 0,
-                }
-                | mark
-                | {"id": mark_id, "created_at": now, "updated_at": now}
-            )
-        return mark_id
 
     def marks(self, response_id: str, include_deleted: bool = False) -> list[dict[str, Any]]:
         sql = "SELECT * FROM marks WHERE response_id = ?"

@@ -1,30 +1,43 @@
-"""A read-only answer that streams in, can be selected by mouse or keyboard, and shows marks."""
+"""A read-only answer that streams in, is selected by mouse or keyboard, and shows its marks.
+
+The view draws marks and knows which one the cursor is on; what a key means for the
+annotations is decided elsewhere: the view only reports it as an action name.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QKeyEvent, QTextCursor
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
-
+from imitation_lens.core.annotations import Mark
 from imitation_lens.core.spans import OffsetMap, display_text
+from imitation_lens.core.taxonomy import CATEGORIES
+from imitation_lens.ui.mark_style import mark_format
 
-MARK_BACKGROUND = QColor(255, 214, 214)
-MARK_UNDERLINE = QColor(176, 0, 32)
-
-
-@dataclass(frozen=True)
-class Span:
-    """A marked stretch of an answer, in Python offsets of the stored text."""
-
-    mark_id: str
-    start: int
-    end: int
+# Keys pressed in an answer and the action each one asks for. Letters go by key code (with or
+# without Shift, as noted), digits and signs by the character typed, whatever the layout.
+LETTER_ACTIONS: dict[tuple[Qt.Key, bool], str] = {
+    (Qt.Key.Key_M, False): "severity:minor",
+    (Qt.Key.Key_M, True): "severity:major",
+    (Qt.Key.Key_E, False): "edit",
+    (Qt.Key.Key_E, True): "edit",
+    (Qt.Key.Key_U, False): "unsure",
+    (Qt.Key.Key_C, False): "clean",
+    (Qt.Key.Key_O, False): "off_topic",
+    (Qt.Key.Key_X, False): "critical",
+    (Qt.Key.Key_V, False): "verdict",
+}
+CHARACTER_ACTIONS: dict[str, str] = {
+    **{category.key: f"category:{category.code}" for category in CATEGORIES},
+    "?": "help",
+}
 
 
 class AnswerView(QPlainTextEdit):
-    mark_requested = Signal()
+    action = Signal(str)
+    current_mark_changed = Signal(object)  # Mark | None
+    marks_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,7 +51,9 @@ class AnswerView(QPlainTextEdit):
         self._text = ""
         self._shown = 0  # how much of _text is in the document
         self._map: OffsetMap | None = None
-        self._spans: list[Span] = []
+        self._marks: dict[str, Mark] = {}
+        self._current: str | None = None
+        self.cursorPositionChanged.connect(self._follow_cursor)
 
     # -- text -----------------------------------------------------------------------------------
 
@@ -87,46 +102,176 @@ class AnswerView(QPlainTextEdit):
             end -= 1
         return start, end
 
+    def select_range(self, start: int, end: int) -> None:
+        mapping = self.offsets()
+        cursor = self.textCursor()
+        cursor.setPosition(mapping.to_qt(start))
+        cursor.setPosition(mapping.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def cursor_offset(self) -> int:
+        return self.offsets().from_qt(self.textCursor().position())
+
     # -- marks ----------------------------------------------------------------------------------
 
-    def set_spans(self, spans: list[Span]) -> None:
-        self._spans = list(spans)
-        self._redraw_marks()
-
-    def add_span(self, span: Span) -> None:
-        self._spans.append(span)
-        self._redraw_marks()
-
     @property
-    def spans(self) -> list[Span]:
-        return list(self._spans)
+    def marks(self) -> list[Mark]:
+        return sorted(self._marks.values(), key=lambda m: (m.start, m.end, m.id))
+
+    def set_marks(self, marks: list[Mark]) -> None:
+        self._marks = {mark.id: mark for mark in marks}
+        self._current = None
+        self._redraw_marks()
+        self.marks_changed.emit()
+
+    def put_mark(self, mark: Mark, make_current: bool = True) -> None:
+        """Add or replace a mark and, by default, put the cursor on it."""
+        self._marks[mark.id] = mark
+        if make_current:
+            self.go_to_mark(mark.id)
+        self._redraw_marks()
+        self.marks_changed.emit()
+
+    def remove_mark(self, mark_id: str) -> None:
+        self._marks.pop(mark_id, None)
+        if self._current == mark_id:
+            self._current = None
+            self.current_mark_changed.emit(None)
+        self._redraw_marks()
+        self.marks_changed.emit()
+
+    def mark(self, mark_id: str) -> Mark | None:
+        return self._marks.get(mark_id)
+
+    def current_mark(self) -> Mark | None:
+        return self._marks.get(self._current) if self._current else None
+
+    def go_to_mark(self, mark_id: str) -> None:
+        """Make a mark the current one, with the cursor at its end and no selection."""
+        mark = self._marks[mark_id]
+        cursor = self.textCursor()
+        cursor.setPosition(self.offsets().to_qt(mark.end))
+        self._current = mark_id  # before moving, so the cursor keeps this one among overlaps
+        self.setTextCursor(cursor)
+        self._set_current(mark_id)
+
+    def marks_at(self, offset: int, inclusive_end: bool = True) -> list[Mark]:
+        return [
+            m
+            for m in self.marks
+            if m.start <= offset < m.end or (inclusive_end and offset == m.end)
+        ]
+
+    def _follow_cursor(self) -> None:
+        offset = self.cursor_offset()
+        current = self.current_mark()
+        if current is not None and current.covers(offset):
+            return
+        covering = self.marks_at(offset)
+        # The shortest mark is the most specific one when marks overlap.
+        best = min(covering, key=lambda m: m.end - m.start) if covering else None
+        self._set_current(best.id if best else None)
+
+    def _set_current(self, mark_id: str | None) -> None:
+        changed = mark_id != self._current
+        self._current = mark_id
+        self._redraw_marks()
+        if changed or mark_id is not None:
+            self.current_mark_changed.emit(self.current_mark())
+
+    def _step_mark(self, forward: bool) -> None:
+        marks = self.marks
+        if not marks:
+            self.action.emit("no_marks")
+            return
+        current = self.current_mark()
+        if current is not None and current in marks:
+            index = marks.index(current) + (1 if forward else -1)
+        else:
+            offset = self.cursor_offset()
+            later = [i for i, m in enumerate(marks) if m.start >= offset]
+            first_later = later[0] if later else len(marks)
+            index = first_later if forward else first_later - 1
+        self.go_to_mark(marks[index % len(marks)].id)
 
     def _redraw_marks(self) -> None:
-        # ExtraSelections draw on top of the text without editing the document (no undo entries).
+        # ExtraSelections draw over the text without editing the document (no undo entries).
         mapping = self.offsets()
         selections = []
-        for span in self._spans:
+        # Longer marks first, so a short mark inside a long one is drawn on top and stays visible.
+        for mark in sorted(self._marks.values(), key=lambda m: (-(m.end - m.start), m.start)):
             selection = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self.document())
-            cursor.setPosition(mapping.to_qt(span.start))
-            cursor.setPosition(mapping.to_qt(span.end), QTextCursor.MoveMode.KeepAnchor)
-            char_format = QTextCharFormat()
-            char_format.setBackground(MARK_BACKGROUND)
-            char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            char_format.setUnderlineColor(MARK_UNDERLINE)
-            char_format.setForeground(QColor(90, 0, 16))
+            cursor.setPosition(mapping.to_qt(mark.start))
+            cursor.setPosition(mapping.to_qt(mark.end), QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
-            selection.format = char_format
+            selection.format = mark_format(mark, current=mark.id == self._current)
             selections.append(selection)
         self.setExtraSelections(selections)
+
+    # -- mouse: tooltips and a menu --------------------------------------------------------------
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self._tooltip_at(event.pos())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def _tooltip_at(self, point: QPoint) -> str:
+        position = self.cursorForPosition(point).position()
+        offset = self.offsets().from_qt(position)
+        return "\n".join(mark.describe() for mark in self.marks_at(offset, inclusive_end=False))
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        menu.addSeparator()
+        mark_menu = QMenu("Mark the selection as", menu)
+        start, end = self.selection()
+        mark_menu.setEnabled(end > start or self.current_mark() is not None)
+        for category in CATEGORIES:
+            action = mark_menu.addAction(f"{category.label}\t{category.key}")
+            action.triggered.connect(
+                lambda _=False, code=category.code: self.action.emit(f"category:{code}")
+            )
+        menu.addMenu(mark_menu)
+        has_mark = self.current_mark() is not None
+        for label, name in (
+            ("Minor\tm", "severity:minor"),
+            ("Major\tShift+M", "severity:major"),
+            ("Not sure\tu", "unsure"),
+            ("Edit mark…\tE", "edit"),
+            ("Delete mark\tDel", "delete"),
+        ):
+            action = menu.addAction(label)
+            action.setEnabled(has_mark)
+            action.triggered.connect(lambda _=False, n=name: self.action.emit(n))
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     # -- keys -----------------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if (
-            event.key() == Qt.Key.Key_E
-            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        ):
-            self.mark_requested.emit()
-            return
+        modifiers = event.modifiers() & ~(
+            Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier
+        )
+        if modifiers == Qt.KeyboardModifier.NoModifier:
+            key = event.key()
+            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self.action.emit("delete")
+                return
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.action.emit("edit")
+                return
+            if event.text() in ("[", "]"):
+                self._step_mark(forward=event.text() == "]")
+                return
+            shifted = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            name = LETTER_ACTIONS.get((Qt.Key(key), shifted)) or CHARACTER_ACTIONS.get(event.text())
+            if name is not None:
+                self.action.emit(name)
+                return
         super().keyPressEvent(event)

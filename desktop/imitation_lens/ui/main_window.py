@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import threading
 from dataclasses import asdict
 from datetime import datetime
@@ -10,11 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QPlainTextEdit,
@@ -25,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from imitation_lens import APP_NAME
+from imitation_lens.core.annotations import Verdict, item_state, submit_verdict
+from imitation_lens.core.blind import shown_order
 from imitation_lens.core.bundled_model import ensure_bundled_model
 from imitation_lens.core.endpoint_runner import EndpointRunner
 from imitation_lens.core.export import export_session
@@ -34,6 +38,7 @@ from imitation_lens.core.generation import (
     GenerationRequest,
     Runner,
     Status,
+    utc_now,
 )
 from imitation_lens.core.lineup import (
     Endpoint,
@@ -47,9 +52,11 @@ from imitation_lens.core.model_file import ModelFileError
 from imitation_lens.core.paths import DataPaths
 from imitation_lens.core.slot_worker import SlotWorker
 from imitation_lens.core.store import Store, new_id
-from imitation_lens.ui.answer_view import Span
+from imitation_lens.ui.annotator import Annotator
 from imitation_lens.ui.bridge import GuiBridge
+from imitation_lens.ui.judging_bar import Choice, JudgingBar
 from imitation_lens.ui.recorder import Recorder
+from imitation_lens.ui.shortcut_sheet import ShortcutSheet
 from imitation_lens.ui.slot_column import SlotColumn
 from imitation_lens.ui.slot_dialog import SlotDialog
 
@@ -62,16 +69,22 @@ def load_startup(store: Store) -> dict[str, Any]:
     saved = store.get_setting(LINEUP_SETTING)
     lineup = [SlotConfig.from_dict(d) for d in saved] if saved else default_lineup()
     session_id = store.latest_session_id()
-    item = None
-    if session_id is not None:
-        items = store.item_ids(session_id)
-        item = store.item(items[-1]) if items else None
-    return {"lineup": lineup, "session_id": session_id, "item": item, "interrupted": interrupted}
+    session = None if session_id is None else store.session(session_id)
+    item_ids = [] if session_id is None else store.item_ids(session_id)
+    item = item_state(store, item_ids[-1]) if item_ids else None
+    return {
+        "lineup": lineup,
+        "session": session,
+        "item_ids": item_ids,
+        "item": item,
+        "interrupted": interrupted,
+    }
 
 
 class MainWindow(QMainWindow):
     ready = Signal()  # the saved state is on screen and Run works
-    mark_saved = Signal(str)
+    item_shown = Signal(str)  # an item (by id) is on screen with its annotations
+    verdict_saved = Signal(str)  # item id
 
     def __init__(self, paths: DataPaths) -> None:
         super().__init__()
@@ -87,6 +100,15 @@ class MainWindow(QMainWindow):
         self.workers: list[SlotWorker] = []
         self.lineup: list[SlotConfig] = []
         self.session_id: str | None = None
+        self.blind = False
+        self.blind_seed = 0
+        self.item_ids: list[str] = []
+        self.item: dict[str, Any] | None = None  # the item on screen; None for a new question
+        self.annotator = Annotator(self.recorder, self)
+        self.annotator.message.connect(self._say)
+        self.annotator.verdict_requested.connect(self.focus_verdict)
+        self.annotator.help_requested.connect(self.show_shortcuts)
+        self._sheet: ShortcutSheet | None = None
         self._closing = False
         self._closed = False
         self._build_ui()
@@ -110,39 +132,83 @@ class MainWindow(QMainWindow):
             "then press Run (Ctrl+Enter). Every column answers the same prompt."
         )
         self.prompt_edit.setAccessibleName("Prompt")
+        self.prompt_edit.setAccessibleDescription(
+            "The question every column answers. Ctrl+Enter runs it; Tab moves on."
+        )
         self.prompt_edit.setTabChangesFocus(True)
-        self.prompt_edit.setFixedHeight(86)
+        self.prompt_edit.setFixedHeight(72)
+        self.reference_edit = QLineEdit()
+        self.reference_edit.setPlaceholderText(
+            "Reference answer (optional): hidden until the first verdict, then shown to revise"
+        )
+        self.reference_edit.setAccessibleName("Reference answer for the next question")
+        self.reference_edit.setAccessibleDescription(
+            "Optional. The item is then judged twice: first without it, then with it shown"
+        )
+        self.source_edit = QLineEdit()
+        self.source_edit.setPlaceholderText("Source of the reference (optional)")
+        self.source_edit.setAccessibleName("Source of the reference answer")
+        self.source_edit.setAccessibleDescription("Where the reference answer comes from")
         self.run_button = QPushButton("Run  (Ctrl+Enter)")
         self.run_button.setObjectName("runButton")
         self.run_button.setAccessibleName("Run the prompt in every column")
+        self.run_button.setAccessibleDescription("Send the prompt to every column (Ctrl+Enter)")
         self.run_button.clicked.connect(self.run_prompt)
         self.stop_all_button = QPushButton("Stop all  (Esc)")
         self.stop_all_button.setAccessibleName("Stop every column")
+        self.stop_all_button.setAccessibleDescription("Stop every answer being written (Esc)")
         self.stop_all_button.clicked.connect(self.stop_all)
         buttons = QVBoxLayout()
         buttons.addWidget(self.run_button)
         buttons.addWidget(self.stop_all_button)
+        reference_row = QHBoxLayout()
+        reference_row.addWidget(self.reference_edit, 3)
+        reference_row.addWidget(self.source_edit, 1)
+        prompt_column = QVBoxLayout()
+        prompt_column.addWidget(self.prompt_edit)
+        prompt_column.addLayout(reference_row)
         prompt_row = QHBoxLayout()
-        prompt_row.addWidget(self.prompt_edit, 1)
+        prompt_row.addLayout(prompt_column, 1)
         prompt_row.addLayout(buttons)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
+        self.judging_bar = JudgingBar()
+        self.judging_bar.submit_requested.connect(self.submit_verdict)
+        self.judging_bar.previous_requested.connect(self.previous_item)
+        self.judging_bar.next_requested.connect(self.next_item)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addWidget(self.banner)
         layout.addLayout(prompt_row)
         layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.judging_bar)
         self.setCentralWidget(central)
 
-        for sequence in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(sequence), self, self.run_prompt)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.stop_all)
+        shortcuts: list[tuple[str | QKeySequence.StandardKey | Qt.Key, Any]] = [
+            ("Ctrl+Return", self.run_prompt),
+            ("Ctrl+Enter", self.run_prompt),
+            (Qt.Key.Key_Escape, self.stop_all),
+            ("Ctrl+J", self.focus_verdict),
+            ("Ctrl+PgDown", self.next_item),
+            ("Ctrl+PgUp", self.previous_item),
+            *((f"Alt+{n}", partial(self.focus_answer, n)) for n in range(1, 7)),
+        ]
+        for key, slot in shortcuts:
+            QShortcut(QKeySequence(key), self, slot)
 
         file_menu = self.menuBar().addMenu("&File")
         new_session = QAction("&New session", self)
         new_session.setShortcut(QKeySequence.StandardKey.New)
-        new_session.triggered.connect(self.new_session)
+        new_session.triggered.connect(lambda: self.new_session(blind=False))
         file_menu.addAction(new_session)
+        new_blind = QAction("New &blind session", self)
+        new_blind.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        new_blind.setStatusTip(
+            "Answers appear as Answer 1…N in a counterbalanced order; who wrote which is shown "
+            "after your verdict"
+        )
+        new_blind.triggered.connect(lambda: self.new_session(blind=True))
+        file_menu.addAction(new_blind)
         self.export_action = QAction("&Export session as JSON…", self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.choose_export_file)
@@ -152,9 +218,21 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = self.annotator.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.redo_action = self.annotator.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+
         help_menu = self.menuBar().addMenu("&Help")
+        keys = QAction("&Keyboard shortcuts", self)
+        keys.setShortcuts([QKeySequence(Qt.Key.Key_F1)])
+        keys.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(keys)
         about = QAction("&How to use Imitation Lens", self)
-        about.setShortcut(QKeySequence.StandardKey.HelpContents)
         about.triggered.connect(self._show_help)
         help_menu.addAction(about)
 
@@ -163,12 +241,32 @@ class MainWindow(QMainWindow):
             self,
             APP_NAME,
             "1. Type a question and press Run (Ctrl+Enter). Every column answers it.\n"
-            "2. Read the answers. Select words that are wrong (mouse, or Shift+arrows in an "
-            "answer) and press E to mark a factual error.\n"
-            "3. Everything is saved as it happens. File ▸ Export saves the session as JSON.\n\n"
-            "Stop a column with its Stop button, or all with Esc. Each column's Settings… "
-            "chooses its model or connects a teacher API.",
+            "2. Read the answers. Select wrong words (mouse, or Shift+arrows in an answer) and "
+            "press 1–6 for the kind of error; m or Shift+M sets Minor or Major; E opens the "
+            "full form with a note and a correction.\n"
+            "3. Tick “Checked: no errors” on answers you checked and found clean, choose which "
+            "answer is better and submit the verdict. Ctrl+Page Down goes on.\n"
+            "4. Everything is saved as it happens. File ▸ Export saves the session as JSON.\n\n"
+            "F1 lists every key. A blind session (File ▸ New blind session) hides who wrote "
+            "each answer until your verdict.",
         )
+
+    def show_shortcuts(self) -> None:
+        if self._sheet is None:
+            self._sheet = ShortcutSheet(self)
+        self._sheet.show()
+        self._sheet.raise_()
+        self._sheet.activateWindow()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # "?" reaches the window when the focused control does not use it (not in a text box).
+        if event.text() == "?":
+            self.show_shortcuts()
+            return
+        super().keyPressEvent(event)
+
+    def _say(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
 
     # -- start-up --------------------------------------------------------------------------------
 
@@ -181,16 +279,17 @@ class MainWindow(QMainWindow):
 
     def _on_startup(self, state: dict[str, Any]) -> None:
         self.set_lineup(state["lineup"])
-        self.session_id = state["session_id"]
-        if self.session_id is None:
-            self._create_session()
+        session = state["session"]
+        if session is None:
+            self._create_session(blind=False)
+        else:
+            self._use_session(session["id"], bool(session.get("blind")), session.get("blind_seed"))
+            self.item_ids = list(state["item_ids"])
         if state["item"] is not None:
-            self.prompt_edit.setPlainText(state["item"]["prompt"])
-            by_slot = {r["slot_index"]: r for r in state["item"]["responses"]}
-            for column in self.columns:
-                if column.index in by_slot:
-                    column.show_response(by_slot[column.index])
-        message = "Ready."
+            self._display_saved_item(state["item"])
+        else:
+            self._show_new_item()
+        message = "Ready. F1 lists the keys."
         if state["interrupted"]:
             message = (
                 f"{state['interrupted']} answer(s) were cut off when the app last closed; "
@@ -204,19 +303,39 @@ class MainWindow(QMainWindow):
     def _on_startup_failed(self, error: Exception) -> None:
         QMessageBox.critical(self, APP_NAME, f"Your saved data could not be read: {error}")
 
-    def _create_session(self) -> None:
-        session_id = new_id()
+    def _use_session(self, session_id: str, blind: bool, seed: int | None) -> None:
         self.session_id = session_id
-        title = f"Session of {datetime.now():%d %B %Y, %H:%M}"
-        lineup = [slot.to_dict() for slot in self.lineup]
-        self.recorder.call(lambda store: store.create_session(title, lineup, session_id=session_id))
+        self.blind = blind
+        self.blind_seed = seed or 0
+        self.item_ids = []
+        self._update_banner()
 
-    def new_session(self) -> None:
-        self._create_session()
-        for column in self.columns:
-            column.begin_empty()
+    def _create_session(self, blind: bool) -> None:
+        session_id = new_id()
+        seed = random.SystemRandom().randrange(2**31)
+        self._use_session(session_id, blind, seed)
+        kind = "Blind session" if blind else "Session"
+        title = f"{kind} of {datetime.now():%d %B %Y, %H:%M}"
+        lineup = [slot.to_dict() for slot in self.lineup]
+        self.recorder.call(
+            lambda store: store.create_session(
+                title, lineup, session_id=session_id, blind=blind, blind_seed=seed
+            )
+        )
+
+    def new_session(self, blind: bool = False) -> None:
+        if any(c.is_busy for c in self.columns):
+            self._say("Stop the answers being written (Esc) before starting a new session.")
+            return
+        self._create_session(blind)
+        self._show_new_item()
         self.prompt_edit.clear()
-        self.statusBar().showMessage("New session started.", 5000)
+        self.statusBar().showMessage(
+            "New blind session: answers are shown as Answer 1…N until your verdict."
+            if blind
+            else "New session started.",
+            8000,
+        )
 
     # -- lineup ----------------------------------------------------------------------------------
 
@@ -233,10 +352,12 @@ class MainWindow(QMainWindow):
             column = SlotColumn(index, slot)
             column.stop_requested.connect(partial(self._stop_column, index))
             column.settings_requested.connect(partial(self.edit_slot, index))
-            column.mark_requested.connect(partial(self.mark_selection, index))
+            column.action.connect(partial(self.annotator.handle, column))
             self.splitter.addWidget(column)
             self.columns.append(column)
             self.workers.append(self._make_worker(index, slot))
+        self.annotator.set_item(None, 1)
+        self.item = None
         self._update_banner()
 
     def _make_worker(self, index: int, slot: SlotConfig) -> SlotWorker:
@@ -258,6 +379,14 @@ class MainWindow(QMainWindow):
 
     def _update_banner(self) -> None:
         stand_ins = [slot.role for slot in self.lineup if slot.note.startswith("stand-in")]
+        if self.blind:
+            self.banner.setText(
+                "<b>Blind session.</b> The answers appear as Answer 1, 2, … in an order that "
+                "changes from item to item; who wrote which, and how fast, is shown once you "
+                "submit your verdict for the item."
+            )
+            self.banner.setVisible(True)
+            return
         if stand_ins:
             self.banner.setText(
                 "<b>Demo lineup.</b> Every column runs the small built-in model Gemma 3 270M, "
@@ -303,6 +432,11 @@ class MainWindow(QMainWindow):
             return
         assert self.session_id is not None
         item_id = new_id()
+        order = list(range(len(self.columns)))
+        if self.blind:
+            order = shown_order(len(self.columns), len(self.item_ids), self.blind_seed)
+        reference = self.reference_edit.text().strip()
+        source = self.source_edit.text().strip()
         rows = []
         for column, slot in zip(self.columns, self.lineup, strict=True):
             response_id = new_id()
@@ -310,7 +444,26 @@ class MainWindow(QMainWindow):
             rows.append(_response_row(response_id, column.index, slot))
         session_id = self.session_id
         # Queued before any worker starts, so the rows exist before the first event is recorded.
-        self.recorder.call(lambda store: store.add_item(session_id, item_id, prompt, rows))
+        self.recorder.call(
+            lambda store: store.add_item(
+                session_id, item_id, prompt, rows, reference, source, shown_order=order
+            )
+        )
+        self.item_ids.append(item_id)
+        self.reference_edit.clear()
+        self.source_edit.clear()
+        self._present_item(
+            {
+                "id": item_id,
+                "prompt": prompt,
+                "reference": reference,
+                "reference_source": source,
+                "shown_order": order,
+                "phase": 1,
+                "revealed_at": None,
+                "verdicts": {},
+            }
+        )
         for worker, row in zip(self.workers, rows, strict=True):
             worker.submit(GenerationRequest(row["id"], prompt))
         self._set_busy(True)
@@ -342,38 +495,179 @@ class MainWindow(QMainWindow):
         self.run_button.setEnabled(not busy and self.session_id is not None)
         self.stop_all_button.setEnabled(busy)
 
-    # -- marking ---------------------------------------------------------------------------------
+    # -- items -----------------------------------------------------------------------------------
 
-    def mark_selection(self, index: int) -> None:
-        column = self.columns[index]
-        if column.response_id is None or not column.answer.text:
-            self.statusBar().showMessage("There is no answer here to mark yet.", 6000)
+    def columns_in_order(self) -> list[SlotColumn]:
+        """The columns as shown, left to right."""
+        return sorted(self.columns, key=lambda column: column.position)
+
+    def _present_item(self, item: dict[str, Any] | None) -> None:
+        """Arrange the columns and the judging bar for an item (None: a new question)."""
+        self.item = item
+        order = list(range(len(self.columns)))
+        if item is not None and item.get("shown_order"):
+            saved = [i for i in item["shown_order"] if i < len(self.columns)]
+            order = saved + [i for i in order if i not in saved]
+        revealed = item is None or bool(item.get("revealed_at"))
+        for position, index in enumerate(order):
+            column = self.columns[index]
+            column.set_presentation(position + 1, self.blind, revealed or not self.blind)
+            self.splitter.insertWidget(position, column)
+        phase = int(item["phase"]) if item is not None else 1
+        self.annotator.set_item(item["id"] if item else None, phase)
+        bar = self.judging_bar
+        choices = [
+            Choice(column.display_name, "answer", column.response_id, column.position)
+            for column in self.columns_in_order()
+        ]
+        bar.set_choices(
+            [*choices, Choice("Tie: equally good", "tie"), Choice("All bad", "all_bad")]
+        )
+        if item is None:
+            bar.set_reference("none")
+            bar.show_verdict(None)
+            bar.set_enabled_for_item(False)
+        else:
+            has_reference = bool(item.get("reference"))
+            reference_state = "none" if not has_reference else ("shown" if phase == 2 else "hidden")
+            bar.set_reference(reference_state, item["reference"], item.get("reference_source", ""))
+            verdict = item["verdicts"].get(phase)
+            bar.show_verdict(verdict, self._verdict_message(item, verdict))
+            bar.set_enabled_for_item(True)
+        count = len(self.item_ids)
+        position = count + 1 if item is None else self.item_ids.index(item["id"]) + 1
+        bar.set_navigation(position, count)
+
+    def _verdict_message(self, item: dict[str, Any], verdict: dict[str, Any] | None) -> str:
+        if verdict is None:
+            if item["phase"] == 2:
+                return "Phase 2 of 2: the reference is shown. Revise if needed, then submit."
+            return ""
+        stamp = str(verdict.get("updated_at") or verdict.get("submitted_at") or "")
+        when = f" at {datetime.fromisoformat(stamp).astimezone():%H:%M}" if stamp else ""
+        return f"Verdict saved{when}. Ctrl+Page Down: next item."
+
+    def _display_saved_item(self, state: dict[str, Any]) -> None:
+        by_slot = {r["slot_index"]: r for r in state["responses"]}
+        for column in self.columns:
+            if column.index in by_slot:
+                column.show_response(by_slot[column.index])
+            else:
+                column.begin_empty()
+        self.prompt_edit.setPlainText(state["prompt"])
+        self._present_item(state)
+        self.item_shown.emit(state["id"])
+
+    def _show_new_item(self) -> None:
+        for column in self.columns:
+            column.begin_empty()
+        self._present_item(None)
+
+    def show_item(self, item_id: str) -> None:
+        if any(c.is_busy for c in self.columns):
+            self._say("Wait for the answers to finish, or stop them (Esc), before moving on.")
             return
-        if not column.is_final:
-            self.statusBar().showMessage(
-                "This answer is still being written. Mark it when it has finished.", 6000
+        self.recorder.call(lambda store: item_state(store, item_id), self._display_saved_item)
+
+    def next_item(self) -> None:
+        if self.item is None:
+            return
+        position = self.item_ids.index(self.item["id"])
+        if position + 1 < len(self.item_ids):
+            self.show_item(self.item_ids[position + 1])
+            return
+        if any(c.is_busy for c in self.columns):
+            self._say("Wait for the answers to finish, or stop them (Esc), before moving on.")
+            return
+        self._show_new_item()
+        self.prompt_edit.clear()
+        self.prompt_edit.setFocus()
+        self._say("Type the next question and press Ctrl+Enter.")
+
+    def previous_item(self) -> None:
+        if not self.item_ids:
+            return
+        if self.item is None:
+            self.show_item(self.item_ids[-1])
+            return
+        position = self.item_ids.index(self.item["id"])
+        if position > 0:
+            self.show_item(self.item_ids[position - 1])
+
+    def focus_answer(self, position: int) -> None:
+        columns = self.columns_in_order()
+        if position <= len(columns):
+            columns[position - 1].answer.setFocus()
+
+    def focus_verdict(self) -> None:
+        if self.item is None:
+            self._say("Ask a question first; then choose which answer is better.")
+            return
+        self.judging_bar.focus_verdict()
+
+    # -- verdicts --------------------------------------------------------------------------------
+
+    def submit_verdict(self, choice: Choice | None, reason: str) -> None:
+        item = self.item
+        if item is None:
+            self._say("Ask a question first; then choose which answer is better.")
+            return
+        if any(c.is_busy for c in self.columns):
+            self._say("Wait until every answer has finished (or stop them) before the verdict.")
+            return
+        if choice is None:
+            self._say("Choose which answer is better first (Ctrl+J, then the arrow keys).")
+            self.judging_bar.focus_verdict()
+            return
+        verdict = Verdict(
+            item_id=item["id"],
+            phase=int(item["phase"]),
+            preferred=choice.preferred,
+            preferred_response_id=choice.response_id,
+            preferred_position=choice.position,
+            reason=reason,
+            shown_order=[c.index for c in self.columns_in_order()],
+            blind=self.blind,
+        )
+        self.judging_bar.set_enabled_for_item(False)  # until it is saved
+        self.recorder.call(
+            lambda store: submit_verdict(store, verdict),
+            partial(self._on_verdict_saved, verdict),
+            self._on_verdict_failed,
+        )
+
+    def _on_verdict_saved(self, verdict: Verdict, progress: dict[str, Any]) -> None:
+        item_id, phase = verdict.item_id, verdict.phase
+        if self.item is None or self.item["id"] != item_id:
+            self.verdict_saved.emit(item_id)
+            return
+        if progress["phase"] != phase:  # the reference is revealed: reload the copied marks
+            self.recorder.call(lambda store: item_state(store, item_id), self._display_saved_item)
+            self._say(
+                "Verdict saved. The reference answer is shown: revise if needed, submit again."
             )
-            return
-        start, end = column.answer.selection()
-        if start >= end:
-            self.statusBar().showMessage(
-                "Select the wrong words first (drag with the mouse, or Shift+arrow keys in the "
-                "answer), then press E.",
-                8000,
-            )
-            return
-        mark: dict[str, Any] = {
-            "id": new_id(),
-            "response_id": column.response_id,
-            "start": start,
-            "end": end,
-            "quote": column.answer.text[start:end],
-            "category": "wrong_claim",
-            "severity": "major",
-        }
-        column.answer.add_span(Span(mark["id"], start, end))
-        self.recorder.call(lambda store: store.add_mark(mark), self.mark_saved.emit)
-        self.statusBar().showMessage(f"Marked as a factual error: “{mark['quote'][:60]}”", 6000)
+        else:
+            newly_revealed = self.blind and not self.item.get("revealed_at")
+            self.item["revealed_at"] = progress["revealed_at"]
+            self.item["verdicts"][phase] = {
+                "preferred": verdict.preferred,
+                "preferred_response_id": verdict.preferred_response_id,
+                "reason": verdict.reason,
+                "updated_at": utc_now(),
+            }
+            self._present_item(self.item)
+            if newly_revealed:
+                names = ", ".join(
+                    f"Answer {c.position} was {c.slot.role}" for c in self.columns_in_order()
+                )
+                self._say(f"Verdict saved. {names}.")
+            else:
+                self._say("Verdict saved. Ctrl+Page Down: next item.")
+        self.verdict_saved.emit(item_id)
+
+    def _on_verdict_failed(self, error: Exception) -> None:
+        self.judging_bar.set_enabled_for_item(self.item is not None)
+        self._say(f"The verdict could not be saved: {error}")
 
     # -- export ----------------------------------------------------------------------------------
 

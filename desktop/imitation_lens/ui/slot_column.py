@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from imitation_lens.core.annotations import Judgement, Mark
+from imitation_lens.core.blind import identity_clues
 from imitation_lens.core.bundled_model import DISPLAY_NAME
 from imitation_lens.core.generation import (
     FINAL_STATUSES,
@@ -26,7 +29,7 @@ from imitation_lens.core.generation import (
     TextEvent,
 )
 from imitation_lens.core.lineup import Endpoint, SlotConfig
-from imitation_lens.ui.answer_view import AnswerView, Span
+from imitation_lens.ui.answer_view import AnswerView
 
 # (label shown, background, text colour): the word is always there, colour only helps.
 STATE_STYLE: dict[str, tuple[str, str, str]] = {
@@ -57,7 +60,7 @@ def describe_source(slot: SlotConfig) -> str:
 class SlotColumn(QFrame):
     stop_requested = Signal(str)  # response id
     settings_requested = Signal()
-    mark_requested = Signal()
+    action = Signal(str)  # an annotation action asked for in this column (see AnswerView)
 
     def __init__(self, index: int, slot: SlotConfig, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +68,12 @@ class SlotColumn(QFrame):
         self.slot = slot
         self.response_id: str | None = None
         self.state: str = "idle"
+        self.judgement = Judgement("")
+        self.position = index + 1  # where it is shown, counted from 1
+        self.blind = False
+        self.revealed = True
+        self.identity_clues: list[str] = []
+        self._error = ""
         self.setObjectName("slotColumn")
         self.setFrameShape(QFrame.Shape.StyledPanel)
 
@@ -87,15 +96,34 @@ class SlotColumn(QFrame):
         self.settings_button.setToolTip("Choose the model or teacher and its settings")
         self.settings_button.clicked.connect(self.settings_requested)
         self.mark_button = QPushButton("Mark error (E)")
-        self.mark_button.setToolTip("Select wrong words in the answer, then press E or this button")
-        self.mark_button.clicked.connect(self.mark_requested)
+        self.mark_button.setToolTip(
+            "Select wrong words in the answer, then press 1–6 for the kind of error, "
+            "or E (or this button) for the full form"
+        )
+        self.mark_button.clicked.connect(lambda: self.action.emit("edit"))
+        self.identity_label = QLabel()
+        self.identity_label.setObjectName("identityLabel")
+        self.identity_label.setWordWrap(True)
+        self.identity_label.hide()
+        self.clean_box = QCheckBox("Checked: no errors (C)")
+        self.clean_box.setToolTip("You checked this answer and found no factual errors")
+        self.clean_box.clicked.connect(lambda: self.action.emit("clean"))
+        self.off_topic_box = QCheckBox("Misses the question (O)")
+        self.off_topic_box.setToolTip("The answer does not answer what was asked")
+        self.off_topic_box.clicked.connect(lambda: self.action.emit("off_topic"))
+        self.critical_box = QCheckBox("Wrong as a whole (X)")
+        self.critical_box.setToolTip("Critical: the answer is wrong as a whole (weight 25)")
+        self.critical_box.clicked.connect(lambda: self.action.emit("critical"))
+        self.marks_label = QLabel()
+        self.marks_label.setObjectName("marksLabel")
         self.error_label = QLabel()
         self.error_label.setObjectName("errorLabel")
         self.error_label.setWordWrap(True)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.hide()
         self.answer = AnswerView()
-        self.answer.mark_requested.connect(self.mark_requested)
+        self.answer.action.connect(self.action)
+        self.answer.marks_changed.connect(self._show_marks_summary)
 
         top = QHBoxLayout()
         top.addWidget(self.role_label)
@@ -113,7 +141,15 @@ class SlotColumn(QFrame):
         layout.addWidget(self.note_label)
         layout.addLayout(buttons)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.identity_label)
         layout.addWidget(self.answer, 1)
+        judgements = QHBoxLayout()
+        judgements.addWidget(self.clean_box)
+        judgements.addWidget(self.off_topic_box)
+        judgements.addWidget(self.critical_box)
+        judgements.addStretch(1)
+        layout.addLayout(judgements)
+        layout.addWidget(self.marks_label)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.set_slot(slot)
         self._set_state("idle")
@@ -122,17 +158,56 @@ class SlotColumn(QFrame):
 
     def set_slot(self, slot: SlotConfig) -> None:
         self.slot = slot
-        self.role_label.setText(slot.role)
         self.model_label.setText(describe_source(slot))
         self.note_label.setText(slot.note)
-        self.note_label.setVisible(bool(slot.note))
-        self.answer.setAccessibleName(f"{slot.role} answer")
+        self._present()
+
+    def set_presentation(self, position: int, blind: bool, revealed: bool) -> None:
+        """Where the column is shown and whether its identity is hidden (blind, before the verdict)."""
+        self.position = position
+        self.blind = blind
+        self.revealed = revealed
+        self._present()
+
+    @property
+    def hidden(self) -> bool:
+        return self.blind and not self.revealed
+
+    @property
+    def display_name(self) -> str:
+        if not self.blind:
+            return self.slot.role
+        if self.hidden:
+            return f"Answer {self.position}"
+        return f"Answer {self.position} · {self.slot.role}"
+
+    def _present(self) -> None:
+        name = self.display_name
+        self.role_label.setText(name)
+        for widget in (self.model_label, self.speed_label, self.settings_button):
+            widget.setVisible(not self.hidden)
+        self.note_label.setVisible(bool(self.slot.note) and not self.hidden)
+        self._show_error(self._error)
+        self._show_identity_clues()
+        self.answer.setAccessibleName(f"{name} answer")
         self.answer.setAccessibleDescription(
-            "The answer text. Select wrong words with Shift and the arrow keys, then press E."
+            "The answer text. Select wrong words with Shift and the arrow keys, press 1 to 6 "
+            "for the kind of error, m or Shift+M for its severity. F1 lists every key."
         )
-        self.stop_button.setAccessibleName(f"Stop {slot.role}")
-        self.settings_button.setAccessibleName(f"{slot.role} settings")
-        self.mark_button.setAccessibleName(f"Mark an error in the {slot.role} answer")
+        self.stop_button.setAccessibleName(f"Stop {name}")
+        self.stop_button.setAccessibleDescription("Stop writing this answer")
+        self.settings_button.setAccessibleName(f"{name} settings")
+        self.settings_button.setAccessibleDescription("Choose the model or API for this column")
+        self.mark_button.setAccessibleName(f"Mark an error in {name}")
+        self.mark_button.setAccessibleDescription("Open the form for the selected words or mark")
+        for box, description in (
+            (self.clean_box, "You checked this answer and found no factual errors"),
+            (self.off_topic_box, "The answer does not answer the question"),
+            (self.critical_box, "Critical: the answer is wrong as a whole"),
+        ):
+            box.setAccessibleName(f"{name}: {box.text().replace('&', '')}")
+            box.setAccessibleDescription(description)
+        self.state_label.setAccessibleName(f"{name} state: {self.state_label.text()}")
 
     # -- one answer ------------------------------------------------------------------------------
 
@@ -147,22 +222,47 @@ class SlotColumn(QFrame):
     def _clear(self, response_id: str | None, state: str) -> None:
         self.response_id = response_id
         self.answer.set_text("")
-        self.answer.set_spans([])
-        self.error_label.hide()
+        self.answer.set_marks([])
+        self.set_judgement(Judgement(response_id or ""))
+        self.identity_clues = []
+        self._show_error("")
+        self._show_identity_clues()
         self.speed_label.setText("")
+        self.model_label.setText(describe_source(self.slot))
         self._set_state(state)
 
     def show_response(self, response: dict[str, Any]) -> None:
-        """Show a saved answer (after a restart), marks included."""
+        """Show a saved answer with this phase's marks and judgement."""
         self.response_id = response["id"]
         self.answer.set_text(response.get("text") or "")
-        self.answer.set_spans(
-            [Span(m["id"], m["start"], m["end"]) for m in response.get("marks", [])]
-        )
+        self.answer.set_marks(list(response.get("marks", [])))
+        self.set_judgement(response.get("judgement") or Judgement(response["id"]))
+        self.identity_clues = list(response.get("identity_clues") or [])
         self._show_facts(response)
         self._show_speed(response.get("tokens_per_second"), response.get("tokens_out"))
         self._show_error(response.get("error") or "")
+        self._show_identity_clues()
         self._set_state(Status(response["status"]))
+
+    def set_judgement(self, judgement: Judgement) -> None:
+        self.judgement = judgement
+        self.clean_box.setChecked(judgement.checked_clean)
+        self.off_topic_box.setChecked(judgement.off_topic)
+        self.critical_box.setChecked(judgement.critical)
+        self._show_marks_summary()
+
+    def _show_marks_summary(self) -> None:
+        marks: list[Mark] = self.answer.marks
+        parts = []
+        if marks:
+            major = sum(1 for m in marks if m.severity == "major")
+            parts.append(
+                f"{len(marks)} mark{'s' if len(marks) != 1 else ''}"
+                f" ({major} Major, {len(marks) - major} Minor)"
+            )
+        elif self.judgement.checked_clean:
+            parts.append("Checked: no errors found")
+        self.marks_label.setText(" · ".join(parts))
 
     def apply(self, event: Event) -> None:
         if event.response_id != self.response_id or self.is_final:
@@ -180,6 +280,8 @@ class SlotColumn(QFrame):
                 self.answer.set_text(event.text)
             self._show_speed(event.facts.get("tokens_per_second"), event.facts.get("tokens_out"))
             self._show_error(event.error)
+            self.identity_clues = identity_clues(event.text)
+            self._show_identity_clues()
             self._set_state(event.status)
 
     @property
@@ -211,7 +313,7 @@ class SlotColumn(QFrame):
         self.state_label.setStyleSheet(
             f"background:{background}; color:{colour}; border-radius:8px; padding:2px 8px;"
         )
-        self.state_label.setAccessibleName(f"{self.slot.role} state: {label}")
+        self.state_label.setAccessibleName(f"{self.display_name} state: {label}")
         self.stop_button.setEnabled(self.is_busy and state != "stopping")
 
     def _show_facts(self, facts: dict[str, Any]) -> None:
@@ -237,5 +339,18 @@ class SlotColumn(QFrame):
             self.speed_label.setText(f"{tokens_out} tokens")
 
     def _show_error(self, message: str) -> None:
+        self._error = message
+        if message and self.hidden:  # the message could name the model or its address
+            message = "This answer could not be produced. The reason is shown after your verdict."
         self.error_label.setText(message)
         self.error_label.setVisible(bool(message))
+
+    def _show_identity_clues(self) -> None:
+        clues = self.identity_clues if self.blind else []
+        quoted = ", ".join(f"“{clue}”" for clue in clues[:3])
+        self.identity_label.setText(
+            f"This answer may give away which model wrote it ({quoted}); it is flagged in the data."
+            if clues
+            else ""
+        )
+        self.identity_label.setVisible(bool(clues))

@@ -1,0 +1,189 @@
+"""The strip under the answers: the item's verdict, its reference answer, moving between items."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imitation_lens.ui.mark_style import legend_html
+
+
+@dataclass(frozen=True)
+class Choice:
+    label: str
+    preferred: str  # answer | tie | all_bad
+    response_id: str | None = None
+    position: int | None = None
+
+
+CHOOSE = "— choose —"
+
+
+class JudgingBar(QFrame):
+    submit_requested = Signal(object, str)  # Choice, reason
+    previous_requested = Signal()
+    next_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("judgingBar")
+        self._choices: list[Choice] = []
+
+        self.reference_label = QLabel()
+        self.reference_label.setObjectName("referenceLabel")
+        self.reference_label.setWordWrap(True)
+        self.reference_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.reference_label.setAccessibleName("Reference answer")
+        self.reference_label.hide()
+
+        self.previous_button = QPushButton("◀ Previous item")
+        self.previous_button.setToolTip("Ctrl+Page Up")
+        self.previous_button.setAccessibleName("Previous item")
+        self.previous_button.setAccessibleDescription(
+            "Show the item before this one (Ctrl+Page Up)"
+        )
+        self.previous_button.clicked.connect(self.previous_requested)
+        self.item_label = QLabel()
+        self.item_label.setObjectName("itemLabel")
+        self.next_button = QPushButton("Next item ▶")
+        self.next_button.setToolTip("Ctrl+Page Down")
+        self.next_button.setAccessibleName("Next item")
+        self.next_button.setAccessibleDescription(
+            "Show the next item, or start a new question after the last (Ctrl+Page Down)"
+        )
+        self.next_button.clicked.connect(self.next_requested)
+        self.legend_label = QLabel(legend_html())
+        self.legend_label.setObjectName("legendLabel")
+        self.legend_label.setAccessibleName("Mark colours")
+        self.legend_label.setAccessibleDescription(
+            "Keys 1 to 6 mark a kind of error; m and Shift+M set Minor or Major"
+        )
+
+        self.choice_box = QComboBox()
+        self.choice_box.setObjectName("choiceBox")
+        self.choice_box.setMinimumWidth(200)
+        self.choice_box.setAccessibleName("Preferred answer")
+        self.choice_box.setAccessibleDescription(
+            "Which answer is better overall: one of them, a tie, or all bad (Ctrl+J)"
+        )
+        prefer_label = QLabel("&Which answer is better?")
+        prefer_label.setBuddy(self.choice_box)
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setPlaceholderText("Why? (optional)")
+        self.reason_edit.setAccessibleName("Reason for the verdict")
+        self.reason_edit.setAccessibleDescription("Optional; Enter submits the verdict")
+        self.reason_edit.returnPressed.connect(self._submit)
+        self.submit_button = QPushButton("&Submit verdict")
+        self.submit_button.setObjectName("submitButton")
+        self.submit_button.setAccessibleName("Submit verdict")
+        self.submit_button.setAccessibleDescription(
+            "Save your verdict for this item; a blind item then shows who wrote each answer"
+        )
+        self.submit_button.clicked.connect(self._submit)
+        self.verdict_label = QLabel()
+        self.verdict_label.setObjectName("verdictLabel")
+        self.verdict_label.setWordWrap(True)
+
+        navigation = QHBoxLayout()
+        navigation.addWidget(self.previous_button)
+        navigation.addWidget(self.item_label)
+        navigation.addWidget(self.next_button)
+        navigation.addSpacing(16)
+        navigation.addWidget(self.legend_label, 1)
+        verdict = QHBoxLayout()
+        verdict.addWidget(prefer_label)
+        verdict.addWidget(self.choice_box)
+        verdict.addWidget(self.reason_edit, 1)
+        verdict.addWidget(self.submit_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(self.reference_label)
+        layout.addLayout(verdict)
+        layout.addWidget(self.verdict_label)
+        layout.addLayout(navigation)
+
+    # -- what the window tells it ----------------------------------------------------------------
+
+    def set_choices(self, choices: list[Choice]) -> None:
+        previous = self.choice_box.currentIndex()
+        self._choices = list(choices)
+        self.choice_box.clear()
+        self.choice_box.addItem(CHOOSE)
+        for choice in choices:
+            self.choice_box.addItem(choice.label)
+        if 0 <= previous <= len(choices):
+            self.choice_box.setCurrentIndex(previous)
+
+    def show_verdict(self, verdict: dict[str, Any] | None, message: str = "") -> None:
+        """Fill in a saved verdict (or clear the form) and say where the item stands."""
+        self.choice_box.setCurrentIndex(0)
+        self.reason_edit.clear()
+        if verdict is not None:
+            for index, choice in enumerate(self._choices, start=1):
+                same_answer = choice.response_id == verdict.get("preferred_response_id")
+                if choice.preferred == verdict["preferred"] and (
+                    choice.preferred != "answer" or same_answer
+                ):
+                    self.choice_box.setCurrentIndex(index)
+            self.reason_edit.setText(verdict.get("reason") or "")
+        self.verdict_label.setText(message)
+        self.verdict_label.setVisible(bool(message))
+
+    def set_enabled_for_item(self, enabled: bool) -> None:
+        for widget in (self.choice_box, self.reason_edit, self.submit_button):
+            widget.setEnabled(enabled)
+
+    def set_reference(self, state: str, text: str = "", source: str = "") -> None:
+        """state: none, hidden (phase 1) or shown (phase 2)."""
+        if state == "hidden":
+            self.reference_label.setText(
+                "<b>This item has a reference answer.</b> It stays hidden until you submit "
+                "your first verdict; then you may revise your marks and verdict."
+            )
+        elif state == "shown":
+            source_html = f" <i>Source: {html.escape(source)}</i>" if source else ""
+            self.reference_label.setText(
+                f"<b>Reference answer:</b> {html.escape(text)}{source_html} — "
+                "revise your marks and verdict if needed, then submit again."
+            )
+        self.reference_label.setProperty("revealed", state == "shown")
+        self.reference_label.style().unpolish(self.reference_label)
+        self.reference_label.style().polish(self.reference_label)
+        self.reference_label.setVisible(state != "none")
+        self.reference_label.setAccessibleDescription(self.reference_label.text())
+
+    def set_navigation(self, position: int, count: int) -> None:
+        """position counts from 1; position count + 1 is a new item not yet asked."""
+        if position > count:
+            self.item_label.setText(f"New item ({count} so far)")
+        else:
+            self.item_label.setText(f"Item {position} of {count}")
+        self.item_label.setAccessibleName(self.item_label.text())
+        self.previous_button.setEnabled(position > 1)
+        self.next_button.setEnabled(position <= count)
+
+    def focus_verdict(self) -> None:
+        self.choice_box.setFocus()
+
+    # -- user input --------------------------------------------------------------------------------
+
+    def _submit(self) -> None:
+        index = self.choice_box.currentIndex()
+        choice = self._choices[index - 1] if 1 <= index <= len(self._choices) else None
+        self.submit_requested.emit(choice, self.reason_edit.text().strip())

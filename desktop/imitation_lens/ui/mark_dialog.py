@@ -1,0 +1,131 @@
+"""The form for one mark: category, severity, note, correction and "not sure"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imitation_lens.core.annotations import Mark, mark_problem
+from imitation_lens.core.taxonomy import CATEGORIES, SPAN_SEVERITIES
+
+
+class MarkDialog(QDialog):
+    """Opened with open(), never exec(): the window keeps running while it is up."""
+
+    delete_requested = Signal(str)  # mark id
+
+    def __init__(self, mark: Mark, is_new: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("markDialog")
+        self._mark = mark
+        self.setWindowTitle("Mark an error" if is_new else "Edit mark")
+        quote = mark.quote if len(mark.quote) <= 160 else mark.quote[:157] + "…"
+        self.quote_label = QLabel(f"“{quote}”")
+        self.quote_label.setWordWrap(True)
+        self.quote_label.setObjectName("quoteLabel")
+
+        self.category_box = QComboBox()
+        for category in CATEGORIES:
+            self.category_box.addItem(
+                f"{category.key}  {category.label} — {category.meaning}", category.code
+            )
+        self.category_box.setCurrentIndex(max(0, self.category_box.findData(mark.category)))
+        self.category_box.setAccessibleName("Error category")
+        self.category_box.setAccessibleDescription("What kind of factual error this is")
+        self.severity_box = QComboBox()
+        for severity in SPAN_SEVERITIES:
+            self.severity_box.addItem(f"{severity.label} — {severity.meaning}", severity.code)
+        self.severity_box.setCurrentIndex(max(0, self.severity_box.findData(mark.severity)))
+        self.severity_box.setAccessibleName("Severity")
+        self.severity_box.setAccessibleDescription(
+            "Minor leaves the answer useful; Major misleads on a point that matters"
+        )
+        self.note_edit = QLineEdit(mark.note)
+        self.note_edit.setPlaceholderText(
+            "Why is it wrong? (required for Made up, Can't be checked)"
+        )
+        self.note_edit.setAccessibleName("Note")
+        self.note_edit.setAccessibleDescription("Your reason for the mark")
+        self.correction_edit = QLineEdit(mark.correction)
+        self.correction_edit.setPlaceholderText("What it should say, if you know (optional)")
+        self.correction_edit.setAccessibleName("Correction")
+        self.correction_edit.setAccessibleDescription("The right fact, if you know it")
+        self.unsure_box = QCheckBox("&Not sure — I could not fully verify this")
+        self.unsure_box.setChecked(mark.unsure)
+        self.unsure_box.setAccessibleName("Not sure")
+        self.unsure_box.setAccessibleDescription("Tick when you are unsure the mark is right")
+        self.problem_label = QLabel()
+        self.problem_label.setObjectName("problemLabel")
+        self.problem_label.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow("&Category", self.category_box)
+        form.addRow("&Severity", self.severity_box)
+        form.addRow("N&ote", self.note_edit)
+        form.addRow("Co&rrection", self.correction_edit)
+        form.addRow("", self.unsure_box)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok_button.setText("Save mark" if is_new else "Save changes")
+        ok_button.setAccessibleName(ok_button.text())
+        ok_button.setAccessibleDescription("Save the mark and close this form (Enter)")
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName("Cancel")
+        cancel.setAccessibleDescription("Close without changing anything (Esc)")
+        self.delete_button: QPushButton | None = None
+        if not is_new:
+            self.delete_button = self.buttons.addButton(
+                "&Delete mark", QDialogButtonBox.ButtonRole.DestructiveRole
+            )
+            self.delete_button.setAccessibleName("Delete mark")
+            self.delete_button.setAccessibleDescription("Remove this mark (it can be undone)")
+            self.delete_button.clicked.connect(self._on_delete)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.quote_label)
+        layout.addLayout(form)
+        layout.addWidget(self.problem_label)
+        layout.addWidget(self.buttons)
+
+        for signal in (self.category_box.currentIndexChanged, self.note_edit.textChanged):
+            signal.connect(self._check)
+        self._check()
+
+    def result_mark(self) -> Mark:
+        return self._mark.with_changes(
+            category=self.category_box.currentData(),
+            severity=self.severity_box.currentData(),
+            note=self.note_edit.text().strip(),
+            correction=self.correction_edit.text().strip(),
+            unsure=self.unsure_box.isChecked(),
+        )
+
+    def _check(self) -> None:
+        problem = mark_problem(self.result_mark())
+        self.problem_label.setText(problem or "")
+        self.problem_label.setVisible(bool(problem))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(problem is None)
+
+    def accept(self) -> None:
+        if mark_problem(self.result_mark()) is None:  # Enter on a disabled Save does nothing
+            super().accept()
+
+    def _on_delete(self) -> None:
+        self.delete_requested.emit(self._mark.id)
+        self.reject()

@@ -1,0 +1,67 @@
+"""How marks look: a colour per category and an underline style per severity.
+
+Colour never carries meaning alone: severity also changes the underline (dotted for Minor, wavy
+for Major), a "not sure" mark is set in italics, and every mark has a tooltip in words. The hues
+are the Okabe–Ito palette, which stays distinct under the common colour-vision deficiencies.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QTextCharFormat
+
+from imitation_lens.core.annotations import Mark
+from imitation_lens.core.taxonomy import CATEGORIES
+
+CATEGORY_COLOURS: dict[str, tuple[int, int, int]] = {
+    "wrong_detail": (230, 159, 0),  # orange
+    "wrong_claim": (213, 94, 0),  # vermillion
+    "invented": (204, 121, 167),  # reddish purple
+    "unverifiable": (86, 180, 233),  # sky blue
+    "overclaim": (240, 228, 66),  # yellow
+    "reasoning": (0, 158, 115),  # bluish green
+}
+_OTHER = (150, 150, 150)
+
+UNDERLINES = {
+    "minor": QTextCharFormat.UnderlineStyle.DotLine,
+    "major": QTextCharFormat.UnderlineStyle.WaveUnderline,
+}
+UNDERLINE_WORDS = {"minor": "dotted underline", "major": "wavy underline"}
+
+
+def category_colour(code: str, alpha: int = 255) -> QColor:
+    red, green, blue = CATEGORY_COLOURS.get(code, _OTHER)
+    return QColor(red, green, blue, alpha)
+
+
+def mark_format(mark: Mark, current: bool) -> QTextCharFormat:
+    """The look of one mark. Backgrounds are translucent so overlapping marks both show."""
+    major = mark.severity != "minor"
+    alpha = (130 if major else 70) + (60 if current else 0)
+    char_format = QTextCharFormat()
+    char_format.setBackground(category_colour(mark.category, alpha))
+    char_format.setUnderlineStyle(
+        UNDERLINES.get(mark.severity, QTextCharFormat.UnderlineStyle.SingleUnderline)
+    )
+    # A dark underline keeps its style (wavy or dotted) visible on any background.
+    char_format.setUnderlineColor(QColor(60, 20, 20) if major else QColor(70, 70, 70))
+    if mark.unsure:
+        char_format.setFontItalic(True)
+    if current:
+        char_format.setForeground(QColor(0, 0, 0))
+    return char_format
+
+
+def legend_html() -> str:
+    """A one-line key to the colours, for under the answers."""
+    chips = []
+    for category in CATEGORIES:
+        colour = category_colour(category.code, 255).name()
+        chips.append(
+            f"<span style='background:{colour}; color:{colour}'>&nbsp;&nbsp;</span>&nbsp;"
+            f"<b>{category.key}</b>&nbsp;{category.label}"
+        )
+    return (
+        "&nbsp;&nbsp; ".join(chips)
+        + "&nbsp;&nbsp;&nbsp;·&nbsp; <b>m</b> Minor (dotted) &nbsp;<b>M</b> Major (wavy)"
+    )
