@@ -460,3 +460,30 @@ def test_every_control_is_named_for_screen_readers_and_f1_lists_the_keys(
     text = window._sheet.findChild(QLabel).text()
     for key in ("Shift+M", "Ctrl+Z", "Alt+1", "Ctrl+Page Down", "Made up"):
         assert key in text
+
+
+def test_the_mouse_works_too_tooltip_and_double_click_to_edit_or_delete(
+    qtbot: Any, open_window: Any, data_paths: DataPaths, scripted_teacher: Any
+) -> None:
+    window = open_window(data_paths, [scripted_slot(scripted_teacher(PIECES))])
+    run(qtbot, window)
+    answer = window.columns[0].answer
+    answer.setFocus()
+    start = SCRIPTED.index("1913")
+    answer.select_range(start, start + 4)
+    press(qtbot, window, answer, Qt.Key.Key_1)
+    qtbot.keyClick(answer, Qt.Key.Key_Home, CTRL)  # the cursor leaves the mark
+    assert answer.current_mark() is None
+
+    cursor = answer.textCursor()
+    cursor.setPosition(answer.offsets().to_qt(start + 2))
+    point = answer.cursorRect(cursor).center()
+    assert answer._tooltip_at(point) == "Wrong detail · Major"
+    qtbot.mouseDClick(answer.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    dialog = window.annotator.dialog
+    assert dialog is not None and dialog.delete_button is not None
+    assert dialog.quote_label.text() == "“1913”"
+    with qtbot.waitSignal(window.annotator.saved, timeout=5000):
+        qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    [mark] = rows(data_paths, "SELECT * FROM marks")
+    assert mark["deleted_at"] is not None and answer.marks == []

@@ -7,7 +7,7 @@ annotations is decided elsewhere: the view only reports it as an action name.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QKeyEvent, QTextCursor
+from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QKeyEvent, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from imitation_lens.core.annotations import Mark
@@ -225,6 +225,18 @@ class AnswerView(QPlainTextEdit):
         position = self.cursorForPosition(point).position()
         offset = self.offsets().from_qt(position)
         return "\n".join(mark.describe() for mark in self.marks_at(offset, inclusive_end=False))
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """A double click on a mark opens its form; elsewhere it selects a word as usual."""
+        offset = self.offsets().from_qt(
+            self.cursorForPosition(event.position().toPoint()).position()
+        )
+        under = self.marks_at(offset, inclusive_end=False)
+        if under:
+            self.go_to_mark(min(under, key=lambda m: m.end - m.start).id)
+            self.action.emit("edit")
+            return
+        super().mouseDoubleClickEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu(event.pos())

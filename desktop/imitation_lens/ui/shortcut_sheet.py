@@ -82,7 +82,7 @@ class ShortcutSheet(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
         self.setObjectName("shortcutSheet")
-        self.resize(620, 640)
+        self.resize(640, 760)
         label = QLabel(sheet_html())
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setWordWrap(True)
