@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
+import threading
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from conftest import FAST, close_window, local_slot, wait_idle
 from imitation_lens.core.lineup import Endpoint, SlotConfig
@@ -487,3 +490,110 @@ def test_the_mouse_works_too_tooltip_and_double_click_to_edit_or_delete(
         qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
     [mark] = rows(data_paths, "SELECT * FROM marks")
     assert mark["deleted_at"] is not None and answer.marks == []
+
+
+@contextlib.contextmanager
+def recorder_held(window: Any) -> Iterator[None]:
+    """Keep the recorder thread busy, as a slow disk would, until the block ends."""
+    gate = threading.Event()
+    window.recorder.call(lambda store: gate.wait(30))
+    try:
+        yield
+    finally:
+        gate.set()
+
+
+def recorder_drained(qtbot: Any, window: Any) -> None:
+    done: list[bool] = []
+    window.recorder.call(lambda store: None, lambda _: done.append(True))
+    qtbot.waitUntil(lambda: bool(done), timeout=10000)
+
+
+def test_slow_saves_neither_lose_marks_nor_let_late_replies_take_over_the_screen(
+    qtbot: Any, open_window: Any, data_paths: DataPaths
+) -> None:
+    window = open_window(data_paths, [local_slot("Base"), local_slot("Teacher", temperature=0)])
+    window.reference_edit.setText("Canberra")
+    run(qtbot, window)
+    first_item = window.item["id"]
+    answer = window.columns[0].answer
+    answer.setFocus()
+    bar = window.judging_bar
+    bar.choice_box.setCurrentIndex(1)
+    with recorder_held(window):
+        bar.submit_button.click()  # the verdict waits behind the held recorder
+        answer.select_range(0, 4)
+        qtbot.keyClick(answer, Qt.Key.Key_1)
+        assert "Saving your verdict" in window.statusBar().currentMessage()
+        assert answer.marks == []
+        window.columns[0].off_topic_box.click()  # refused: the tick must not stay
+        assert not window.columns[0].off_topic_box.isChecked()
+    qtbot.waitUntil(lambda: window.item is not None and window.item["phase"] == 2)
+    assert rows(data_paths, "SELECT * FROM marks") == []
+    assert rows(data_paths, "SELECT * FROM judgements WHERE off_topic = 1") == []
+
+    # A late reply for an item the evaluator already left does not come back on screen.
+    qtbot.keyClick(window.prompt_edit, Qt.Key.Key_PageDown, CTRL)
+    assert window.item is None
+    run(qtbot, window, "Who wrote Frankenstein?")
+    with recorder_held(window):
+        qtbot.keyClick(window.prompt_edit, Qt.Key.Key_PageUp, CTRL)  # asks for item 1
+        qtbot.keyClick(window.prompt_edit, Qt.Key.Key_PageDown, CTRL)  # ... then leaves
+    recorder_drained(qtbot, window)
+    assert window.item is None  # still the new question, not item 1
+    assert window.judging_bar.item_label.text() == "New item (2 so far)"
+    with qtbot.waitSignal(window.item_shown, timeout=5000):
+        window.previous_item()
+    assert window.item is not None and window.item["id"] != first_item
+
+    # A failed or empty answer can still be judged as a whole.
+    window.columns[1].answer.set_text("")
+    with qtbot.waitSignal(window.annotator.saved, timeout=5000):
+        window.columns[1].off_topic_box.click()
+    assert window.columns[1].off_topic_box.isChecked()
+
+
+def test_blind_tab_order_follows_the_shown_order(
+    qtbot: Any, open_window: Any, data_paths: DataPaths
+) -> None:
+    window = open_window(data_paths)
+    window.new_session(blind=True)
+    window.set_lineup([local_slot(r, max_tokens=4) for r in ("Base", "Imitator", "Teacher")])
+    for _ in range(3):  # every order of a cycle
+        run(qtbot, window)
+        window.source_edit.setFocus()
+        for column in window.columns_in_order():
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            assert QApplication.focusWidget() is column.answer
+            for _ in range(3):  # past the three whole-answer boxes
+                qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # Mark error
+            assert QApplication.focusWidget() is column.mark_button
+            # Stop is disabled and Settings hidden before the reveal: Tab skips them.
+        splitter_order = [window.splitter.widget(i) for i in range(3)]
+        assert splitter_order == window.columns_in_order()
+        window.next_item()
+
+
+def test_an_item_from_another_lineup_shows_its_own_names_and_is_not_misjudged(
+    qtbot: Any, open_window: Any, data_paths: DataPaths
+) -> None:
+    window = open_window(
+        data_paths, [local_slot(r, max_tokens=4) for r in ("Base", "Imitator", "Teacher")]
+    )
+    run(qtbot, window)
+    window.next_item()
+    window.set_lineup([local_slot("Renamed", max_tokens=4), local_slot("Other", max_tokens=4)])
+    with qtbot.waitSignal(window.item_shown, timeout=5000):
+        window.previous_item()
+    assert [c.role_label.text() for c in window.columns] == ["Base", "Imitator"]
+    bar = window.judging_bar
+    assert not bar.submit_button.isEnabled()
+    assert "has 3 answers but the lineup shows 2" in bar.verdict_label.text()
+
+    window.next_item()
+    run(qtbot, window)
+    assert [c.role_label.text() for c in window.columns] == ["Renamed", "Other"]
+    choices = [bar.choice_box.itemText(i) for i in range(bar.choice_box.count())]
+    assert choices == ["— choose —", "Renamed", "Other", "Tie: equally good", "All bad"]
+    assert bar.submit_button.isEnabled()

@@ -60,13 +60,25 @@ class Annotator(QObject):
         self.item_id: str | None = None
         self.phase = 1
         self.dialog: MarkDialog | None = None
+        self._frozen = ""  # why annotations are paused, if they are
 
     def set_item(self, item_id: str | None, phase: int) -> None:
         self.item_id = item_id
         self.phase = phase
+        self._frozen = ""
         self.undo_stack.clear()
         if self.dialog is not None:
             self.dialog.reject()
+
+    def freeze(self, reason: str) -> None:
+        """Pause annotating (a verdict is being saved and may move the item to its next phase)."""
+        self._frozen = reason
+        self.undo_stack.clear()
+        if self.dialog is not None:
+            self.dialog.reject()
+
+    def thaw(self) -> None:
+        self._frozen = ""
 
     # -- dispatch ----------------------------------------------------------------------------------
 
@@ -80,13 +92,26 @@ class Annotator(QObject):
         if action == "no_marks":
             self.message.emit("This answer has no marks yet.")
             return
-        if column.response_id is None or not column.answer.text or self.item_id is None:
+        try:
+            self._annotate(column, action)
+        finally:
+            column.set_judgement(column.judgement)  # a refused click must not leave a tick
+
+    def _annotate(self, column: SlotColumn, action: str) -> None:
+        kind, _, value = action.partition(":")
+        whole_answer = kind in ("clean", "off_topic", "critical")
+        if self._frozen:
+            self.message.emit(self._frozen)
+            return
+        if column.response_id is None or self.item_id is None:
             self.message.emit("There is no answer here to judge yet.")
             return
         if not column.is_final:
             self.message.emit("This answer is still being written. Mark it when it has finished.")
             return
-        kind, _, value = action.partition(":")
+        if not column.answer.text and not whole_answer:  # a failed answer can still be judged
+            self.message.emit("This answer has no text to mark.")
+            return
         if kind == "category":
             self.mark_category(column, value)
         elif kind == "severity":
@@ -101,7 +126,7 @@ class Annotator(QObject):
             self.edit(column)
         elif kind == "delete":
             self.delete_current(column)
-        elif kind in ("clean", "off_topic", "critical"):
+        elif whole_answer:
             self.toggle_judgement(column, "checked_clean" if kind == "clean" else kind)
 
     # -- marks -------------------------------------------------------------------------------------
@@ -296,7 +321,6 @@ class Annotator(QObject):
                 "This answer has marks, so it can't be checked as free of errors. "
                 "Delete its marks first."
             )
-            column.set_judgement(before)  # undo the checkbox's own toggle
             return
         changes: dict[str, Any] = {field: value}
         after = replace(before, **changes)

@@ -48,6 +48,7 @@ class AnswerView(QPlainTextEdit):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setTabChangesFocus(True)  # Tab moves on through the window, as in any form
         self._text = ""
         self._shown = 0  # how much of _text is in the document
         self._map: OffsetMap | None = None
@@ -163,6 +164,8 @@ class AnswerView(QPlainTextEdit):
         ]
 
     def _follow_cursor(self) -> None:
+        if not self._marks:  # e.g. while an answer streams in: no offset map to rebuild
+            return
         offset = self.cursor_offset()
         current = self.current_mark()
         if current is not None and current.covers(offset):

@@ -178,6 +178,16 @@ class JudgingBar(QFrame):
         self.previous_button.setEnabled(position > 1)
         self.next_button.setEnabled(position <= count)
 
+    def focus_chain(self) -> list[QWidget]:
+        """The bar's controls in the order Tab should visit them."""
+        return [
+            self.choice_box,
+            self.reason_edit,
+            self.submit_button,
+            self.previous_button,
+            self.next_button,
+        ]
+
     def focus_verdict(self) -> None:
         self.choice_box.setFocus()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import threading
 from dataclasses import asdict
@@ -13,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -109,6 +111,7 @@ class MainWindow(QMainWindow):
         self.annotator.verdict_requested.connect(self.focus_verdict)
         self.annotator.help_requested.connect(self.show_shortcuts)
         self._sheet: ShortcutSheet | None = None
+        self._view = 0  # which item view is current (see _new_view)
         self._closing = False
         self._closed = False
         self._build_ui()
@@ -450,6 +453,7 @@ class MainWindow(QMainWindow):
             )
         )
         self.item_ids.append(item_id)
+        self._new_view()
         self.reference_edit.clear()
         self.source_edit.clear()
         self._present_item(
@@ -512,13 +516,14 @@ class MainWindow(QMainWindow):
         for position, index in enumerate(order):
             column = self.columns[index]
             column.set_presentation(position + 1, self.blind, revealed or not self.blind)
-            self.splitter.insertWidget(position, column)
+        self._arrange_columns(order)
         phase = int(item["phase"]) if item is not None else 1
         self.annotator.set_item(item["id"] if item else None, phase)
         bar = self.judging_bar
         choices = [
             Choice(column.display_name, "answer", column.response_id, column.position)
             for column in self.columns_in_order()
+            if column.response_id is not None
         ]
         bar.set_choices(
             [*choices, Choice("Tie: equally good", "tie"), Choice("All bad", "all_bad")]
@@ -532,11 +537,40 @@ class MainWindow(QMainWindow):
             reference_state = "none" if not has_reference else ("shown" if phase == 2 else "hidden")
             bar.set_reference(reference_state, item["reference"], item.get("reference_source", ""))
             verdict = item["verdicts"].get(phase)
-            bar.show_verdict(verdict, self._verdict_message(item, verdict))
-            bar.set_enabled_for_item(True)
+            unshown = [r for r in item.get("responses", []) if r["slot_index"] >= len(self.columns)]
+            if unshown:
+                # A verdict over some of the answers would misstate the comparison.
+                bar.show_verdict(
+                    verdict,
+                    f"This item has {len(item['responses'])} answers but the lineup shows "
+                    f"{len(self.columns)}, so it can't be judged here; its marks and verdict "
+                    "are kept.",
+                )
+            else:
+                bar.show_verdict(verdict, self._verdict_message(item, verdict))
+            bar.set_enabled_for_item(not unshown)
         count = len(self.item_ids)
         position = count + 1 if item is None else self.item_ids.index(item["id"]) + 1
         bar.set_navigation(position, count)
+
+    def _arrange_columns(self, order: list[int]) -> None:
+        """Put the columns in the shown order: on screen, for Tab, and for screen readers."""
+        columns = [self.columns[index] for index in order]
+        if [self.splitter.indexOf(c) for c in columns] != list(range(len(columns))):
+            focused = QApplication.focusWidget()
+            for position, column in enumerate(columns):
+                # Re-inserting (not just moving) also puts the accessibility tree in this order.
+                column.setParent(None)
+                self.splitter.insertWidget(position, column)
+                column.show()
+            if focused is not None and focused.isVisible():
+                focused.setFocus()
+        chain: list[QWidget] = [self.source_edit]
+        for column in columns:
+            chain.extend(column.focus_chain())
+        chain.extend(self.judging_bar.focus_chain())
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def _verdict_message(self, item: dict[str, Any], verdict: dict[str, Any] | None) -> str:
         if verdict is None:
@@ -559,15 +593,30 @@ class MainWindow(QMainWindow):
         self.item_shown.emit(state["id"])
 
     def _show_new_item(self) -> None:
+        self._new_view()
         for column in self.columns:
             column.begin_empty()
         self._present_item(None)
+
+    def _new_view(self) -> int:
+        """Count what the window shows, so a late reply for an earlier view is dropped."""
+        self._view += 1
+        return self._view
+
+    def _load_item(self, item_id: str) -> None:
+        view = self._new_view()
+
+        def loaded(state: dict[str, Any]) -> None:
+            if view == self._view and state["id"] in self.item_ids:
+                self._display_saved_item(state)
+
+        self.recorder.call(lambda store: item_state(store, item_id), loaded)
 
     def show_item(self, item_id: str) -> None:
         if any(c.is_busy for c in self.columns):
             self._say("Wait for the answers to finish, or stop them (Esc), before moving on.")
             return
-        self.recorder.call(lambda store: item_state(store, item_id), self._display_saved_item)
+        self._load_item(item_id)
 
     def next_item(self) -> None:
         if self.item is None:
@@ -630,6 +679,8 @@ class MainWindow(QMainWindow):
             blind=self.blind,
         )
         self.judging_bar.set_enabled_for_item(False)  # until it is saved
+        # Marks made now would land in a phase that is about to be copied: wait for the save.
+        self.annotator.freeze("Saving your verdict… marking works again in a moment.")
         self.recorder.call(
             lambda store: submit_verdict(store, verdict),
             partial(self._on_verdict_saved, verdict),
@@ -642,7 +693,7 @@ class MainWindow(QMainWindow):
             self.verdict_saved.emit(item_id)
             return
         if progress["phase"] != phase:  # the reference is revealed: reload the copied marks
-            self.recorder.call(lambda store: item_state(store, item_id), self._display_saved_item)
+            self._load_item(item_id)
             self._say(
                 "Verdict saved. The reference answer is shown: revise if needed, submit again."
             )
@@ -658,7 +709,7 @@ class MainWindow(QMainWindow):
             self._present_item(self.item)
             if newly_revealed:
                 names = ", ".join(
-                    f"Answer {c.position} was {c.slot.role}" for c in self.columns_in_order()
+                    f"Answer {c.position} was {c.role}" for c in self.columns_in_order()
                 )
                 self._say(f"Verdict saved. {names}.")
             else:
@@ -667,6 +718,7 @@ class MainWindow(QMainWindow):
 
     def _on_verdict_failed(self, error: Exception) -> None:
         self.judging_bar.set_enabled_for_item(self.item is not None)
+        self.annotator.thaw()
         self._say(f"The verdict could not be saved: {error}")
 
     # -- export ----------------------------------------------------------------------------------

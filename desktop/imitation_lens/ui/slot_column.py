@@ -74,6 +74,8 @@ class SlotColumn(QFrame):
         self.revealed = True
         self.identity_clues: list[str] = []
         self._error = ""
+        self._shown_role = ""  # the role saved with a response from an earlier lineup
+        self._shown_note: str | None = None
         self.setObjectName("slotColumn")
         self.setFrameShape(QFrame.Shape.StyledPanel)
 
@@ -174,19 +176,38 @@ class SlotColumn(QFrame):
         return self.blind and not self.revealed
 
     @property
+    def role(self) -> str:
+        """Who wrote the answer on screen: the role saved with it, else the slot's."""
+        return self._shown_role or self.slot.role
+
+    @property
     def display_name(self) -> str:
         if not self.blind:
-            return self.slot.role
+            return self.role
         if self.hidden:
             return f"Answer {self.position}"
-        return f"Answer {self.position} · {self.slot.role}"
+        return f"Answer {self.position} · {self.role}"
+
+    def focus_chain(self) -> list[QWidget]:
+        """The column's controls in the order Tab should visit them."""
+        return [
+            self.answer,
+            self.clean_box,
+            self.off_topic_box,
+            self.critical_box,
+            self.mark_button,
+            self.stop_button,
+            self.settings_button,
+        ]
 
     def _present(self) -> None:
         name = self.display_name
         self.role_label.setText(name)
         for widget in (self.model_label, self.speed_label, self.settings_button):
             widget.setVisible(not self.hidden)
-        self.note_label.setVisible(bool(self.slot.note) and not self.hidden)
+        note = self.slot.note if self._shown_note is None else self._shown_note
+        self.note_label.setText(note)
+        self.note_label.setVisible(bool(note) and not self.hidden)
         self._show_error(self._error)
         self._show_identity_clues()
         self.answer.setAccessibleName(f"{name} answer")
@@ -229,6 +250,10 @@ class SlotColumn(QFrame):
         self._show_identity_clues()
         self.speed_label.setText("")
         self.model_label.setText(describe_source(self.slot))
+        self.model_label.setToolTip("")
+        self._shown_role = ""
+        self._shown_note = None
+        self._present()
         self._set_state(state)
 
     def show_response(self, response: dict[str, Any]) -> None:
@@ -238,6 +263,12 @@ class SlotColumn(QFrame):
         self.answer.set_marks(list(response.get("marks", [])))
         self.set_judgement(response.get("judgement") or Judgement(response["id"]))
         self.identity_clues = list(response.get("identity_clues") or [])
+        self._shown_role = response.get("role") or ""
+        self._shown_note = response.get("note") or ""
+        self.model_label.setText("")
+        self.model_label.setToolTip("")
+        self.speed_label.setText("")
+        self._present()
         self._show_facts(response)
         self._show_speed(response.get("tokens_per_second"), response.get("tokens_out"))
         self._show_error(response.get("error") or "")
@@ -308,7 +339,9 @@ class SlotColumn(QFrame):
 
     def _set_state(self, state: str) -> None:
         self.state = state
-        label, background, colour = STATE_STYLE[state]
+        # Only local models load; in a blind column that would tell them from an API.
+        shown = Status.QUEUED if state == Status.LOADING and self.hidden else state
+        label, background, colour = STATE_STYLE[shown]
         self.state_label.setText(label)
         self.state_label.setStyleSheet(
             f"background:{background}; color:{colour}; border-radius:8px; padding:2px 8px;"
