@@ -17,9 +17,10 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtTest import QTest
 
+from event_loop import wait_until
 from imitation_lens.core.lineup import LocalModel, SamplingParams, SlotConfig
 from imitation_lens.core.paths import DataPaths
 from imitation_lens.ui.app import create_application
@@ -29,16 +30,6 @@ ROUNDS = 40
 FRAME_MS = 1000 / 60
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
-
-
-def wait_until(condition: object, timeout_ms: int = 120000) -> None:
-    loop = QEventLoop()
-    timer = QTimer()
-    timer.timeout.connect(lambda: loop.quit() if condition() else None)  # type: ignore[operator]
-    timer.start(1)
-    QTimer.singleShot(timeout_ms, loop.quit)
-    loop.exec()
-    timer.stop()
 
 
 def percentile(values: list[float], share: float) -> float:

@@ -15,8 +15,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop
 
+from event_loop import wait_until
 from imitation_lens.core.annotations import Mark
 from imitation_lens.core.blind import shown_order
 from imitation_lens.core.lineup import default_lineup
@@ -27,16 +28,6 @@ from imitation_lens.ui.main_window import MainWindow
 from imitation_lens.ui.slot_column import SlotColumn
 
 PROMPT = "Who was the first person to walk on the Moon, and in which year?"
-
-
-def wait_until(condition: object, timeout_ms: int = 120000) -> None:
-    loop = QEventLoop()
-    timer = QTimer()
-    timer.timeout.connect(lambda: loop.quit() if condition() else None)  # type: ignore[operator]
-    timer.start(20)
-    QTimer.singleShot(timeout_ms, loop.quit)
-    loop.exec()
-    timer.stop()
 
 
 def mark(

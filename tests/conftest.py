@@ -133,23 +133,33 @@ class _Misbehaving(http.server.BaseHTTPRequestHandler):
         pass
 
 
+class _LocalServers:
+    """Real HTTP servers on 127.0.0.1, each on a free port, all shut down at the end."""
+
+    def __init__(self) -> None:
+        self._servers: list[http.server.ThreadingHTTPServer] = []
+
+    def start(self, handler: type[http.server.BaseHTTPRequestHandler], **settings: Any) -> str:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        for name, value in settings.items():
+            setattr(server, name, value)  # read by the handler as self.server.<name>
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        self._servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/v1"
+
+    def close(self) -> None:
+        for server in self._servers:
+            with contextlib.suppress(Exception):
+                server.shutdown()
+                server.server_close()
+
+
 @pytest.fixture
 def misbehaving_server() -> Iterator[Callable[[int], str]]:
     """A real HTTP server on 127.0.0.1 that answers every chat request with a given error."""
-    servers: list[http.server.ThreadingHTTPServer] = []
-
-    def start(status: int) -> str:
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Misbehaving)
-        server.status = status  # type: ignore[attr-defined]
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}/v1"
-
-    yield start
-    for server in servers:
-        with contextlib.suppress(Exception):
-            server.shutdown()
-            server.server_close()
+    servers = _LocalServers()
+    yield lambda status: servers.start(_Misbehaving, status=status)
+    servers.close()
 
 
 class _Scripted(http.server.BaseHTTPRequestHandler):
@@ -192,21 +202,10 @@ class _Scripted(http.server.BaseHTTPRequestHandler):
 def scripted_teacher() -> Iterator[Callable[[list[str]], str]]:
     """A real OpenAI-compatible HTTP server on 127.0.0.1 that streams a given answer in pieces.
 
-    For answers no small model writes on demand (emoji, "\r\n" split across pieces)."""
-    servers: list[http.server.ThreadingHTTPServer] = []
-
-    def start(pieces: list[str]) -> str:
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Scripted)
-        server.pieces = pieces  # type: ignore[attr-defined]
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}/v1"
-
-    yield start
-    for server in servers:
-        with contextlib.suppress(Exception):
-            server.shutdown()
-            server.server_close()
+    For answers no small model writes on demand (emoji, "\\r\\n" split across pieces)."""
+    servers = _LocalServers()
+    yield lambda pieces: servers.start(_Scripted, pieces=pieces)
+    servers.close()
 
 
 @pytest.fixture
