@@ -119,7 +119,7 @@ def main(folder: Path) -> int:
     window.statusBar().clearMessage()
     window.grab().save(str(folder / "blind-before.png"))
     saved: list[str] = []
-    window.verdict_saved.connect(saved.append)
+    window.items.verdict_saved.connect(saved.append)
     window.judging_bar.choice_box.setCurrentIndex(4)  # tie
     window.judging_bar.submit_button.click()
     wait_until(lambda: saved)

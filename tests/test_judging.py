@@ -260,7 +260,7 @@ def test_blind_session_is_counterbalanced_over_12_items_and_revealed_by_the_verd
     roles = ("Base", "Imitator", "Teacher")
     for item in range(12):
         run(qtbot, window, f"Question {item + 1}: what is the capital of Australia?")
-        ordered = window.columns_in_order()
+        ordered = window.items.columns_in_order()
         headers = [c.role_label.text() for c in ordered]
         assert headers == ["Answer 1", "Answer 2", "Answer 3"]
         choices = [window.judging_bar.choice_box.itemText(i) for i in range(1, 4)]
@@ -272,9 +272,9 @@ def test_blind_session_is_counterbalanced_over_12_items_and_revealed_by_the_verd
 
         window.judging_bar.focus_verdict()
         qtbot.keyClick(window.judging_bar.choice_box, Qt.Key.Key_Down)
-        with qtbot.waitSignal(window.verdict_saved, timeout=5000):
+        with qtbot.waitSignal(window.items.verdict_saved, timeout=5000):
             qtbot.keyClick(window.judging_bar.submit_button, Qt.Key.Key_Space)
-        revealed = [c.role_label.text() for c in window.columns_in_order()]
+        revealed = [c.role_label.text() for c in window.items.columns_in_order()]
         assert revealed == [f"Answer {p + 1} · {c.slot.role}" for p, c in enumerate(ordered)]
         assert all(c.model_label.isVisible() for c in ordered)
         qtbot.keyClick(window, Qt.Key.Key_PageDown, CTRL)
@@ -322,9 +322,9 @@ def test_a_reference_item_is_judged_unaided_then_revised_with_both_phases_kept(
     bar.focus_verdict()
     qtbot.keyClick(bar.choice_box, Qt.Key.Key_Down)
     qtbot.keyClick(bar.choice_box, Qt.Key.Key_Down)  # the Teacher
-    with qtbot.waitSignal(window.item_shown, timeout=5000):
+    with qtbot.waitSignal(window.items.item_shown, timeout=5000):
         qtbot.keyClick(bar.submit_button, Qt.Key.Key_Space)
-    assert window.item["phase"] == 2
+    assert window.items.item["phase"] == 2
     assert (
         "Canberra" in bar.reference_label.text()
         and "australia.gov.au" in bar.reference_label.text()
@@ -341,7 +341,7 @@ def test_a_reference_item_is_judged_unaided_then_revised_with_both_phases_kept(
     bar.focus_verdict()
     bar.choice_box.setCurrentIndex(4)  # All bad
     bar.reason_edit.setText("Neither says Canberra")
-    with qtbot.waitSignal(window.verdict_saved, timeout=5000):
+    with qtbot.waitSignal(window.items.verdict_saved, timeout=5000):
         qtbot.keyClick(bar.reason_edit, Qt.Key.Key_Return)
     close_window(qtbot, window)
 
@@ -383,7 +383,7 @@ def test_a_ten_item_session_is_judged_from_the_keyboard_alone(
         qtbot.keyClicks(window.prompt_edit, question)
         qtbot.keyClick(window.prompt_edit, Qt.Key.Key_Return, CTRL)
         wait_idle(qtbot, window)
-        first, second = (c.answer for c in window.columns_in_order())
+        first, second = (c.answer for c in window.items.columns_in_order())
         qtbot.keyClick(window.prompt_edit, Qt.Key.Key_1, ALT)
         assert first.hasFocus()
         qtbot.keyClick(first, Qt.Key.Key_Home, CTRL)
@@ -400,12 +400,12 @@ def test_a_ten_item_session_is_judged_from_the_keyboard_alone(
         qtbot.keyClick(window.judging_bar.choice_box, Qt.Key.Key_Tab)
         assert window.judging_bar.reason_edit.hasFocus()
         qtbot.keyClicks(window.judging_bar.reason_edit, f"item {number}: no error found")
-        with qtbot.waitSignal(window.verdict_saved, timeout=5000):
+        with qtbot.waitSignal(window.items.verdict_saved, timeout=5000):
             qtbot.keyClick(window.judging_bar.reason_edit, Qt.Key.Key_Return)
         qtbot.keyClick(window.judging_bar.reason_edit, Qt.Key.Key_PageDown, CTRL)
     assert window.judging_bar.item_label.text() == "New item (10 so far)"
     # Back through the session by keyboard: the last item comes back with its verdict.
-    with qtbot.waitSignal(window.item_shown, timeout=5000):
+    with qtbot.waitSignal(window.items.item_shown, timeout=5000):
         qtbot.keyClick(window.prompt_edit, Qt.Key.Key_PageUp, CTRL)
     assert window.prompt_edit.toPlainText() == questions[-1]
     assert window.judging_bar.reason_edit.text() == "item 10: no error found"
@@ -515,7 +515,7 @@ def test_slow_saves_neither_lose_marks_nor_let_late_replies_take_over_the_screen
     window = open_window(data_paths, [local_slot("Base"), local_slot("Teacher", temperature=0)])
     window.reference_edit.setText("Canberra")
     run(qtbot, window)
-    first_item = window.item["id"]
+    first_item = window.items.item["id"]
     answer = window.columns[0].answer
     answer.setFocus()
     bar = window.judging_bar
@@ -528,23 +528,23 @@ def test_slow_saves_neither_lose_marks_nor_let_late_replies_take_over_the_screen
         assert answer.marks == []
         window.columns[0].off_topic_box.click()  # refused: the tick must not stay
         assert not window.columns[0].off_topic_box.isChecked()
-    qtbot.waitUntil(lambda: window.item is not None and window.item["phase"] == 2)
+    qtbot.waitUntil(lambda: window.items.item is not None and window.items.item["phase"] == 2)
     assert rows(data_paths, "SELECT * FROM marks") == []
     assert rows(data_paths, "SELECT * FROM judgements WHERE off_topic = 1") == []
 
     # A late reply for an item the evaluator already left does not come back on screen.
     qtbot.keyClick(window.prompt_edit, Qt.Key.Key_PageDown, CTRL)
-    assert window.item is None
+    assert window.items.item is None
     run(qtbot, window, "Who wrote Frankenstein?")
     with recorder_held(window):
         qtbot.keyClick(window.prompt_edit, Qt.Key.Key_PageUp, CTRL)  # asks for item 1
         qtbot.keyClick(window.prompt_edit, Qt.Key.Key_PageDown, CTRL)  # ... then leaves
     recorder_drained(qtbot, window)
-    assert window.item is None  # still the new question, not item 1
+    assert window.items.item is None  # still the new question, not item 1
     assert window.judging_bar.item_label.text() == "New item (2 so far)"
-    with qtbot.waitSignal(window.item_shown, timeout=5000):
-        window.previous_item()
-    assert window.item is not None and window.item["id"] != first_item
+    with qtbot.waitSignal(window.items.item_shown, timeout=5000):
+        window.items.previous_item()
+    assert window.items.item is not None and window.items.item["id"] != first_item
 
     # A failed or empty answer can still be judged as a whole.
     window.columns[1].answer.set_text("")
@@ -562,7 +562,7 @@ def test_blind_tab_order_follows_the_shown_order(
     for _ in range(3):  # every order of a cycle
         run(qtbot, window)
         window.source_edit.setFocus()
-        for column in window.columns_in_order():
+        for column in window.items.columns_in_order():
             qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
             assert QApplication.focusWidget() is column.answer
             for _ in range(3):  # past the three whole-answer boxes
@@ -571,8 +571,8 @@ def test_blind_tab_order_follows_the_shown_order(
             assert QApplication.focusWidget() is column.mark_button
             # Stop is disabled and Settings hidden before the reveal: Tab skips them.
         splitter_order = [window.splitter.widget(i) for i in range(3)]
-        assert splitter_order == window.columns_in_order()
-        window.next_item()
+        assert splitter_order == window.items.columns_in_order()
+        window.items.next_item()
 
 
 def test_an_item_from_another_lineup_shows_its_own_names_and_is_not_misjudged(
@@ -582,16 +582,16 @@ def test_an_item_from_another_lineup_shows_its_own_names_and_is_not_misjudged(
         data_paths, [local_slot(r, max_tokens=4) for r in ("Base", "Imitator", "Teacher")]
     )
     run(qtbot, window)
-    window.next_item()
+    window.items.next_item()
     window.set_lineup([local_slot("Renamed", max_tokens=4), local_slot("Other", max_tokens=4)])
-    with qtbot.waitSignal(window.item_shown, timeout=5000):
-        window.previous_item()
+    with qtbot.waitSignal(window.items.item_shown, timeout=5000):
+        window.items.previous_item()
     assert [c.role_label.text() for c in window.columns] == ["Base", "Imitator"]
     bar = window.judging_bar
     assert not bar.submit_button.isEnabled()
     assert "has 3 answers but the lineup shows 2" in bar.verdict_label.text()
 
-    window.next_item()
+    window.items.next_item()
     run(qtbot, window)
     assert [c.role_label.text() for c in window.columns] == ["Renamed", "Other"]
     choices = [bar.choice_box.itemText(i) for i in range(bar.choice_box.count())]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import random
 import threading
 from dataclasses import asdict
@@ -14,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -29,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from imitation_lens import APP_NAME
-from imitation_lens.core.annotations import Verdict, item_state, submit_verdict
+from imitation_lens.core.annotations import item_state
 from imitation_lens.core.blind import shown_order
 from imitation_lens.core.bundled_model import ensure_bundled_model
 from imitation_lens.core.endpoint_runner import EndpointRunner
@@ -40,7 +38,6 @@ from imitation_lens.core.generation import (
     GenerationRequest,
     Runner,
     Status,
-    utc_now,
 )
 from imitation_lens.core.lineup import (
     Endpoint,
@@ -56,7 +53,8 @@ from imitation_lens.core.slot_worker import SlotWorker
 from imitation_lens.core.store import Store, new_id
 from imitation_lens.ui.annotator import Annotator
 from imitation_lens.ui.bridge import GuiBridge
-from imitation_lens.ui.judging_bar import Choice, JudgingBar
+from imitation_lens.ui.item_flow import ItemFlow
+from imitation_lens.ui.judging_bar import JudgingBar
 from imitation_lens.ui.recorder import Recorder
 from imitation_lens.ui.shortcut_sheet import ShortcutSheet
 from imitation_lens.ui.slot_column import SlotColumn
@@ -85,8 +83,6 @@ def load_startup(store: Store) -> dict[str, Any]:
 
 class MainWindow(QMainWindow):
     ready = Signal()  # the saved state is on screen and Run works
-    item_shown = Signal(str)  # an item (by id) is on screen with its annotations
-    verdict_saved = Signal(str)  # item id
 
     def __init__(self, paths: DataPaths) -> None:
         super().__init__()
@@ -104,14 +100,12 @@ class MainWindow(QMainWindow):
         self.session_id: str | None = None
         self.blind = False
         self.blind_seed = 0
-        self.item_ids: list[str] = []
-        self.item: dict[str, Any] | None = None  # the item on screen; None for a new question
         self.annotator = Annotator(self.recorder, self)
-        self.annotator.message.connect(self._say)
-        self.annotator.verdict_requested.connect(self.focus_verdict)
+        self.annotator.message.connect(self.say)
+        self.items = ItemFlow(self, self)
+        self.annotator.verdict_requested.connect(self.items.focus_verdict)
         self.annotator.help_requested.connect(self.show_shortcuts)
         self._sheet: ShortcutSheet | None = None
-        self._view = 0  # which item view is current (see _new_view)
         self._closing = False
         self._closed = False
         self._build_ui()
@@ -176,9 +170,9 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.judging_bar = JudgingBar()
-        self.judging_bar.submit_requested.connect(self.submit_verdict)
-        self.judging_bar.previous_requested.connect(self.previous_item)
-        self.judging_bar.next_requested.connect(self.next_item)
+        self.judging_bar.submit_requested.connect(self.items.submit_verdict)
+        self.judging_bar.previous_requested.connect(self.items.previous_item)
+        self.judging_bar.next_requested.connect(self.items.next_item)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addWidget(self.banner)
@@ -191,10 +185,10 @@ class MainWindow(QMainWindow):
             ("Ctrl+Return", self.run_prompt),
             ("Ctrl+Enter", self.run_prompt),
             (Qt.Key.Key_Escape, self.stop_all),
-            ("Ctrl+J", self.focus_verdict),
-            ("Ctrl+PgDown", self.next_item),
-            ("Ctrl+PgUp", self.previous_item),
-            *((f"Alt+{n}", partial(self.focus_answer, n)) for n in range(1, 7)),
+            ("Ctrl+J", self.items.focus_verdict),
+            ("Ctrl+PgDown", self.items.next_item),
+            ("Ctrl+PgUp", self.items.previous_item),
+            *((f"Alt+{n}", partial(self.items.focus_answer, n)) for n in range(1, 7)),
         ]
         for key, slot in shortcuts:
             QShortcut(QKeySequence(key), self, slot)
@@ -268,7 +262,7 @@ class MainWindow(QMainWindow):
             return
         super().keyPressEvent(event)
 
-    def _say(self, message: str) -> None:
+    def say(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
 
     # -- start-up --------------------------------------------------------------------------------
@@ -287,11 +281,11 @@ class MainWindow(QMainWindow):
             self._create_session(blind=False)
         else:
             self._use_session(session["id"], bool(session.get("blind")), session.get("blind_seed"))
-            self.item_ids = list(state["item_ids"])
+            self.items.item_ids = list(state["item_ids"])
         if state["item"] is not None:
-            self._display_saved_item(state["item"])
+            self.items.display_saved(state["item"])
         else:
-            self._show_new_item()
+            self.items.show_new()
         message = "Ready. F1 lists the keys."
         if state["interrupted"]:
             message = (
@@ -310,7 +304,7 @@ class MainWindow(QMainWindow):
         self.session_id = session_id
         self.blind = blind
         self.blind_seed = seed or 0
-        self.item_ids = []
+        self.items.item_ids = []
         self._update_banner()
 
     def _create_session(self, blind: bool) -> None:
@@ -328,10 +322,10 @@ class MainWindow(QMainWindow):
 
     def new_session(self, blind: bool = False) -> None:
         if any(c.is_busy for c in self.columns):
-            self._say("Stop the answers being written (Esc) before starting a new session.")
+            self.say("Stop the answers being written (Esc) before starting a new session.")
             return
         self._create_session(blind)
-        self._show_new_item()
+        self.items.show_new()
         self.prompt_edit.clear()
         self.statusBar().showMessage(
             "New blind session: answers are shown as Answer 1…N until your verdict."
@@ -360,7 +354,7 @@ class MainWindow(QMainWindow):
             self.columns.append(column)
             self.workers.append(self._make_worker(index, slot))
         self.annotator.set_item(None, 1)
-        self.item = None
+        self.items.item = None
         self._update_banner()
 
     def _make_worker(self, index: int, slot: SlotConfig) -> SlotWorker:
@@ -437,7 +431,7 @@ class MainWindow(QMainWindow):
         item_id = new_id()
         order = list(range(len(self.columns)))
         if self.blind:
-            order = shown_order(len(self.columns), len(self.item_ids), self.blind_seed)
+            order = shown_order(len(self.columns), len(self.items.item_ids), self.blind_seed)
         reference = self.reference_edit.text().strip()
         source = self.source_edit.text().strip()
         rows = []
@@ -452,11 +446,11 @@ class MainWindow(QMainWindow):
                 session_id, item_id, prompt, rows, reference, source, shown_order=order
             )
         )
-        self.item_ids.append(item_id)
-        self._new_view()
+        self.items.item_ids.append(item_id)
+        self.items.new_view()
         self.reference_edit.clear()
         self.source_edit.clear()
-        self._present_item(
+        self.items.present(
             {
                 "id": item_id,
                 "prompt": prompt,
@@ -498,228 +492,6 @@ class MainWindow(QMainWindow):
     def _set_busy(self, busy: bool) -> None:
         self.run_button.setEnabled(not busy and self.session_id is not None)
         self.stop_all_button.setEnabled(busy)
-
-    # -- items -----------------------------------------------------------------------------------
-
-    def columns_in_order(self) -> list[SlotColumn]:
-        """The columns as shown, left to right."""
-        return sorted(self.columns, key=lambda column: column.position)
-
-    def _present_item(self, item: dict[str, Any] | None) -> None:
-        """Arrange the columns and the judging bar for an item (None: a new question)."""
-        self.item = item
-        order = list(range(len(self.columns)))
-        if item is not None and item.get("shown_order"):
-            saved = [i for i in item["shown_order"] if i < len(self.columns)]
-            order = saved + [i for i in order if i not in saved]
-        revealed = item is None or bool(item.get("revealed_at"))
-        for position, index in enumerate(order):
-            column = self.columns[index]
-            column.set_presentation(position + 1, self.blind, revealed or not self.blind)
-        self._arrange_columns(order)
-        phase = int(item["phase"]) if item is not None else 1
-        self.annotator.set_item(item["id"] if item else None, phase)
-        bar = self.judging_bar
-        choices = [
-            Choice(column.display_name, "answer", column.response_id, column.position)
-            for column in self.columns_in_order()
-            if column.response_id is not None
-        ]
-        bar.set_choices(
-            [*choices, Choice("Tie: equally good", "tie"), Choice("All bad", "all_bad")]
-        )
-        if item is None:
-            bar.set_reference("none")
-            bar.show_verdict(None)
-            bar.set_enabled_for_item(False)
-        else:
-            has_reference = bool(item.get("reference"))
-            reference_state = "none" if not has_reference else ("shown" if phase == 2 else "hidden")
-            bar.set_reference(reference_state, item["reference"], item.get("reference_source", ""))
-            verdict = item["verdicts"].get(phase)
-            unshown = [r for r in item.get("responses", []) if r["slot_index"] >= len(self.columns)]
-            if unshown:
-                # A verdict over some of the answers would misstate the comparison.
-                bar.show_verdict(
-                    verdict,
-                    f"This item has {len(item['responses'])} answers but the lineup shows "
-                    f"{len(self.columns)}, so it can't be judged here; its marks and verdict "
-                    "are kept.",
-                )
-            else:
-                bar.show_verdict(verdict, self._verdict_message(item, verdict))
-            bar.set_enabled_for_item(not unshown)
-        count = len(self.item_ids)
-        position = count + 1 if item is None else self.item_ids.index(item["id"]) + 1
-        bar.set_navigation(position, count)
-
-    def _arrange_columns(self, order: list[int]) -> None:
-        """Put the columns in the shown order: on screen, for Tab, and for screen readers."""
-        columns = [self.columns[index] for index in order]
-        if [self.splitter.indexOf(c) for c in columns] != list(range(len(columns))):
-            focused = QApplication.focusWidget()
-            for position, column in enumerate(columns):
-                # Re-inserting (not just moving) also puts the accessibility tree in this order.
-                column.setParent(None)
-                self.splitter.insertWidget(position, column)
-                column.show()
-            if focused is not None and focused.isVisible():
-                focused.setFocus()
-        chain: list[QWidget] = [self.source_edit]
-        for column in columns:
-            chain.extend(column.focus_chain())
-        chain.extend(self.judging_bar.focus_chain())
-        for before, after in itertools.pairwise(chain):
-            QWidget.setTabOrder(before, after)
-
-    def _verdict_message(self, item: dict[str, Any], verdict: dict[str, Any] | None) -> str:
-        if verdict is None:
-            if item["phase"] == 2:
-                return "Phase 2 of 2: the reference is shown. Revise if needed, then submit."
-            return ""
-        stamp = str(verdict.get("updated_at") or verdict.get("submitted_at") or "")
-        when = f" at {datetime.fromisoformat(stamp).astimezone():%H:%M}" if stamp else ""
-        return f"Verdict saved{when}. Ctrl+Page Down: next item."
-
-    def _display_saved_item(self, state: dict[str, Any]) -> None:
-        by_slot = {r["slot_index"]: r for r in state["responses"]}
-        for column in self.columns:
-            if column.index in by_slot:
-                column.show_response(by_slot[column.index])
-            else:
-                column.begin_empty()
-        self.prompt_edit.setPlainText(state["prompt"])
-        self._present_item(state)
-        self.item_shown.emit(state["id"])
-
-    def _show_new_item(self) -> None:
-        self._new_view()
-        for column in self.columns:
-            column.begin_empty()
-        self._present_item(None)
-
-    def _new_view(self) -> int:
-        """Count what the window shows, so a late reply for an earlier view is dropped."""
-        self._view += 1
-        return self._view
-
-    def _load_item(self, item_id: str) -> None:
-        view = self._new_view()
-
-        def loaded(state: dict[str, Any]) -> None:
-            if view == self._view and state["id"] in self.item_ids:
-                self._display_saved_item(state)
-
-        self.recorder.call(lambda store: item_state(store, item_id), loaded)
-
-    def show_item(self, item_id: str) -> None:
-        if any(c.is_busy for c in self.columns):
-            self._say("Wait for the answers to finish, or stop them (Esc), before moving on.")
-            return
-        self._load_item(item_id)
-
-    def next_item(self) -> None:
-        if self.item is None:
-            return
-        position = self.item_ids.index(self.item["id"])
-        if position + 1 < len(self.item_ids):
-            self.show_item(self.item_ids[position + 1])
-            return
-        if any(c.is_busy for c in self.columns):
-            self._say("Wait for the answers to finish, or stop them (Esc), before moving on.")
-            return
-        self._show_new_item()
-        self.prompt_edit.clear()
-        self.prompt_edit.setFocus()
-        self._say("Type the next question and press Ctrl+Enter.")
-
-    def previous_item(self) -> None:
-        if not self.item_ids:
-            return
-        if self.item is None:
-            self.show_item(self.item_ids[-1])
-            return
-        position = self.item_ids.index(self.item["id"])
-        if position > 0:
-            self.show_item(self.item_ids[position - 1])
-
-    def focus_answer(self, position: int) -> None:
-        columns = self.columns_in_order()
-        if position <= len(columns):
-            columns[position - 1].answer.setFocus()
-
-    def focus_verdict(self) -> None:
-        if self.item is None:
-            self._say("Ask a question first; then choose which answer is better.")
-            return
-        self.judging_bar.focus_verdict()
-
-    # -- verdicts --------------------------------------------------------------------------------
-
-    def submit_verdict(self, choice: Choice | None, reason: str) -> None:
-        item = self.item
-        if item is None:
-            self._say("Ask a question first; then choose which answer is better.")
-            return
-        if any(c.is_busy for c in self.columns):
-            self._say("Wait until every answer has finished (or stop them) before the verdict.")
-            return
-        if choice is None:
-            self._say("Choose which answer is better first (Ctrl+J, then the arrow keys).")
-            self.judging_bar.focus_verdict()
-            return
-        verdict = Verdict(
-            item_id=item["id"],
-            phase=int(item["phase"]),
-            preferred=choice.preferred,
-            preferred_response_id=choice.response_id,
-            preferred_position=choice.position,
-            reason=reason,
-            shown_order=[c.index for c in self.columns_in_order()],
-            blind=self.blind,
-        )
-        self.judging_bar.set_enabled_for_item(False)  # until it is saved
-        # Marks made now would land in a phase that is about to be copied: wait for the save.
-        self.annotator.freeze("Saving your verdict… marking works again in a moment.")
-        self.recorder.call(
-            lambda store: submit_verdict(store, verdict),
-            partial(self._on_verdict_saved, verdict),
-            self._on_verdict_failed,
-        )
-
-    def _on_verdict_saved(self, verdict: Verdict, progress: dict[str, Any]) -> None:
-        item_id, phase = verdict.item_id, verdict.phase
-        if self.item is None or self.item["id"] != item_id:
-            self.verdict_saved.emit(item_id)
-            return
-        if progress["phase"] != phase:  # the reference is revealed: reload the copied marks
-            self._load_item(item_id)
-            self._say(
-                "Verdict saved. The reference answer is shown: revise if needed, submit again."
-            )
-        else:
-            newly_revealed = self.blind and not self.item.get("revealed_at")
-            self.item["revealed_at"] = progress["revealed_at"]
-            self.item["verdicts"][phase] = {
-                "preferred": verdict.preferred,
-                "preferred_response_id": verdict.preferred_response_id,
-                "reason": verdict.reason,
-                "updated_at": utc_now(),
-            }
-            self._present_item(self.item)
-            if newly_revealed:
-                names = ", ".join(
-                    f"Answer {c.position} was {c.role}" for c in self.columns_in_order()
-                )
-                self._say(f"Verdict saved. {names}.")
-            else:
-                self._say("Verdict saved. Ctrl+Page Down: next item.")
-        self.verdict_saved.emit(item_id)
-
-    def _on_verdict_failed(self, error: Exception) -> None:
-        self.judging_bar.set_enabled_for_item(self.item is not None)
-        self.annotator.thaw()
-        self._say(f"The verdict could not be saved: {error}")
 
     # -- export ----------------------------------------------------------------------------------
 
