@@ -53,6 +53,14 @@ class ModelFacts:
     chat_template: str | None
     license: str
     tensor_count: int
+    parameter_count: int = 0
+    # The shape of the attention cache, for memory estimates (0 where the header does not say).
+    block_count: int = 0
+    embedding_length: int = 0
+    head_count: int = 0
+    head_count_kv: int = 0
+    key_length: int = 0
+    value_length: int = 0
 
     @property
     def file_name(self) -> str:
@@ -118,6 +126,16 @@ _WANTED = {
     "general.alignment",
     "tokenizer.chat_template",
 }
+# Per-architecture keys ("llama.block_count", "gemma3.attention.head_count_kv", …).
+_WANTED_SUFFIXES = (
+    ".context_length",
+    ".block_count",
+    ".embedding_length",
+    ".attention.head_count",
+    ".attention.head_count_kv",
+    ".attention.key_length",
+    ".attention.value_length",
+)
 
 
 def inspect_model_file(path: str | Path) -> ModelFacts:
@@ -181,11 +199,11 @@ def _inspect(model_path: Path, stream: BinaryIO, size: int) -> ModelFacts:
     for _ in range(kv_count):
         key = _read_string(stream)
         value_type = _unpack(stream, "<I")
-        wanted = key in _WANTED or key.endswith(".context_length")
+        wanted = key in _WANTED or key.endswith(_WANTED_SUFFIXES)
         value = _read_value(stream, value_type, keep=wanted)
         if wanted:
             fields[key] = value
-    data_end = _read_tensor_infos(stream, tensor_count, name)
+    data_end, parameter_count = _read_tensor_infos(stream, tensor_count, name)
     alignment = int(fields.get("general.alignment") or gguf.GGUF_DEFAULT_ALIGNMENT)
     header_end = stream.tell()
     data_start = header_end + (-header_end % alignment)
@@ -201,6 +219,15 @@ def _inspect(model_path: Path, stream: BinaryIO, size: int) -> ModelFacts:
             f"{name} does not say which model architecture it holds; it cannot be run."
         )
     context = fields.get(f"{architecture}.context_length")
+
+    def number(key: str) -> int:
+        value = fields.get(f"{architecture}.{key}")
+        if isinstance(value, list):  # some models give a per-layer list
+            value = max((v for v in value if isinstance(v, int)), default=0)
+        return int(value) if isinstance(value, int) else 0
+
+    embedding, heads = number("embedding_length"), number("attention.head_count")
+    head_size = embedding // heads if heads else 0
     return ModelFacts(
         path=model_path,
         size_bytes=size,
@@ -212,12 +239,21 @@ def _inspect(model_path: Path, stream: BinaryIO, size: int) -> ModelFacts:
         chat_template=fields.get("tokenizer.chat_template") or None,
         license=str(fields.get("general.license") or ""),
         tensor_count=tensor_count,
+        parameter_count=parameter_count,
+        block_count=number("block_count"),
+        embedding_length=embedding,
+        head_count=heads,
+        head_count_kv=number("attention.head_count_kv") or heads,
+        key_length=number("attention.key_length") or head_size,
+        value_length=number("attention.value_length") or head_size,
     )
 
 
-def _read_tensor_infos(stream: BinaryIO, count: int, name: str) -> int:
-    """Walk the tensor table; return where the last tensor's data ends, relative to the data start."""
+def _read_tensor_infos(stream: BinaryIO, count: int, name: str) -> tuple[int, int]:
+    """Walk the tensor table: where the last tensor's data ends (from the data start), and the
+    number of parameters (elements over all tensors)."""
     end = 0
+    parameters = 0
     for _ in range(count):
         _read_string(stream)
         dims = _unpack(stream, "<I")
@@ -238,7 +274,8 @@ def _read_tensor_infos(stream: BinaryIO, count: int, name: str) -> int:
                 "does not know: the file is damaged or needs a newer llama.cpp."
             ) from None
         end = max(end, offset + elements * type_size // block)
-    return end
+        parameters += elements
+    return end, parameters
 
 
 def _quantization_name(file_type: Any) -> str:
