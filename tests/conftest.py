@@ -75,45 +75,53 @@ def _answers(url: str) -> bool:
         return False
 
 
+def start_llama_server(model: Path, log_path: Path, api_key: str = "") -> tuple[Any, str]:
+    """Start llama.cpp's OpenAI-compatible server on 127.0.0.1; returns (process, base URL)."""
+    port = free_port()
+    log = log_path.open("w")
+    command = [
+        sys.executable,
+        "-m",
+        "llama_cpp.server",
+        "--model",
+        str(model),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--chat_format",
+        "gemma",
+        "--n_ctx",
+        "1024",
+    ]
+    if api_key:
+        command += ["--api_key", api_key]
+    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+    log.close()  # the child keeps its own handle
+    base = f"http://127.0.0.1:{port}"
+    wait_until(
+        lambda: _answers(f"{base}/docs") or process.poll() is not None,
+        120,
+        "the teacher server",
+    )
+    assert process.poll() is None, "the llama.cpp server did not start"
+    return process, f"{base}/v1"
+
+
+def stop_llama_server(process: Any) -> None:
+    process.terminate()
+    process.wait(timeout=30)
+
+
 @pytest.fixture(scope="session")
 def teacher_server(bundled_model: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real OpenAI-compatible server on 127.0.0.1: llama.cpp's, serving the bundled model."""
-    port = free_port()
-    log = (tmp_path_factory.mktemp("teacher") / "server.log").open("w")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "llama_cpp.server",
-            "--model",
-            str(bundled_model),
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--chat_format",
-            "gemma",
-            "--n_ctx",
-            "1024",
-            "--api_key",
-            "test-key-123",
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
+    log = tmp_path_factory.mktemp("teacher") / "server.log"
+    process, url = start_llama_server(bundled_model, log, api_key="test-key-123")
     try:
-        wait_until(
-            lambda: _answers(f"{base}/docs") or process.poll() is not None,
-            120,
-            "the teacher server",
-        )
-        assert process.poll() is None, "the llama.cpp server did not start"
-        yield f"{base}/v1"
+        yield url
     finally:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
+        stop_llama_server(process)
 
 
 class _Misbehaving(http.server.BaseHTTPRequestHandler):

@@ -136,7 +136,10 @@ class EndpointRunner:
                 break
             if isinstance(item, Exception):
                 message = redact(explain_api_error(item, self._endpoint), key)
-                timing = facts | meter.timings()
+                reachable = not isinstance(item, openai.APIConnectionError)  # timeouts included
+                timing = (
+                    facts | meter.timings() | {"failure": "error" if reachable else "unreachable"}
+                )
                 emit(FinishedEvent(rid, Status.FAILED, meter.text, message, timing))
                 return
             if not streaming:

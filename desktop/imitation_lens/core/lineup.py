@@ -9,6 +9,9 @@ from typing import Any, Literal
 import psutil
 
 PromptMode = Literal["auto", "completion", "chat", "teacher-style"]
+# When a teacher's recorded answer is used instead of asking it: when it can't be reached
+# (the default), always (an offline demo), or never.
+ReplayMode = Literal["fallback", "always", "never"]
 
 TEACHER_URL_ENV = "IMITATION_LENS_TEACHER_URL"
 TEACHER_MODEL_ENV = "IMITATION_LENS_TEACHER_MODEL"
@@ -52,6 +55,7 @@ class Endpoint:
     base_url: str
     model: str
     api_key_env: str = "OPENAI_API_KEY"
+    replay: ReplayMode = "fallback"
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,7 @@ class SlotConfig:
                 base_url=str(source_data.get("base_url", "")),
                 model=str(source_data.get("model", "")),
                 api_key_env=str(source_data.get("api_key_env", "OPENAI_API_KEY")),
+                replay=source_data.get("replay", "fallback"),
             )
         else:
             source = LocalModel(

@@ -32,7 +32,7 @@ _log_callback: Any = None
 _LEVELS = {1: logging.DEBUG, 2: logging.INFO, 3: logging.WARNING, 4: logging.ERROR}
 
 
-def _route_llama_log() -> None:
+def route_llama_log() -> None:
     """Send llama.cpp's log to Python logging, once per process.
 
     llama-cpp-python's quiet mode (verbose=False) silences loading by pointing the process's
@@ -103,9 +103,9 @@ class LocalRunner:
         if stop.is_set():
             return
         context = self._params.context_length or 2048
-        _route_llama_log()
+        route_llama_log()
         try:
-            # verbose=True: no process-wide stdout/stderr juggling (see _route_llama_log). It
+            # verbose=True: no process-wide stdout/stderr juggling (see route_llama_log). It
             # costs a few lines on stderr per load; redirecting sys.stderr would race the same way.
             llm = llama_cpp.Llama(
                 model_path=str(path),

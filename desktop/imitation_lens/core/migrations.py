@@ -153,7 +153,60 @@ def _v2_judging(db: sqlite_utils.Database) -> None:
     db.table("verdicts").create_index(["item_id"])
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial, _v2_judging]
+def _v3_models_and_teachers(db: sqlite_utils.Database) -> None:
+    """Model library, saved teacher connections, and recorded teacher answers for replay."""
+    db.table("library_models").create(
+        {
+            "id": str,
+            "path": str,  # where the GGUF file is on this computer
+            "file_name": str,
+            "size_bytes": int,
+            "sha256": str,  # empty until hashed in the background
+            "facts": str,  # JSON: what the file's header says (architecture, parameters, …)
+            "origin": str,  # file | hub
+            "hf_repo": str,
+            "hf_file": str,
+            "hf_revision": str,
+            "catalog_id": str,
+            "added_at": str,
+        },
+        pk="id",
+    )
+    db.table("library_models").create_index(["path"], unique=True)
+    db.table("connections").create(
+        {
+            "id": str,
+            "name": str,
+            "base_url": str,
+            "model": str,
+            "api_key_env": str,  # where the key is: an environment variable, else the keychain
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+    )
+    db.table("teacher_recordings").create(
+        {
+            "id": str,
+            "prompt": str,
+            "model": str,  # the endpoint's model id; answers are matched on it, not the URL
+            "params_key": str,  # JSON of the settings that shape an answer
+            "base_url": str,
+            "text": str,
+            "recorded_at": str,
+            "origin": str,  # "recorded here", or the demo pack it came from
+            "response_id": str,
+        },
+        pk="id",
+    )
+    db.table("teacher_recordings").create_index(["prompt", "model", "params_key"])
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _v1_initial,
+    _v2_judging,
+    _v3_models_and_teachers,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -30,7 +30,6 @@ from imitation_lens import APP_NAME
 from imitation_lens.core.annotations import item_state
 from imitation_lens.core.blind import shown_order
 from imitation_lens.core.bundled_model import ensure_bundled_model
-from imitation_lens.core.endpoint_runner import EndpointRunner
 from imitation_lens.core.export import export_session
 from imitation_lens.core.generation import (
     Event,
@@ -51,6 +50,7 @@ from imitation_lens.core.model_file import ModelFileError
 from imitation_lens.core.paths import DataPaths
 from imitation_lens.core.slot_worker import SlotWorker
 from imitation_lens.core.store import Store, new_id
+from imitation_lens.core.teacher_runner import TeacherRunner
 from imitation_lens.ui.annotator import Annotator
 from imitation_lens.ui.bridge import GuiBridge
 from imitation_lens.ui.item_flow import ItemFlow
@@ -361,10 +361,11 @@ class MainWindow(QMainWindow):
         local_slots = sum(1 for s in self.lineup if s.is_local)
         threads = threads_for(slot, local_slots)
         models_dir = self.paths.models
+        database = self.paths.database
 
         def make_runner() -> Runner:
             if isinstance(slot.source, Endpoint):
-                return EndpointRunner(slot.source, slot.params)
+                return TeacherRunner(slot.source, slot.params, database)
             assert isinstance(slot.source, LocalModel)
             return LocalRunner(slot.source, slot.params, threads, models_dir)
 

@@ -15,7 +15,15 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from imitation_lens.core.generation import Event, FactsEvent, FinishedEvent, StateEvent, TextEvent
+from imitation_lens.core.generation import (
+    Event,
+    FactsEvent,
+    FinishedEvent,
+    StateEvent,
+    Status,
+    TextEvent,
+)
+from imitation_lens.core.replay import record_teacher_answer
 from imitation_lens.core.store import Store
 from imitation_lens.ui.bridge import GuiBridge
 
@@ -103,6 +111,8 @@ class Recorder(QObject):
             self._texts.pop(rid, None)
             self._dirty.discard(rid)
             store.finish_response(rid, event.status, event.text, event.error, event.facts)
+            if event.status is Status.DONE:
+                record_teacher_answer(store, rid)  # kept for replay when offline
 
     def _flush(self, store: Store) -> None:
         for rid in list(self._dirty):

@@ -264,7 +264,8 @@ class SlotColumn(QFrame):
         self.set_judgement(response.get("judgement") or Judgement(response["id"]))
         self.identity_clues = list(response.get("identity_clues") or [])
         self._shown_role = response.get("role") or ""
-        self._shown_note = response.get("note") or ""
+        extra = response.get("extra") or {}
+        self._shown_note = extra.get("replay_note") or response.get("note") or ""
         self.model_label.setText("")
         self.model_label.setToolTip("")
         self.speed_label.setText("")
@@ -350,6 +351,9 @@ class SlotColumn(QFrame):
         self.stop_button.setEnabled(self.is_busy and state != "stopping")
 
     def _show_facts(self, facts: dict[str, Any]) -> None:
+        if facts.get("replay_note"):  # a recorded teacher answer stands in: say so, with its date
+            self._shown_note = str(facts["replay_note"])
+            self._present()
         if facts.get("model_file"):
             name = facts.get("model_name") or facts["model_file"]
             size = facts.get("model_size_label") or ""
