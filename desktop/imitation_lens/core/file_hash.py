@@ -46,19 +46,26 @@ def sha256_of(
     path: Path,
     cache_dir: Path,
     should_stop: Callable[[], bool] = lambda: False,
+    on_progress: Callable[[int, int], None] = lambda done, total: None,
 ) -> str | None:
-    """The file's sha256, from the cache when the file is unchanged; None if stopped part-way."""
+    """The file's sha256, from the cache when the file is unchanged; None if stopped part-way.
+
+    `on_progress(bytes_done, bytes_total)` is called after every 4 MiB block."""
     key = _key(path)
     with _lock:
         cached = _load(cache_dir).get(key)
     if cached:
         return cached
     digest = hashlib.sha256()
+    total = path.stat().st_size
+    done = 0
     with path.open("rb") as stream:
         while block := stream.read(4 << 20):
             if should_stop():
                 return None
             digest.update(block)
+            done += len(block)
+            on_progress(done, total)
     result = digest.hexdigest()
     remember_sha256(path, result, cache_dir)
     return result

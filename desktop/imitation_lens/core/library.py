@@ -50,7 +50,7 @@ class LibraryModel:
     def title(self) -> str:
         name = self.facts.get("name") or self.file_name
         details = [self.facts.get("size_label"), self.facts.get("quantization")]
-        return " · ".join([name, *(d for d in details if d and d not in name)])
+        return " · ".join([name, *(d for d in details if d and d.lower() not in name.lower())])
 
 
 def facts_record(facts: ModelFacts) -> dict[str, Any]:

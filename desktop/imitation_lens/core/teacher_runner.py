@@ -47,7 +47,7 @@ class TeacherRunner:
                         "",
                         "There is no recorded teacher answer for this question with these "
                         f"settings (model {self._endpoint.model}). Connect the teacher once to "
-                        "record one, or import a demo pack (File ▸ Import demo pack).",
+                        "record one, or import a demo pack (Models ▸ Import demo pack).",
                     )
                 )
             return

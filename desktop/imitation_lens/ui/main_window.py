@@ -55,6 +55,7 @@ from imitation_lens.ui.annotator import Annotator
 from imitation_lens.ui.bridge import GuiBridge
 from imitation_lens.ui.item_flow import ItemFlow
 from imitation_lens.ui.judging_bar import JudgingBar
+from imitation_lens.ui.models_menu import ModelsMenu
 from imitation_lens.ui.recorder import Recorder
 from imitation_lens.ui.shortcut_sheet import ShortcutSheet
 from imitation_lens.ui.slot_column import SlotColumn
@@ -223,6 +224,8 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+
+        self.models_menu = ModelsMenu(self, self.menuBar().addMenu("&Models"))
 
         help_menu = self.menuBar().addMenu("&Help")
         keys = QAction("&Keyboard shortcuts", self)
@@ -409,6 +412,19 @@ class MainWindow(QMainWindow):
         self.workers[index] = self._make_worker(index, slot)
         self.columns[index].set_slot(slot)
         self._update_banner()
+        self._save_lineup()
+
+    def apply_lineup(self, lineup: list[SlotConfig]) -> None:
+        """Use a new lineup from now on (the items already answered keep theirs)."""
+        if any(c.is_busy for c in self.columns):
+            self.say("Stop the answers being written (Esc) before changing the lineup.")
+            return
+        self.set_lineup(lineup)
+        self.items.show_new()
+        self._save_lineup()
+        self.say(f"Lineup: {', '.join(s.role for s in lineup)}. Ask a question to compare them.")
+
+    def _save_lineup(self) -> None:
         lineup = [s.to_dict() for s in self.lineup]
         session_id = self.session_id
 

@@ -1,0 +1,97 @@
+"""Saved teacher connections (OpenAI-compatible endpoints) and "Test connection".
+
+Only where a key is found is saved (an environment variable's name; otherwise the OS keychain
+holds it under the base URL). The key itself never reaches the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import openai
+
+from imitation_lens.core.endpoint_runner import CONNECT_TIMEOUT_S, explain_api_error
+from imitation_lens.core.generation import utc_now
+from imitation_lens.core.lineup import Endpoint
+from imitation_lens.core.secrets import find_api_key, redact
+from imitation_lens.core.store import Store, new_id
+
+# Where people usually find an OpenAI-compatible server (label, base URL, key needed).
+KNOWN_SERVERS: list[tuple[str, str, bool]] = [
+    ("OpenAI", "https://api.openai.com/v1", True),
+    ("llama.cpp server on this computer", "http://127.0.0.1:8080/v1", False),
+    ("Ollama on this computer", "http://127.0.0.1:11434/v1", False),
+    ("LM Studio on this computer", "http://127.0.0.1:1234/v1", False),
+    ("vLLM on this computer", "http://127.0.0.1:8000/v1", False),
+]
+
+
+class ConnectionProblem(Exception):
+    """Why a teacher could not be reached or used, in plain words (never containing the key)."""
+
+
+@dataclass(frozen=True)
+class Connection:
+    id: str
+    name: str
+    base_url: str
+    model: str
+    api_key_env: str = ""
+
+    def endpoint(self) -> Endpoint:
+        return Endpoint(self.base_url, self.model, self.api_key_env)
+
+
+def save_connection(store: Store, connection: Connection) -> Connection:
+    now = utc_now()
+    saved = connection if connection.id else Connection(**{**connection.__dict__, "id": new_id()})
+    table = store.db.table("connections")
+    row = {
+        "id": saved.id,
+        "name": saved.name,
+        "base_url": saved.base_url,
+        "model": saved.model,
+        "api_key_env": saved.api_key_env,
+        "updated_at": now,
+    }
+    with store.db.atomic():
+        if table.count_where("id = ?", [saved.id]):
+            table.update(saved.id, row)
+        else:
+            table.insert(row | {"created_at": now})
+    return saved
+
+
+def delete_connection(store: Store, connection_id: str) -> None:
+    with store.db.atomic():
+        store.db.table("connections").delete(connection_id)
+
+
+def connections(store: Store) -> list[Connection]:
+    rows = store.db.query("SELECT * FROM connections ORDER BY created_at")
+    return [
+        Connection(r["id"], r["name"], r["base_url"], r["model"], r["api_key_env"] or "")
+        for r in rows
+    ]
+
+
+def list_models(base_url: str, api_key_env: str = "", key: str | None = None) -> list[str]:
+    """Ask the server which models it offers (blocking: call it off the GUI thread)."""
+    base_url = base_url.strip()
+    if not base_url.startswith(("http://", "https://")):
+        raise ConnectionProblem("The address must start with http:// or https://.")
+    key = key or find_api_key(base_url, api_key_env)
+    client = openai.OpenAI(
+        base_url=base_url,
+        api_key=key or "no-key-set",
+        max_retries=0,
+        timeout=openai.Timeout(30.0, connect=CONNECT_TIMEOUT_S),
+    )
+    try:
+        models = sorted(model.id for model in client.models.list())
+    except openai.OpenAIError as error:
+        message = explain_api_error(error, Endpoint(base_url, "", api_key_env))
+        raise ConnectionProblem(redact(message, key)) from None
+    if not models:
+        raise ConnectionProblem("The server answered but offers no models.")
+    return models

@@ -1,0 +1,238 @@
+"""Teacher connections: add an OpenAI-compatible server, test it, keep its key in the keychain."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imitation_lens.core.connections import (
+    KNOWN_SERVERS,
+    Connection,
+    ConnectionProblem,
+    connections,
+    delete_connection,
+    list_models,
+    save_connection,
+)
+from imitation_lens.core.secrets import store_api_key
+from imitation_lens.core.store import Store
+from imitation_lens.ui.bridge import GuiBridge
+from imitation_lens.ui.recorder import Recorder
+
+
+def _named(widget: QWidget, name: str, description: str) -> QWidget:
+    widget.setAccessibleName(name)
+    widget.setAccessibleDescription(description)
+    return widget
+
+
+class ConnectionsDialog(QDialog):
+    tested = Signal(bool, str)  # it worked, and what to tell the user
+    saved = Signal(str)  # connection id
+
+    def __init__(self, recorder: Recorder, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Teacher connections")
+        self.setObjectName("connectionsDialog")
+        self.resize(760, 420)
+        self.recorder = recorder
+        self.bridge = GuiBridge(self)
+        self.items: list[Connection] = []
+        self._editing = ""  # the id of the connection in the form ("" for a new one)
+
+        self.list = QListWidget()
+        _named(self.list, "Saved connections", "Choose one to edit or delete it")
+        self.list.currentRowChanged.connect(self._show)
+        new_button = QPushButton("&New connection")
+        _named(new_button, "New connection", "Start a new teacher connection")
+        new_button.clicked.connect(lambda: self._fill(Connection("", "", "", "")))
+        self.delete_button = QPushButton("&Delete")
+        _named(self.delete_button, "Delete connection", "Forget the chosen connection")
+        self.delete_button.clicked.connect(self._delete)
+
+        self.preset = QComboBox()
+        self.preset.addItem("Choose a kind of server…", "")
+        for label, url, _ in KNOWN_SERVERS:
+            self.preset.addItem(label, url)
+        _named(self.preset, "Kind of server", "Fills in the usual address")
+        self.preset.currentIndexChanged.connect(self._use_preset)
+        self.name = QLineEdit()
+        _named(self.name, "Connection name", "A name you will recognise, e.g. ChatGPT")
+        self.base_url = QLineEdit()
+        self.base_url.setPlaceholderText("https://api.openai.com/v1")
+        _named(self.base_url, "Address (base URL)", "The server's OpenAI-compatible address")
+        self.key = QLineEdit()
+        self.key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key.setPlaceholderText("Kept in this computer's keychain, never in Imitation Lens")
+        _named(self.key, "API key", "Stored in the system keychain; leave empty for local servers")
+        self.key_env = QLineEdit()
+        self.key_env.setPlaceholderText(
+            "or the name of an environment variable, e.g. OPENAI_API_KEY"
+        )
+        _named(self.key_env, "Key environment variable", "Where to read the key if not keychain")
+        self.model = QComboBox()
+        self.model.setEditable(True)
+        _named(self.model, "Model", "The teacher model; Test connection lists what is offered")
+        self.test_button = QPushButton("&Test connection")
+        _named(self.test_button, "Test connection", "Ask the server which models it offers")
+        self.test_button.clicked.connect(self.test_connection)
+        self.save_button = QPushButton("&Save")
+        _named(self.save_button, "Save connection", "Save this connection for the lineup")
+        self.save_button.clicked.connect(self.save)
+        self.result_label = QLabel()
+        self.result_label.setObjectName("problemLabel")
+        self.result_label.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow("Kind", self.preset)
+        form.addRow("&Name", self.name)
+        form.addRow("&Address", self.base_url)
+        form.addRow("API &key", self.key)
+        form.addRow("", self.key_env)
+        form.addRow("&Model", self.model)
+        actions = QHBoxLayout()
+        actions.addWidget(self.test_button)
+        actions.addStretch(1)
+        actions.addWidget(self.save_button)
+        right = QVBoxLayout()
+        right.addLayout(form)
+        right.addLayout(actions)
+        right.addWidget(self.result_label)
+        right.addStretch(1)
+        left = QVBoxLayout()
+        left.addWidget(self.list, 1)
+        left_buttons = QHBoxLayout()
+        left_buttons.addWidget(new_button)
+        left_buttons.addWidget(self.delete_button)
+        left.addLayout(left_buttons)
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addLayout(right, 2)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        _named(close.button(QDialogButtonBox.StandardButton.Close), "Close", "Close this window")
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(close)
+        self._fill(Connection("", "", "", ""))
+        self.refresh()
+
+    def refresh(self, select: str = "") -> None:
+        def show(found: list[Connection]) -> None:
+            self.items = found
+            self.list.clear()
+            for connection in found:
+                self.list.addItem(f"{connection.name} — {connection.model}")
+            ids = [c.id for c in found]
+            if select in ids:
+                self.list.setCurrentRow(ids.index(select))
+
+        self.recorder.call(connections, show)
+
+    def _show(self, row: int) -> None:
+        if 0 <= row < len(self.items):
+            self._fill(self.items[row])
+
+    def _fill(self, connection: Connection) -> None:
+        self._editing = connection.id
+        self.name.setText(connection.name)
+        self.base_url.setText(connection.base_url)
+        self.key.clear()
+        self.key_env.setText(connection.api_key_env)
+        self.model.clear()
+        self.model.setEditText(connection.model)
+        self._tell("", ok=True)
+
+    def _use_preset(self) -> None:
+        url = self.preset.currentData()
+        if url:
+            self.base_url.setText(url)
+            if not self.name.text():
+                self.name.setText(self.preset.currentText().removesuffix(" on this computer"))
+
+    def test_connection(self) -> None:
+        base_url, env, key = self.base_url.text(), self.key_env.text().strip(), self.key.text()
+        self.test_button.setEnabled(False)
+        self._tell("Asking the server which models it offers…", ok=True)
+
+        def work() -> None:
+            try:
+                models = list_models(base_url, env, key or None)
+            except ConnectionProblem as problem:
+                message = str(problem)
+                self.bridge.post(lambda: self._tested(False, message, []))
+                return
+            self.bridge.post(lambda: self._tested(True, "", models))
+
+        threading.Thread(target=work, daemon=True).start()
+
+    def _tested(self, ok: bool, message: str, models: list[str]) -> None:
+        self.test_button.setEnabled(True)
+        if ok:
+            current = self.model.currentText()
+            self.model.clear()
+            self.model.addItems(models)
+            self.model.setEditText(current if current in models else models[0])
+            message = f"It works: the server offers {len(models)} model(s). Choose one and Save."
+        self._tell(message, ok)
+        self.tested.emit(ok, message)
+
+    def save(self) -> None:
+        name, base_url = self.name.text().strip(), self.base_url.text().strip()
+        model = self.model.currentText().strip()
+        if not (name and base_url and model):
+            self._tell("Give the connection a name, an address and a model.", ok=False)
+            return
+        key = self.key.text()
+        note = ""
+        if key and not store_api_key(base_url, key):
+            if not self.key_env.text().strip():
+                self._tell(
+                    "This computer has no keychain to keep the key in. Put the key in an "
+                    "environment variable and enter its name below the key instead.",
+                    ok=False,
+                )
+                return
+            note = " The key was not kept (no keychain); it is read from the variable."
+        self.key.clear()  # the key leaves this window as soon as it is in the keychain
+        connection = Connection(self._editing, name, base_url, model, self.key_env.text().strip())
+
+        def done(saved: Connection) -> None:
+            self._editing = saved.id
+            self._tell(f"Saved “{saved.name}”. Use it in Models ▸ Lineup.{note}", ok=True)
+            self.refresh(select=saved.id)
+            self.saved.emit(saved.id)
+
+        self.recorder.call(lambda store: save_connection(store, connection), done)
+
+    def _delete(self) -> None:
+        row = self.list.currentRow()
+        if not 0 <= row < len(self.items):
+            return
+        chosen = self.items[row]
+
+        def forget(store: Store) -> None:
+            delete_connection(store, chosen.id)
+
+        self.recorder.call(forget, lambda _: self.refresh())
+        self._fill(Connection("", "", "", ""))
+
+    def _tell(self, message: str, ok: bool) -> None:
+        self.result_label.setText(message)
+        self.result_label.setProperty("problem", not ok)
+        self.result_label.style().unpolish(self.result_label)
+        self.result_label.style().polish(self.result_label)

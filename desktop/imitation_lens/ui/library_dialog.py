@@ -1,0 +1,277 @@
+"""The model library: GGUF files on this computer (added by file dialog or drag and drop) and the
+catalog of real base/imitator pairs to download."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imitation_lens.core.file_hash import sha256_of
+from imitation_lens.core.library import (
+    LibraryModel,
+    add_model,
+    check_model_file,
+    library_models,
+    remove_model,
+    set_sha256,
+)
+from imitation_lens.core.model_file import ModelFacts, ModelFileError
+from imitation_lens.core.paths import DataPaths
+from imitation_lens.core.store import Store
+from imitation_lens.ui.bridge import GuiBridge
+from imitation_lens.ui.recorder import Recorder
+
+COLUMNS = [
+    "Model",
+    "Architecture",
+    "Parameters",
+    "Quantisation",
+    "File size",
+    "Context",
+    "Chat template",
+    "Licence",
+    "Checksum (sha256)",
+]
+
+
+def human_bytes(count: int) -> str:
+    value = float(count)
+    for unit in ("bytes", "KB", "MB", "GB", "TB"):
+        if value < 1000 or unit == "TB":
+            return f"{value:.0f} {unit}" if unit in ("bytes", "KB") else f"{value:.2f} {unit}"
+        value /= 1000
+    return f"{count} bytes"
+
+
+def human_count(count: int) -> str:
+    if count >= 1_000_000_000:
+        return f"{count / 1e9:.1f}B"
+    if count >= 1_000_000:
+        return f"{count / 1e6:.0f}M"
+    return f"{count:,}" if count else "—"
+
+
+class LibraryDialog(QDialog):
+    checked = Signal(str, str)  # the file's path, and why it was refused ("" when added)
+    hashed = Signal(str)  # a library model's id, once its sha256 is known
+    library_changed = Signal()
+
+    def __init__(self, recorder: Recorder, paths: DataPaths, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Model library")
+        self.setObjectName("libraryDialog")
+        self.resize(1100, 520)
+        self.setAcceptDrops(True)
+        self.recorder = recorder
+        self.paths = paths
+        self.bridge = GuiBridge(self)
+        self.models: list[LibraryModel] = []
+        self._hashing: dict[str, str] = {}  # model id -> progress text
+        self._stop = threading.Event()
+        self._busy = 0  # files being checked
+
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setAccessibleName("Models on this computer")
+        self.table.setAccessibleDescription(
+            "One row per model file, with what its header says and its checksum"
+        )
+        self.add_button = QPushButton("&Add GGUF file…")
+        self.add_button.setShortcut(QKeySequence.StandardKey.Open)
+        self.add_button.setAccessibleName("Add GGUF file")
+        self.add_button.setAccessibleDescription("Choose model files to check and add (Ctrl+O)")
+        self.add_button.clicked.connect(self.choose_files)
+        self.remove_button = QPushButton("&Remove from library")
+        self.remove_button.setAccessibleName("Remove from library")
+        self.remove_button.setAccessibleDescription("Forget the selected model; the file stays")
+        self.remove_button.clicked.connect(self.remove_selected)
+        hint = QLabel("…or drop .gguf files anywhere on this window.")
+        hint.setObjectName("hintLabel")
+        self.message_label = QLabel()
+        self.message_label.setObjectName("problemLabel")
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_label.hide()
+
+        local = QWidget()
+        local_layout = QVBoxLayout(local)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addWidget(hint, 1)
+        local_layout.addLayout(buttons)
+        local_layout.addWidget(self.table, 1)
+        local_layout.addWidget(self.message_label)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(local, "On this computer")
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        close_button = close.button(QDialogButtonBox.StandardButton.Close)
+        close_button.setAccessibleName("Close")
+        close_button.setAccessibleDescription("Close the model library")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(close)
+        self.finished.connect(lambda _: self._stop.set())
+        self.refresh()
+
+    # -- the list ----------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.recorder.call(library_models, self._show_models)
+
+    def _show_models(self, models: list[LibraryModel]) -> None:
+        self.models = models
+        self.table.setRowCount(len(models))
+        for row, model in enumerate(models):
+            facts = model.facts
+            context = facts.get("context_length")
+            values = [
+                model.title,
+                facts.get("architecture", ""),
+                human_count(int(facts.get("parameter_count") or 0)),
+                facts.get("quantization", ""),
+                human_bytes(model.size_bytes),
+                f"{context:,}" if context else "—",
+                "yes" if facts.get("chat_template") else "no (base model)",
+                facts.get("license") or "not stated",
+                model.sha256[:16] + "…" if model.sha256 else self._hashing.get(model.id, "waiting"),
+            ]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(str(value))
+                if column == 0:
+                    item.setToolTip(model.path)
+                if column == 8 and model.sha256:
+                    item.setToolTip(model.sha256)
+                self.table.setItem(row, column, item)
+        for model in models:
+            if not model.sha256 and model.id not in self._hashing:
+                self._start_hashing(model)
+        self.library_changed.emit()
+
+    # -- adding --------------------------------------------------------------------------------------
+
+    def choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, "Add model files", str(Path.home()), "GGUF models (*.gguf);;All files (*)"
+        )
+        self.add_files([Path(f) for f in files])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.add_files([Path(u.toLocalFile()) for u in event.mimeData().urls()])
+        event.acceptProposedAction()
+
+    def add_files(self, files: list[Path]) -> None:
+        """Check each file on a background thread; add the good ones, explain the others."""
+        for path in files:
+            self._busy += 1
+            self._say(f"Checking {path.name}…", problem=False)
+            threading.Thread(target=self._check, args=(path,), daemon=True).start()
+
+    def _check(self, path: Path) -> None:  # background thread
+        try:
+            facts = check_model_file(path)
+        except ModelFileError as error:
+            message = str(error)
+            self.bridge.post(lambda: self._refused(path, message))
+            return
+        self.bridge.post(lambda: self._accepted(facts))
+
+    def _refused(self, path: Path, message: str) -> None:
+        self._busy -= 1
+        self._say(f"Not added: {message}", problem=True)
+        self.checked.emit(str(path), message)
+
+    def _accepted(self, facts: ModelFacts) -> None:
+        def added(model: LibraryModel) -> None:
+            self._busy -= 1
+            self._say(f"Added {model.title}.", problem=False)
+            self.refresh()
+            self.checked.emit(str(facts.path), "")
+
+        self.recorder.call(lambda store: add_model(store, facts), added)
+
+    def remove_selected(self) -> None:
+        rows = sorted({index.row() for index in self.table.selectedIndexes()})
+        chosen = [self.models[row] for row in rows if row < len(self.models)]
+        if not chosen:
+            self._say("Select a model first.", problem=False)
+            return
+
+        def forget(store: Store) -> None:
+            for model in chosen:
+                remove_model(store, model.id)
+
+        self.recorder.call(forget, lambda _: self.refresh())
+
+    # -- checksums -------------------------------------------------------------------------------
+
+    def _start_hashing(self, model: LibraryModel) -> None:
+        self._hashing[model.id] = "computing…"
+        threading.Thread(target=self._hash, args=(model,), daemon=True).start()
+
+    def _hash(self, model: LibraryModel) -> None:  # background thread
+        last = 0.0
+
+        def progress(done: int, total: int) -> None:
+            nonlocal last
+            now = time.monotonic()
+            if now - last >= 0.2:
+                last = now
+                self.bridge.post(lambda: self._show_hash_progress(model.id, done, total))
+
+        try:
+            digest = sha256_of(Path(model.path), self.paths.models, self._stop.is_set, progress)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            self.bridge.post(lambda: self._say(f"{model.file_name}: {reason}", problem=True))
+            return
+        if digest is None:
+            return  # the dialog closed; hashing resumes the next time it opens
+
+        def saved(_: object) -> None:
+            self._hashing.pop(model.id, None)
+            self.refresh()
+            self.hashed.emit(model.id)
+
+        self.recorder.call(lambda store: set_sha256(store, model.id, digest), saved)
+
+    def _show_hash_progress(self, model_id: str, done: int, total: int) -> None:
+        self._hashing[model_id] = f"computing… {100 * done // max(1, total)}%"
+        for row, model in enumerate(self.models):
+            if model.id == model_id and not model.sha256:
+                self.table.setItem(row, 8, QTableWidgetItem(self._hashing[model_id]))
+
+    def _say(self, message: str, problem: bool) -> None:
+        self.message_label.setText(message)
+        self.message_label.setProperty("problem", problem)
+        self.message_label.style().unpolish(self.message_label)
+        self.message_label.style().polish(self.message_label)
+        self.message_label.setVisible(bool(message))

@@ -1,0 +1,220 @@
+"""The lineup: 2–6 columns, each a local model from the library or a teacher connection."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imitation_lens.core.bundled_model import DISPLAY_NAME
+from imitation_lens.core.connections import Connection, connections
+from imitation_lens.core.library import LibraryModel, library_models
+from imitation_lens.core.lineup import (
+    MAX_SLOTS,
+    MIN_SLOTS,
+    Endpoint,
+    LocalModel,
+    SamplingParams,
+    SlotConfig,
+)
+from imitation_lens.ui.recorder import Recorder
+
+STAND_IN_NOTE = "stand-in: the same base model shown teacher-style example answers"
+
+
+@dataclass(frozen=True)
+class SourceChoice:
+    label: str
+    slot: SlotConfig  # the source and its usual settings; the role is set by the row
+
+
+def source_choices(
+    current: list[SlotConfig], models: list[LibraryModel], saved: list[Connection]
+) -> list[SourceChoice]:
+    choices = [
+        SourceChoice(
+            f"Built in: {DISPLAY_NAME} (base model, question and answer)",
+            SlotConfig("", LocalModel(prompt_mode="completion")),
+        ),
+        SourceChoice(
+            f"Built in: {DISPLAY_NAME} shown teacher-style examples (imitator stand-in)",
+            SlotConfig("", LocalModel(prompt_mode="teacher-style"), note=STAND_IN_NOTE),
+        ),
+    ]
+    for model in models:
+        choices.append(
+            SourceChoice(f"Model: {model.title}", SlotConfig("", LocalModel(path=model.path)))
+        )
+    for connection in saved:
+        choices.append(
+            SourceChoice(
+                f"Teacher: {connection.name} ({connection.model})",
+                SlotConfig("", connection.endpoint(), SamplingParams(temperature=0.0)),
+            )
+        )
+    known = {_key(c.slot) for c in choices}
+    for slot in current:  # whatever a column runs now stays choosable
+        if _key(slot) not in known:
+            known.add(_key(slot))
+            choices.append(SourceChoice(f"As now: {_describe(slot)}", replace(slot, role="")))
+    return choices
+
+
+def _key(slot: SlotConfig) -> tuple[Any, ...]:
+    source = slot.source
+    if isinstance(source, Endpoint):
+        return ("endpoint", source.base_url.rstrip("/"), source.model)
+    return ("local", source.path, source.prompt_mode if source.is_bundled else "")
+
+
+def _describe(slot: SlotConfig) -> str:
+    if isinstance(slot.source, Endpoint):
+        return f"{slot.source.model} via {slot.source.base_url}"
+    if slot.source.is_bundled:
+        return f"{DISPLAY_NAME} ({slot.source.prompt_mode})"
+    return slot.source.path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+class LineupDialog(QDialog):
+    """Opened with open(); `result_lineup()` is the lineup once accepted."""
+
+    ready = Signal()  # the library and connections are loaded into the choices
+
+    def __init__(
+        self, lineup: list[SlotConfig], recorder: Recorder, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Lineup")
+        self.setObjectName("lineupDialog")
+        self.resize(820, 380)
+        self._original = list(lineup)
+        self.rows: list[tuple[str, SlotConfig]] = [(s.role, s) for s in lineup]
+        self.choices: list[SourceChoice] = []
+        self.grid = QGridLayout()
+        self.add_button = QPushButton("&Add a column")
+        self.add_button.setAccessibleName("Add a column")
+        self.add_button.setAccessibleDescription(f"Up to {MAX_SLOTS} columns")
+        self.add_button.clicked.connect(self.add_row)
+        self.problem = QLabel()
+        self.problem.setObjectName("problemLabel")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        for button, description in (
+            (QDialogButtonBox.StandardButton.Ok, "Use this lineup"),
+            (QDialogButtonBox.StandardButton.Cancel, "Keep the lineup as it was"),
+        ):
+            widget = self.buttons.button(button)
+            widget.setAccessibleName(widget.text().replace("&", ""))
+            widget.setAccessibleDescription(description)
+        intro = QLabel(
+            "Each column answers every question. Give it a role (Base, Imitator, Teacher, …) "
+            "and choose what runs there: a model from the library (Models ▸ Model library) "
+            "or a teacher connection (Models ▸ Teacher connections)."
+        )
+        intro.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(self.grid)
+        layout.addWidget(self.add_button)
+        layout.addWidget(self.problem)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        recorder.call(lambda store: (library_models(store), connections(store)), self._loaded)
+
+    def _loaded(self, found: tuple[list[LibraryModel], list[Connection]]) -> None:
+        self.choices = source_choices(self._original, *found)
+        self._build()
+        self.ready.emit()
+
+    def _build(self) -> None:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        keys = [_key(c.slot) for c in self.choices]
+        for row, (role, slot) in enumerate(self.rows):
+            number = QLabel(f"{row + 1}.")
+            role_edit = QLineEdit(role)
+            role_edit.setAccessibleName(f"Role of column {row + 1}")
+            role_edit.setAccessibleDescription("The label shown above the column")
+            role_edit.textChanged.connect(lambda text, r=row: self._set_role(r, text))
+            source = QComboBox()
+            source.addItems([c.label for c in self.choices])
+            source.setCurrentIndex(keys.index(_key(slot)) if _key(slot) in keys else 0)
+            source.setAccessibleName(f"What runs in column {row + 1}")
+            source.setAccessibleDescription("A built-in model, a library model or a teacher")
+            source.currentIndexChanged.connect(lambda index, r=row: self._set_source(r, index))
+            self.grid.addWidget(number, row, 0)
+            self.grid.addWidget(role_edit, row, 1)
+            self.grid.addWidget(source, row, 2)
+            for column, (text, name, action) in enumerate(
+                (
+                    ("↑", "Move up", lambda _=False, r=row: self._move(r, -1)),
+                    ("↓", "Move down", lambda _=False, r=row: self._move(r, 1)),
+                    ("Remove", "Remove", lambda _=False, r=row: self._remove(r)),
+                ),
+                start=3,
+            ):
+                button = QPushButton(text)
+                button.setAccessibleName(f"{name}: column {row + 1}")
+                button.setAccessibleDescription(f"{name} this column")
+                button.clicked.connect(action)
+                self.grid.addWidget(button, row, column)
+        self.grid.setColumnStretch(2, 1)
+        self.add_button.setEnabled(len(self.rows) < MAX_SLOTS)
+
+    def _set_role(self, row: int, text: str) -> None:
+        self.rows[row] = (text, self.rows[row][1])
+
+    def _set_source(self, row: int, index: int) -> None:
+        role, current = self.rows[row]
+        chosen = self.choices[index].slot
+        if _key(chosen) != _key(current):
+            self.rows[row] = (role, chosen)
+
+    def _move(self, row: int, step: int) -> None:
+        target = row + step
+        if 0 <= target < len(self.rows):
+            self.rows[row], self.rows[target] = self.rows[target], self.rows[row]
+            self._build()
+
+    def _remove(self, row: int) -> None:
+        if len(self.rows) <= MIN_SLOTS:
+            self.problem.setText(f"A comparison needs at least {MIN_SLOTS} columns.")
+            return
+        del self.rows[row]
+        self._build()
+
+    def add_row(self) -> None:
+        if len(self.rows) >= MAX_SLOTS or not self.choices:
+            return
+        self.rows.append((f"Column {len(self.rows) + 1}", self.choices[0].slot))
+        self._build()
+
+    def result_lineup(self) -> list[SlotConfig]:
+        return [
+            replace(slot, role=role.strip() or f"Column {i + 1}")
+            for i, (role, slot) in enumerate(self.rows)
+        ]
+
+    def _accept(self) -> None:
+        if not MIN_SLOTS <= len(self.rows) <= MAX_SLOTS:
+            self.problem.setText(f"Use between {MIN_SLOTS} and {MAX_SLOTS} columns.")
+            return
+        self.accept()

@@ -1,0 +1,123 @@
+"""The Models menu: the model library, the lineup, teacher connections and demo packs."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
+
+from imitation_lens import APP_NAME
+from imitation_lens.core.replay import DemoPackError, export_demo_pack, import_demo_pack
+from imitation_lens.ui.connections_dialog import ConnectionsDialog
+from imitation_lens.ui.library_dialog import LibraryDialog
+from imitation_lens.ui.lineup_dialog import LineupDialog
+
+if TYPE_CHECKING:
+    from imitation_lens.ui.main_window import MainWindow
+
+
+class ModelsMenu(QObject):
+    def __init__(self, window: MainWindow, menu: QMenu) -> None:
+        super().__init__(window)
+        self.window = window
+        self.library: LibraryDialog | None = None
+        self.lineup: LineupDialog | None = None
+        self.connections: ConnectionsDialog | None = None
+        for label, shortcut, slot in (
+            ("Model &library…", "Ctrl+L", self.open_library),
+            ("&Lineup…", "Ctrl+Shift+L", self.open_lineup),
+            ("&Teacher connections…", "Ctrl+Shift+T", self.open_connections),
+            (None, None, None),
+            ("&Export demo pack…", "", self.choose_pack_to_export),
+            ("&Import demo pack…", "", self.choose_pack_to_import),
+        ):
+            if label is None:
+                menu.addSeparator()
+                continue
+            action = QAction(label, window)
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(slot)
+            menu.addAction(action)
+
+    def open_library(self) -> LibraryDialog:
+        if self.library is None:
+            self.library = LibraryDialog(self.window.recorder, self.window.paths, self.window)
+        self.library.show()
+        self.library.refresh()
+        return self.library
+
+    def open_connections(self) -> ConnectionsDialog:
+        if self.connections is None:
+            self.connections = ConnectionsDialog(self.window.recorder, self.window)
+        self.connections.show()
+        self.connections.refresh()
+        return self.connections
+
+    def open_lineup(self) -> LineupDialog:
+        dialog = LineupDialog(self.window.lineup, self.window.recorder, self.window)
+        self.lineup = dialog
+
+        def finished(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted:
+                self.window.apply_lineup(dialog.result_lineup())
+            dialog.deleteLater()
+            self.lineup = None
+
+        dialog.finished.connect(finished)
+        dialog.open()
+        return dialog
+
+    # -- demo packs ------------------------------------------------------------------------------
+
+    def choose_pack_to_export(self) -> None:
+        suggested = Path.home() / f"imitation-lens-demo-pack-{datetime.now():%Y%m%d}.json"
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, "Export demo pack", str(suggested), "Demo pack (*.json)"
+        )
+        if path:
+            self.export_pack(Path(path))
+
+    def export_pack(self, target: Path) -> None:
+        """Recorded teacher answers of this session's questions, for another laptop."""
+        session_id = self.window.session_id
+
+        def done(count: int) -> None:
+            self.window.say(
+                f"Demo pack written to {target}: {count} recorded teacher answer(s)."
+                if count
+                else "There are no recorded teacher answers in this session yet: connect a "
+                "teacher and ask the questions once, then export."
+            )
+
+        def failed(error: Exception) -> None:
+            reason = getattr(error, "strerror", None) or str(error)
+            self.window.say(f"The demo pack could not be written to {target}: {reason}")
+
+        self.window.recorder.call(
+            lambda store: export_demo_pack(store, target, session_id), done, failed
+        )
+
+    def choose_pack_to_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, "Import demo pack", str(Path.home()), "Demo pack (*.json)"
+        )
+        if path:
+            self.import_pack(Path(path))
+
+    def import_pack(self, source: Path) -> None:
+        def done(count: int) -> None:
+            self.window.say(
+                f"Imported {count} recorded teacher answer(s) from {source.name}. In a teacher "
+                "column they stand in when the teacher can't be reached."
+            )
+
+        def failed(error: Exception) -> None:
+            message = str(error) if isinstance(error, DemoPackError) else f"{error}"
+            QMessageBox.warning(self.window, APP_NAME, f"Nothing was imported. {message}")
+
+        self.window.recorder.call(lambda store: import_demo_pack(store, source), done, failed)

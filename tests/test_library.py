@@ -1,0 +1,111 @@
+"""The model library in the real window: a good file is checked, described and hashed; every
+kind of broken file is refused in plain words and the app carries on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from conftest import close_window, wait_idle
+from imitation_lens.core.bundled_model import SHA256
+from imitation_lens.core.library import check_model_file, facts_record
+from imitation_lens.core.paths import DataPaths
+from test_model_file import BROKEN
+
+
+def test_the_bundled_model_is_described_from_its_header(bundled_model: Path) -> None:
+    facts = check_model_file(bundled_model)  # the header, then llama.cpp in vocab-only mode
+    record = facts_record(facts)
+    assert record["architecture"] == "gemma3" and record["size_label"] == "270M"
+    assert record["parameter_count"] == 268_098_176
+    assert record["quantization"] == "Q4_K_M" and record["context_length"] == 32768
+    assert record["chat_template"] is False and record["license"] == "gemma"
+    assert (record["block_count"], record["head_count_kv"], record["key_length"]) == (18, 1, 256)
+
+
+def test_a_file_is_added_by_drag_and_drop_and_hashed_in_the_background(
+    qtbot: Any, open_window: Any, data_paths: DataPaths, bundled_model: Path, tmp_path: Path
+) -> None:
+    window = open_window(data_paths)
+    library = window.models_menu.open_library()
+    copy = tmp_path / "my-gemma.gguf"
+    copy.hardlink_to(bundled_model)  # a new path: nothing cached, the hash is really computed
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(copy))])
+    # As a real drag does: the window is entered (and says it takes files), then dropped on.
+    enter = QDragEnterEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(library, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(library.checked, timeout=30000) as checked:
+        QApplication.sendEvent(library, drop)
+    assert checked.args == [str(copy), ""]
+    with qtbot.waitSignal(library.hashed, timeout=60000):
+        pass
+    qtbot.waitUntil(lambda: bool(library.models) and bool(library.models[0].sha256))
+    [model] = library.models
+    assert model.sha256 == SHA256
+    row = [library.table.item(0, c).text() for c in range(library.table.columnCount())]
+    assert row[1:8] == [
+        "gemma3",
+        "268M",
+        "Q4_K_M",
+        "253.11 MB",
+        "32,768",
+        "no (base model)",
+        "gemma",
+    ]
+    assert row[8].startswith(SHA256[:16])
+
+
+def test_every_broken_file_is_refused_and_the_app_carries_on(
+    qtbot: Any, open_window: Any, data_paths: DataPaths, bundled_model: Path, tmp_path: Path
+) -> None:
+    window = open_window(data_paths)
+    library = window.models_menu.open_library()
+    variants = dict(BROKEN)
+    unknown = tmp_path / "unknown-architecture.gguf"
+    data = bytearray(bundled_model.read_bytes())
+    at = data.index(b"gemma3", 0, 4096)
+    data[at : at + 6] = b"zzzzz9"  # a complete, well-formed file of an architecture nobody knows
+    unknown.write_bytes(bytes(data))
+    reasons: dict[str, str] = {}
+    for variant, (make, _) in sorted(variants.items()):
+        broken = make(bundled_model, tmp_path / f"{variant.replace(' ', '-')}.gguf")
+        with qtbot.waitSignal(library.checked, timeout=30000) as checked:
+            library.add_files([broken])
+        reasons[variant] = checked.args[1]
+    with qtbot.waitSignal(library.checked, timeout=30000) as checked:
+        library.add_files([unknown])
+    reasons["unknown architecture"] = checked.args[1]
+
+    for variant, (_, expected) in variants.items():
+        assert expected in reasons[variant], (variant, reasons[variant])
+    assert "cannot run it (architecture 'zzzzz9')" in reasons["unknown architecture"]
+    assert all("Traceback" not in r and "Error" not in r for r in reasons.values())
+    assert "Not added:" in library.message_label.text()
+    library.refresh()
+    qtbot.waitUntil(lambda: library.table.rowCount() == 0 and not library.models)
+
+    # Still alive: the window runs a comparison after all that.
+    window.prompt_edit.setPlainText("What is the capital of Australia?")
+    window.run_prompt()
+    wait_idle(qtbot, window)
+    assert all(c.answer.text for c in window.columns)
+    close_window(qtbot, window)
