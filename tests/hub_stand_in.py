@@ -12,6 +12,7 @@ server on another port.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import http.server
 import re
@@ -59,12 +60,18 @@ class HubStandIn:
     """Start it, put files in `files[(repo_id, filename)]`, point huggingface_hub at `url`.
 
     `bytes_per_second` slows the bytes down (read for every 16 KiB, so it can be changed while a
-    download runs); `gated` holds repo ids that answer like a gated repo without a login."""
+    download runs); `stall_after_bytes` makes every answer go quiet after that many bytes, like a
+    dead connection, until it is set back to None or stop(); `honour_ranges = False` answers Range requests with the whole
+    file, as some proxies do; `gated` holds repo ids that answer like a gated repo without a
+    login."""
 
     def __init__(self, *, bytes_per_second: int | None = None, cdn: bool = True) -> None:
         self.files: dict[tuple[str, str], StandInFile] = {}
         self.gated: set[str] = set()
         self.bytes_per_second = bytes_per_second
+        self.honour_ranges = True
+        self._stall_after_bytes: int | None = None
+        self._flow = threading.Condition()
         self.cdn = cdn
         self._seen: list[Seen] = []
         self._lock = threading.Lock()
@@ -90,6 +97,8 @@ class HubStandIn:
 
     def stop(self) -> None:
         self._stopping.set()  # ends slowed-down answers still being sent
+        with self._flow:
+            self._flow.notify_all()
         for server in self._servers:
             server.shutdown()
             server.server_close()
@@ -102,6 +111,16 @@ class HubStandIn:
         self.stop()
 
     @property
+    def stall_after_bytes(self) -> int | None:
+        return self._stall_after_bytes
+
+    @stall_after_bytes.setter
+    def stall_after_bytes(self, value: int | None) -> None:
+        with self._flow:
+            self._stall_after_bytes = value
+            self._flow.notify_all()  # answers waiting at the old limit go on
+
+    @property
     def url(self) -> str:
         """The Hub address, to pass as `endpoint` (or HF_ENDPOINT)."""
         return self._address("hub")
@@ -112,12 +131,18 @@ class HubStandIn:
             return list(self._seen)
 
     def _address(self, role: str) -> str:
-        server = next(s for s in self._servers if s.role == role)
+        server = next((s for s in self._servers if s.role == role), None)
+        if server is None:
+            raise RuntimeError("the Hub stand-in is not running")
         return f"http://127.0.0.1:{server.server_address[1]}"
 
     def _record(self, seen: Seen) -> None:
         with self._lock:
             self._seen.append(seen)
+
+    def _flowing(self, offset: int) -> bool:
+        stall = self._stall_after_bytes
+        return self._stopping.is_set() or stall is None or offset < stall
 
     def _by_sha256(self, sha256: str) -> StandInFile | None:
         return next((f for f in list(self.files.values()) if f.sha256 == sha256), None)
@@ -208,7 +233,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     ) -> None:
         body = file.body
         start, end, status = 0, len(body) - 1, 200
-        asked = self.headers.get("Range")
+        asked = self.headers.get("Range") if self.server.owner.honour_ranges else None
         if asked is not None:
             match = _RANGE.match(asked.strip())
             if match is None or int(match["start"]) >= len(body):
@@ -235,6 +260,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         owner = self.server.owner
         try:
             for offset in range(0, len(data), _PIECE_BYTES):
+                with owner._flow:
+                    owner._flow.wait_for(functools.partial(owner._flowing, offset))
                 if owner._stopping.is_set():
                     return
                 piece = data[offset : offset + _PIECE_BYTES]

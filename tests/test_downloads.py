@@ -3,13 +3,16 @@ HTTP server on 127.0.0.1 that answers like the Hub (tests/hub_stand_in.py)."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
+import socket
 import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 from huggingface_hub import constants
@@ -31,6 +34,15 @@ NAME = "tiny.Q4_K_M.gguf"
 SIZE = 3 * 1024 * 1024
 
 
+@pytest.fixture(autouse=True)
+def online(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever the machine running the tests says, these tests start online and logged out."""
+    for name in ("HF_HUB_OFFLINE", "HF_TOKEN", "HUGGING_FACE_HUB_TOKEN", "HF_ENDPOINT"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", False)
+    monkeypatch.setattr(constants, "HF_TOKEN_PATH", "/nonexistent/hf-token")
+
+
 @pytest.fixture
 def hub() -> Iterator[HubStandIn]:
     with HubStandIn() as stand_in:
@@ -49,21 +61,16 @@ def content(hub: HubStandIn) -> bytes:
     return data
 
 
-def hub_file(content: bytes, **changes: object) -> HubFile:
-    fields: dict[str, object] = {
-        "repo_id": REPO,
-        "filename": NAME,
-        "size_bytes": len(content),
-        "sha256": hashlib.sha256(content).hexdigest(),
-    }
-    return HubFile(**(fields | changes))  # type: ignore[arg-type]
+def hub_file(content: bytes, **changes: Any) -> HubFile:
+    known = HubFile(REPO, NAME, size_bytes=len(content), sha256=hashlib.sha256(content).hexdigest())
+    return dataclasses.replace(known, **changes)
 
 
 @dataclass
 class Reports:
     """Collects progress, and says when a given number of bytes has arrived."""
 
-    threshold: int = 0
+    threshold: int | None = None
     seen: list[Progress] = field(default_factory=list)
     threads: set[int] = field(default_factory=set)
     reached: threading.Event = field(default_factory=threading.Event)
@@ -71,7 +78,7 @@ class Reports:
     def __call__(self, progress: Progress) -> None:
         self.seen.append(progress)
         self.threads.add(threading.get_ident())
-        if self.threshold and progress.done_bytes >= self.threshold:
+        if self.threshold is not None and progress.done_bytes >= self.threshold:
             self.reached.set()
 
 
@@ -83,9 +90,11 @@ class Background:
     error: BaseException | None = None
     done: threading.Event = field(default_factory=threading.Event)
 
-    def run(self, *args: object, **kwargs: object) -> None:
+    def run(
+        self, file: HubFile, reports: Reports, cancel: threading.Event, cache: Path, endpoint: str
+    ) -> None:
         try:
-            self.result = download(*args, **kwargs)  # type: ignore[arg-type]
+            self.result = download(file, reports, cancel, cache, endpoint)
         except BaseException as error:
             self.error = error
         finally:
@@ -101,8 +110,9 @@ def sha256(path: Path) -> str:
 
 
 def test_a_download_lands_in_the_cache_with_progress(
-    hub: HubStandIn, content: bytes, cache: Path
+    hub: HubStandIn, content: bytes, cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("HF_TOKEN", "hf_stand_in_login")
     hub.bytes_per_second = 6 * 1024 * 1024  # about half a second, so progress shows in between
     reports = Reports()
     started = time.monotonic()
@@ -122,20 +132,19 @@ def test_a_download_lands_in_the_cache_with_progress(
     assert reports.seen[-1].bytes_per_second is not None
     assert len(reports.seen) <= elapsed / 0.1 + 3, "progress is reported about ten times a second"
     assert reports.threads == {threading.get_ident()}, "progress arrives on the calling thread"
-    # What huggingface_hub 2.4.0 asked, in order: the file's metadata, the bytes from the CDN the
-    # Hub pointed to (no login sent there), the metadata again while it links the file in.
+    # What was asked, in order: the file's metadata, the bytes from the CDN the Hub pointed to
+    # (the login stays on the Hub), the metadata again while huggingface_hub links the file in.
     asked = [(s.server, s.method, s.path, s.authorized) for s in hub.seen]
     resolve = f"/{REPO}/resolve/main/{NAME}"
     assert asked == [
-        ("hub", "HEAD", resolve, False),
+        ("hub", "HEAD", resolve, True),
         ("cdn", "GET", f"/cdn/{hashlib.sha256(content).hexdigest()}", False),
-        ("hub", "HEAD", resolve, False),
+        ("hub", "HEAD", resolve, True),
     ]
 
 
-def test_cancel_keeps_the_partial_and_the_next_download_resumes(
-    hub: HubStandIn, content: bytes, cache: Path
-) -> None:
+def cancel_partway(hub: HubStandIn, content: bytes, cache: Path) -> int:
+    """Start a slow download, cancel it once half a megabyte has arrived; the bytes kept."""
     hub.bytes_per_second = 512 * 1024  # six seconds for the whole file
     cancel = threading.Event()
     reports = Reports(threshold=512 * 1024)
@@ -149,21 +158,79 @@ def test_cancel_keeps_the_partial_and_the_next_download_resumes(
     assert first.done.wait(5)
     assert time.monotonic() - cancelled_at < 1.5, "a cancel takes effect within about a second"
     assert isinstance(first.error, DownloadCancelled)
-
     [partial] = partials(cache)
     kept = partial.stat().st_size
     assert 512 * 1024 <= kept < SIZE
     assert partial.read_bytes() == content[:kept]
     assert cached_path(hub_file(content), cache) is None
-
     hub.bytes_per_second = None
+    return kept
+
+
+def test_cancel_keeps_the_partial_and_the_next_download_resumes(
+    hub: HubStandIn, content: bytes, cache: Path
+) -> None:
+    kept = cancel_partway(hub, content, cache)
     again = Reports()
     path = download(hub_file(content), again, threading.Event(), cache, hub.url)
     assert sha256(path) == hashlib.sha256(content).hexdigest()
     ranges = [s.range for s in hub.seen if s.method == "GET"]
-    assert ranges[-1] == f"bytes={kept}-", ranges
+    assert ranges == [None, f"bytes={kept}-"]
     assert again.seen[0].done_bytes >= kept, "the second download starts where the first stopped"
     assert partials(cache) == []
+
+
+def test_a_server_that_ignores_the_range_sends_the_whole_file_again(
+    hub: HubStandIn, content: bytes, cache: Path
+) -> None:
+    kept = cancel_partway(hub, content, cache)
+    hub.honour_ranges = False
+    path = download(hub_file(content), Reports(), threading.Event(), cache, hub.url)
+    assert path.read_bytes() == content
+    assert [s.range for s in hub.seen if s.method == "GET"][-1] == f"bytes={kept}-"
+    assert partials(cache) == []
+
+
+def test_a_damaged_cached_file_is_fetched_again(
+    hub: HubStandIn, content: bytes, cache: Path
+) -> None:
+    path = download(hub_file(content), Reports(), threading.Event(), cache, hub.url)
+    path.resolve().write_bytes(os.urandom(len(content)))
+    assert download(hub_file(content), Reports(), threading.Event(), cache, hub.url) == path
+    assert path.read_bytes() == content
+    assert [s.method for s in hub.seen].count("GET") == 2
+
+
+def test_a_cancel_returns_within_a_second_even_when_no_bytes_arrive(
+    hub: HubStandIn, content: bytes, cache: Path
+) -> None:
+    # The connection goes quiet right after the answer's headers: huggingface_hub's progress bar
+    # is never called again, so only the waiting in download() can notice the cancel.
+    hub.stall_after_bytes = 0
+    running_before = set(threading.enumerate())
+    cancel = threading.Event()
+    reports = Reports(threshold=0)
+    stalled = Background()
+    threading.Thread(
+        target=stalled.run, args=(hub_file(content), reports, cancel, cache, hub.url)
+    ).start()
+    assert reports.reached.wait(20), "the transfer did not start"
+    cancel.set()
+    cancelled_at = time.monotonic()
+    assert stalled.done.wait(5)
+    assert time.monotonic() - cancelled_at < 2, "a cancel takes effect within about a second"
+    assert isinstance(stalled.error, DownloadCancelled)
+
+    # The abandoned transfer ends as soon as bytes flow again, keeping what it had.
+    [abandoned] = [
+        t for t in set(threading.enumerate()) - running_before if t.name == f"download {NAME}"
+    ]
+    hub.stall_after_bytes = None
+    abandoned.join(5)
+    assert not abandoned.is_alive()
+    [partial] = partials(cache)
+    assert content.startswith(partial.read_bytes())
+    assert cached_path(hub_file(content), cache) is None
 
 
 def test_a_file_that_is_not_the_one_expected_is_refused_and_removed(
@@ -227,6 +294,26 @@ def test_an_unreachable_hub_says_offline_quickly(cache: Path) -> None:
         download(hub_file(b"x"), Reports(), threading.Event(), cache, nowhere)
     assert time.monotonic() - started < 5
     assert "already on this computer" in str(failed.value)
+
+
+def test_a_hub_that_never_answers_is_given_up_on_in_seconds(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # HF_HUB_ETAG_TIMEOUT is the user's knob for this wait; one second keeps the test short.
+    monkeypatch.setattr(constants, "HF_HUB_ETAG_TIMEOUT", 1)
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)  # connections are taken, never answered
+        started = time.monotonic()
+        with pytest.raises(DownloadError, match="didn't answer in time"):
+            download(
+                hub_file(b"x"),
+                Reports(),
+                threading.Event(),
+                cache,
+                f"http://127.0.0.1:{silent.getsockname()[1]}",
+            )
+    assert time.monotonic() - started < 3
 
 
 def test_offline_mode_says_so_without_trying(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,7 +9,8 @@ What huggingface_hub 2.4.0 does and does not do, and what this module adds on to
   goes wrong, so a cancelled or broken download starts again from zero. A 4 GB model on a slow
   line needs resuming, so the transfer itself uses the library's `http_get`, which takes a
   `resume_size` and asks for the rest with a Range request. The partial file is kept as
-  `blobs/<etag>.incomplete`, the name huggingface_hub itself used before 1.0.
+  `blobs/<etag>.incomplete`, the name huggingface_hub's own cache scan (`scan_cache_dir`) lists
+  as an interrupted download, so its cache tools can show and delete it.
 - Once the blob is complete (and its sha256 checked), `hf_hub_download` is called to do the rest:
   it finds the blob, writes `refs/<revision>` and the snapshot link, so the cache is exactly as if
   it had downloaded the file itself.
@@ -74,7 +75,7 @@ _SPEED_WINDOW_S = 5.0
 # Without news for this long, progress is reported anyway, so a shown speed drops towards zero.
 _STALLED_REPORT_EVERY_S = 1.0
 # How long a cancelled transfer gets to close its partial file before `download` returns anyway.
-_CANCEL_GRACE_S = 1.0
+_CANCEL_GRACE_S = 0.8
 # 64 KiB is a twentieth of a second at 1 MB/s, and still few enough calls to cost nothing.
 _CHUNK_BYTES = 64 * 1024
 # The Hub answers a metadata request in well under a second; waiting longer only delays the
@@ -137,7 +138,9 @@ def space_problem(file: HubFile, cache_dir: Path | None = None) -> str | None:
     already = 0
     if file.sha256 is not None:
         # The Hub names large files by their sha256, so a partial one can be found without asking.
-        partial = _storage_folder(root, file.repo_id) / "blobs" / f"{file.sha256}.incomplete"
+        partial = (
+            _storage_folder(root, file.repo_id) / "blobs" / f"{file.sha256.lower()}.incomplete"
+        )
         already = _size_or_zero(partial)
     return _room_problem(file, max(file.size_bytes - already, 0), root)
 
@@ -165,17 +168,21 @@ def download(
     worker = threading.Thread(target=transfer.run, name=f"download {file.filename}", daemon=True)
     worker.start()
     reporter = _Reporter(on_progress)
-    while not transfer.finished.wait(_REPORT_EVERY_S):
-        if cancel.is_set():
-            transfer.abort.set()
-            # Usually the transfer sees the flag at the next 64 KiB and closes the partial file
-            # cleanly; on a stalled line it is left to end on its own (the file lock keeps a
-            # later download of the same file waiting until it has).
-            worker.join(_CANCEL_GRACE_S)
-            if not (transfer.finished.is_set() and transfer.result is not None):
-                raise DownloadCancelled
-            break
-        reporter.tick(transfer.snapshot())
+    try:
+        while not transfer.finished.wait(_REPORT_EVERY_S):
+            if cancel.is_set():
+                transfer.abort.set()
+                # Usually the transfer sees the flag at the next 64 KiB and closes the partial
+                # file cleanly; on a stalled line it is left to end on its own (the file lock
+                # keeps a later download of the same file waiting until it has).
+                worker.join(_CANCEL_GRACE_S)
+                if not (transfer.finished.is_set() and transfer.result is not None):
+                    raise DownloadCancelled
+                break
+            reporter.tick(transfer.snapshot())
+    finally:
+        if not transfer.finished.is_set():
+            transfer.abort.set()  # on_progress failed: nobody is waiting for the file any more
     if transfer.error is not None:
         raise transfer.error
     assert transfer.result is not None
@@ -303,9 +310,10 @@ class _Transfer:
 
     def _run(self) -> Path:
         file = self.file
+        expected = file.sha256.lower() if file.sha256 is not None else None
         found = cached_path(file, self.root)
         if found is not None:
-            if file.sha256 is None or self._sha256(found) == file.sha256:
+            if expected is None or self._sha256(found) == expected:
                 have = found.stat().st_size
                 with self._lock:
                     self._state = _Snapshot(1, time.monotonic(), have, have, have)
@@ -322,7 +330,7 @@ class _Transfer:
         if metadata.commit_hash is None or metadata.etag is None:
             raise FileMetadataError("the answer lacks the Hub's X-Repo-Commit or ETag header")
         etag = metadata.etag
-        if file.sha256 is not None and _SHA256.fullmatch(etag) and etag != file.sha256:
+        if expected is not None and _SHA256.fullmatch(etag) and etag != expected:
             # Large files are named by their sha256 on the Hub: this one was replaced.
             raise DownloadError(
                 f"{file.filename} on the Hugging Face Hub is not the one expected: it has been "
@@ -339,11 +347,11 @@ class _Transfer:
 
         with ExitStack() as held:
             self._lock_file(held, self.root / ".locks" / storage.name / f"{etag}.lock")
-            if blob.exists() and file.sha256 is not None and self._sha256(blob) != file.sha256:
+            if blob.exists() and expected is not None and self._sha256(blob) != expected:
                 blob.unlink()
             if not blob.exists():
                 self._fetch(metadata.location, partial, size)
-                if file.sha256 is not None and self._sha256(partial) != file.sha256:
+                if expected is not None and self._sha256(partial) != expected:
                     partial.unlink(missing_ok=True)
                     raise DownloadError(
                         f"The downloaded {file.filename} is not the one expected (its checksum "
@@ -424,6 +432,9 @@ class _Transfer:
 def _progress_bar_class(transfer: _Transfer) -> type[hf_tqdm]:
     class _Counter(hf_tqdm):
         """Stands in for huggingface_hub's progress bar: counts bytes, draws nothing."""
+
+        # tqdm starts a watchdog thread for every bar class; this class exists per download.
+        monitor_interval = 0
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             kwargs["disable"] = True

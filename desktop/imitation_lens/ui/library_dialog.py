@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from imitation_lens.core.catalog import Catalog
 from imitation_lens.core.file_hash import sha256_of
 from imitation_lens.core.library import (
     LibraryModel,
@@ -38,6 +39,7 @@ from imitation_lens.core.model_file import ModelFacts, ModelFileError
 from imitation_lens.core.paths import DataPaths
 from imitation_lens.core.store import Store
 from imitation_lens.ui.bridge import GuiBridge
+from imitation_lens.ui.catalog_tab import CatalogTab
 from imitation_lens.ui.recorder import Recorder
 
 COLUMNS = [
@@ -75,7 +77,13 @@ class LibraryDialog(QDialog):
     hashed = Signal(str)  # a library model's id, once its sha256 is known
     library_changed = Signal()
 
-    def __init__(self, recorder: Recorder, paths: DataPaths, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        recorder: Recorder,
+        paths: DataPaths,
+        parent: QWidget | None = None,
+        catalog: Catalog | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Model library")
         self.setObjectName("libraryDialog")
@@ -127,6 +135,9 @@ class LibraryDialog(QDialog):
         local_layout.addWidget(self.message_label)
         self.tabs = QTabWidget()
         self.tabs.addTab(local, "On this computer")
+        self.catalog_tab = CatalogTab(recorder, catalog)
+        self.catalog_tab.finished.connect(lambda *_: self.refresh())
+        self.tabs.addTab(self.catalog_tab, "Catalog: base and imitator pairs")
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         close_button = close.button(QDialogButtonBox.StandardButton.Close)

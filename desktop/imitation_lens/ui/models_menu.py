@@ -11,6 +11,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
 
 from imitation_lens import APP_NAME
+from imitation_lens.core.catalog import Catalog, Pair
+from imitation_lens.core.lineup import Endpoint, LocalModel, SlotConfig
 from imitation_lens.core.replay import DemoPackError, export_demo_pack, import_demo_pack
 from imitation_lens.ui.connections_dialog import ConnectionsDialog
 from imitation_lens.ui.library_dialog import LibraryDialog
@@ -44,12 +46,30 @@ class ModelsMenu(QObject):
             action.triggered.connect(slot)
             menu.addAction(action)
 
-    def open_library(self) -> LibraryDialog:
+    def open_library(self, catalog: Catalog | None = None) -> LibraryDialog:
         if self.library is None:
-            self.library = LibraryDialog(self.window.recorder, self.window.paths, self.window)
+            self.library = LibraryDialog(
+                self.window.recorder, self.window.paths, self.window, catalog
+            )
+            self.library.catalog_tab.use_pair.connect(self.use_pair)
         self.library.show()
         self.library.refresh()
         return self.library
+
+    def use_pair(self, pair: Pair, base_path: str, imitator_path: str) -> None:
+        """Base and Imitator columns from a catalog pair; the teacher column stays as it is."""
+        current = self.window.lineup
+        teacher = next((s for s in current if isinstance(s.source, Endpoint)), None)
+        teacher = teacher or next((s for s in current if s.role == "Teacher"), None)
+        lineup = [
+            SlotConfig("Base", LocalModel(base_path, "completion"), note=pair.base.name),
+            SlotConfig(
+                "Imitator",
+                LocalModel(imitator_path, "auto"),
+                note=f"{pair.imitator.name}: learned from {pair.imitator.teacher or 'a teacher'}",
+            ),
+        ]
+        self.window.apply_lineup(lineup + ([teacher] if teacher else []))
 
     def open_connections(self) -> ConnectionsDialog:
         if self.connections is None:

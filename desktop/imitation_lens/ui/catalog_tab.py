@@ -1,0 +1,261 @@
+"""The catalog tab of the model library: real base/imitator pairs, downloaded with progress.
+
+Downloads run on a worker thread through huggingface_hub into its own cache; the window only
+hears about progress. Whether a file is already on this computer is looked up without the
+network, so the tab works offline and shows what can be used there.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imitation_lens.core.catalog import Catalog, Pair, Preset, load_catalog
+from imitation_lens.core.downloads import (
+    DownloadCancelled,
+    DownloadError,
+    Progress,
+    cached_path,
+    download,
+)
+from imitation_lens.core.library import add_model, check_model_file
+from imitation_lens.core.model_file import ModelFileError
+from imitation_lens.ui.bridge import GuiBridge
+from imitation_lens.ui.recorder import Recorder
+
+
+def _size(count: int | None) -> str:
+    return "size unknown" if not count else f"{count / 1e9:.2f} GB"
+
+
+def describe_progress(progress: Progress) -> str:
+    done = f"{progress.done_bytes / 1e6:,.0f} MB"
+    total = f" of {progress.total_bytes / 1e6:,.0f} MB" if progress.total_bytes else ""
+    speed = f" · {progress.bytes_per_second / 1e6:.1f} MB/s" if progress.bytes_per_second else ""
+    left = ""
+    if progress.seconds_left is not None and progress.seconds_left > 0:
+        minutes, seconds = divmod(int(progress.seconds_left + 0.5), 60)
+        left = (
+            f" · about {minutes} min {seconds} s left" if minutes else f" · about {seconds} s left"
+        )
+    return f"{done}{total}{speed}{left}"
+
+
+class CatalogTab(QWidget):
+    finished = Signal(str, str)  # pair id, and why it did not finish ("" when it did)
+    use_pair = Signal(object, str, str)  # the Pair, the base's path, the imitator's path
+
+    def __init__(
+        self, recorder: Recorder, catalog: Catalog | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.recorder = recorder
+        self.catalog = catalog or load_catalog()
+        self.pairs = [p for p in self.catalog.pairs if not p.base.is_built_in]
+        # Read when a download starts, so a test or a mirror can point elsewhere.
+        self.hub_endpoint: str | None = os.environ.get("HF_ENDPOINT") or None
+        self.hub_cache: Path | None = None
+        self.bridge = GuiBridge(self)
+        self.local_paths: dict[str, Path] = {}  # preset id -> file on this computer
+        self._cancel = threading.Event()
+        self._running: str | None = None
+
+        self.table = QTableWidget(len(self.pairs), 4)
+        self.table.setHorizontalHeaderLabels(["Pair", "Fits an 8 GB laptop", "Download", "Here"])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setAccessibleName("Model pairs")
+        self.table.setAccessibleDescription(
+            "Real base models next to imitators trained on a stronger model's answers"
+        )
+        self.table.currentCellChanged.connect(lambda row, *_: self._show_details(row))
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setObjectName("pairDetails")
+        self.download_button = QPushButton("&Download pair")
+        self.download_button.setAccessibleName("Download pair")
+        self.download_button.setAccessibleDescription("Download both models of the chosen pair")
+        self.download_button.clicked.connect(self.download_selected)
+        self.cancel_button = QPushButton("&Cancel download")
+        self.cancel_button.setAccessibleName("Cancel download")
+        self.cancel_button.setAccessibleDescription("Stop; the next download continues from here")
+        self.cancel_button.clicked.connect(self._cancel.set)
+        self.cancel_button.setEnabled(False)
+        self.use_button = QPushButton("&Use in lineup")
+        self.use_button.setAccessibleName("Use in lineup")
+        self.use_button.setAccessibleDescription("Put this pair in the Base and Imitator columns")
+        self.use_button.clicked.connect(self._use_selected)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Download progress")
+        self.progress.hide()
+        self.status = QLabel()
+        self.status.setObjectName("problemLabel")
+        self.status.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.download_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.use_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.details)
+        layout.addLayout(buttons)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        for row, pair in enumerate(self.pairs):
+            size = (pair.base.size_bytes or 0) + (pair.imitator.size_bytes or 0)
+            values = [
+                pair.title,
+                "yes" if pair.fits_8gb else "no (7B: 16 GB advised)",
+                _size(size)
+                if pair.base.size_bytes and pair.imitator.size_bytes
+                else f"about {pair.base.parameters} + {pair.imitator.parameters}",
+                "…",
+            ]
+            for column, value in enumerate(values):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+        if self.pairs:
+            self.table.selectRow(0)
+        self.refresh_local()
+
+    # -- what is here ------------------------------------------------------------------------------
+
+    def refresh_local(self) -> None:
+        """Look in the cache on a worker thread (no network), then show it."""
+        presets = {p.id: p for pair in self.pairs for p in (pair.base, pair.imitator)}
+        cache = self.hub_cache
+
+        def look() -> None:
+            found = {}
+            for preset in presets.values():
+                path = cached_path(preset.hub_file(), cache)
+                if path is not None:
+                    found[preset.id] = path
+            self.bridge.post(lambda: self._show_local(found))
+
+        threading.Thread(target=look, daemon=True).start()
+
+    def _show_local(self, found: dict[str, Path]) -> None:
+        self.local_paths = found
+        for row, pair in enumerate(self.pairs):
+            here = [p.id in found for p in (pair.base, pair.imitator)]
+            text = "both" if all(here) else ("one of two" if any(here) else "not yet")
+            self.table.setItem(row, 3, QTableWidgetItem(text))
+        self._show_details(self.table.currentRow())
+
+    def selected(self) -> Pair | None:
+        row = self.table.currentRow()
+        return self.pairs[row] if 0 <= row < len(self.pairs) else None
+
+    def _show_details(self, row: int) -> None:
+        if not 0 <= row < len(self.pairs):
+            return
+        pair = self.pairs[row]
+        imitator = pair.imitator
+        self.details.setText(
+            f"<b>{pair.title}</b><br>{pair.story}<br>"
+            f"<i>Imitator trained on:</i> {imitator.trained_on or 'not stated'} "
+            f"<i>Teacher:</i> {imitator.teacher or 'not stated'}. "
+            f"<i>Licences:</i> {pair.base.licence}; {imitator.licence}."
+        )
+        both_here = all(p.id in self.local_paths for p in (pair.base, pair.imitator))
+        self.use_button.setEnabled(both_here and self._running is None)
+        self.download_button.setEnabled(not both_here and self._running is None)
+
+    # -- downloading -------------------------------------------------------------------------------
+
+    def download_selected(self) -> None:
+        pair = self.selected()
+        if pair is None or self._running is not None:
+            return
+        self._running = pair.id
+        self._cancel.clear()
+        self.download_button.setEnabled(False)
+        self.use_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress.setValue(0)
+        self.progress.show()
+        endpoint, cache = self.hub_endpoint, self.hub_cache
+        threading.Thread(target=self._download, args=(pair, endpoint, cache), daemon=True).start()
+
+    def _download(self, pair: Pair, endpoint: str | None, cache: Path | None) -> None:  # worker
+        try:
+            for preset in (pair.base, pair.imitator):
+                self._fetch(preset, endpoint, cache)
+        except DownloadCancelled:
+            message = "Download cancelled. What arrived is kept: the next download continues it."
+            self.bridge.post(lambda: self._done(pair, message))
+            return
+        except (DownloadError, ModelFileError) as error:
+            message = str(error)
+            self.bridge.post(lambda: self._done(pair, message))
+            return
+        self.bridge.post(lambda: self._done(pair, ""))
+
+    def _fetch(self, preset: Preset, endpoint: str | None, cache: Path | None) -> None:  # worker
+        """Download one model (or find it in the cache), check it and add it to the library."""
+        last = 0.0
+
+        def report(progress: Progress) -> None:
+            nonlocal last
+            now = time.monotonic()
+            if now - last >= 0.1 or progress.seconds_left == 0:
+                last = now
+                self.bridge.post(lambda: self._show_progress(preset, progress))
+
+        path = download(preset.hub_file(), report, self._cancel, cache, endpoint)
+        facts = check_model_file(path)
+        self.recorder.call(
+            lambda store: add_model(
+                store, facts, "hub", preset.hf_repo, preset.file, preset.id, preset.sha256 or ""
+            )
+        )
+        self.bridge.post(lambda: self.local_paths.update({preset.id: path}))
+
+    def _show_progress(self, preset: Preset, progress: Progress) -> None:
+        if progress.total_bytes:
+            self.progress.setValue(int(100 * progress.done_bytes / progress.total_bytes))
+        self.status.setProperty("problem", False)
+        self.status.setText(f"{preset.name}: {describe_progress(progress)}")
+
+    def _done(self, pair: Pair, problem: str) -> None:
+        self._running = None
+        self.cancel_button.setEnabled(False)
+        self.progress.setVisible(not problem)
+        self.status.setProperty("problem", bool(problem))
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
+        self.status.setText(
+            problem or f"{pair.title}: both models are on this computer and in your library."
+        )
+        self.refresh_local()
+        self.finished.emit(pair.id, problem)
+
+    def _use_selected(self) -> None:
+        pair = self.selected()
+        if pair is None:
+            return
+        base, imitator = (self.local_paths.get(p.id) for p in (pair.base, pair.imitator))
+        if base is None or imitator is None:
+            self.status.setText("Download the pair first.")
+            return
+        self.use_pair.emit(pair, str(base), str(imitator))
