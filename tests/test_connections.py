@@ -22,12 +22,9 @@ KEY = "test-key-123"  # what the session's llama.cpp server demands
 class MemoryKeyring(KeyringBackend):
     """Stands in for the OS keychain, which this headless machine does not have."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
     viable = False  # keyring must never pick it on its own: only the fixture sets it
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.saved: dict[tuple[str, str], str] = {}
+    saved: dict[tuple[str, str], str]
 
     def get_password(self, service: str, username: str) -> str | None:
         return self.saved.get((service, username))
@@ -42,7 +39,8 @@ class MemoryKeyring(KeyringBackend):
 @pytest.fixture
 def keychain() -> Iterator[MemoryKeyring]:
     previous = keyring.get_keyring()
-    memory = MemoryKeyring()
+    memory = MemoryKeyring()  # type: ignore[no-untyped-call]
+    memory.saved = {}
     keyring.set_keyring(memory)
     yield memory
     keyring.set_keyring(previous)
