@@ -6,8 +6,6 @@ import os
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
-import psutil
-
 PromptMode = Literal["auto", "completion", "chat", "teacher-style"]
 # When a teacher's recorded answer is used instead of asking it: when it can't be reached
 # (the default), always (an offline demo), or never.
@@ -104,14 +102,6 @@ class SlotConfig:
             params=SamplingParams.from_dict(dict(data.get("params") or {})),
             note=str(data.get("note", "")),
         )
-
-
-def threads_for(slot: SlotConfig, local_slots: int) -> int:
-    """Split the physical cores between the local slots that run at the same time."""
-    if slot.params.threads:
-        return slot.params.threads
-    cores = psutil.cpu_count(logical=False) or psutil.cpu_count() or 1
-    return max(1, cores // max(1, local_slots))
 
 
 MIN_SLOTS = 2

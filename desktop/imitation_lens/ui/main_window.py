@@ -33,6 +33,7 @@ from imitation_lens.core.bundled_model import ensure_bundled_model
 from imitation_lens.core.export import export_session
 from imitation_lens.core.generation import (
     Event,
+    FactsEvent,
     FinishedEvent,
     GenerationRequest,
     Runner,
@@ -40,14 +41,13 @@ from imitation_lens.core.generation import (
 )
 from imitation_lens.core.lineup import (
     Endpoint,
-    LocalModel,
     SlotConfig,
     default_lineup,
-    threads_for,
 )
 from imitation_lens.core.local_runner import LocalRunner
 from imitation_lens.core.model_file import ModelFileError
 from imitation_lens.core.paths import DataPaths
+from imitation_lens.core.scheduler import LocalScheduler, ScheduledRunner
 from imitation_lens.core.slot_worker import SlotWorker
 from imitation_lens.core.store import Store, new_id
 from imitation_lens.core.teacher_runner import TeacherRunner
@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.annotator = Annotator(self.recorder, self)
         self.annotator.message.connect(self.say)
         self.items = ItemFlow(self, self)
+        self.scheduler = LocalScheduler(lambda: self.lineup, paths.models)
         self.annotator.verdict_requested.connect(self.items.focus_verdict)
         self.annotator.help_requested.connect(self.show_shortcuts)
         self._sheet: ShortcutSheet | None = None
@@ -361,16 +362,19 @@ class MainWindow(QMainWindow):
         self._update_banner()
 
     def _make_worker(self, index: int, slot: SlotConfig) -> SlotWorker:
-        local_slots = sum(1 for s in self.lineup if s.is_local)
-        threads = threads_for(slot, local_slots)
         models_dir = self.paths.models
         database = self.paths.database
+        scheduler = self.scheduler
 
         def make_runner() -> Runner:
-            if isinstance(slot.source, Endpoint):
-                return TeacherRunner(slot.source, slot.params, database)
-            assert isinstance(slot.source, LocalModel)
-            return LocalRunner(slot.source, slot.params, threads, models_dir)
+            source = slot.source
+            if isinstance(source, Endpoint):
+                return TeacherRunner(source, slot.params, database)
+            return ScheduledRunner(
+                slot,
+                scheduler,
+                lambda threads: LocalRunner(source, slot.params, threads, models_dir),
+            )
 
         def on_event(event: Event) -> None:  # on the worker thread
             self.recorder.record(event)
@@ -408,6 +412,7 @@ class MainWindow(QMainWindow):
             return
         slot = dialog.result_slot()
         self.lineup[index] = slot
+        self.scheduler.reset()
         self.workers[index].shutdown()
         self.workers[index] = self._make_worker(index, slot)
         self.columns[index].set_slot(slot)
@@ -445,6 +450,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Type a question first, then press Run.", 5000)
             return
         assert self.session_id is not None
+        self.scheduler.reset()  # plan with the memory free now
         item_id = new_id()
         order = list(range(len(self.columns)))
         if self.blind:
@@ -486,6 +492,8 @@ class MainWindow(QMainWindow):
     def _on_event(self, index: int, event: Event) -> None:
         if index < len(self.columns):
             self.columns[index].apply(event)
+        if isinstance(event, FactsEvent) and event.facts.get("memory_advice"):
+            self.say(str(event.facts["memory_advice"]))
         if isinstance(event, FinishedEvent):
             self._set_busy(any(c.is_busy for c in self.columns))
 

@@ -1,0 +1,83 @@
+"""The local slots share the machine: side by side when they fit in memory, else one after
+another with a warning in plain words; the teacher always runs alongside."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from conftest import close_window, local_slot, wait_idle
+from imitation_lens.core.generation import Status
+from imitation_lens.core.paths import DataPaths
+from imitation_lens.core.store import Store
+
+GIB = 1024**3
+
+
+def _rows(paths: DataPaths) -> list[dict[str, Any]]:
+    store = Store(paths.database)
+    try:
+        session = str(store.latest_session_id())
+        return list(store.item(store.item_ids(session)[-1])["responses"])
+    finally:
+        store.close()
+
+
+def test_models_that_fit_together_run_side_by_side_with_the_cores_split(
+    qtbot: Any, open_window: Any, data_paths: DataPaths
+) -> None:
+    window = open_window(
+        data_paths, [local_slot("Base"), local_slot("Imitator", mode="teacher-style")]
+    )
+    window.scheduler.available = lambda: 16 * GIB
+    window.scheduler.cores = lambda: 2
+    window.prompt_edit.setPlainText("What is the capital of Australia?")
+    window.run_prompt()
+    wait_idle(qtbot, window)
+    close_window(qtbot, window)
+    first, second = _rows(data_paths)
+    assert [r["extra"]["schedule"] for r in (first, second)] == ["side by side"] * 2
+    assert (first["threads"], second["threads"]) == (1, 1)
+    # Both were writing at the same time.
+    assert first["started_at"] < second["ended_at"] and second["started_at"] < first["ended_at"]
+
+
+def test_models_that_do_not_fit_together_take_turns_and_the_user_is_told(
+    qtbot: Any, open_window: Any, data_paths: DataPaths, bundled_model: Path
+) -> None:
+    window = open_window(
+        data_paths, [local_slot("Base"), local_slot("Imitator", mode="teacher-style")]
+    )
+    # Room for one bundled model (about 0.3 GB with its cache) but not for two.
+    window.scheduler.available = lambda: int(1.1 * GIB)
+    window.scheduler.cores = lambda: 2
+    told: list[str] = []
+    window.statusBar().messageChanged.connect(told.append)
+    window.prompt_edit.setPlainText("What is the capital of Australia?")
+    window.run_prompt()
+    wait_idle(qtbot, window)
+    assert any("run one after another" in message for message in told)
+    assert [c.state for c in window.columns] == [Status.DONE, Status.DONE]
+    close_window(qtbot, window)
+    first, second = sorted(_rows(data_paths), key=lambda r: r["started_at"])
+    assert [r["extra"]["schedule"] for r in (first, second)] == ["one after another"] * 2
+    assert (first["threads"], second["threads"]) == (2, 2)
+    assert first["ended_at"] <= second["started_at"]  # never both loaded at once
+    assert "run one after another" in first["extra"]["memory_advice"]
+
+
+def test_stop_while_waiting_for_a_turn_is_immediate(
+    qtbot: Any, open_window: Any, data_paths: DataPaths
+) -> None:
+    lineup = [local_slot("Base", max_tokens=200), local_slot("Imitator", max_tokens=200)]
+    window = open_window(data_paths, lineup)
+    window.scheduler.available = lambda: int(1.1 * GIB)
+    window.prompt_edit.setPlainText("Write a long essay about the history of Rome.")
+    window.run_prompt()
+    qtbot.waitUntil(lambda: any(c.state == Status.STREAMING for c in window.columns), timeout=60000)
+    waiting = next(c for c in window.columns if c.state != Status.STREAMING)
+    window._stop_column(waiting.index, str(waiting.response_id))
+    qtbot.waitUntil(lambda: waiting.state == Status.STOPPED, timeout=3000)
+    window.stop_all()
+    wait_idle(qtbot, window)
+    assert waiting.answer.text == ""
