@@ -16,10 +16,12 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEventLoop
+from PySide6.QtWidgets import QLineEdit
 
 from event_loop import wait_until
 from imitation_lens.core.annotations import Mark
 from imitation_lens.core.blind import shown_order
+from imitation_lens.core.bundled_model import ensure_bundled_model
 from imitation_lens.core.lineup import default_lineup
 from imitation_lens.core.paths import DataPaths
 from imitation_lens.core.store import new_id
@@ -125,8 +127,43 @@ def main(folder: Path) -> int:
     wait_until(lambda: saved)
     window.grab().save(str(folder / "blind-after.png"))
     close(window)
-    print(f"saved 3 screenshots in {folder}")
+    models_screenshots(folder, data / "models")
+    print(f"saved the screenshots in {folder}")
     return 0
+
+
+def models_screenshots(folder: Path, data: Path) -> None:
+    """The model library (with the built-in model added as a file), the catalog, the lineup
+    editor and the teacher connections, as a newcomer sees them."""
+    window = MainWindow(DataPaths(data).create())
+    window.resize(1400, 780)
+    window.show()
+    ready: list[bool] = []
+    window.ready.connect(lambda: ready.append(True))
+    wait_until(lambda: ready)
+    library = window.models_menu.open_library()
+    library.add_files([ensure_bundled_model(data / "elsewhere")])
+    wait_until(lambda: bool(library.models) and bool(library.models[0].sha256))
+    library.table.resizeColumnsToContents()
+    library.grab().save(str(folder / "library.png"))
+    library.tabs.setCurrentWidget(library.catalog_tab)
+    library.catalog_tab.table.selectRow(2)
+    library.catalog_tab.table.resizeColumnsToContents()
+    library.grab().save(str(folder / "catalog.png"))
+    library.close()
+    connections = window.models_menu.open_connections()
+    connections.preset.setCurrentIndex(1)
+    connections.name.setText("ChatGPT")
+    connections.model.setEditText("gpt-4o-mini")
+    connections.key.setText("sk-example-not-a-real-key")
+    connections.grab().save(str(folder / "connections.png"))
+    connections.close()
+    lineup = window.models_menu.open_lineup()
+    wait_until(lambda: bool(lineup.choices))
+    wait_until(lambda: all(w.isVisible() for w in lineup.findChildren(QLineEdit)))
+    lineup.grab().save(str(folder / "lineup.png"))
+    lineup.reject()
+    close(window)
 
 
 if __name__ == "__main__":

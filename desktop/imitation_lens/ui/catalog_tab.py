@@ -44,6 +44,29 @@ def _size(count: int | None) -> str:
     return "size unknown" if not count else f"{count / 1e9:.2f} GB"
 
 
+# Q4_K_M stores about 4.85 bits per weight: for a size the catalog does not publish.
+_Q4_K_M_BYTES_PER_PARAMETER = 0.61
+
+
+def _parameters(label: str) -> float:
+    units = {"B": 1e9, "M": 1e6}
+    try:
+        return float(label[:-1]) * units[label[-1].upper()]
+    except (ValueError, KeyError, IndexError):
+        return 0.0
+
+
+def download_size(pair: Pair) -> str:
+    sizes = [p.size_bytes for p in (pair.base, pair.imitator)]
+    if all(sizes):
+        return _size(sum(s or 0 for s in sizes))
+    estimate = sum(
+        p.size_bytes or _parameters(p.parameters) * _Q4_K_M_BYTES_PER_PARAMETER
+        for p in (pair.base, pair.imitator)
+    )
+    return f"about {estimate / 1e9:.1f} GB" if estimate else "size not published"
+
+
 def describe_progress(progress: Progress) -> str:
     done = f"{progress.done_bytes / 1e6:,.0f} MB"
     total = f" of {progress.total_bytes / 1e6:,.0f} MB" if progress.total_bytes else ""
@@ -122,13 +145,10 @@ class CatalogTab(QWidget):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         for row, pair in enumerate(self.pairs):
-            size = (pair.base.size_bytes or 0) + (pair.imitator.size_bytes or 0)
             values = [
                 pair.title,
                 "yes" if pair.fits_8gb else "no (7B: 16 GB advised)",
-                _size(size)
-                if pair.base.size_bytes and pair.imitator.size_bytes
-                else f"about {pair.base.parameters} + {pair.imitator.parameters}",
+                download_size(pair),
                 "…",
             ]
             for column, value in enumerate(values):

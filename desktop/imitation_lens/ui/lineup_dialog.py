@@ -45,11 +45,11 @@ def source_choices(
 ) -> list[SourceChoice]:
     choices = [
         SourceChoice(
-            f"Built in: {DISPLAY_NAME} (base model, question and answer)",
+            f"Built in: {DISPLAY_NAME}, asked question and answer",
             SlotConfig("", LocalModel(prompt_mode="completion")),
         ),
         SourceChoice(
-            f"Built in: {DISPLAY_NAME} shown teacher-style examples (imitator stand-in)",
+            f"Built in: {DISPLAY_NAME}, shown teacher-style examples (imitator stand-in)",
             SlotConfig("", LocalModel(prompt_mode="teacher-style"), note=STAND_IN_NOTE),
         ),
     ]
@@ -151,6 +151,7 @@ class LineupDialog(QDialog):
         for row, (role, slot) in enumerate(self.rows):
             number = QLabel(f"{row + 1}.")
             role_edit = QLineEdit(role)
+            role_edit.setMinimumWidth(150)
             role_edit.setAccessibleName(f"Role of column {row + 1}")
             role_edit.setAccessibleDescription("The label shown above the column")
             role_edit.textChanged.connect(lambda text, r=row: self._set_role(r, text))
@@ -172,6 +173,7 @@ class LineupDialog(QDialog):
                 start=3,
             ):
                 button = QPushButton(text)
+                button.setMaximumWidth(40 if len(text) == 1 else 90)
                 button.setAccessibleName(f"{name}: column {row + 1}")
                 button.setAccessibleDescription(f"{name} this column")
                 button.clicked.connect(action)
