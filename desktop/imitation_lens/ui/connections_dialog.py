@@ -42,6 +42,7 @@ def _named(widget: QWidget, name: str, description: str) -> QWidget:
 
 class ConnectionsDialog(QDialog):
     tested = Signal(bool, str)  # it worked, and what to tell the user
+    told = Signal(str)  # any message shown in the form
     saved = Signal(str)  # connection id
 
     def __init__(self, recorder: Recorder, parent: QWidget | None = None) -> None:
@@ -198,9 +199,21 @@ class ConnectionsDialog(QDialog):
             self._tell("Give the connection a name, an address and a model.", ok=False)
             return
         key = self.key.text()
+        env = self.key_env.text().strip()
+        connection = Connection(self._editing, name, base_url, model, env)
+        self.save_button.setEnabled(False)
+
+        def keep_key() -> None:  # the keychain may ask the desktop: never on the GUI thread
+            kept = not key or store_api_key(base_url, key)
+            self.bridge.post(lambda: self._key_kept(connection, bool(key), kept))
+
+        threading.Thread(target=keep_key, daemon=True).start()
+
+    def _key_kept(self, connection: Connection, had_key: bool, kept: bool) -> None:
+        self.save_button.setEnabled(True)
         note = ""
-        if key and not store_api_key(base_url, key):
-            if not self.key_env.text().strip():
+        if had_key and not kept:
+            if not connection.api_key_env:
                 self._tell(
                     "This computer has no keychain to keep the key in. Put the key in an "
                     "environment variable and enter its name below the key instead.",
@@ -209,7 +222,6 @@ class ConnectionsDialog(QDialog):
                 return
             note = " The key was not kept (no keychain); it is read from the variable."
         self.key.clear()  # the key leaves this window as soon as it is in the keychain
-        connection = Connection(self._editing, name, base_url, model, self.key_env.text().strip())
 
         def done(saved: Connection) -> None:
             self._editing = saved.id
@@ -233,6 +245,7 @@ class ConnectionsDialog(QDialog):
 
     def _tell(self, message: str, ok: bool) -> None:
         self.result_label.setText(message)
+        self.told.emit(message)
         self.result_label.setProperty("problem", not ok)
         self.result_label.style().unpolish(self.result_label)
         self.result_label.style().polish(self.result_label)

@@ -22,7 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imitation_lens.core.lineup import Endpoint, LocalModel, PromptMode, SamplingParams, SlotConfig
+from imitation_lens.core.lineup import (
+    Endpoint,
+    LocalModel,
+    PromptMode,
+    ReplayMode,
+    SamplingParams,
+    SlotConfig,
+)
 from imitation_lens.core.secrets import store_api_key
 
 _SOURCES = ["Built-in demo model", "A GGUF model file on this computer", "An online or local API"]
@@ -31,6 +38,12 @@ _MODES: list[tuple[PromptMode, str]] = [
     ("completion", "Question and answer (for base models)"),
     ("teacher-style", "Question and answer after teacher-style examples"),
     ("chat", "The model's own chat template"),
+]
+
+_REPLAY: list[tuple[ReplayMode, str]] = [
+    ("fallback", "Used when the teacher can't be reached"),
+    ("always", "Always used: an offline demo, no network"),
+    ("never", "Never used"),
 ]
 
 
@@ -67,6 +80,9 @@ class SlotDialog(QDialog):
             "above), never in Imitation Lens's files."
         )
         self.key_hint.setWordWrap(True)
+        self.replay = QComboBox()
+        for _, label in _REPLAY:
+            self.replay.addItem(label)
 
         form = QFormLayout()
         form.addRow("Role shown", self.role)
@@ -80,6 +96,7 @@ class SlotDialog(QDialog):
             ("Model id", self.model),
             ("Key variable", self.key_env),
             ("API key", self.key),
+            ("Recorded answers", self.replay),
         ]
         for label, field in self._local_rows + self._endpoint_rows:
             form.addRow(label, field)
@@ -128,6 +145,7 @@ class SlotDialog(QDialog):
             self.base_url.setText(slot.source.base_url)
             self.model.setText(slot.source.model)
             self.key_env.setText(slot.source.api_key_env)
+            self.replay.setCurrentIndex([m for m, _ in _REPLAY].index(slot.source.replay))
         else:
             self.source.setCurrentIndex(0 if slot.source.is_bundled else 1)
             self.path.setText(slot.source.path)
@@ -165,7 +183,10 @@ class SlotDialog(QDialog):
         if choice == 2:
             base_url = self.base_url.text().strip() or "https://api.openai.com/v1"
             source = Endpoint(
-                base_url, self.model.text().strip() or "gpt-4o-mini", self.key_env.text().strip()
+                base_url,
+                self.model.text().strip() or "gpt-4o-mini",
+                self.key_env.text().strip(),
+                _REPLAY[self.replay.currentIndex()][0],
             )
             key = self.key.text()
             if key:
