@@ -28,6 +28,7 @@ test: lint
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/generation_overhead.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/annotation_latency.py
+	$(BIN)/python bench/schedules.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -34,7 +34,7 @@ def test_bundled_model_estimate(bundled_model: Path) -> None:
         estimate.weights_bytes + estimate.kv_cache_bytes + estimate.overhead_bytes
     )
     # Measured resident growth after answering a prompt that fills the context
-    # (docs/schedules-result.md): the estimate must not be below it.
+    # (docs/performance.md): the estimate must not be below it.
     assert estimate.total_bytes >= 345 * MIB
     assert estimate_memory(facts, 8192).total_bytes >= 584 * MIB
     # ... nor wildly above it.

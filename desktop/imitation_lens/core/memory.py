@@ -18,20 +18,23 @@ Estimate, per model at a chosen context length (llama.cpp's CPU defaults, as the
 
 Checked against the process's resident memory (bench/schedules.py), with the bundled Gemma 3
 270M Q4_K_M after a 96-token answer to a short prompt and to a prompt that fills the context:
-<<MEM>> (docs/schedules-result.md). The attention term measured
-16.1 KiB per context token against the formula's 16.0 KiB; the fixed part's 13 MiB of slack
-covers the difference far beyond any context this model accepts.
+at n_ctx 1024 the growth was 322.4 / 344.4 MiB against an estimate of 359.4 MiB, at n_ctx 8192
+448.8 / 583.5 MiB against 597.4 MiB (docs/performance.md). Filling the context to 8192
+instead of 1024 tokens added 113 MiB of overhead, 15.8 KiB per token against the formula's
+16.0 KiB; the estimated overhead is 15 and 14 MiB above the measured one at the two sizes.
 
 Scheduling: when all local models fit in memory together (with a safety margin), they run in
 parallel and the cores are split between them; when they do not, they run one after another
 with all cores each, so that no two of them are loaded at once. Parallel with split cores is the
-default because it measured faster than one after another on the 2-core development machine:
-two slots of the bundled model, 96 tokens each, took 0.84 of the sequential time in an earlier
-measurement and <<RB>> in bench/schedules.py's run of 2026-11-29 (docs/schedules-result.md).
-Giving each parallel slot all the cores instead oversubscribes them: llama.cpp's threads spin
-while they wait for each other, and that schedule was the slowest of the three (<<RC>> of the
-sequential time). Splitting also streams every column at once, which is the point of a
-side-by-side comparison.
+default because it measured fastest on the 2-core development machine (bench/schedules.py, two
+slots of the bundled model, 96 tokens each, generation only): 0.84 of the time of one after
+another with all cores each, as an earlier measurement had found, and 0.91 of the time of both
+in parallel with all cores each (docs/performance.md). Two threads on one model are less
+than twice as fast as one, most likely because llama.cpp's threads wait for each other after
+every operation and a small model gives them little work between the waits. Runs
+disturbed by other programs on the machine showed the same order, with one after another
+hurt most (a round took 26-31 s instead of 5): a single preempted thread stalls its partner.
+Splitting also streams every column at once, which is the point of a side-by-side comparison.
 """
 
 from __future__ import annotations
@@ -110,7 +113,7 @@ def fits(needed: int, available: int) -> bool:
 
 
 def format_bytes(count: int) -> str:
-    """A size the way people read it: "about 1.5 GB", "about 360 MB"."""
+    """A size the way people read it: "1.5 GB", "360 MB"."""
     if count >= _GIB:
         return f"{count / _GIB:.1f} GB"
     return f"{max(1, round(count / _MIB))} MB"
@@ -137,16 +140,17 @@ def memory_advice(estimates: list[tuple[str, MemoryEstimate]], available: int) -
         named = _join([f"{name} needs about {format_bytes(e.total_bytes)}" for name, e in too_big])
         one = len(too_big) == 1
         return (
-            f"Not enough memory: {named}, but only {free} is free. "
+            f"Not enough memory: {named}, but only {free} is free, and the rest of the "
+            "computer needs some of that too. "
             f"{'It' if one else 'They'} may run very slowly or fail to load. "
             f"Close other programs, or choose {_SMALLER}."
         )
     named = _join([f"{name} about {format_bytes(e.total_bytes)}" for name, e in estimates])
     return (
-        f"These models need more memory together than is free: {named}, "
-        f"{format_bytes(needed)} in all, but only {free} is free. They will run one after "
-        f"another instead of side by side. To run them at the same time, close other programs "
-        f"or choose {_SMALLER}."
+        f"These models need more memory together than can be spared: {named}, "
+        f"{format_bytes(needed)} in all, but only {free} is free, and the rest of the computer "
+        "needs some of that too. They will run one after another instead of side by side. "
+        f"To run them at the same time, close other programs or choose {_SMALLER}."
     )
 
 
