@@ -146,7 +146,7 @@ def test_export_from_the_menu_path_and_the_command_line(
     from_cli = tmp_path / "cli.json"
     assert cli_main(["--data-dir", str(data_paths.root), "export", str(from_cli)]) == 0
     document = json.loads(from_cli.read_text("utf-8"))
-    assert document["format"] == "imitation-lens-session" and document["format_version"] == 2
+    assert document["format"] == "imitation-lens-session" and document["format_version"] == 3
     [item] = document["items"]
     assert item["prompt"] == PROMPT
     assert [r["role"] for r in item["responses"]] == ["Base", "Imitator"]

@@ -35,6 +35,7 @@ class Mark:
     unsure: bool = False
     phase: int = 1
     derived_from: str | None = None
+    evaluator: str = ""  # "" is this computer's evaluator; merged marks carry their name
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Mark:
@@ -144,7 +145,7 @@ def restore_mark(store: Store, mark_id: str) -> None:
 def marks_for(store: Store, response_id: str, phase: int) -> list[Mark]:
     rows = store.db.query(
         "SELECT * FROM marks WHERE response_id = ? AND phase = ? AND deleted_at IS NULL "
-        "ORDER BY start, end, created_at",
+        "AND evaluator = '' ORDER BY start, end, created_at",
         [response_id, phase],
     )
     return [Mark.from_row(row) for row in rows]
@@ -176,7 +177,8 @@ def save_judgement(store: Store, item_id: str, judgement: Judgement) -> None:
 def judgement_for(store: Store, response_id: str, phase: int) -> Judgement:
     rows = list(
         store.db.query(
-            "SELECT * FROM judgements WHERE response_id = ? AND phase = ?", [response_id, phase]
+            "SELECT * FROM judgements WHERE response_id = ? AND phase = ? AND evaluator = ''",
+            [response_id, phase],
         )
     )
     return Judgement.from_row(rows[0]) if rows else Judgement(response_id, phase)
@@ -235,7 +237,9 @@ def _copy_into_phase_two(store: Store, item_id: str) -> None:
 
 
 def verdicts_for(store: Store, item_id: str) -> dict[int, dict[str, Any]]:
-    rows = store.db.query("SELECT * FROM verdicts WHERE item_id = ? ORDER BY phase", [item_id])
+    rows = store.db.query(
+        "SELECT * FROM verdicts WHERE item_id = ? AND evaluator = '' ORDER BY phase", [item_id]
+    )
     out = {}
     for row in rows:
         row = dict(row)

@@ -1,55 +1,109 @@
-"""Lossless, versioned JSON export of a session: every item, response, fact and mark."""
+"""Lossless, versioned JSON export of a session: every item, response, fact, mark and verdict.
+
+Format 3 (schema: resources/schema/session-export.schema.json). Annotations are tagged with
+their evaluator: this computer's own ("" in the database) are written under the local
+evaluator's name, so a colleague's database can tell them apart after a merge. Each item lists
+every evaluator's progress through it (phase, and when a blind item was revealed).
+"""
 
 from __future__ import annotations
 
+import getpass
 import json
 from pathlib import Path
 from typing import Any
 
 from imitation_lens import __version__
-from imitation_lens.core.annotations import verdicts_for
 from imitation_lens.core.generation import utc_now
 from imitation_lens.core.store import Store
 
 EXPORT_FORMAT = "imitation-lens-session"
-EXPORT_VERSION = 2  # 2: judgements, verdicts, reference answers, phases, blind order
+EXPORT_VERSION = 3  # 3: evaluators on every annotation, per-evaluator progress
+EVALUATOR_SETTING = "evaluator_name"
+
+
+def local_evaluator(store: Store) -> str:
+    """The name this computer's evaluator goes by in exports (settable; the login by default)."""
+    name = store.get_setting(EVALUATOR_SETTING)
+    if isinstance(name, str) and name.strip():
+        return name.strip()
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "evaluator"
+
+
+def _named(rows: list[dict[str, Any]], me: str) -> list[dict[str, Any]]:
+    return [row | {"evaluator": row.get("evaluator") or me} for row in rows]
 
 
 def session_document(store: Store, session_id: str) -> dict[str, Any]:
+    me = local_evaluator(store)
     items = []
     for item_id in store.item_ids(session_id):
         item = store.item(item_id)
+        progress = [
+            {"evaluator": me, "phase": item.pop("phase"), "revealed_at": item.pop("revealed_at")}
+        ]
+        progress += [
+            {
+                "evaluator": row["evaluator"],
+                "phase": row["phase"],
+                "revealed_at": row["revealed_at"],
+            }
+            for row in store.db.query(
+                "SELECT * FROM item_progress WHERE item_id = ? ORDER BY evaluator", [item_id]
+            )
+        ]
+        item["progress"] = progress
         for response in item["responses"]:
             # Deleted marks stay in the export: their history is evidence too.
-            response["marks"] = store.marks(response["id"], include_deleted=True)
-            response["judgements"] = list(
-                store.db.query(
-                    "SELECT * FROM judgements WHERE response_id = ? ORDER BY phase",
-                    [response["id"]],
-                )
+            response["marks"] = _named(store.marks(response["id"], include_deleted=True), me)
+            response["judgements"] = _named(
+                list(
+                    store.db.query(
+                        "SELECT * FROM judgements WHERE response_id = ? ORDER BY phase, id",
+                        [response["id"]],
+                    )
+                ),
+                me,
             )
-        item["verdicts"] = list(verdicts_for(store, item_id).values())
+        verdicts = []
+        for row in store.db.query(
+            "SELECT * FROM verdicts WHERE item_id = ? ORDER BY phase, id", [item_id]
+        ):
+            verdicts.append(dict(row) | {"shown_order": json.loads(row["shown_order"] or "[]")})
+        item["verdicts"] = _named(verdicts, me)
         items.append(item)
     return {
         "format": EXPORT_FORMAT,
         "format_version": EXPORT_VERSION,
         "exported_at": utc_now(),
         "app_version": __version__,
+        "evaluator": me,
         "session": store.session(session_id),
         "items": items,
     }
 
 
-def export_session(store: Store, session_id: str, target: Path) -> Path:
-    """Write the session to `target` atomically: a failed write never leaves half a file."""
-    document = session_document(store, session_id)
+def write_atomically(target: Path, write: Any) -> Path:
+    """Write a file through a temporary neighbour, so a failed write never leaves half a file."""
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f".{target.name}.partial")
     try:
-        with temporary.open("w", encoding="utf-8") as stream:
-            json.dump(document, stream, ensure_ascii=False, indent=2, sort_keys=True)
-            stream.write("\n")
+        with temporary.open("w", encoding="utf-8", newline="") as stream:
+            write(stream)
         temporary.replace(target)
     finally:
         temporary.unlink(missing_ok=True)
     return target
+
+
+def export_session(store: Store, session_id: str, target: Path) -> Path:
+    document = session_document(store, session_id)
+
+    def write(stream: Any) -> None:
+        json.dump(document, stream, ensure_ascii=False, indent=2, sort_keys=True)
+        stream.write("\n")
+
+    return write_atomically(target, write)

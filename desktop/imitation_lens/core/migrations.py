@@ -202,10 +202,55 @@ def _v3_models_and_teachers(db: sqlite_utils.Database) -> None:
     db.table("teacher_recordings").create_index(["prompt", "model", "params_key"])
 
 
+def _v4_evaluators_and_search(db: sqlite_utils.Database) -> None:
+    """Several evaluators in one database, full-text search, and views for open-data tools.
+
+    Annotations made on this computer have evaluator "" (the local evaluator, named in the
+    settings and in exports); annotations merged from a colleague's export carry their name.
+    The local evaluator's progress through an item stays on the item (phase, revealed_at);
+    other evaluators' progress is kept in item_progress.
+    """
+    for table in ("marks", "judgements", "verdicts"):
+        db.table(table).add_column("evaluator", str, not_null_default="")
+    db.table("item_progress").create(
+        {"id": str, "item_id": str, "evaluator": str, "phase": int, "revealed_at": str},
+        pk="id",
+        foreign_keys=[("item_id", "items", "id")],
+    )
+    db.table("items").enable_fts(["prompt"], create_triggers=True)
+    db.table("responses").enable_fts(["text"], create_triggers=True)
+    db.execute(
+        """CREATE VIEW answers AS
+        SELECT r.id AS response_id, s.title AS session, i.position AS item, i.prompt,
+               r.role, r.model_name, r.endpoint_model, r.status, r.text,
+               (SELECT COUNT(*) FROM marks m WHERE m.response_id = r.id
+                    AND m.deleted_at IS NULL AND m.phase = i.phase AND m.evaluator = '') AS marks,
+               (SELECT COUNT(*) FROM marks m WHERE m.response_id = r.id AND m.severity = 'major'
+                    AND m.deleted_at IS NULL AND m.phase = i.phase AND m.evaluator = '')
+                    AS major_marks
+        FROM responses r JOIN items i ON i.id = r.item_id JOIN sessions s ON s.id = i.session_id"""
+    )
+    db.execute(
+        """CREATE VIEW error_marks AS
+        SELECT m.id AS mark_id, s.title AS session, i.prompt, r.role, m.evaluator, m.phase,
+               m.category, m.severity, m.quote, m.note, m.correction, m.unsure, m.created_at
+        FROM marks m JOIN responses r ON r.id = m.response_id JOIN items i ON i.id = r.item_id
+        JOIN sessions s ON s.id = i.session_id WHERE m.deleted_at IS NULL"""
+    )
+    db.execute(
+        """CREATE VIEW preferences AS
+        SELECT v.id AS verdict_id, s.title AS session, i.prompt, v.evaluator, v.phase,
+               v.preferred, r.role AS preferred_role, v.reason, v.blind, v.submitted_at
+        FROM verdicts v JOIN items i ON i.id = v.item_id JOIN sessions s ON s.id = i.session_id
+        LEFT JOIN responses r ON r.id = v.preferred_response_id"""
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial,
     _v2_judging,
     _v3_models_and_teachers,
+    _v4_evaluators_and_search,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
