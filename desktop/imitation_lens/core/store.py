@@ -85,7 +85,8 @@ class Store:
 
     def latest_session_id(self) -> str | None:
         row = self.db.execute(
-            "SELECT id FROM sessions ORDER BY updated_at DESC, created_at DESC LIMIT 1"
+            "SELECT id FROM sessions WHERE deleted_at IS NULL "
+            "ORDER BY updated_at DESC, created_at DESC LIMIT 1"
         ).fetchone()
         return None if row is None else str(row[0])
 
@@ -97,7 +98,7 @@ class Store:
             _decode(row)
             for row in self.db.query(
                 "SELECT s.*, (SELECT COUNT(*) FROM items i WHERE i.session_id = s.id) AS items "
-                "FROM sessions s ORDER BY updated_at DESC"
+                "FROM sessions s WHERE deleted_at IS NULL ORDER BY updated_at DESC"
             )
         ]
 

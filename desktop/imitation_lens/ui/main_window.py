@@ -40,6 +40,8 @@ from imitation_lens.core.generation import (
     Status,
 )
 from imitation_lens.core.lineup import (
+    MAX_SLOTS,
+    MIN_SLOTS,
     Endpoint,
     SlotConfig,
     default_lineup,
@@ -57,6 +59,7 @@ from imitation_lens.ui.item_flow import ItemFlow
 from imitation_lens.ui.judging_bar import JudgingBar
 from imitation_lens.ui.models_menu import ModelsMenu
 from imitation_lens.ui.recorder import Recorder
+from imitation_lens.ui.session_browser import SessionBrowser
 from imitation_lens.ui.shortcut_sheet import ShortcutSheet
 from imitation_lens.ui.slot_column import SlotColumn
 from imitation_lens.ui.slot_dialog import SlotDialog
@@ -84,6 +87,7 @@ def load_startup(store: Store) -> dict[str, Any]:
 
 class MainWindow(QMainWindow):
     ready = Signal()  # the saved state is on screen and Run works
+    session_opened = Signal(str)
 
     def __init__(self, paths: DataPaths) -> None:
         super().__init__()
@@ -208,6 +212,10 @@ class MainWindow(QMainWindow):
         )
         new_blind.triggered.connect(lambda: self.new_session(blind=True))
         file_menu.addAction(new_blind)
+        sessions = QAction("&Sessions…", self)
+        sessions.setShortcut(QKeySequence.StandardKey.Open)
+        sessions.triggered.connect(self.open_session_browser)
+        file_menu.addAction(sessions)
         self.export_action = QAction("&Export session as JSON…", self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.choose_export_file)
@@ -337,6 +345,44 @@ class MainWindow(QMainWindow):
             else "New session started.",
             8000,
         )
+
+    def open_session_browser(self) -> SessionBrowser:
+        browser = SessionBrowser(self.recorder, self.session_id, self)
+        browser.open_requested.connect(self.open_session)
+        browser.finished.connect(browser.deleteLater)
+        browser.open()
+        self.session_browser = browser
+        return browser
+
+    def open_session(self, session_id: str) -> None:
+        """Continue a saved session: its lineup, its items, the last one on screen."""
+        if any(c.is_busy for c in self.columns):
+            self.say("Stop the answers being written (Esc) before opening another session.")
+            return
+
+        def load(store: Store) -> dict[str, Any]:
+            ids = store.item_ids(session_id)
+            return {
+                "session": store.session(session_id),
+                "item_ids": ids,
+                "item": item_state(store, ids[-1]) if ids else None,
+            }
+
+        def show(state: dict[str, Any]) -> None:
+            session = state["session"]
+            saved = [SlotConfig.from_dict(d) for d in session.get("lineup") or []]
+            if MIN_SLOTS <= len(saved) <= MAX_SLOTS:
+                self.set_lineup(saved)
+            self._use_session(session["id"], bool(session.get("blind")), session.get("blind_seed"))
+            self.items.item_ids = list(state["item_ids"])
+            if state["item"] is not None:
+                self.items.display_saved(state["item"])
+            else:
+                self.items.show_new()
+            self.say(f"Opened “{session['title']}”: {len(state['item_ids'])} item(s).")
+            self.session_opened.emit(session["id"])
+
+        self.recorder.call(load, show)
 
     # -- lineup ----------------------------------------------------------------------------------
 
