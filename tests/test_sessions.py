@@ -31,7 +31,7 @@ def _seed(paths: DataPaths) -> None:
             ]
             store.add_item(session, f"{session}-item", prompt, rows)
             for row, text in zip(rows, answers, strict=True):
-                store.finish_response(row["id"], Status.DONE, text, "", {})
+                store.finish_response(str(row["id"]), Status.DONE, text, "", {})
         insert_mark(store, Mark("M", "Geography-0", 0, 6, "Sydney", category="wrong_detail"))
     finally:
         store.close()
