@@ -3,6 +3,8 @@ editor, and a comparison that uses it. The key is found nowhere in the app's fil
 
 from __future__ import annotations
 
+import http.server
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -146,3 +148,40 @@ def test_the_lineup_keeps_two_to_six_columns_and_reorders(
     close_window(qtbot, window)
     reopened = open_window(data_paths)  # the lineup is saved
     assert [s.role for s in reopened.lineup] == [role for role, _ in lineup.rows]
+
+
+class _NotAnApi(http.server.BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        body = b"<html><body>Welcome to my blog</body></html>"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+def test_a_server_that_is_not_an_api_and_a_pasted_key_are_refused_plainly(
+    qtbot: Any, open_window: Any, data_paths: DataPaths
+) -> None:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _NotAnApi)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        window = open_window(data_paths)
+        dialog = window.models_menu.open_connections()
+        dialog.base_url.setText(f"http://127.0.0.1:{server.server_address[1]}/v1")
+        with qtbot.waitSignal(dialog.tested, timeout=20000) as tested:
+            dialog.test_button.click()
+        assert tested.args[0] is False and "does not understand" in tested.args[1]
+        assert dialog.test_button.isEnabled()  # back, ready for another try
+    finally:
+        server.shutdown()
+        server.server_close()
+    dialog.name.setText("Teacher")
+    dialog.model.setEditText("gpt-4o-mini")
+    dialog.key_env.setText("sk-proj-abc123def456")  # a key pasted in the variable's place
+    with qtbot.waitSignal(dialog.told, timeout=5000) as told:
+        dialog.save_button.click()
+    assert "not the name of an environment variable" in told.args[0]

@@ -109,3 +109,19 @@ def test_every_broken_file_is_refused_and_the_app_carries_on(
     wait_idle(qtbot, window)
     assert all(c.answer.text for c in window.columns)
     close_window(qtbot, window)
+
+
+def test_checksums_resume_when_the_library_is_opened_again(
+    qtbot: Any, open_window: Any, data_paths: DataPaths, bundled_model: Path, tmp_path: Path
+) -> None:
+    window = open_window(data_paths)
+    library = window.models_menu.open_library()
+    library.close()  # stops any checksum in progress
+    library = window.models_menu.open_library()
+    copy = tmp_path / "again.gguf"
+    copy.hardlink_to(bundled_model)
+    with qtbot.waitSignal(library.checked, timeout=30000):
+        library.add_files([copy])
+    with qtbot.waitSignal(library.hashed, timeout=60000):
+        pass
+    qtbot.waitUntil(lambda: bool(library.models) and library.models[0].sha256 == SHA256)

@@ -148,3 +148,36 @@ def test_a_demo_pack_carries_recordings_to_another_laptop(
     wait_idle(qtbot, offline)
     assert offline.columns[1].answer.text == "Canberra is the capital of Australia."
     assert "Recorded answer from" in offline.columns[1].note_label.text()
+
+
+def test_odd_demo_packs_are_refused_or_read_plainly(tmp_path: Path) -> None:
+    store = Store(tmp_path / "db.sqlite3")
+    try:
+        entry = {
+            "prompt": "Q",
+            "model": "m",
+            "params_key": "{}",
+            "text": "A",
+            "recorded_at": "2026-11-29T10:00:00+01:00",
+        }
+        pack = {"format": "imitation-lens-demo-pack", "format_version": 1, "recordings": [entry]}
+        with_bom = tmp_path / "bom.json"
+        with_bom.write_bytes(b"\xef\xbb\xbf" + json.dumps(pack).encode())
+        assert import_demo_pack(store, with_bom) == 1  # saved by a Windows editor: fine
+        [row] = store.db.query("SELECT recorded_at FROM teacher_recordings")
+        assert row["recorded_at"] == "2026-11-29T09:00:00.000+00:00"  # kept in UTC, sortable
+        far = tmp_path / "far.json"
+        far.write_text(
+            json.dumps(
+                pack | {"recordings": [entry | {"recorded_at": "9999-12-31T23:59:59-01:00"}]}
+            )
+        )
+        with pytest.raises(DemoPackError, match=r"unreadable date|dated"):
+            import_demo_pack(store, far)
+        deep = tmp_path / "deep.json"
+        deep.write_text("[" * 100_000 + "]" * 100_000)
+        with pytest.raises(DemoPackError, match="not readable JSON"):
+            import_demo_pack(store, deep)
+        assert store.db.table("teacher_recordings").count == 1
+    finally:
+        store.close()

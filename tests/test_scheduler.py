@@ -81,3 +81,30 @@ def test_stop_while_waiting_for_a_turn_is_immediate(
     window.stop_all()
     wait_idle(qtbot, window)
     assert waiting.answer.text == ""
+
+
+def test_planning_never_makes_the_window_wait(data_paths: DataPaths) -> None:
+    import threading
+
+    from imitation_lens.core.scheduler import LocalScheduler
+
+    release = threading.Event()
+    calls: list[int] = []
+
+    def slow_memory() -> int:  # as if reading headers took long
+        calls.append(1)
+        release.wait(10)
+        return 16 * GIB
+
+    lineup = [local_slot("Base"), local_slot("Imitator")]
+    scheduler = LocalScheduler(lambda: lineup, data_paths.models, available=slow_memory)
+    planner = threading.Thread(target=scheduler.plan)
+    planner.start()
+    while not calls:
+        threading.Event().wait(0.01)
+    scheduler.reset()  # returns at once although a plan is being made
+    release.set()
+    planner.join(10)
+    first = scheduler.plan()  # made again after the reset
+    assert scheduler.plan() is first  # and then kept for the lineup
+    assert first.schedule.parallel and len(calls) == 2

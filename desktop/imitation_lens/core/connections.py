@@ -6,6 +6,7 @@ holds it under the base URL). The key itself never reaches the database.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import openai
@@ -24,6 +25,19 @@ KNOWN_SERVERS: list[tuple[str, str, bool]] = [
     ("LM Studio on this computer", "http://127.0.0.1:1234/v1", False),
     ("vLLM on this computer", "http://127.0.0.1:8000/v1", False),
 ]
+
+
+VARIABLE_NAME_PROBLEM = (
+    "That is not the name of an environment variable (letters, digits and _ only, e.g. "
+    "OPENAI_API_KEY). Put the key itself in the API key field, never here."
+)
+
+
+def is_variable_name(text: str) -> bool:
+    """Whether `text` can be an environment variable's name (and so is not a pasted key)."""
+    return re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]{0,63}", text) is not None and not text.startswith(
+        ("sk-", "sk_")
+    )
 
 
 class ConnectionProblem(Exception):
@@ -80,6 +94,8 @@ def list_models(base_url: str, api_key_env: str = "", key: str | None = None) ->
     base_url = base_url.strip()
     if not base_url.startswith(("http://", "https://")):
         raise ConnectionProblem("The address must start with http:// or https://.")
+    if api_key_env and not is_variable_name(api_key_env):
+        raise ConnectionProblem(VARIABLE_NAME_PROBLEM)
     key = key or find_api_key(base_url, api_key_env)
     client = openai.OpenAI(
         base_url=base_url,
@@ -88,10 +104,19 @@ def list_models(base_url: str, api_key_env: str = "", key: str | None = None) ->
         timeout=openai.Timeout(30.0, connect=CONNECT_TIMEOUT_S),
     )
     try:
-        models = sorted(model.id for model in client.models.list())
+        models = sorted({m.id for m in client.models.list() if isinstance(m.id, str) and m.id})
     except openai.OpenAIError as error:
         message = explain_api_error(error, Endpoint(base_url, "", api_key_env))
         raise ConnectionProblem(redact(message, key)) from None
+    except Exception as error:  # a server that answers, but not like an OpenAI-compatible one
+        raise ConnectionProblem(
+            redact(
+                f"The server at {base_url} answered in a way this app does not understand "
+                f"({type(error).__name__}). Is it an OpenAI-compatible address (often ending "
+                "in /v1)?",
+                key,
+            )
+        ) from None
     if not models:
         raise ConnectionProblem("The server answered but offers no models.")
     return models

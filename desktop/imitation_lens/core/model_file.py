@@ -204,7 +204,9 @@ def _inspect(model_path: Path, stream: BinaryIO, size: int) -> ModelFacts:
         if wanted:
             fields[key] = value
     data_end, parameter_count = _read_tensor_infos(stream, tensor_count, name)
-    alignment = int(fields.get("general.alignment") or gguf.GGUF_DEFAULT_ALIGNMENT)
+    alignment = fields.get("general.alignment") or gguf.GGUF_DEFAULT_ALIGNMENT
+    if not isinstance(alignment, int) or alignment <= 0 or alignment & (alignment - 1):
+        raise ModelFileError(f"{name}'s header is damaged (an impossible data alignment).")
     header_end = stream.tell()
     data_start = header_end + (-header_end % alignment)
     if data_start + data_end > size:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -134,14 +135,28 @@ def export_demo_pack(store: Store, target: Path, session_id: str | None = None) 
     return len(found)
 
 
+def _utc_stamp(text: str, name: str) -> str:
+    """A recording time as UTC ISO text, so times sort correctly; odd or absurd ones refused."""
+    try:
+        moment = datetime.fromisoformat(text)
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        moment = moment.astimezone(UTC)
+    except (ValueError, OverflowError):
+        raise DemoPackError(f"{name} is damaged: a recording has an unreadable date.") from None
+    if not 2000 <= moment.year <= 2200:
+        raise DemoPackError(f"{name} is damaged: a recording is dated {moment.year}.")
+    return moment.isoformat(timespec="milliseconds")
+
+
 def import_demo_pack(store: Store, source: Path) -> int:
     """Add a demo pack's recordings; returns how many were new. Nothing is added from a bad file."""
     name = source.name
     try:
-        document = json.loads(source.read_text("utf-8"))
+        document = json.loads(source.read_text("utf-8-sig"))  # a BOM from a Windows editor is fine
     except OSError as error:
         raise DemoPackError(f"{name} could not be read: {error.strerror or error}.") from None
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise DemoPackError(f"{name} is not a demo pack (it is not readable JSON).") from None
     if not isinstance(document, dict) or document.get("format") != PACK_FORMAT:
         raise DemoPackError(f"{name} is not an Imitation Lens demo pack.")
@@ -156,6 +171,8 @@ def import_demo_pack(store: Store, source: Path) -> int:
         isinstance(e, dict) and all(isinstance(e.get(k), str) for k in required) for e in entries
     ):
         raise DemoPackError(f"{name} is damaged: some recorded answers are incomplete.")
+    for entry in entries:
+        entry["recorded_at"] = _utc_stamp(entry["recorded_at"], name)
     added = 0
     with store.db.atomic():
         for entry in entries:

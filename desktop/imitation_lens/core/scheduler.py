@@ -68,6 +68,8 @@ class LocalScheduler:
         self.cores = cores
         self._plan: Plan | None = None
         self._plan_lock = threading.Lock()
+        self._generation = 0
+        self._planned_for = -1
         self._turn = threading.Lock()
 
     @property
@@ -75,14 +77,17 @@ class LocalScheduler:
         return [s for s in self._slots() if isinstance(s.source, LocalModel)]
 
     def reset(self) -> None:
-        """Plan afresh for the next run: free memory and the lineup may have changed."""
-        with self._plan_lock:
-            self._plan = None
+        """Plan afresh for the next run (the lineup changed). Never waits: the GUI calls it."""
+        self._generation += 1
 
     def plan(self) -> Plan:
+        """The plan for this lineup, made once: free memory is measured before its models load
+        (measured again later, it would count this lineup's own loaded models against it)."""
         with self._plan_lock:
-            if self._plan is None:
+            generation = self._generation
+            if self._plan is None or self._planned_for != generation:
                 self._plan = self._make_plan()
+                self._planned_for = generation
             return self._plan
 
     def _inspect(self, path: Path) -> ModelFacts:
@@ -103,7 +108,7 @@ class LocalScheduler:
                 path = (
                     ensure_bundled_model(self._models_dir)
                     if slot.source.is_bundled
-                    else Path(slot.source.path)
+                    else Path(slot.source.path).expanduser()
                 )
                 facts = self._inspect(path)
             except (ModelFileError, OSError):
@@ -168,6 +173,7 @@ class ScheduledRunner:
         if plan.schedule.parallel:
             self._run(request, emit, stop, threads)
             return
+        self.close()  # whatever this slot held from an earlier plan, before waiting for a turn
         if not self._scheduler.wait_turn(stop):  # stopped while waiting: nothing was loaded
             emit(FinishedEvent(request.response_id, Status.STOPPED, ""))
             return

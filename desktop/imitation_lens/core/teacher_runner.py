@@ -26,7 +26,7 @@ from imitation_lens.core.replay import Recording, find_recording
 def recorded_on(recording: Recording) -> str:
     try:
         return f"{datetime.fromisoformat(recording.recorded_at).astimezone():%d %B %Y, %H:%M}"
-    except ValueError:
+    except (ValueError, OverflowError):
         return recording.recorded_at
 
 

@@ -229,6 +229,10 @@ class CatalogTab(QWidget):
             message = str(error)
             self.bridge.post(lambda: self._done(pair, message))
             return
+        except Exception as error:  # never leave the tab stuck "downloading"
+            message = f"The download failed unexpectedly ({type(error).__name__}); try again."
+            self.bridge.post(lambda: self._done(pair, message))
+            return
         self.bridge.post(lambda: self._done(pair, ""))
 
     def _fetch(self, preset: Preset, endpoint: str | None, cache: Path | None) -> None:  # worker

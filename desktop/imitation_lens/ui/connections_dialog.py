@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
 
 from imitation_lens.core.connections import (
     KNOWN_SERVERS,
+    VARIABLE_NAME_PROBLEM,
     Connection,
     ConnectionProblem,
     connections,
     delete_connection,
+    is_variable_name,
     list_models,
     save_connection,
 )
@@ -177,6 +179,10 @@ class ConnectionsDialog(QDialog):
                 message = str(problem)
                 self.bridge.post(lambda: self._tested(False, message, []))
                 return
+            except Exception as error:  # the button must come back whatever happened
+                message = f"The test failed unexpectedly ({type(error).__name__})."
+                self.bridge.post(lambda: self._tested(False, message, []))
+                return
             self.bridge.post(lambda: self._tested(True, "", models))
 
         threading.Thread(target=work, daemon=True).start()
@@ -200,6 +206,9 @@ class ConnectionsDialog(QDialog):
             return
         key = self.key.text()
         env = self.key_env.text().strip()
+        if env and not is_variable_name(env):
+            self._tell(VARIABLE_NAME_PROBLEM, ok=False)
+            return
         connection = Connection(self._editing, name, base_url, model, env)
         self.save_button.setEnabled(False)
 

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -151,6 +151,10 @@ class LibraryDialog(QDialog):
 
     # -- the list ----------------------------------------------------------------------------------
 
+    def showEvent(self, event: QShowEvent) -> None:
+        self._stop.clear()  # closing stopped the checksums; opening again resumes them
+        super().showEvent(event)
+
     def refresh(self) -> None:
         self.recorder.call(library_models, self._show_models)
 
@@ -213,6 +217,10 @@ class LibraryDialog(QDialog):
             message = str(error)
             self.bridge.post(lambda: self._refused(path, message))
             return
+        except Exception as error:  # a damage no check foresaw: still a plain refusal
+            message = f"{path.name} could not be read as a model ({type(error).__name__})."
+            self.bridge.post(lambda: self._refused(path, message))
+            return
         self.bridge.post(lambda: self._accepted(facts))
 
     def _refused(self, path: Path, message: str) -> None:
@@ -262,10 +270,11 @@ class LibraryDialog(QDialog):
             digest = sha256_of(Path(model.path), self.paths.models, self._stop.is_set, progress)
         except OSError as error:
             reason = error.strerror or str(error)
-            self.bridge.post(lambda: self._say(f"{model.file_name}: {reason}", problem=True))
+            self.bridge.post(lambda: self._hash_failed(model.id, f"{model.file_name}: {reason}"))
             return
-        if digest is None:
-            return  # the dialog closed; hashing resumes the next time it opens
+        if digest is None:  # the dialog closed; hashing resumes the next time it opens
+            self.bridge.post(lambda: self._hash_failed(model.id, ""))
+            return
 
         def saved(_: object) -> None:
             self._hashing.pop(model.id, None)
@@ -273,6 +282,11 @@ class LibraryDialog(QDialog):
             self.hashed.emit(model.id)
 
         self.recorder.call(lambda store: set_sha256(store, model.id, digest), saved)
+
+    def _hash_failed(self, model_id: str, message: str) -> None:
+        self._hashing.pop(model_id, None)
+        if message:
+            self._say(message, problem=True)
 
     def _show_hash_progress(self, model_id: str, done: int, total: int) -> None:
         self._hashing[model_id] = f"computing… {100 * done // max(1, total)}%"

@@ -100,6 +100,8 @@ class LineupDialog(QDialog):
         self.setObjectName("lineupDialog")
         self.resize(820, 380)
         self._original = list(lineup)
+        self._closed = False
+        self.finished.connect(self._mark_closed)
         self.rows: list[tuple[str, SlotConfig]] = [(s.role, s) for s in lineup]
         self.choices: list[SourceChoice] = []
         self.grid = QGridLayout()
@@ -137,9 +139,14 @@ class LineupDialog(QDialog):
         recorder.call(lambda store: (library_models(store), connections(store)), self._loaded)
 
     def _loaded(self, found: tuple[list[LibraryModel], list[Connection]]) -> None:
+        if self._closed:  # cancelled before the data came: the dialog may be gone already
+            return
         self.choices = source_choices(self._original, *found)
         self._build()
         self.ready.emit()
+
+    def _mark_closed(self, _result: int) -> None:
+        self._closed = True
 
     def _build(self) -> None:
         while self.grid.count():

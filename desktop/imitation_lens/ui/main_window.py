@@ -50,6 +50,7 @@ from imitation_lens.core.local_runner import LocalRunner
 from imitation_lens.core.model_file import ModelFileError
 from imitation_lens.core.paths import DataPaths
 from imitation_lens.core.scheduler import LocalScheduler, ScheduledRunner
+from imitation_lens.core.secrets import store_api_key
 from imitation_lens.core.slot_worker import SlotWorker
 from imitation_lens.core.store import Store, new_id
 from imitation_lens.core.teacher_runner import TeacherRunner
@@ -393,6 +394,7 @@ class MainWindow(QMainWindow):
             column.setParent(None)
             column.deleteLater()
         self.lineup = list(lineup)
+        self.scheduler.reset()
         self.columns = []
         self.workers = []
         for index, slot in enumerate(self.lineup):
@@ -457,6 +459,9 @@ class MainWindow(QMainWindow):
         if dialog.exec() != SlotDialog.DialogCode.Accepted:
             return
         slot = dialog.result_slot()
+        key = dialog.typed_key()
+        if key and isinstance(slot.source, Endpoint):
+            self._keep_key(slot.source, key)
         self.lineup[index] = slot
         self.scheduler.reset()
         self.workers[index].shutdown()
@@ -464,6 +469,25 @@ class MainWindow(QMainWindow):
         self.columns[index].set_slot(slot)
         self._update_banner()
         self._save_lineup()
+
+    def _keep_key(self, endpoint: Endpoint, key: str) -> None:
+        """Put a typed key in the keychain on a worker thread; say so if it could not be kept."""
+
+        def keep() -> None:
+            if store_api_key(endpoint.base_url, key):
+                return
+            where = (
+                f"the environment variable {endpoint.api_key_env}"
+                if endpoint.api_key_env
+                else "an environment variable named in the column's settings"
+            )
+            message = (
+                f"This computer has no keychain, so the key typed for {endpoint.base_url} was not "
+                f"kept. Put it in {where} and start the app again."
+            )
+            self.bridge.post(lambda: self.say(message))
+
+        threading.Thread(target=keep, daemon=True).start()
 
     def apply_lineup(self, lineup: list[SlotConfig]) -> None:
         """Use a new lineup from now on (the items already answered keep theirs)."""
@@ -496,7 +520,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Type a question first, then press Run.", 5000)
             return
         assert self.session_id is not None
-        self.scheduler.reset()  # plan with the memory free now
         item_id = new_id()
         order = list(range(len(self.columns)))
         if self.blind:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from imitation_lens.core.connections import VARIABLE_NAME_PROBLEM, is_variable_name
 from imitation_lens.core.lineup import (
     Endpoint,
     LocalModel,
@@ -30,7 +30,6 @@ from imitation_lens.core.lineup import (
     SamplingParams,
     SlotConfig,
 )
-from imitation_lens.core.secrets import store_api_key
 
 _SOURCES = ["Built-in demo model", "A GGUF model file on this computer", "An online or local API"]
 _MODES: list[tuple[PromptMode, str]] = [
@@ -128,7 +127,7 @@ class SlotDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -177,6 +176,18 @@ class SlotDialog(QDialog):
         if path:
             self.path.setText(path)
 
+    def typed_key(self) -> str:
+        """A key typed in this form, for the window to put in the keychain (off the GUI thread)."""
+        return self.key.text() if self.source.currentIndex() == 2 else ""
+
+    def _accept(self) -> None:
+        variable = self.key_env.text().strip()
+        if self.source.currentIndex() == 2 and variable and not is_variable_name(variable):
+            self.key_env.setFocus()
+            self.key_hint.setText(VARIABLE_NAME_PROBLEM)
+            return
+        self.accept()
+
     def result_slot(self) -> SlotConfig:
         choice = self.source.currentIndex()
         source: LocalModel | Endpoint
@@ -188,10 +199,6 @@ class SlotDialog(QDialog):
                 self.key_env.text().strip(),
                 _REPLAY[self.replay.currentIndex()][0],
             )
-            key = self.key.text()
-            if key:
-                # The keychain can be slow (it may ask the desktop); never on the GUI thread.
-                threading.Thread(target=store_api_key, args=(base_url, key), daemon=True).start()
         else:
             mode = _MODES[self.mode.currentIndex()][0]
             source = LocalModel(self.path.text().strip() if choice == 1 else "", mode)

@@ -1,0 +1,89 @@
+"""A horizontal bar chart a non-technical reader gets at a glance: one bar per model, the value
+written beside it, and the 95% interval drawn as a thin line across the bar's end."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+Bar = tuple[str, float, float | None, float | None]  # label, value, low, high
+
+_BAR_COLOUR = QColor(0, 114, 178)  # Okabe–Ito blue
+_INTERVAL_COLOUR = QColor(40, 40, 40)
+
+
+class BarChart(QWidget):
+    def __init__(
+        self,
+        title: str,
+        unit: str,
+        bars: Sequence[Bar],
+        note: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.unit = unit
+        self.bars = list(bars)
+        self.note = note
+        self.setMinimumHeight(44 + 28 * max(1, len(self.bars)) + (18 if note else 0))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName(title)
+        self.setAccessibleDescription(
+            "; ".join(f"{label}: {self.format(value)}" for label, value, _, _ in self.bars)
+        )
+
+    def format(self, value: float) -> str:
+        if self.unit == "%":
+            return f"{value * 100:.0f}%"
+        return f"{value:.2f}{(' ' + self.unit) if self.unit else ''}"
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.drawText(QRectF(0, 0, self.width(), 22), Qt.AlignmentFlag.AlignLeft, self.title)
+        painter.setFont(self.font())
+        label_width = 150.0
+        value_width = 70.0
+        plot_width = max(40.0, self.width() - label_width - value_width - 12)
+        top_value = (
+            max([1.0 if self.unit == "%" else 0.0] + [max(v, h or 0.0) for _, v, _, h in self.bars])
+            or 1.0
+        )
+        for row, (label, value, low, high) in enumerate(self.bars):
+            y = 28.0 + row * 28
+            painter.setPen(self.palette().text().color())
+            painter.drawText(
+                QRectF(0, y, label_width - 8, 22),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                label,
+            )
+            width = plot_width * max(0.0, value) / top_value
+            painter.fillRect(QRectF(label_width, y + 4, width, 14), _BAR_COLOUR)
+            if low is not None and high is not None:
+                painter.setPen(QPen(_INTERVAL_COLOUR, 1.5))
+                x_low = label_width + plot_width * max(0.0, low) / top_value
+                x_high = label_width + plot_width * max(0.0, high) / top_value
+                painter.drawLine(int(x_low), int(y + 11), int(x_high), int(y + 11))
+                painter.drawLine(int(x_low), int(y + 6), int(x_low), int(y + 16))
+                painter.drawLine(int(x_high), int(y + 6), int(x_high), int(y + 16))
+            painter.setPen(self.palette().text().color())
+            painter.drawText(
+                QRectF(label_width + plot_width + 6, y, value_width, 22),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                self.format(value),
+            )
+        if self.note:
+            painter.setPen(QColor(90, 90, 90))
+            painter.drawText(
+                QRectF(0, self.height() - 18, self.width(), 18),
+                Qt.AlignmentFlag.AlignLeft,
+                self.note,
+            )
+        painter.end()
