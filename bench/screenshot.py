@@ -8,6 +8,8 @@ docs/screenshots/blind-after.png   the same item after the verdict: who wrote wh
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 from dataclasses import replace
@@ -110,6 +112,7 @@ def main(folder: Path) -> int:
     window.statusBar().showMessage("Mark “two main planets”: Wrong claim · Major")
     window.grab().save(str(folder / "main-window.png"))
     print("answers:", [c.answer.text for c in window.columns])
+    report_screenshots(window, folder)
     close(window)
 
     window = open_window(data / "blind", blind=True)
@@ -130,6 +133,47 @@ def main(folder: Path) -> int:
     models_screenshots(folder, data / "models")
     print(f"saved the screenshots in {folder}")
     return 0
+
+
+def report_screenshots(window: MainWindow, folder: Path) -> None:
+    """The report view after the verdict, and a page of the HTML report seen by Chromium."""
+    saved: list[str] = []
+    window.items.verdict_saved.connect(saved.append)
+    window.judging_bar.submit_button.click()
+    wait_until(lambda: saved)
+    view = window.open_report()
+    assert view is not None
+    shown: list[bool] = []
+    view.shown.connect(lambda: shown.append(True))
+    wait_until(lambda: shown)
+    view.resize(1100, 900)
+    wait_until(lambda: view.isVisible())
+    view.grab().save(str(folder / "report.png"))
+    view.close()
+    page = Path(tempfile.mkdtemp()) / "report.html"
+    written: list[str] = []
+    window.exported.connect(written.append)
+    window.export_to(page, "html")
+    wait_until(lambda: written)
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        print("no chromium: the HTML report's screenshot is not refreshed")
+        return
+    subprocess.run(
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            "--window-size=1400,1000",
+            f"--screenshot={folder / 'html-report.png'}",
+            page.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
 
 
 def models_screenshots(folder: Path, data: Path) -> None:

@@ -20,11 +20,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("sessions", help="list the sessions in the database")
-    export = commands.add_parser("export", help="write a session to a JSON file")
-    export.add_argument("output", type=Path, help="the JSON file to write")
+    export = commands.add_parser(
+        "export", help="write a session to a file (JSON, JSONL, CSV, HTML report, Markdown)"
+    )
+    export.add_argument("output", type=Path, help="the file to write")
     export.add_argument(
         "--session", default="latest", help="a session id from 'sessions' (default: latest)"
     )
+    export.add_argument(
+        "--format",
+        choices=["json", "jsonl", "csv-marks", "csv-answers", "html", "md"],
+        help="default: from the file name (.json, .jsonl, .marks.csv, .answers.csv, .html, .md)",
+    )
+    imported = commands.add_parser("import", help="merge a colleague's JSON session export")
+    imported.add_argument("input", type=Path, help="the JSON export to merge")
     return parser
 
 
@@ -38,6 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     from imitation_lens.core.store import Store
 
     paths = data_paths(args.data_dir)
+    if args.command == "import":
+        return _import(paths.database, args.input)
     if not paths.database.exists():
         print(f"No database yet at {paths.database}: start the app and run a prompt first.")
         return 1
@@ -50,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
                     f"{session['items']:>4} items  {session['title']}"
                 )
             return 0
-        from imitation_lens.core.export import export_session
+        from imitation_lens.core.session_exports import export_as
 
         session_id = store.latest_session_id() if args.session == "latest" else args.session
         if (
@@ -59,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         ):
             print(f"No session '{args.session}'. See: imitation-lens sessions", file=sys.stderr)
             return 1
-        target = export_session(store, session_id, args.output)
+        target = export_as(store, session_id, args.output, args.format)
         print(f"Exported session {session_id} to {target}")
         return 0
     except OSError as error:
@@ -67,3 +78,25 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     finally:
         store.close()
+
+
+def _import(database: Path, source: Path) -> int:
+    from imitation_lens.core.importer import ImportRefused, import_session
+    from imitation_lens.core.store import Store
+
+    store = Store(database)
+    try:
+        result = import_session(store, source)
+    except ImportRefused as refusal:
+        print(f"Nothing was imported. {refusal}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    new = result.new
+    print(
+        f"Imported '{result.title}' from {result.evaluator}: {new['items']} new item(s), "
+        f"{new['marks']} new mark(s), {new['verdicts']} new verdict(s)."
+    )
+    for conflict in result.conflicts:
+        print(f"  kept as it was here: {conflict}")
+    return 0

@@ -99,11 +99,15 @@ def write_atomically(target: Path, write: Any) -> Path:
     return target
 
 
-def export_session(store: Store, session_id: str, target: Path) -> Path:
-    document = session_document(store, session_id)
-
+def write_json(document: dict[str, Any], target: Path) -> Path:
+    # Compact: indenting runs Python's slow encoder (1.1 s against 0.3 s at 1,000 items), and
+    # these files are read by programs; any JSON viewer lays them out for people.
     def write(stream: Any) -> None:
-        json.dump(document, stream, ensure_ascii=False, indent=2, sort_keys=True)
+        json.dump(document, stream, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         stream.write("\n")
 
     return write_atomically(target, write)
+
+
+def export_session(store: Store, session_id: str, target: Path) -> Path:
+    return write_json(session_document(store, session_id), target)

@@ -213,6 +213,7 @@ def _v4_evaluators_and_search(db: sqlite_utils.Database) -> None:
     for table in ("marks", "judgements", "verdicts"):
         db.table(table).add_column("evaluator", str, not_null_default="")
     db.table("sessions").add_column("deleted_at", str)  # deleting can be undone
+    db.table("judgements").create_index(["response_id"])  # exports read them per answer
     db.table("item_progress").create(
         {"id": str, "item_id": str, "evaluator": str, "phase": int, "revealed_at": str},
         pk="id",

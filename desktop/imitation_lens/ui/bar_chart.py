@@ -38,7 +38,7 @@ class BarChart(QWidget):
 
     def format(self, value: float) -> str:
         if self.unit == "%":
-            return f"{value * 100:.0f}%"
+            return f"{value:.0f}%"
         return f"{value:.2f}{(' ' + self.unit) if self.unit else ''}"
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -53,7 +53,10 @@ class BarChart(QWidget):
         value_width = 70.0
         plot_width = max(40.0, self.width() - label_width - value_width - 12)
         top_value = (
-            max([1.0 if self.unit == "%" else 0.0] + [max(v, h or 0.0) for _, v, _, h in self.bars])
+            max(
+                [100.0 if self.unit == "%" else 0.0]
+                + [max(v, h or 0.0) for _, v, _, h in self.bars]
+            )
             or 1.0
         )
         for row, (label, value, low, high) in enumerate(self.bars):

@@ -30,7 +30,7 @@ from imitation_lens import APP_NAME
 from imitation_lens.core.annotations import item_state
 from imitation_lens.core.blind import shown_order
 from imitation_lens.core.bundled_model import ensure_bundled_model
-from imitation_lens.core.export import export_session
+from imitation_lens.core.export import session_document
 from imitation_lens.core.generation import (
     Event,
     FactsEvent,
@@ -39,6 +39,7 @@ from imitation_lens.core.generation import (
     Runner,
     Status,
 )
+from imitation_lens.core.importer import ImportRefused, ImportResult, import_session
 from imitation_lens.core.lineup import (
     MAX_SLOTS,
     MIN_SLOTS,
@@ -51,6 +52,7 @@ from imitation_lens.core.model_file import ModelFileError
 from imitation_lens.core.paths import DataPaths
 from imitation_lens.core.scheduler import LocalScheduler, ScheduledRunner
 from imitation_lens.core.secrets import store_api_key
+from imitation_lens.core.session_exports import BY_NAME, FORMATS, format_for
 from imitation_lens.core.slot_worker import SlotWorker
 from imitation_lens.core.store import Store, new_id
 from imitation_lens.core.teacher_runner import TeacherRunner
@@ -60,6 +62,7 @@ from imitation_lens.ui.item_flow import ItemFlow
 from imitation_lens.ui.judging_bar import JudgingBar
 from imitation_lens.ui.models_menu import ModelsMenu
 from imitation_lens.ui.recorder import Recorder
+from imitation_lens.ui.report_view import ReportView
 from imitation_lens.ui.session_browser import SessionBrowser
 from imitation_lens.ui.shortcut_sheet import ShortcutSheet
 from imitation_lens.ui.slot_column import SlotColumn
@@ -89,6 +92,9 @@ def load_startup(store: Store) -> dict[str, Any]:
 class MainWindow(QMainWindow):
     ready = Signal()  # the saved state is on screen and Run works
     session_opened = Signal(str)
+    exported = Signal(str)  # the path written
+    imported = Signal(str)  # the session id merged in
+    import_refused = Signal(str)  # why, in plain words
 
     def __init__(self, paths: DataPaths) -> None:
         super().__init__()
@@ -217,10 +223,22 @@ class MainWindow(QMainWindow):
         sessions.setShortcut(QKeySequence.StandardKey.Open)
         sessions.triggered.connect(self.open_session_browser)
         file_menu.addAction(sessions)
-        self.export_action = QAction("&Export session as JSON…", self)
-        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_action.triggered.connect(self.choose_export_file)
-        file_menu.addAction(self.export_action)
+        export_menu = file_menu.addMenu("&Export session as")
+        for export_format in FORMATS:
+            action = QAction(export_format.label + "…", self)
+            if export_format.name == "json":
+                action.setShortcut(QKeySequence("Ctrl+E"))
+                self.export_action = action
+            action.triggered.connect(partial(self.choose_export_file, export_format.name))
+            export_menu.addAction(action)
+        import_action = QAction("&Import a colleague's session…", self)
+        import_action.setShortcut(QKeySequence("Ctrl+I"))
+        import_action.triggered.connect(self.choose_import_file)
+        file_menu.addAction(import_action)
+        report_action = QAction("&Report…", self)
+        report_action.setShortcut(QKeySequence("Ctrl+R"))
+        report_action.triggered.connect(self.open_report)
+        file_menu.addAction(report_action)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -589,20 +607,23 @@ class MainWindow(QMainWindow):
 
     # -- export ----------------------------------------------------------------------------------
 
-    def choose_export_file(self) -> None:
+    def choose_export_file(self, name: str = "json") -> None:
         if self.session_id is None:
             return
-        suggested = str(Path.home() / f"imitation-lens-session-{datetime.now():%Y%m%d-%H%M}.json")
-        path, _ = QFileDialog.getSaveFileName(self, "Export session", suggested, "JSON (*.json)")
+        export_format = BY_NAME[name]
+        stem = f"imitation-lens-session-{datetime.now():%Y%m%d-%H%M}"
+        suggested = str(Path.home() / f"{stem}{export_format.suffix}")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export session", suggested, f"{export_format.label} (*{export_format.suffix})"
+        )
         if path:
-            self.export_to(Path(path))
+            self.export_to(Path(path), name)
 
-    def export_to(self, target: Path) -> None:
+    def export_to(self, target: Path, name: str | None = None) -> None:
+        """Read the session on the recorder thread, write the file on a worker thread."""
         session_id = self.session_id
         assert session_id is not None
-
-        def done(written: Path) -> None:
-            self.statusBar().showMessage(f"Session exported to {written}", 10000)
+        export_format = format_for(target, name)
 
         def failed(error: Exception) -> None:
             reason = getattr(error, "strerror", None) or str(error)
@@ -613,7 +634,60 @@ class MainWindow(QMainWindow):
                 "Your session is safe; choose another place and try again.",
             )
 
-        self.recorder.call(lambda store: export_session(store, session_id, target), done, failed)
+        def write(document: dict[str, Any]) -> None:
+            def work() -> None:
+                try:
+                    written = export_format.write(document, target)
+                except Exception as error:
+                    problem = error  # `error` is gone once the except block ends
+                    self.bridge.post(lambda: failed(problem))
+                    return
+                self.bridge.post(lambda: self.exported.emit(str(written)))
+                self.bridge.post(lambda: self.say(f"Session exported to {written}"))
+
+            threading.Thread(target=work, name="export", daemon=True).start()
+
+        self.recorder.call(lambda store: session_document(store, session_id), write, failed)
+
+    def choose_import_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import a session", str(Path.home()), "Imitation Lens session (*.json)"
+        )
+        if path:
+            self.import_from(Path(path))
+
+    def import_from(self, source: Path) -> None:
+        """Merge a colleague's JSON export: all of it, or (with the reason) nothing."""
+
+        def done(result: ImportResult) -> None:
+            new = result.new
+            self.say(
+                f"Imported “{result.title}” from {result.evaluator}: {new['items']} new item(s), "
+                f"{new['marks']} new mark(s), {new['verdicts']} new verdict(s)"
+                + (
+                    f"; {len(result.conflicts)} conflict(s) kept as they were here"
+                    if result.conflicts
+                    else ""
+                )
+                + ". File ▸ Sessions opens it."
+            )
+            self.imported.emit(result.session_id)
+
+        def refused(error: Exception) -> None:
+            message = str(error) if isinstance(error, ImportRefused) else f"{error}"
+            self.say(f"Nothing was imported. {message}")
+            self.import_refused.emit(message)
+
+        self.recorder.call(lambda store: import_session(store, source), done, refused)
+
+    def open_report(self) -> ReportView | None:
+        if self.session_id is None:
+            return None
+        view = ReportView(self.recorder, self.session_id, self)
+        view.finished.connect(view.deleteLater)
+        view.show()
+        self.report_view = view
+        return view
 
     # -- storage trouble -------------------------------------------------------------------------
 

@@ -1,0 +1,131 @@
+"""The report: what the marks mean, per model, with charts, and agreement between evaluators.
+
+The session is read on the recorder thread and the figures are computed on a worker thread
+(a thousand items take about a second), so the window never waits for either.
+"""
+
+from __future__ import annotations
+
+import html
+import threading
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imitation_lens.core.export import session_document
+from imitation_lens.core.session_report import SessionReport, build_session_report
+from imitation_lens.ui.bar_chart import BarChart
+from imitation_lens.ui.bridge import GuiBridge
+from imitation_lens.ui.recorder import Recorder
+
+
+def rows_table(rows: list[dict[str, str]], name: str) -> QTableWidget:
+    columns = list(rows[0]) if rows else []
+    table = QTableWidget(len(rows), len(columns))
+    table.setHorizontalHeaderLabels(columns)
+    for r, row in enumerate(rows):
+        for c, column in enumerate(columns):
+            table.setItem(r, c, QTableWidgetItem(row.get(column, "")))
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.setMinimumHeight(40 + 30 * len(rows))
+    table.setAccessibleName(name)
+    table.setAccessibleDescription(f"{len(rows)} row(s)")
+    return table
+
+
+class ReportView(QDialog):
+    shown = Signal()  # the figures are on screen
+    failed = Signal(str)
+
+    def __init__(self, recorder: Recorder, session_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Report")
+        self.setObjectName("reportView")
+        self.resize(1100, 760)
+        self.bridge = GuiBridge(self)
+        self.built: SessionReport | None = None
+        self.heading = QLabel("Working out the figures…")
+        self.heading.setWordWrap(True)
+        self.heading.setObjectName("reportHeading")
+        self.body = QWidget()
+        self.body_layout = QVBoxLayout(self.body)
+        self.body_layout.addWidget(self.heading)
+        self.body_layout.addStretch(1)
+        area = QScrollArea()
+        area.setWidget(self.body)
+        area.setWidgetResizable(True)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        button = close.button(QDialogButtonBox.StandardButton.Close)
+        button.setAccessibleName("Close")
+        button.setAccessibleDescription("Close the report")
+        layout = QVBoxLayout(self)
+        layout.addWidget(area, 1)
+        layout.addWidget(close)
+        recorder.call(lambda store: session_document(store, session_id), self._compute, self._fail)
+
+    def _compute(self, document: dict[str, Any]) -> None:
+        def work() -> None:
+            try:
+                built = build_session_report(document)
+            except Exception as error:  # figures that can't be made must not sink the window
+                message = f"The report could not be made ({type(error).__name__}: {error})."
+                self.bridge.post(lambda: self._fail(RuntimeError(message)))
+                return
+            self.bridge.post(lambda: self._show(built))
+
+        threading.Thread(target=work, name="report", daemon=True).start()
+
+    def _fail(self, error: Exception) -> None:
+        self.heading.setText(str(error))
+        self.failed.emit(str(error))
+
+    def _show(self, built: SessionReport) -> None:
+        self.built = built
+        figures = built.report
+        judged = f"{figures.items} judged item(s)"
+        if figures.unjudged_items:
+            judged += f", {figures.unjudged_items} not judged yet"
+        self.heading.setText(
+            f"<h2>{html.escape(built.title)}</h2>"
+            f"<p>{judged}, {figures.verdicts} verdict(s), marks by "
+            f"{html.escape(built.evaluator or 'this computer')}. Bars show each model's figure; the "
+            "thin line across a bar's end is the range the figure would likely fall in with "
+            "other questions of the same kind (95% interval, shown from 5 items on).</p>"
+        )
+        self.body_layout.takeAt(self.body_layout.count() - 1)  # the stretch goes to the end
+        grid = QGridLayout()
+        for index, chart in enumerate(built.charts):
+            grid.addWidget(BarChart(chart.title, chart.unit, chart.bars), index // 2, index % 2)
+        self.body_layout.addLayout(grid)
+        if built.rows:
+            self.body_layout.addWidget(QLabel("<b>Per model</b>"))
+            self.summary_table = rows_table(built.rows, "Figures per model")
+            self.body_layout.addWidget(self.summary_table)
+        for note in figures.notes:
+            label = QLabel(note)
+            label.setWordWrap(True)
+            self.body_layout.addWidget(label)
+        if built.agreement_rows:
+            self.body_layout.addWidget(
+                QLabel(f"<b>Agreement between evaluators</b> ({', '.join(built.evaluators)})")
+            )
+            self.agreement_table = rows_table(built.agreement_rows, "Agreement between evaluators")
+            self.body_layout.addWidget(self.agreement_table)
+        self.body_layout.addStretch(1)
+        self.shown.emit()
