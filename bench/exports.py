@@ -82,6 +82,28 @@ def import_timings(source: Path) -> list[Timing]:
     return [("JSON import, fresh database", fresh), ("JSON import, all already there", again)]
 
 
+def view_timings() -> list[Timing]:
+    """What the window does on the recorder and worker threads: the report and the browser."""
+    from imitation_lens.core.export import session_document
+    from imitation_lens.core.session_report import build_session_report
+    from imitation_lens.core.sessions import session_summaries
+
+    def report(store: Store, session: str, folder: Path) -> object:
+        return build_session_report(session_document(store, session))
+
+    def browser(store: Store, session: str, folder: Path) -> object:
+        return session_summaries(store)
+
+    def search(store: Store, session: str, folder: Path) -> object:
+        return session_summaries(store, "capital")
+
+    return [
+        ("report (read the session + compute)", report),
+        ("session browser: list", browser),
+        ("session browser: full-text search", search),
+    ]
+
+
 def median_seconds(action: Callable[[Path], object], rounds: int) -> float:
     times = []
     for _ in range(rounds):
@@ -104,7 +126,7 @@ def measure(items: int, folder: Path) -> tuple[dict[str, float], list[str]]:
         f"{store.db.table('marks').count:,} marks, JSON export {source.stat().st_size / 1e6:.1f} MB"
     )
     exports = export_timings()
-    for name, timing in exports + import_timings(source):
+    for name, timing in exports + import_timings(source) + view_timings():
         results[name] = median_seconds(partial(timing, store, session), ROUNDS)
     store.close()
     return results, [name for name, _ in exports]

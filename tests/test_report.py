@@ -97,13 +97,19 @@ def test_two_evaluators_merge_and_the_report_shows_their_agreement(
     bea_export = export_session(bea_store, "S", tmp_path / "bea.json")
     bea_store.close()
 
-    first = import_session(ann_store, bea_export)
-    assert first.new["marks"] == 2 and first.new["items"] == 0  # same items, Bea's marks added
-    again = import_session(ann_store, bea_export)
-    assert sum(again.new.values()) == 0  # twice changes nothing
     ann_store.close()
-
+    root = str(data_paths.root)
+    assert cli_main(["--data-dir", root, "import", str(bea_export)]) == 0  # the command line
     window = open_window(data_paths)
+    with qtbot.waitSignal(window.imported, timeout=10000):
+        window.import_from(bea_export)  # and the menu's path: a second time changes nothing
+    assert "0 new item(s), 0 new mark(s)" in window.statusBar().currentMessage()
+    broken = tmp_path / "broken.json"
+    broken.write_text(bea_export.read_text("utf-8")[:5000], "utf-8")  # cut short
+    with qtbot.waitSignal(window.import_refused, timeout=10000) as refused:
+        window.import_from(broken)
+    assert "Nothing was changed" in refused.args[0] or "cut short" in refused.args[0]
+
     view = window.open_report()
     with qtbot.waitSignal(view.shown, timeout=20000):
         pass

@@ -6,8 +6,12 @@ Every writer takes the format-3 session document (`export.session_document`) and
 What counts: the readable exports (Markdown, the HTML report, the answers table) show one
 evaluator's final word, the document's own `evaluator`: marks that are not deleted, from the
 phase that evaluator reached on the item (its `progress`), and the judgement and verdict of that
-phase. JSONL and the marks table keep everything (deleted marks, both phases, every evaluator),
-because their readers analyse the history themselves.
+phase (for the verdict: the latest up to that phase, so a phase-1 verdict not yet revised after
+the reveal still counts). Rows without an evaluator are the document's evaluator's. Counting
+follows core/metrics.py, so the answers table agrees with the per-model summary: Minor 1,
+Major 5, "Misses the question" 5, "Wrong as a whole" 25; list markers and lone punctuation are
+not words. JSONL and the marks table keep everything (deleted marks, both phases, every
+evaluator), because their readers analyse the history themselves.
 
 JSONL layout: the first line is a header, `{"type": "session", ...}`, holding every top-level
 field of the document except `items` (plus `item_count`); then one line per item,
@@ -25,18 +29,19 @@ import csv
 import itertools
 import json
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple, cast
 
+from imitation_lens.core import metrics
 from imitation_lens.core.annotations import Mark
 from imitation_lens.core.export import write_atomically
+from imitation_lens.core.metrics import OFF_TOPIC_WEIGHT, word_count
 from imitation_lens.core.taxonomy import (
     CRITICAL,
-    MAJOR,
     MINOR,
     SEVERITIES,
     category_label,
@@ -112,59 +117,52 @@ _CRLF = re.compile("\r\n")
 # JSON lets these stay raw, but splitlines() and some editors treat them as line breaks.
 _LINE_BREAKERS = re.compile("[\u0085\u2028\u2029]")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# The same counting as core/metrics.py, so the answers table agrees with the per-model report:
-# "Misses the question" weighs as a Major error; list markers are not words.
-OFF_TOPIC_WEIGHT = MAJOR.weight
-_LIST_MARKER = re.compile(r"^[ \t]*(?:[-*•]|\d{1,3}[.)])(?=[ \t])", re.MULTILINE)
+# Counting is core/metrics.py's own (OFF_TOPIC_WEIGHT, word_count, which rows are whose, which
+# copy of a row met twice counts), so the answers table agrees with the per-model report.
 
 
 # -- what the readable exports show -----------------------------------------------------------
 
 
-def _owner(row: dict[str, Any], local: str) -> str:
-    # Rows without a name (older exports, hand-built documents) are the document's evaluator's.
-    return str(row.get("evaluator") or local)
+# Rows without a name (older exports, hand-built documents) are the document's evaluator's:
+# the evaluator is passed as metrics' `local` too.
+_owner = metrics._owner
+_newest = metrics._newest
 
 
 def final_phase(item: dict[str, Any], evaluator: str) -> int:
     """The phase `evaluator` reached on an item (their `progress` entry); 1 if there is none."""
-    phases = [
-        int(row.get("phase") or 1)
-        for row in item.get("progress") or []
-        if _owner(row, evaluator) == evaluator
-    ]
-    return max(phases, default=1)
+    return metrics.final_phase(item, evaluator, evaluator)
 
 
 def shown_marks(response: dict[str, Any], evaluator: str, phase: int) -> list[dict[str, Any]]:
     """The marks that count: not deleted, by `evaluator`, in `phase`; in text order.
 
-    A mark met twice (a document merged more than once) counts once.
+    A mark met twice (a document merged more than once) counts once, in its newest version
+    (core/metrics.py's rule: a newer copy that was deleted means the mark is gone).
     """
-    marks: dict[str, dict[str, Any]] = {}
-    for index, mark in enumerate(response.get("marks") or []):
-        if (
-            not mark.get("deleted_at")
-            and _owner(mark, evaluator) == evaluator
-            and int(mark.get("phase") or 1) == phase
-        ):
-            marks.setdefault(str(mark.get("id") or f"#{index}"), mark)
-    return sorted(marks.values(), key=lambda m: (int(m.get("start") or 0), int(m.get("end") or 0)))
+    mine = [m for m in response.get("marks") or [] if _owner(m, evaluator) == evaluator]
+    ids = [m.get("id") or id(m) for m in mine]
+    if len(set(ids)) < len(ids):
+        mine = cast(list[dict[str, Any]], _newest(mine, lambda m: m.get("id") or id(m)))
+    marks = [m for m in mine if not m.get("deleted_at") and _phase_of(m) == phase]
+    return sorted(marks, key=lambda m: (int(m.get("start") or 0), int(m.get("end") or 0)))
 
 
 def judgement_of(response: dict[str, Any], evaluator: str, phase: int) -> dict[str, bool] | None:
-    """The whole-answer flags `evaluator` set in `phase`; None if they set none there."""
+    """The whole-answer flags `evaluator` set in `phase`; None if they set none there.
+
+    Met twice (merged documents), the newest copy counts, as in core/metrics.py.
+    """
     rows = [
         row
         for row in response.get("judgements") or []
-        if _owner(row, evaluator) == evaluator and int(row.get("phase") or 1) == phase
+        if _owner(row, evaluator) == evaluator and _phase_of(row) == phase
     ]
     if not rows:
         return None
-    return {
-        flag: any(bool(row.get(flag)) for row in rows)
-        for flag in ("checked_clean", "off_topic", "critical")
-    }
+    newest = rows[0] if len(rows) == 1 else _newest(rows, lambda row: 0)[0]
+    return {flag: bool(newest.get(flag)) for flag in ("checked_clean", "off_topic", "critical")}
 
 
 def verdict_of(item: dict[str, Any], evaluator: str, phase: int) -> dict[str, Any] | None:
@@ -172,19 +170,20 @@ def verdict_of(item: dict[str, Any], evaluator: str, phase: int) -> dict[str, An
 
     An item can reach phase 2 (reference shown) without a phase-2 verdict yet; the unaided
     verdict is then still the evaluator's last word, and the report says which phase it is from.
+    Two copies of a phase's verdict (merged documents): the newest counts, as in core/metrics.py.
     """
-    rows: list[dict[str, Any]] = [
+    rows = [
         v
         for v in item.get("verdicts") or []
-        if _owner(v, evaluator) == evaluator and int(v.get("phase") or 1) <= phase
+        if _owner(v, evaluator) == evaluator and _phase_of(v) <= phase
     ]
     if not rows:
         return None
-    latest = max(rows, key=_phase_of)
+    latest = max(_newest(rows, _phase_of), key=_phase_of)
     return dict(latest)
 
 
-def _phase_of(row: dict[str, Any]) -> int:
+def _phase_of(row: Any) -> int:
     return int(row.get("phase") or 1)
 
 

@@ -299,7 +299,8 @@ def _answer_html(
     if view.major_marks:
         counts += f" ({view.major_marks} major)"
     counts += f" · {view.words} word{'s' if view.words != 1 else ''}"
-    counts += f" · weighted score {view.weighted_score}"
+    # "Error score" is the weighted score's name on screen and in the per-model summary.
+    counts += f" · error score {view.weighted_score}"
     return AnswerHtml(
         role=str(response.get("role") or f"Slot {response.get('slot_index')}"),
         model=model_of(response),
