@@ -37,6 +37,18 @@ CATEGORIES: tuple[Category, ...] = (
 BY_CODE = {category.code: category for category in CATEGORIES}
 BY_KEY = {category.key: category for category in CATEGORIES}
 
+# One colour per category wherever marks are drawn (the window, the HTML report): the
+# Okabe–Ito palette, which stays distinct under the common colour-vision deficiencies.
+CATEGORY_COLOURS: dict[str, tuple[int, int, int]] = {
+    "wrong_detail": (230, 159, 0),  # orange
+    "wrong_claim": (213, 94, 0),  # vermillion
+    "invented": (204, 121, 167),  # reddish purple
+    "unverifiable": (86, 180, 233),  # sky blue
+    "overclaim": (240, 228, 66),  # yellow
+    "reasoning": (0, 158, 115),  # bluish green
+}
+OTHER_COLOUR = (150, 150, 150)  # a category this version does not know
+
 OFF_TOPIC = "off_topic"  # "Misses the question": a whole-answer flag, not a span
 
 

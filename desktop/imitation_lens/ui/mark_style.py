@@ -10,17 +10,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QTextCharFormat
 
 from imitation_lens.core.annotations import Mark
-from imitation_lens.core.taxonomy import CATEGORIES
-
-CATEGORY_COLOURS: dict[str, tuple[int, int, int]] = {
-    "wrong_detail": (230, 159, 0),  # orange
-    "wrong_claim": (213, 94, 0),  # vermillion
-    "invented": (204, 121, 167),  # reddish purple
-    "unverifiable": (86, 180, 233),  # sky blue
-    "overclaim": (240, 228, 66),  # yellow
-    "reasoning": (0, 158, 115),  # bluish green
-}
-_OTHER = (150, 150, 150)
+from imitation_lens.core.taxonomy import CATEGORIES, CATEGORY_COLOURS, OTHER_COLOUR
 
 UNDERLINES = {
     "minor": QTextCharFormat.UnderlineStyle.DotLine,
@@ -30,7 +20,7 @@ UNDERLINE_WORDS = {"minor": "dotted underline", "major": "wavy underline"}
 
 
 def category_colour(code: str, alpha: int = 255) -> QColor:
-    red, green, blue = CATEGORY_COLOURS.get(code, _OTHER)
+    red, green, blue = CATEGORY_COLOURS.get(code, OTHER_COLOUR)
     return QColor(red, green, blue, alpha)
 
 
