@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import json
+import random
 import re
 from pathlib import Path
 from typing import Any
@@ -11,7 +13,7 @@ from typing import Any
 import pytest
 
 from imitation_lens.core import annotations as notes
-from imitation_lens.core import exporters
+from imitation_lens.core import exporters, metrics
 from imitation_lens.core.annotations import Judgement, Mark, Verdict
 from imitation_lens.core.export import EVALUATOR_SETTING, session_document
 from imitation_lens.core.generation import Status
@@ -344,3 +346,98 @@ def test_line_breaks_become_one_kind_and_marks_stay_on_their_characters() -> Non
     # In text order: (0,3), (1,2), (2,5), (4,7). Half of a "\r\n" pair covers nothing.
     assert marked == {1: "a\n", 3: "\nb\n", 4: "\n\n"}
     assert [m.placed for m in view.marks] == [True, True, True, True]
+
+
+def _split_reference(
+    text: str, spans: list[tuple[int, int, int]]
+) -> list[tuple[str, tuple[int, ...], tuple[int, ...]]]:
+    """split_at_marks as plainly as it can be written: every mark checked at every cut."""
+    cuts = sorted({0, len(text)} | {s for _, s, _ in spans} | {e for _, _, e in spans})
+    return [
+        (
+            text[start:end],
+            tuple(n for n, s, e in spans if s <= start and e >= end),
+            tuple(n for n, _, e in spans if e == end),
+        )
+        for start, end in itertools.pairwise(cuts)
+    ]
+
+
+def test_splitting_agrees_with_the_plain_definition_for_any_marks() -> None:
+    rng = random.Random(20)
+    for _ in range(3000):
+        text = "abcdefghijklmnop"[: rng.randint(0, 16)]
+        points = sorted(rng.randint(-1, len(text) + 1) for _ in range(2 * rng.randint(0, 5)))
+        # Apart and in order (the quick path), then shuffled, overlapping, reversed or empty.
+        spans = [(n + 1, points[2 * n], points[2 * n + 1]) for n in range(len(points) // 2)]
+        if rng.random() < 0.5:
+            rng.shuffle(spans)
+        if rng.random() < 0.5:
+            spans += [(9, rng.randint(-1, len(text) + 1), rng.randint(-1, len(text) + 1))]
+        split = exporters.split_at_marks(text, spans)
+        assert [tuple(s) for s in split] == _split_reference(text, spans), (text, spans)
+
+
+def _copies(document: dict[str, Any]) -> dict[str, Any]:
+    """The document with some annotations met twice, as when a file was merged more than once.
+
+    Item 2's Base mark "1700" comes again, deleted later; the Imitator's judgement comes again,
+    newer and no longer "wrong as a whole"; the verdict comes again, newer, preferring the
+    Teacher; and item 1's Base answer has lost its role.
+    """
+    document = json.loads(json.dumps(document))
+    later = "2099-01-01T00:00:00.000+00:00"
+    base, imitator, _ = document["items"][1]["responses"]
+    [mark] = [m for m in base["marks"] if m["quote"] == "1700"]
+    base["marks"].append(mark | {"deleted_at": later, "updated_at": later})
+    [judgement] = imitator["judgements"]
+    imitator["judgements"].append(judgement | {"critical": 0, "updated_at": later})
+    [verdict] = document["items"][1]["verdicts"]
+    teacher = document["items"][1]["responses"][2]["id"]
+    document["items"][1]["verdicts"].append(
+        verdict | {"preferred": "answer", "preferred_response_id": teacher, "updated_at": later}
+    )
+    document["items"][0]["responses"][0]["role"] = ""
+    return document
+
+
+def test_copies_met_twice_count_as_the_per_model_summary_counts_them(
+    document: dict[str, Any], tmp_path: Path
+) -> None:
+    document = _copies(document)
+    me = document["evaluator"]
+    item = document["items"][1]
+    phase = exporters.final_phase(item, me)
+    # The newest copy of each wins: the mark is gone, the flag lifted, the Teacher preferred.
+    base, imitator, teacher = (exporters.answer_view(r, me, phase) for r in item["responses"])
+    assert [m.row["quote"] for m in base.marks] == ["Marlowe"]
+    assert not imitator.critical and imitator.weighted_score == 1  # its Minor mark alone
+    verdict = exporters.verdict_of(item, me, phase)
+    assert verdict is not None and verdict["preferred_response_id"] == teacher.response["id"]
+    # ...as core/metrics.py counts them.
+    seen = metrics.item_view(item, me, me)
+    assert [len(a.spans) for a in seen.answers] == [len(base.marks), 1, 0]
+    assert [a.weight for a in seen.answers] == [base.weighted_score, 1, 0] == [5, 1, 0]
+    assert seen.preferred_response_id == verdict["preferred_response_id"]
+    # An answer without a role is named as the per-model summary names it.
+    assert exporters.role_of(document["items"][0]["responses"][0]) == "Slot 1"
+    assert metrics.item_view(document["items"][0], me, me).answers[0].role == "Slot 1"
+    header, *rows = _read_csv(exporters.write_csv_answers(document, tmp_path / "answers.csv"))
+    table = {(r[3], r[7]): dict(zip(header, r, strict=True)) for r in rows}
+    assert [table[("2", role)]["preferred"] for role in ROLES] == ["no", "no", "yes"]
+    assert (table[("2", "Base")]["marks"], table[("2", "Imitator")]["critical"]) == ("1", "no")
+    text = exporters.markdown_document(document)
+    assert "### Slot 1 · +evil model" in text and "**1700**" not in text
+
+
+def test_counting_is_the_per_model_summary_s_own() -> None:
+    text = "1. Canberra, 2. Sydney — not the capital!\n- • 42 % _"
+    response = {"text": text, "judgements": [{"phase": 1, "off_topic": 1}]}
+    view = exporters.answer_view(response, "ann", 1)
+    assert view.words == metrics.word_count(text) == 7  # list markers, lone marks are not words
+    assert view.weighted_score == metrics.OFF_TOPIC_WEIGHT
+    # Rows without a name are the evaluator's asked about.
+    item = {"progress": [{"phase": 2}, {"evaluator": "bea", "phase": 1}]}
+    assert exporters.final_phase(item, "ann") == metrics.final_phase(item, "ann", "ann") == 2
+    item = {"progress": [{"evaluator": "ann", "phase": 2}, {"evaluator": "bea", "phase": 1}]}
+    assert [exporters.final_phase(item, who) for who in ("ann", "bea", "cy")] == [2, 1, 1]

@@ -15,10 +15,17 @@ import pytest
 from imitation_lens.core import annotations as notes
 from imitation_lens.core.annotations import Judgement, Mark, Verdict
 from imitation_lens.core.export import EVALUATOR_SETTING, session_document
-from imitation_lens.core.exporters import final_phase, shown_marks
+from imitation_lens.core.exporters import (
+    answer_view,
+    clean_text,
+    describe_mark,
+    final_phase,
+    shown_marks,
+)
 from imitation_lens.core.generation import Status
 from imitation_lens.core.html_report import Chart, render_html, write_html
 from imitation_lens.core.store import Store
+from imitation_lens.core.taxonomy import category_label, severity_label
 from test_exporters import build_document
 
 PWNED = "PWNED"
@@ -376,3 +383,89 @@ def test_a_real_browser_runs_nothing_and_sees_every_answer(browser: str, tmp_pat
     assert result.returncode == 0, result.stderr[-2000:]
     assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert screenshot.stat().st_size > 20_000  # a page with content, not a blank frame
+
+
+# -- the HTML built in Python -----------------------------------------------------------------
+
+
+class Answers(HTMLParser):
+    """Per answer, what a reader gets from its text and its list of marks, entities decoded."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.texts: list[str] = []  # each answer's text, without the mark numbers after marks
+        self.tooltips: list[list[tuple[str, str]]] = []  # per answer: (data-marks, title)
+        self.entries: list[list[dict[str, str]]] = []  # per answer: its list's parts by class
+        self.open: list[tuple[str, str]] = []  # (tag, class) of the elements we are in
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        named = {name: value or "" for name, value in attrs}
+        css = named.get("class", "")
+        if tag == "section" and css.startswith("answer"):
+            self.texts.append("")
+            self.tooltips.append([])
+            self.entries.append([])
+        if tag == "span" and "data-marks" in named:
+            self.tooltips[-1].append((named["data-marks"], named["title"]))
+        if tag == "li" and self.open and self.open[-1][1] == "marks":
+            self.entries[-1].append({})
+        self.open.append((tag, css))
+
+    def handle_endtag(self, tag: str) -> None:
+        self.open.pop()
+
+    def handle_data(self, data: str) -> None:
+        classes = [css for _, css in self.open]
+        if "text" in classes and "ref" not in classes:
+            self.texts[-1] += data
+        elif "marks" in classes and self.open[-1][0] in ("span", "strong"):
+            part = self.open[-1][1] or self.open[-1][0]
+            self.entries[-1][-1][part] = self.entries[-1][-1].get(part, "") + data
+
+
+def _as_shown(value: str) -> str:
+    """What the page must show of a value: no NUL or lone surrogate, "\n" for every break."""
+    return clean_text(value).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def test_answers_and_their_marks_show_exactly_their_words(tmp_path: Path) -> None:
+    document = hostile_document(tmp_path / "hostile")
+    # What SQLite can't hold but a colleague's file can: NUL, a lone surrogate, a bare "\r".
+    odd = "odd \x00 and \ud83d and\rbare <b>&amp;</b>\r\n"
+    responses = document["items"][1]["responses"]
+    responses[1]["text"] = odd + responses[1]["text"]
+    for mark in responses[1]["marks"]:
+        mark["start"] += len(odd)
+        mark["end"] += len(odd)
+        mark["note"] = odd + str(mark["note"])
+    responses[1]["marks"][0]["category"] = "<i>new</i> & kind"  # a code this version lacks
+    plain = build_document(tmp_path / "plain")  # answers with nothing to escape
+    for doc in (document, plain):
+        page = render_html(doc, SUMMARY, CHARTS)
+        check_page(page, doc)
+        assert "\x00" not in page and "\r" not in page and "\ud83d" not in page
+        shown = Answers()
+        shown.feed(page)
+        me = doc["evaluator"]
+        responses = [(item, r) for item in doc["items"] for r in item["responses"]]
+        assert len(shown.texts) == len(responses)
+        for (item, response), text, tooltips, entries in zip(
+            responses, shown.texts, shown.tooltips, shown.entries, strict=True
+        ):
+            phase = final_phase(item, me)
+            view = answer_view(response, me, phase)
+            assert text == (_as_shown(view.text) if view.text.strip() else "(no text)")
+            words = {m.number: f"{m.number}. {describe_mark(m.row)}" for m in view.marks}
+            for numbers, title in tooltips:
+                covering = [words[int(n)] for n in numbers.split()]
+                assert title == _as_shown("\n".join(covering))
+            assert len(entries) == len(view.marks)
+            for entry, mark in zip(entries, view.marks, strict=True):
+                code = str(mark.row.get("category") or "")
+                assert entry["strong"] == _as_shown(category_label(code) or "No category")
+                severity = "s-minor" if mark.row["severity"] == "minor" else "s-major"
+                assert entry[f"sev mk {severity}"] == severity_label(mark.row["severity"])
+                assert entry["quote"] == f"“{_as_shown(str(mark.row.get('quote') or ''))}”"
+                assert entry.get("note", "") == _as_shown(str(mark.row.get("note") or ""))
+                correction = str(mark.row.get("correction") or "")
+                assert entry.get("should", "") == ("Should be: " + correction if correction else "")

@@ -26,13 +26,13 @@ instead of running it as a formula (model output and notes are untrusted).
 from __future__ import annotations
 
 import csv
-import itertools
 import json
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 from typing import IO, Any, NamedTuple, cast
 
@@ -117,15 +117,14 @@ _CRLF = re.compile("\r\n")
 # JSON lets these stay raw, but splitlines() and some editors treat them as line breaks.
 _LINE_BREAKERS = re.compile("[\u0085\u2028\u2029]")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# Counting is core/metrics.py's own (OFF_TOPIC_WEIGHT, word_count, which rows are whose, which
-# copy of a row met twice counts), so the answers table agrees with the per-model report.
 
 
 # -- what the readable exports show -----------------------------------------------------------
 
-
-# Rows without a name (older exports, hand-built documents) are the document's evaluator's:
-# the evaluator is passed as metrics' `local` too.
+# Counting is core/metrics.py's own, used rather than copied (OFF_TOPIC_WEIGHT, word_count,
+# final_phase, whose a row is, which copy of a row met twice counts), so the answers table
+# and the readable exports agree with the per-model summary. Rows without a name (older
+# exports, hand-built documents) are the document's evaluator's: it is metrics' `local` here.
 _owner = metrics._owner
 _newest = metrics._newest
 
@@ -187,6 +186,14 @@ def _phase_of(row: Any) -> int:
     return int(row.get("phase") or 1)
 
 
+def role_of(response: dict[str, Any]) -> str:
+    """An answer's name: its slot's role, else "Slot N" counted from 1.
+
+    The name core/metrics.py gives it, so the per-model summary and the answers agree.
+    """
+    return str(response.get("role") or f"Slot {int(response.get('slot_index') or 0) + 1}")
+
+
 def model_of(response: dict[str, Any]) -> str:
     """What ran in a slot, in one phrase: the model's name, its file, or the endpoint's model id."""
     for key in ("model_name", "model_file", "endpoint_model"):
@@ -201,39 +208,50 @@ def weight_of(severity: str) -> int:
     return SEVERITIES.get(severity, MINOR).weight
 
 
-def word_count(text: str) -> int:
-    """Words separated by white space; list markers and lone punctuation are not words."""
-    text = _LIST_MARKER.sub("", text)
-    return sum(1 for token in text.split() if any(c.isalnum() for c in token))
-
-
 def describe_mark(mark: dict[str, Any]) -> str:
     """A mark in words, the same wording as the app's tooltip."""
+    return _describe(
+        str(mark.get("category") or ""),
+        str(mark.get("severity") or ""),
+        str(mark.get("note") or ""),
+        str(mark.get("correction") or ""),
+        bool(mark.get("unsure")),
+    )
+
+
+@lru_cache(maxsize=4096)
+def _describe(category: str, severity: str, note: str, correction: str, unsure: bool) -> str:
+    # Most marks carry no note or correction, so a few words serve a whole session.
     return Mark(
         id="",
         response_id="",
         start=0,
         end=0,
         quote="",
-        category=str(mark.get("category") or ""),
-        severity=str(mark.get("severity") or ""),
-        note=str(mark.get("note") or ""),
-        correction=str(mark.get("correction") or ""),
-        unsure=bool(mark.get("unsure")),
+        category=category,
+        severity=severity,
+        note=note,
+        correction=correction,
+        unsure=unsure,
     ).describe()
 
 
-@dataclass(frozen=True)
-class Segment:
-    """A stretch of an answer that the same marks cover (none, one, or several overlapping)."""
+class Segment(NamedTuple):
+    """A stretch of an answer that the same marks cover (none, one, or several overlapping).
+
+    A named tuple rather than a dataclass: a long session has tens of thousands of them.
+    """
 
     text: str
     marks: tuple[int, ...]  # numbers (1-based, as listed under the answer) covering it
     ending: tuple[int, ...]  # numbers of the marks that end with this segment
 
 
-@dataclass(frozen=True)
-class ShownMark:
+# Segment's constructor without the named tuple's Python-level __new__.
+_segment = partial(tuple.__new__, Segment)
+
+
+class ShownMark(NamedTuple):  # a named tuple: one per mark, made fast
     number: int  # 1-based, in text order
     row: dict[str, Any]
     placed: bool  # False when its place in the text could not be found
@@ -248,9 +266,13 @@ class AnswerView:
     marks: list[ShownMark]
     segments: list[Segment]
     judgement: dict[str, bool] | None
-    words: int
     major_marks: int
     weighted_score: int
+
+    @cached_property
+    def words(self) -> int:
+        """Its words, counted as core/metrics.py counts them (on the text as stored)."""
+        return word_count(str(self.response.get("text") or ""))
 
     @property
     def checked_clean(self) -> bool:
@@ -269,17 +291,21 @@ def answer_view(response: dict[str, Any], evaluator: str, phase: int) -> AnswerV
     raw = str(response.get("text") or "")
     rows = shown_marks(response, evaluator, phase)
     text, to_display = _normalise_breaks(raw)
+    moved = text is not raw  # offsets need mapping only when line breaks were folded
     marks: list[ShownMark] = []
     spans: list[tuple[int, int, int]] = []
+    score = major_marks = 0
     for number, row in enumerate(rows, start=1):
         found = _anchor(raw, row)
         if found is not None:
-            start, end = to_display(found[0]), to_display(found[1])
+            start, end = (to_display(found[0]), to_display(found[1])) if moved else found
             if start < end:
                 spans.append((number, start, end))
-        marks.append(ShownMark(number, row, placed=found is not None))
+        marks.append(ShownMark(number, row, found is not None))
+        severity = row.get("severity")
+        score += weight_of(str(severity))
+        major_marks += severity == "major"
     judgement = judgement_of(response, evaluator, phase)
-    score = sum(weight_of(str(row.get("severity"))) for row in rows)
     if judgement and judgement["critical"]:
         score += CRITICAL.weight
     if judgement and judgement["off_topic"]:
@@ -290,8 +316,7 @@ def answer_view(response: dict[str, Any], evaluator: str, phase: int) -> AnswerV
         marks=marks,
         segments=split_at_marks(text, spans),
         judgement=judgement,
-        words=word_count(raw),
-        major_marks=sum(1 for row in rows if row.get("severity") == "major"),
+        major_marks=major_marks,
         weighted_score=score,
     )
 
@@ -313,15 +338,51 @@ def split_at_marks(text: str, spans: Sequence[tuple[int, int, int]]) -> list[Seg
     Overlapping and nested marks can't be drawn as nested elements when they cross, so every
     piece is drawn on its own with all its marks' looks; the pieces never overlap.
     """
-    cuts = sorted({0, len(text)} | {s for _, s, _ in spans} | {e for _, _, e in spans})
-    segments = []
-    for start, end in itertools.pairwise(cuts):
-        if start >= end:
-            continue
-        covering = tuple(n for n, s, e in spans if s <= start and e >= end)
-        ending = tuple(n for n, _, e in spans if e == end)
-        segments.append(Segment(text[start:end], covering, ending))
-    return segments
+    size = len(text)
+    if _apart(spans, size):
+        # The usual answer: marks one after another, none overlapping. Each is a piece of its
+        # own, ending there, with the unmarked text between them.
+        segments: list[Segment] = []
+        at = 0
+        for number, start, end in spans:
+            if start > at:
+                segments.append(_segment((text[at:start], (), ())))
+            segments.append(_segment((text[start:end], (number,), (number,))))
+            at = end
+        if at < size:
+            segments.append(_segment((text[at:], (), ())))
+        return segments
+    # Otherwise: the pieces between every two neighbouring cuts, and the marks over each.
+    cuts = {0, size}
+    for _, start, end in spans:
+        cuts.add(start)
+        cuts.add(end)
+    bounds = sorted(cuts)
+    index = {cut: i for i, cut in enumerate(bounds)}  # piece i runs from bounds[i] to [i + 1]
+    pieces = len(bounds) - 1
+    covering: list[list[int]] = [[] for _ in range(pieces)]
+    ending: list[tuple[int, ...]] = [()] * pieces
+    for number, start, end in spans:  # in order, so both keep the order of `spans`
+        last = index[end]
+        if last:
+            ending[last - 1] = (*ending[last - 1], number)
+        if start < end:
+            for i in range(index[start], last):
+                covering[i].append(number)
+    return [
+        _segment((text[bounds[i] : bounds[i + 1]], tuple(covering[i]), ending[i]))
+        for i in range(pieces)
+    ]
+
+
+def _apart(spans: Sequence[tuple[int, int, int]], size: int) -> bool:
+    """Whether every span is inside the text and not empty, each after the one before."""
+    at = 0
+    for _, start, end in spans:
+        if not at <= start < end <= size:
+            return False
+        at = end
+    return True
 
 
 def _anchor(text: str, mark: dict[str, Any]) -> tuple[int, int] | None:
@@ -330,6 +391,14 @@ def _anchor(text: str, mark: dict[str, Any]) -> tuple[int, int] | None:
     Offsets are Python code points; a document edited or merged elsewhere may carry offsets
     that drifted, and the quote is what the evaluator saw, so the nearest copy of it wins.
     """
+    start, end, quote = mark.get("start"), mark.get("end"), mark.get("quote")
+    if (
+        type(start) is int
+        and type(end) is int
+        and 0 <= start < end <= len(text)
+        and (not quote or (type(quote) is str and text[start:end] == quote))
+    ):
+        return start, end  # the usual mark: where it says, and its quote is there
     try:
         start, end = int(mark.get("start") or 0), int(mark.get("end") or 0)
     except (TypeError, ValueError):
@@ -563,11 +632,14 @@ def write_csv_answers(document: dict[str, Any], target: Path) -> Path:
 # text is escaped, so the escaping can't touch them and the model can't forge them.
 _OPEN, _CLOSE, _REF, _REF_END = "\ue000", "\ue001", "\ue002", "\ue003"
 _SENTINELS = re.compile("[\ue000-\ue003]")
-# Every character that starts inline Markdown, HTML, entities, math, tables or autolinks.
-_MD_ALWAYS = re.compile(r"([\\`*_{}\[\]<>#|~&$=@!])")
+# Every character that starts inline Markdown, HTML, entities, math, tables or autolinks gets
+# a backslash (the backslash itself first, so the ones added are not doubled).
+_MD_ALWAYS = "`*_{}[]<>#|~&$=@!"
+_MD_ALWAYS_FOUND = re.compile(r"[\\`*_{}\[\]<>#|~&$=@!]")
 _MD_LINE_START = re.compile(r"^([\s\ue000-\ue003]*)([-+]|\d+(?=[.)]))")
-_MD_SCHEME = re.compile(r":(?=//)")
 _MD_WWW = re.compile(r"(?i)(www)\.")
+_BOLD_LEADING_SPACE = re.compile(f"{_OPEN}(\\s+)")
+_BOLD_TRAILING_SPACE = re.compile(f"(\\s+){_CLOSE}")
 
 
 def markdown_escape(text: str, block: bool = True) -> str:
@@ -576,19 +648,36 @@ def markdown_escape(text: str, block: bool = True) -> str:
     Block constructs (lists, headings, rules, code blocks) are prevented per line when `block`
     is set; inline ones (links, images, HTML, emphasis, code, autolinks) always.
     """
-    text = _SENTINELS.sub("\ufffd", clean_text(text))
+    text = clean_text(text)
+    if not text.isascii():
+        text = _SENTINELS.sub("\ufffd", text)
+    text = _escape_inline(text)
     if not block:
-        return _escape_line(text, line_start=False)
-    return "\n".join(_escape_line(line) for line in text.split("\n"))
+        return _escape_line_start(text, markers=False)
+    return "\n".join(_escape_line_start(line) for line in text.split("\n"))
 
 
-def _escape_line(line: str, line_start: bool = True) -> str:
-    line = _MD_ALWAYS.sub(r"\\\1", line)
-    line = _MD_SCHEME.sub(r"\\:", line)
-    line = _MD_WWW.sub(r"\1\\.", line)
+def _escape_inline(text: str) -> str:
+    """Inline constructs made inert; character by character, so line by line or all at once."""
+    if _MD_ALWAYS_FOUND.search(text) is not None:
+        # str.replace per character found: much faster than a regex or str.translate on long,
+        # non-ASCII text (an answer holding our bold markers is never ASCII).
+        text = text.replace("\\", "\\\\")
+        for character in _MD_ALWAYS:
+            if character in text:
+                text = text.replace(character, "\\" + character)
+    if "://" in text:
+        text = text.replace("://", "\\://")  # no autolink: the colon of every "://"
+    if "www." in text.lower():
+        text = _MD_WWW.sub(r"\1\\.", text)
+    return text
+
+
+def _escape_line_start(line: str, markers: bool = True) -> str:
+    """A line (inline constructs already escaped) that can't start a block construct."""
     # "- ", "+ " and "1. " at a line's start would make a list; the digits' dot or bracket
     # is escaped rather than the digits.
-    match = _MD_LINE_START.match(line) if line_start else None
+    match = _MD_LINE_START.match(line) if markers else None
     if match:
         marker = match.group(2)
         at = match.end(2)
@@ -597,6 +686,8 @@ def _escape_line(line: str, line_start: bool = True) -> str:
             if marker in "-+"
             else line[:at] + "\\" + line[at:]
         )
+    if not line.startswith((" ", "\t")):
+        return line
     # Leading spaces would make a code block; no-break spaces keep the indent without that.
     stripped = line.lstrip(" \t")
     indent = line[: len(line) - len(stripped)]
@@ -605,34 +696,57 @@ def _escape_line(line: str, line_start: bool = True) -> str:
 
 def _inline(text: str) -> str:
     """User text on one line (a table cell, a list entry): line breaks become spaces."""
-    # "|" is escaped with the rest, which also keeps it from splitting a table cell.
-    return markdown_escape(" ".join(str(text).split()), block=False)
+    # markdown_escape(..., block=False), less the indent step: no white space is left at the
+    # start. "|" is escaped with the rest, which also keeps it from splitting a table cell.
+    text = clean_text(" ".join(str(text).split()))
+    if not text.isascii():
+        text = _SENTINELS.sub("\ufffd", text)
+    return _escape_inline(text)
+
+
+@lru_cache(maxsize=256)
+def _mark_kind(category: str, severity: str) -> str:
+    """A mark's category and severity as its list entry shows them: few, and met on every mark."""
+    return f"**{_inline(category_label(category))}**, {_inline(severity_label(severity))}"
 
 
 def _answer_markdown(view: AnswerView) -> list[str]:
     """The answer as blockquote lines; marked stretches bold, each mark's number after it."""
     if not view.text.strip():
         return ["> (no text)"]
+    # Our markers can't be forged: the model's own private-use characters become U+FFFD.
+    forged = not view.text.isascii() and _SENTINELS.search(view.text) is not None
+    spaced = False  # whether any bold stretch may start or end with white space
     pieces: list[str] = []
-    for segment in view.segments:
-        text = _SENTINELS.sub("\ufffd", segment.text)
-        if segment.marks:
+    for text, marks, ending in view.segments:
+        if forged:
+            text = _SENTINELS.sub("\ufffd", text)
+        if marks:
             # Bold can't run across lines in Markdown: close and reopen it at each break.
-            text = _OPEN + text.replace("\n", _CLOSE + "\n" + _OPEN) + _CLOSE
+            if "\n" in text:
+                text = text.replace("\n", _CLOSE + "\n" + _OPEN)
+                spaced = True
+            elif text[:1].isspace() or text[-1:].isspace():
+                spaced = True
+            text = _OPEN + text + _CLOSE
         pieces.append(text)
-        pieces.extend(f"{_REF}{n}{_REF_END}" for n in segment.ending)
+        for n in ending:
+            pieces.append(f"{_REF}{n}{_REF_END}")
     joined = "".join(pieces)
     # Adjacent marked pieces form one bold stretch; whitespace at its edges goes outside,
     # since "** text**" is not bold in Markdown.
     joined = joined.replace(_CLOSE + _OPEN, "")
-    joined = re.sub(f"{_OPEN}(\\s+)", lambda m: m.group(1) + _OPEN, joined)
-    joined = re.sub(f"(\\s+){_CLOSE}", lambda m: _CLOSE + m.group(1), joined)
+    if spaced:
+        joined = _BOLD_LEADING_SPACE.sub(lambda m: m.group(1) + _OPEN, joined)
+        joined = _BOLD_TRAILING_SPACE.sub(lambda m: _CLOSE + m.group(1), joined)
     joined = joined.replace(_OPEN + _CLOSE, "")
+    joined = _escape_inline(clean_text(joined))
     lines = []
     for line in joined.split("\n"):
-        escaped = _escape_line(line)
+        escaped = _escape_line_start(line)
         escaped = escaped.replace(_OPEN, "**").replace(_CLOSE, "**")
-        escaped = re.sub(f"{_REF}(\\d+){_REF_END}", r"\\[\1\\]", escaped)
+        # Every number marker is ours (see above), so it always holds a number.
+        escaped = escaped.replace(_REF, "\\[").replace(_REF_END, "\\]")
         lines.append(escaped)
     # A backslash at a line's end is a hard break, so the answer keeps its line breaks.
     body = [f"> {line}\\" if line.strip() else ">" for line in lines]
@@ -642,7 +756,7 @@ def _answer_markdown(view: AnswerView) -> list[str]:
 
 
 def _answer_title(response: dict[str, Any]) -> str:
-    parts = [str(response.get("role") or f"Slot {response.get('slot_index')}")]
+    parts = [role_of(response)]
     model = model_of(response)
     if model:
         parts.append(model)
@@ -674,13 +788,11 @@ def verdict_words(item: dict[str, Any], verdict: dict[str, Any] | None, phase: i
 
 def _mark_line(mark: ShownMark) -> str:
     row = mark.row
-    parts = [
-        f"{mark.number}\\. **{_inline(category_label(str(row.get('category') or '')))}**",
-        _inline(severity_label(str(row.get("severity") or ""))),
-    ]
+    kind = _mark_kind(str(row.get("category") or ""), str(row.get("severity") or ""))
+    line = f"{mark.number}\\. {kind}"
     if row.get("unsure"):
-        parts.append("not sure")
-    line = ", ".join(parts) + f": “{_inline(str(row.get('quote') or ''))}”"
+        line += ", not sure"
+    line += f": “{_inline(str(row.get('quote') or ''))}”"
     if row.get("note"):
         line += f" — {_inline(str(row['note']))}"
     if row.get("correction"):

@@ -2,32 +2,35 @@
 
 The page carries no script at all and a Content-Security-Policy that forbids every script, so
 even text that slipped past escaping could not run. Model output is untrusted: it reaches the
-page only through Jinja2's autoescaping (text and attribute values alike) and is never marked
-safe. Class names come from our own taxonomy, never from the document, so a crafted category
-code can't add a class the page's structure depends on.
+page through Jinja2's autoescaping (text and attribute values alike), with one exception built
+for speed: each answer's marked-up text and its numbered list of marks, which are assembled
+here from our own tags and values passed through the same escaping (markupsafe.escape) before
+they are marked safe (see "HTML built in Python" below). Nothing else is marked safe. Class
+names come from our own taxonomy, never from the document, so a crafted category code can't
+add a class the page's structure depends on.
 
-Colours are the app's (ui/mark_style.py, Okabe–Ito), copied as numbers because the core must not
-import Qt. Colour is never the only signal: severity also sets the underline (dotted Minor, wavy
-Major), "not sure" is italic, and every mark has a tooltip and a numbered entry in words.
+Colours are the app's (core/taxonomy.py, Okabe–Ito, as ui/mark_style.py draws them). Colour is
+never the only signal: severity also sets the underline (dotted Minor, wavy Major), "not sure"
+is italic, and every mark has a tooltip and a numbered entry in words.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from imitation_lens import __version__
 from imitation_lens.core.export import write_atomically
 from imitation_lens.core.exporters import (
     STATUS_WORDS,
     AnswerView,
-    Segment,
     ShownMark,
     answer_view,
     clean_text,
@@ -35,12 +38,21 @@ from imitation_lens.core.exporters import (
     final_phase,
     model_of,
     plain_time,
+    role_of,
     session_title,
     verdict_of,
     verdict_words,
 )
 from imitation_lens.core.paths import resource_path
-from imitation_lens.core.taxonomy import BY_CODE, CATEGORIES, MAJOR, MINOR, severity_label
+from imitation_lens.core.taxonomy import (
+    BY_CODE,
+    CATEGORIES,
+    CATEGORY_COLOURS,
+    MAJOR,
+    MINOR,
+    OTHER_COLOUR,
+    severity_label,
+)
 
 TEMPLATE = "report.html.j2"
 CONTENT_SECURITY_POLICY = (
@@ -48,16 +60,6 @@ CONTENT_SECURITY_POLICY = (
     "form-action 'none'"
 )
 
-# The same numbers as ui/mark_style.CATEGORY_COLOURS (Okabe–Ito); keep the two in step.
-CATEGORY_COLOURS: dict[str, tuple[int, int, int]] = {
-    "wrong_detail": (230, 159, 0),  # orange
-    "wrong_claim": (213, 94, 0),  # vermillion
-    "invented": (204, 121, 167),  # reddish purple
-    "unverifiable": (86, 180, 233),  # sky blue
-    "overclaim": (240, 228, 66),  # yellow
-    "reasoning": (0, 158, 115),  # bluish green
-}
-OTHER_COLOUR = (150, 150, 150)
 OTHER_CLASS = "other"  # a category this version does not know
 # The app's tints (alpha 70 and 130 of 255): Major marks stand out more than Minor ones.
 MINOR_ALPHA, MAJOR_ALPHA = 0.27, 0.51
@@ -77,30 +79,6 @@ class Chart:
 
 
 @dataclass(frozen=True)
-class SegmentView:
-    text: str
-    classes: str = ""  # empty: unmarked text
-    style: str = ""
-    title: str = ""
-    numbers: str = ""  # the marks covering it, e.g. "1 3"
-    refs: tuple[int, ...] = ()  # numbers of the marks that end here
-
-
-@dataclass(frozen=True)
-class MarkView:
-    number: int
-    css_class: str
-    label: str
-    severity: str
-    severity_class: str
-    unsure: bool
-    quote: str
-    note: str
-    correction: str
-    placed: bool
-
-
-@dataclass(frozen=True)
 class AnswerHtml:
     role: str
     model: str
@@ -109,8 +87,9 @@ class AnswerHtml:
     status: str
     error: str
     empty: bool
-    segments: list[SegmentView]
-    marks: list[MarkView]
+    # Built in Python from escaped pieces only (see "HTML built in Python" below).
+    text: Markup  # the answer's text with its marks drawn on it
+    marks: Markup  # the numbered list of its marks, one <li> a line; empty without marks
     flags: list[str]
     counts: str
     preferred: bool
@@ -176,7 +155,7 @@ class ReportView:
     summary_columns: list[str]
     summary_rows: list[list[str]]
     charts: list[ChartView]
-    items: list[ItemHtml]
+    items: Iterator[ItemHtml]  # read once, by the template
     csp: str = CONTENT_SECURITY_POLICY
     version: str = __version__
     other_class: str = OTHER_CLASS
@@ -209,58 +188,164 @@ def _number(value: float) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def _segment_view(
-    segment: Segment, marks: dict[int, ShownMark], described: dict[int, str]
-) -> SegmentView:
-    if not segment.marks:
-        return SegmentView(segment.text, refs=segment.ending)
-    rows = [marks[n].row for n in segment.marks]
-    codes = [str(row.get("category") or "") for row in rows]
-    major = any(row.get("severity") != MINOR.code for row in rows)
-    alpha = MAJOR_ALPHA if major else MINOR_ALPHA
+def _plain(value: str) -> str:
+    """Text as the page holds it: any file can hold it, and one kind of line break."""
+    if value.isascii() and "\x00" not in value and "\r" not in value:
+        return value  # nearly every value: nothing to change
+    value = clean_text(value)
+    # One kind of line break in the file: what browsers make of "\r\n" anyway.
+    return value.replace("\r\n", "\n").replace("\r", "\n") if "\r" in value else value
+
+
+def _escaped(value: str) -> str:
+    """A value as the template would print it: cleaned up (_plain), then HTML-escaped."""
+    return str(escape(_plain(value)))
+
+
+# -- HTML built in Python ---------------------------------------------------------------------
+#
+# An answer's text with its marks, and the numbered list of its marks, are the only HTML the
+# page takes from Python rather than from the template's autoescaping: a long session has
+# hundreds of thousands of marked pieces and list entries, far too slow to loop over in the
+# template. They are safe because they are assembled only from our own tags and from values
+# passed through markupsafe.escape (the escaping Jinja2 itself applies), after the same
+# clean-up as every value the template prints (_plain, via _escaped). Only these two functions
+# make Markup. tests/test_html_report.py puts hostile text in every field they show, and checks
+# the page's elements and attributes, in a parser and in a real browser.
+
+# Looks of a stretch of text by (category codes in order, any Major, any unsure): its classes
+# and its style ("" for none), escaped. Class names come from our taxonomy only.
+_LOOKS: dict[tuple[tuple[str, ...], bool, bool], tuple[str, str]] = {}
+# A mark's (category code, severity) as the list shows them, escaped: the chip's class, the
+# category's label, the severity's class and its label.
+_MARK_LOOKS: dict[tuple[str, str], tuple[str, str, str, str]] = {}
+_MEMO_SIZE = 1024  # codes come from documents: the memos stay small whatever they hold
+
+
+def _looks(codes: tuple[str, ...], major: bool, unsure: bool) -> tuple[str, str]:
+    key = (codes, major, unsure)
+    looks = _LOOKS.get(key)
+    if looks is not None:
+        return looks
     classes = ["mk", "s-major" if major else "s-minor"]
-    if any(row.get("unsure") for row in rows):
+    if unsure:
         classes.append("unsure")
-    distinct = list(dict.fromkeys(codes))
     style = ""
-    if len(distinct) == 1:
-        classes.append("c-" + _category_class(distinct[0]))
+    if len(codes) == 1:
+        classes.append("c-" + _category_class(codes[0]))
     else:
         # Overlapping marks of different categories: stripes of each colour, so both show.
         classes.append("multi")
+        alpha = MAJOR_ALPHA if major else MINOR_ALPHA
         stops = []
-        for i, code in enumerate(distinct):
+        for i, code in enumerate(codes):
             colour = _rgba(_colour(code), alpha)
             stops.append(f"{colour} {i * 0.4:.1f}em {(i + 1) * 0.4:.1f}em")
         style = f"background-image: repeating-linear-gradient(135deg, {', '.join(stops)})"
-    title = "\n".join(described[n] for n in segment.marks)
-    return SegmentView(
-        text=segment.text,
-        classes=" ".join(classes),
-        style=style,
-        title=title,
-        numbers=" ".join(str(n) for n in segment.marks),
-        refs=segment.ending,
-    )
+    looks = (_escaped(" ".join(classes)), _escaped(style))
+    if len(_LOOKS) < _MEMO_SIZE:
+        _LOOKS[key] = looks
+    return looks
 
 
-def _mark_view(mark: ShownMark) -> MarkView:
-    row = mark.row
-    code = str(row.get("category") or "")
-    severity = str(row.get("severity") or "")
-    category = BY_CODE.get(code)
-    return MarkView(
-        number=mark.number,
-        css_class=_category_class(code),
-        label=category.label if category else code or "No category",
-        severity=severity_label(severity),
-        severity_class="s-minor" if severity == MINOR.code else "s-major",
-        unsure=bool(row.get("unsure")),
-        quote=str(row.get("quote") or ""),
-        note=str(row.get("note") or ""),
-        correction=str(row.get("correction") or ""),
-        placed=mark.placed,
-    )
+def _mark_looks(code: str, severity: str) -> tuple[str, str, str, str]:
+    looks = _MARK_LOOKS.get((code, severity))
+    if looks is None:
+        category = BY_CODE.get(code)
+        looks = (
+            _escaped(_category_class(code)),
+            _escaped(category.label if category else code or "No category"),
+            "s-minor" if severity == MINOR.code else "s-major",
+            _escaped(severity_label(severity)),
+        )
+        if len(_MARK_LOOKS) < _MEMO_SIZE:
+            _MARK_LOOKS[(code, severity)] = looks
+    return looks
+
+
+def _text_html(view: AnswerView) -> Markup:
+    """The answer's text with its marks drawn on it: a span per stretch that marks cover."""
+    # Per mark: its category code, whether it is Major, whether unsure, and its words.
+    marks: dict[int, tuple[str, bool, bool, str]] = {}
+    for mark in view.marks:
+        row = mark.row
+        marks[mark.number] = (
+            str(row.get("category") or ""),
+            row.get("severity") != MINOR.code,
+            bool(row.get("unsure")),
+            f"{mark.number}. {describe_mark(row)}",
+        )
+    tags: dict[tuple[int, ...], str] = {}  # each distinct set of marks gets its tag once
+    # The text's line breaks are already "\n"; cleaning keeps its length, so pieces need it
+    # only when the whole does.
+    unclean = clean_text(view.text) != view.text
+    # Escaping only ever lengthens text, so when the whole text escapes to its own length no
+    # character in it needs escaping, and neither does any piece of it: the pieces are then
+    # used as they are (most answers), else each piece is escaped.
+    escapes = len(escape(view.text)) != len(view.text)
+    parts: list[str] = []
+    for text, numbers, ending in view.segments:
+        if unclean:
+            text = clean_text(text)
+        if escapes:
+            text = escape(text)
+        if numbers:
+            tag = tags.get(numbers)
+            if tag is None:
+                tag = tags[numbers] = _span_tag(numbers, marks)
+            parts += (tag, text, "</span>")
+        else:
+            parts.append(text)
+        for n in ending:
+            parts.append(f'<sup class="ref">{int(n)}</sup>')
+    # Safe: every piece above is our own markup, or text that escape() leaves as it is or
+    # that went through it.
+    return Markup("".join(parts))
+
+
+def _span_tag(numbers: tuple[int, ...], marks: dict[int, tuple[str, bool, bool, str]]) -> str:
+    """The opening tag of a stretch of text that the marks `numbers` cover, every value escaped."""
+    if len(numbers) == 1:
+        code, major, unsure, title = marks[numbers[0]]
+        codes: tuple[str, ...] = (code,)
+    else:
+        covering = [marks[n] for n in numbers]
+        codes = tuple(dict.fromkeys([code for code, _, _, _ in covering]))
+        major = any(major for _, major, _, _ in covering)
+        unsure = any(unsure for _, _, unsure, _ in covering)
+        # Every mark covering the stretch has its words in the tooltip, as in the app.
+        title = "\n".join([words for _, _, _, words in covering])
+    classes, style = _looks(codes, major, unsure)
+    numbered = " ".join([str(int(n)) for n in numbers])
+    tag = f'<span class="{classes}" data-marks="{numbered}" title="{_escaped(title)}"'
+    return tag + (f' style="{style}">' if style else ">")
+
+
+def _marks_html(marks: list[ShownMark]) -> Markup:
+    """The numbered list's entries, one <li> a line (the template adds the <ol>)."""
+    lines = []
+    for mark in marks:
+        row = mark.row
+        chip, label, severity_class, severity = _mark_looks(
+            str(row.get("category") or ""), str(row.get("severity") or "")
+        )
+        line = (
+            f'<li value="{int(mark.number)}"><span class="chip c-{chip}" aria-hidden="true">'
+            f"</span><strong>{label}</strong>, "
+            f'<span class="sev mk {severity_class}">{severity}</span>'
+        )
+        if row.get("unsure"):
+            line += ", not sure"
+        line += f': <span class="quote">“{_escaped(str(row.get("quote") or ""))}”</span>'
+        if row.get("note"):
+            line += f' — <span class="note">{_escaped(str(row["note"]))}</span>'
+        if row.get("correction"):
+            line += f' — <span class="should">Should be: {_escaped(str(row["correction"]))}</span>'
+        if not mark.placed:
+            line += " <em>(its place in the answer could not be found)</em>"
+        lines.append(line + "</li>\n")
+    # Safe: every piece above is our own markup or went through escape() (in _escaped).
+    return Markup("".join(lines))
 
 
 def _answer_html(
@@ -270,9 +355,6 @@ def _answer_html(
     verdict: dict[str, Any] | None,
     blind: bool,
 ) -> AnswerHtml:
-    marks = {mark.number: mark for mark in view.marks}
-    # Worded once per mark: overlapping marks put the same words on several pieces.
-    described = {n: f"{n}. {describe_mark(mark.row)}" for n, mark in marks.items()}
     status = str(response.get("status") or "")
     details = [
         str(response.get(key))
@@ -302,15 +384,15 @@ def _answer_html(
     # "Error score" is the weighted score's name on screen and in the per-model summary.
     counts += f" · error score {view.weighted_score}"
     return AnswerHtml(
-        role=str(response.get("role") or f"Slot {response.get('slot_index')}"),
+        role=role_of(response),
         model=model_of(response),
         details=" · ".join(details),
         shown_as=shown_as,
         status=STATUS_WORDS.get(status, status),
         error=str(response.get("error") or ""),
         empty=not view.text.strip(),
-        segments=[_segment_view(segment, marks, described) for segment in view.segments],
-        marks=[_mark_view(mark) for mark in view.marks],
+        text=_text_html(view) if view.text.strip() else Markup(),
+        marks=_marks_html(view.marks),
         flags=flags,
         counts=counts,
         preferred=bool(
@@ -418,14 +500,14 @@ def report_view(
     session = document.get("session") or {}
     evaluator = str(document.get("evaluator") or "")
     blind = bool(session.get("blind"))
-    items = [_item_html(item, evaluator, blind) for item in document.get("items") or []]
+    items = list(document.get("items") or [])
     facts = [
         ("Session", session_title(document)),
         ("Evaluator", evaluator),
         ("Started", plain_time(session.get("created_at"))),
         ("Exported", plain_time(document.get("exported_at"))),
         ("Questions", str(len(items))),
-        ("Answers", str(sum(len(item.answers) for item in items))),
+        ("Answers", str(sum(len(item.get("responses") or []) for item in items))),
         ("Blind", "yes: answers were shown as “Answer 1…N” until the verdict" if blind else "no"),
         ("Made with", f"Imitation Lens {document.get('app_version') or __version__}"),
     ]
@@ -451,7 +533,9 @@ def report_view(
         summary_columns=columns,
         summary_rows=[[str(row.get(c, "")) for c in columns] for row in summary_rows or []],
         charts=[_chart_view(chart, i) for i, chart in enumerate(charts or [])],
-        items=items,
+        # Built while the page is written, one question at a time: a long session's views are
+        # never all held at once.
+        items=(_item_html(item, evaluator, blind) for item in items),
     )
 
 
@@ -460,11 +544,10 @@ def report_view(
 
 def _finalize(value: Any) -> Any:
     """Applied to every value the template prints, before autoescaping."""
+    if type(value) is str or (isinstance(value, str) and not isinstance(value, Markup)):
+        return _plain(value)
     if value is None:
         return ""
-    if isinstance(value, str) and not isinstance(value, Markup):
-        # One kind of line break in the file: what browsers make of "\r\n" anyway.
-        return clean_text(value).replace("\r\n", "\n").replace("\r", "\n")
     return value
 
 
@@ -472,7 +555,7 @@ def _finalize(value: Any) -> Any:
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(resource_path("reports")),
-        autoescape=True,  # every value, text and attributes alike; nothing is marked safe
+        autoescape=True,  # every value, text and attributes alike (and "HTML built in Python")
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
         trim_blocks=True,
