@@ -30,6 +30,7 @@ from imitation_lens.core.lineup import (
     SlotConfig,
 )
 from imitation_lens.ui.recorder import Recorder
+from imitation_lens.ui.slot_column import describe_source
 
 STAND_IN_NOTE = "stand-in: the same base model shown teacher-style example answers"
 
@@ -80,11 +81,9 @@ def _key(slot: SlotConfig) -> tuple[Any, ...]:
 
 
 def _describe(slot: SlotConfig) -> str:
-    if isinstance(slot.source, Endpoint):
-        return f"{slot.source.model} via {slot.source.base_url}"
-    if slot.source.is_bundled:
-        return f"{DISPLAY_NAME} ({slot.source.prompt_mode})"
-    return slot.source.path.replace("\\", "/").rsplit("/", 1)[-1]
+    if isinstance(slot.source, LocalModel) and slot.source.is_bundled:
+        return f"{DISPLAY_NAME} ({slot.source.prompt_mode})"  # the mode tells the built-ins apart
+    return describe_source(slot)
 
 
 class LineupDialog(QDialog):
