@@ -206,6 +206,54 @@ class _Scripted(http.server.BaseHTTPRequestHandler):
         pass
 
 
+class _Flaky(_Scripted):
+    """Refuses the first `failures` chat requests with `status` (and Retry-After), then streams."""
+
+    def do_POST(self) -> None:
+        server: Any = self.server
+        with server.lock:
+            server.requests += 1
+            refuse = server.requests <= server.failures
+        if not refuse:
+            super().do_POST()
+            return
+        length = int(self.headers.get("Content-Length") or 0)
+        self.rfile.read(length)
+        body = json.dumps({"error": {"message": "slow down", "type": "rate_limit"}}).encode()
+        self.send_response(server.status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        if server.retry_after is not None:
+            self.send_header("Retry-After", str(server.retry_after))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture
+def flaky_teacher() -> Iterator[Callable[..., tuple[str, Any]]]:
+    """A real server on 127.0.0.1 that refuses the first requests (429 by default), then answers.
+
+    Returns (base URL, server); `server.requests` counts the requests it had."""
+    servers = _LocalServers()
+
+    def start(
+        pieces: list[str], failures: int, status: int = 429, retry_after: float | None = None
+    ) -> tuple[str, Any]:
+        url = servers.start(
+            _Flaky,
+            pieces=pieces,
+            failures=failures,
+            status=status,
+            retry_after=retry_after,
+            requests=0,
+            lock=threading.Lock(),
+        )
+        return url, servers._servers[-1]
+
+    yield start
+    servers.close()
+
+
 @pytest.fixture
 def scripted_teacher() -> Iterator[Callable[[list[str]], str]]:
     """A real OpenAI-compatible HTTP server on 127.0.0.1 that streams a given answer in pieces.

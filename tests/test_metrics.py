@@ -162,7 +162,11 @@ def test_the_report_covers_judged_items_in_their_final_phase(document: dict[str,
     assert result.evaluators == ("ann",)
     # I1–I5 judged; I6 left out. Verdicts: I1 (phase 2), I2 (phase 1 kept), I3, I4, I5.
     assert (result.items, result.unjudged_items, result.verdicts) == (5, 1, 5)
-    assert result.notes == ("1 item not judged yet is left out of the figures.",)
+    assert result.notes == (
+        "1 item not judged yet is left out of the evaluators' figures.",
+        "The automatic check covers every answered question with a reference answer (2), "
+        "judged or not.",
+    )
     assert [(s.role, s.slot_index, s.items, s.answers) for s in result.slots] == [
         ("Base", 0, 4, 4),  # I5's Base answer failed
         ("Imitator", 1, 5, 5),
@@ -221,6 +225,20 @@ def test_accuracy_and_style_worked_by_hand(document: dict[str, Any]) -> None:
     assert (base.mean_words.value, imitator.mean_words.value) == (23 / 4, 42 / 5)
     assert (base.hedged_share.value, imitator.hedged_share.value) == (0.0, 0.2)
     assert (base.confident_share.value, imitator.confident_share.value) == (1.0, 0.8)
+
+
+def test_the_automatic_check_also_covers_items_nobody_judged(document: dict[str, Any]) -> None:
+    unjudged = copy.deepcopy(document)
+    never_looked_at = unjudged["items"][5]  # I6: "Yes." and "No.", not judged
+    never_looked_at["reference"] = "yes"
+    never_looked_at["aliases"] = ["yep"]
+    result = report([unjudged])
+    base, imitator = result.slots
+    assert (base.accuracy.value, base.accuracy.count) == (2 / 3, 3)
+    assert (imitator.accuracy.value, imitator.accuracy.count) == (1 / 3, 3)
+    # The evaluator's own figures still leave it out.
+    assert (result.items, result.unjudged_items) == (5, 1)
+    assert base.with_error == _slots(document)[0].with_error
 
 
 def test_intervals_need_five_items_and_contain_the_estimate(document: dict[str, Any]) -> None:

@@ -1,4 +1,4 @@
-"""Command line: start the app (the default), list sessions, export one."""
+"""Command line: start the app (the default), list sessions, export or import one, run a batch."""
 
 from __future__ import annotations
 
@@ -32,6 +32,22 @@ def _parser() -> argparse.ArgumentParser:
         choices=["json", "jsonl", "csv-marks", "csv-answers", "html", "md"],
         help="default: from the file name (.json, .jsonl, .marks.csv, .answers.csv, .html, .md)",
     )
+    batch = commands.add_parser(
+        "batch", help="run a prompt set through the saved lineup, without the window"
+    )
+    batch.add_argument(
+        "set",
+        nargs="?",
+        help="a built-in set (factual-probes, open-ended), an imported set's name, or a "
+        ".jsonl/.csv file",
+    )
+    batch.add_argument(
+        "--resume",
+        nargs="?",
+        const="latest",
+        metavar="BATCH",
+        help="go on with a paused batch (default: the latest one)",
+    )
     imported = commands.add_parser("import", help="merge a colleague's JSON session export")
     imported.add_argument("input", type=Path, help="the JSON export to merge")
     return parser
@@ -47,6 +63,13 @@ def main(argv: list[str] | None = None) -> int:
     from imitation_lens.core.store import Store
 
     paths = data_paths(args.data_dir)
+    if args.command == "batch":
+        if args.set is None and args.resume is None:
+            print("Name a prompt set to run, or --resume a paused batch.", file=sys.stderr)
+            return 2
+        from imitation_lens.batch_command import run_batch_command
+
+        return run_batch_command(paths, args.set, args.resume)
     if args.command == "import":
         return _import(paths.database, args.input)
     if not paths.database.exists():

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from imitation_lens.core.generation import utc_now
+from imitation_lens.core.normalize import automatic_check
 from imitation_lens.core.store import Store, new_id
 from imitation_lens.core.taxonomy import BY_CODE, category_label, severity_label
 
@@ -255,5 +256,11 @@ def item_state(store: Store, item_id: str) -> dict[str, Any]:
     for response in item["responses"]:
         response["marks"] = marks_for(store, response["id"], phase)
         response["judgement"] = judgement_for(store, response["id"], phase)
+        # Kept apart from the evaluator's marks: computed, never stored as a judgement.
+        response["auto_check"] = (
+            automatic_check(response["text"] or "", item["reference"], item.get("aliases") or ())
+            if response["status"] == "done"
+            else None
+        )
     item["verdicts"] = verdicts_for(store, item_id)
     return item

@@ -63,6 +63,26 @@ def explain_api_error(error: Exception, endpoint: Endpoint) -> str:
     return f"The teacher's answer could not be read: {error}"
 
 
+def _retry_after(error: openai.APIStatusError) -> float | None:
+    """The server's Retry-After header in seconds, when it sent one as a number."""
+    value = error.response.headers.get("retry-after", "")
+    try:
+        seconds = float(value)
+    except ValueError:
+        return None
+    return seconds if 0 <= seconds < 3600 else None
+
+
+def failure_facts(error: Exception) -> dict[str, Any]:
+    """What kind of failure it was: the teacher column replays when "unreachable", and a batch
+    slows down when "rate_limited" (with the server's Retry-After, when it gave one)."""
+    if isinstance(error, openai.RateLimitError):
+        return {"failure": "rate_limited", "retry_after": _retry_after(error)}
+    if isinstance(error, openai.APIConnectionError):  # timeouts are connection errors too
+        return {"failure": "unreachable"}
+    return {"failure": "error"}
+
+
 class EndpointRunner:
     """Talks to one endpoint. The HTTP stream runs on a helper thread so Stop never waits on it."""
 
@@ -136,10 +156,7 @@ class EndpointRunner:
                 break
             if isinstance(item, Exception):
                 message = redact(explain_api_error(item, self._endpoint), key)
-                reachable = not isinstance(item, openai.APIConnectionError)  # timeouts included
-                timing = (
-                    facts | meter.timings() | {"failure": "error" if reachable else "unreachable"}
-                )
+                timing = facts | meter.timings() | failure_facts(item)
                 emit(FinishedEvent(rid, Status.FAILED, meter.text, message, timing))
                 return
             if not streaming:

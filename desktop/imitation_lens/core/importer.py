@@ -60,7 +60,7 @@ KINDS = ("sessions", "items", "responses", "marks", "judgements", "verdicts", "p
 
 _JSON_FIELDS = {
     "sessions": ("lineup",),
-    "items": ("shown_order",),
+    "items": ("shown_order", "aliases", "tags"),
     "responses": ("params", "extra", "identity_clues"),
     "verdicts": ("shown_order",),
 }

@@ -104,6 +104,7 @@ class SlotConfig:
         )
 
 
+LINEUP_SETTING = "lineup"  # the settings key of the lineup the window uses
 MIN_SLOTS = 2
 MAX_SLOTS = 6
 

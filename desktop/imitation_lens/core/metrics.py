@@ -376,8 +376,8 @@ class Report:
 
 
 # Figures that get a bootstrap interval, each a ratio of sums over items.
-_WITH_ERROR, _WITH_MAJOR, _WEIGHTED, _WIN, _SOS, _ACCURACY = range(6)
-_PER_SLOT = 6
+_WITH_ERROR, _WITH_MAJOR, _WEIGHTED, _WIN, _SOS = range(5)
+_PER_SLOT = 5
 
 
 def uses_list(text: str) -> bool:
@@ -439,6 +439,42 @@ def bootstrap_intervals(
     return out
 
 
+def _checkable(views: Sequence[ItemView]) -> list[ItemView]:
+    """Items the automatic check can score: a reference and finished answers. Once per item,
+    whoever judged it (or nobody): the check does not depend on an evaluator."""
+    seen: dict[str, ItemView] = {}
+    for view in views:
+        if view.aliases and view.finished():
+            seen.setdefault(view.item_id, view)
+    return list(seen.values())
+
+
+def _accuracy(
+    checked: Sequence[ItemView], slot_of: Mapping[str, int], resamples: int, seed: int
+) -> list[Estimate]:
+    """Per slot: the share of answers the automatic check finds correct, with intervals."""
+    numerators = np.zeros((len(slot_of), len(checked)))
+    denominators = np.zeros((len(slot_of), len(checked)))
+    for column, view in enumerate(checked):
+        for answer in view.finished():
+            row = slot_of[answer.role]
+            denominators[row, column] += 1
+            numerators[row, column] += matches_reference(
+                answer.text, view.aliases[0], view.aliases[1:]
+            )
+    intervals = bootstrap_intervals(numerators, denominators, resamples, seed)
+    return [
+        Estimate(
+            value=_ratio(float(numerators[row].sum()), float(denominators[row].sum())),
+            low=None if intervals[row] is None else intervals[row][0],  # type: ignore[index]
+            high=None if intervals[row] is None else intervals[row][1],  # type: ignore[index]
+            count=int(denominators[row].sum()),
+            items=int((denominators[row] > 0).sum()),
+        )
+        for row in range(len(slot_of))
+    ]
+
+
 def report(
     documents: Sequence[Mapping[str, Any]],
     evaluator: str | None = None,
@@ -449,11 +485,12 @@ def report(
     """Per-slot metrics for one evaluator (None: each document's own, local evaluator)."""
     all_views = _views(documents, evaluator)
     views = [view for view in all_views if view.judged]
+    checked = _checkable(all_views)
     clusters: dict[str, int] = {}
     for view in views:
         clusters.setdefault(view.item_id, len(clusters))
     first_index: dict[str, int] = {}
-    for view in views:
+    for view in [*views, *checked]:
         for answer in view.finished():
             first_index[answer.role] = min(
                 first_index.get(answer.role, answer.slot_index), answer.slot_index
@@ -485,11 +522,6 @@ def report(
             numerators[base + _WITH_MAJOR, column] += answer.has_major
             denominators[base + _WEIGHTED, column] += 1
             numerators[base + _WEIGHTED, column] += answer.weight
-            if view.aliases:
-                denominators[base + _ACCURACY, column] += 1
-                numerators[base + _ACCURACY, column] += matches_reference(
-                    answer.text, view.aliases[0], view.aliases[1:]
-                )
             errors[slot] += answer.error_count
             mixes[slot].update(answer.categories())
             words[slot] += word_count(answer.text)
@@ -523,6 +555,7 @@ def report(
                 numerators[row, column] += worse
 
     intervals = bootstrap_intervals(numerators, denominators, resamples, seed)
+    accuracy = _accuracy(checked, slot_of, resamples, seed)
 
     def estimate(row: int) -> Estimate:
         interval = intervals[row]
@@ -559,7 +592,7 @@ def report(
                 category_mix=dict(sorted(mixes[slot].items(), key=lambda kv: (-kv[1], kv[0]))),
                 win_rate=estimate(base + _WIN),
                 style_over_substance=estimate(base + _SOS),
-                accuracy=estimate(base + _ACCURACY),
+                accuracy=accuracy[slot],
                 list_share=plain(lists[slot], answers),
                 mean_words=plain(words[slot], answers),
                 hedged_share=plain(hedged[slot], answers),
@@ -569,9 +602,14 @@ def report(
     notes = []
     left_out = len(all_views) - len(views)
     if left_out == 1:
-        notes.append("1 item not judged yet is left out of the figures.")
+        notes.append("1 item not judged yet is left out of the evaluators' figures.")
     elif left_out:
-        notes.append(f"{left_out} items not judged yet are left out of the figures.")
+        notes.append(f"{left_out} items not judged yet are left out of the evaluators' figures.")
+    if checked:
+        notes.append(
+            f"The automatic check covers every answered question with a reference answer "
+            f"({len(checked)}), judged or not."
+        )
     return Report(
         evaluators=tuple(sorted({view.evaluator for view in views})),
         items=len(views),
@@ -619,13 +657,14 @@ def report_rows(result: Report) -> list[dict[str, str]]:
         {
             "Model": slot.role,
             "Answers": str(slot.answers),
+            # The machine's check beside the evaluators' marks: the comparison the study made.
+            "Correct by the automatic check": format_share(slot.accuracy),
             "Answers with an error": format_share(slot.with_error),
             "Answers with a major error": format_share(slot.with_major),
             "Errors per 100 words": format_number(slot.errors_per_100_words),
             "Error score per answer (lower is better)": format_number(slot.weighted_score),
             "Preferred (ties count half)": format_share(slot.win_rate),
             "Preferred despite more errors": format_share(slot.style_over_substance),
-            "Correct on items with a reference": format_share(slot.accuracy),
             "Answers with lists": format_share(slot.list_share),
             "Words per answer": format_number(slot.mean_words, 0),
             "Hedged answers": format_share(slot.hedged_share),

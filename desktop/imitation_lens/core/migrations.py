@@ -248,11 +248,72 @@ def _v4_evaluators_and_search(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v5_prompt_sets_and_batches(db: sqlite_utils.Database) -> None:
+    """Prompt sets (imported; built-in ones are read from resources/) and batch runs.
+
+    A batch creates all its items and queued answers up front, in one transaction, so a run
+    that is paused, closed or killed resumes by answering what is still queued: never twice.
+    """
+    items = db.table("items")
+    items.add_column("aliases", str)  # JSON: other accepted forms of the reference answer
+    items.add_column("tags", str)  # JSON: the prompt set's topic tags
+    items.add_column("batch_id", str)
+    items.add_column("batch_position", int)  # 1-based place in the batch's prompt set
+    db.execute(
+        "CREATE UNIQUE INDEX idx_items_batch ON items(batch_id, batch_position) "
+        "WHERE batch_id IS NOT NULL"
+    )
+    db.table("prompt_sets").create(
+        {
+            "id": str,
+            "name": str,
+            "description": str,
+            "licence": str,
+            "file_name": str,  # the file it was imported from
+            "item_count": int,
+            "imported_at": str,
+        },
+        pk="id",
+    )
+    db.table("prompt_set_items").create(
+        {
+            "id": str,
+            "set_id": str,
+            "position": int,
+            "prompt": str,
+            "reference": str,
+            "aliases": str,  # JSON list
+            "source": str,
+            "tags": str,  # JSON list
+        },
+        pk="id",
+        foreign_keys=[("set_id", "prompt_sets", "id")],
+    )
+    db.table("prompt_set_items").create_index(["set_id", "position"], unique=True)
+    db.table("batches").create(
+        {
+            "id": str,
+            "session_id": str,
+            "set_id": str,
+            "set_name": str,
+            "state": str,  # running | paused | cancelled | finished
+            "item_count": int,
+            "created_at": str,
+            "updated_at": str,
+            "finished_at": str,
+        },
+        pk="id",
+        foreign_keys=[("session_id", "sessions", "id")],
+    )
+    db.table("batches").create_index(["session_id"])
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial,
     _v2_judging,
     _v3_models_and_teachers,
     _v4_evaluators_and_search,
+    _v5_prompt_sets_and_batches,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -126,3 +126,12 @@ def matches_reference(answer: str, reference: str, aliases: Iterable[str] = ()) 
         if needle and f" {needle} " in haystack:
             return True
     return False
+
+
+def automatic_check(answer: str, reference: str, aliases: Iterable[str] = ()) -> bool | None:
+    """The automatic factual check of one answer: None when there is no reference to check
+    against, else whether the reference (or one of its alternatives) is in the answer."""
+    accepted = (*reference_aliases(reference), *aliases)
+    if not accepted:
+        return None
+    return matches_reference(answer, accepted[0], accepted[1:])

@@ -41,6 +41,8 @@ def charts_for(report_: Report) -> list[Chart]:
     """The few pictures a non-technical reader needs; a chart with nothing to show is left out."""
     wanted = [
         ("Answers with at least one factual error", "%", "with_error"),
+        # Side by side with the evaluators' figure: what the automatic check finds.
+        ("Automatic check: correct on questions with a reference answer", "%", "accuracy"),
         ("Answers with a Major error", "%", "with_major"),
         (
             "Weighted errors per answer (Minor 1, Major 5, Critical 25; lower is better)",
@@ -48,7 +50,6 @@ def charts_for(report_: Report) -> list[Chart]:
             "weighted_score",
         ),
         ("How often its answer was preferred", "%", "win_rate"),
-        ("Correct on questions with a reference answer", "%", "accuracy"),
     ]
     charts = []
     for title, unit, pick in wanted:

@@ -20,7 +20,7 @@ from imitation_lens.core.generation import FINAL_STATUSES, Status, utc_now
 from imitation_lens.core.migrations import migrate
 
 _UNFINISHED = tuple(s.value for s in Status if s not in FINAL_STATUSES)
-_JSON_COLUMNS = {"params", "extra", "lineup", "shown_order", "identity_clues"}
+_JSON_COLUMNS = {"params", "extra", "lineup", "shown_order", "identity_clues", "aliases", "tags"}
 
 
 def new_id() -> str:
@@ -46,11 +46,16 @@ class Store:
     # -- recovery ---------------------------------------------------------------------------
 
     def mark_unfinished_interrupted(self) -> int:
-        """Answers still 'being written' from an earlier run of the app were cut off: say so."""
+        """Answers still 'being written' from an earlier run of the app were cut off: say so.
+
+        A batch's answers still waiting their turn are not cut off: the batch resumes them.
+        """
         placeholders = ", ".join("?" for _ in _UNFINISHED)
         with self.db.atomic():
             cursor = self.db.execute(
-                f"UPDATE responses SET status = ?, updated_at = ? WHERE status IN ({placeholders})",
+                f"UPDATE responses SET status = ?, updated_at = ? WHERE status IN ({placeholders}) "
+                "AND NOT (status = 'queued' AND item_id IN "
+                "(SELECT id FROM items WHERE batch_id IS NOT NULL))",
                 [Status.INTERRUPTED.value, utc_now(), *_UNFINISHED],
             )
         return cursor.rowcount

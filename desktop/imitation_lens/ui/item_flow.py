@@ -7,6 +7,7 @@ its phase. Replies from the recorder for a view the evaluator has already left a
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 from typing import Any, Protocol
@@ -134,9 +135,13 @@ class ItemFlow(QObject):
 
     def display_saved(self, state: dict[str, Any]) -> None:
         by_slot = {r["slot_index"]: r for r in state["responses"]}
+        reference_shown = int(state.get("phase") or 1) == 2
         for column in self.host.columns:
             if column.index in by_slot:
-                column.show_response(by_slot[column.index])
+                response = by_slot[column.index]
+                column.show_response(response, batch_driven=bool(state.get("batch_id")))
+                # Shown with the reference, never before: phase 1 is judged unaided.
+                column.show_auto_check(response.get("auto_check") if reference_shown else None)
             else:
                 column.begin_empty()
         self.host.prompt_edit.setPlainText(state["prompt"])
@@ -154,14 +159,27 @@ class ItemFlow(QObject):
         self._view += 1
         return self._view
 
-    def _load_item(self, item_id: str) -> None:
+    def _load_item(self, item_id: str, then: Callable[[], None] | None = None) -> None:
         view = self.new_view()
 
         def loaded(state: dict[str, Any]) -> None:
             if view == self._view and state["id"] in self.item_ids:
                 self.display_saved(state)
+            if then is not None:
+                then()
 
-        self.host.recorder.call(lambda store: item_state(store, item_id), loaded)
+        def missing(_error: Exception) -> None:  # removed meanwhile (a cancelled batch)
+            if then is not None:
+                then()
+
+        self.host.recorder.call(lambda store: item_state(store, item_id), loaded, missing)
+
+    def reload(self, then: Callable[[], None]) -> None:
+        """Show the item on screen again as saved (a batch wrote to it); then call `then`."""
+        if self.item is None:
+            then()
+            return
+        self._load_item(self.item["id"], then)
 
     def show_item(self, item_id: str) -> None:
         if any(c.is_busy for c in self.host.columns):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import threading
-from dataclasses import asdict
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from imitation_lens import APP_NAME
 from imitation_lens.core.annotations import item_state
+from imitation_lens.core.batch import interrupted_batches
 from imitation_lens.core.blind import shown_order
 from imitation_lens.core.bundled_model import ensure_bundled_model
 from imitation_lens.core.export import session_document
@@ -36,27 +37,27 @@ from imitation_lens.core.generation import (
     FactsEvent,
     FinishedEvent,
     GenerationRequest,
-    Runner,
     Status,
 )
 from imitation_lens.core.importer import ImportRefused, ImportResult, import_session
 from imitation_lens.core.lineup import (
+    LINEUP_SETTING,
     MAX_SLOTS,
     MIN_SLOTS,
     Endpoint,
     SlotConfig,
     default_lineup,
 )
-from imitation_lens.core.local_runner import LocalRunner
 from imitation_lens.core.model_file import ModelFileError
 from imitation_lens.core.paths import DataPaths
-from imitation_lens.core.scheduler import LocalScheduler, ScheduledRunner
+from imitation_lens.core.runners import queued_response, runner_factory
+from imitation_lens.core.scheduler import LocalScheduler
 from imitation_lens.core.secrets import store_api_key
 from imitation_lens.core.session_exports import BY_NAME, FORMATS, format_for
 from imitation_lens.core.slot_worker import SlotWorker
 from imitation_lens.core.store import Store, new_id
-from imitation_lens.core.teacher_runner import TeacherRunner
 from imitation_lens.ui.annotator import Annotator
+from imitation_lens.ui.batch_flow import BatchFlow
 from imitation_lens.ui.bridge import GuiBridge
 from imitation_lens.ui.item_flow import ItemFlow
 from imitation_lens.ui.judging_bar import JudgingBar
@@ -68,12 +69,11 @@ from imitation_lens.ui.shortcut_sheet import ShortcutSheet
 from imitation_lens.ui.slot_column import SlotColumn
 from imitation_lens.ui.slot_dialog import SlotDialog
 
-LINEUP_SETTING = "lineup"
-
 
 def load_startup(store: Store) -> dict[str, Any]:
     """Everything the window needs to open: runs on the recorder thread."""
     interrupted = store.mark_unfinished_interrupted()
+    cut_off_batches = interrupted_batches(store)  # left running by an app that ended
     saved = store.get_setting(LINEUP_SETTING)
     lineup = [SlotConfig.from_dict(d) for d in saved] if saved else default_lineup()
     session_id = store.latest_session_id()
@@ -86,6 +86,7 @@ def load_startup(store: Store) -> dict[str, Any]:
         "item_ids": item_ids,
         "item": item,
         "interrupted": interrupted,
+        "cut_off_batches": cut_off_batches,
     }
 
 
@@ -132,6 +133,8 @@ class MainWindow(QMainWindow):
     # -- layout ----------------------------------------------------------------------------------
 
     def _build_ui(self) -> None:
+        # The Batch menu sits between Models and Help; BatchFlow fills it.
+        self.batches = BatchFlow(self, QMenu("&Batch", self))
         self.banner = QLabel()
         self.banner.setObjectName("banner")
         self.banner.setWordWrap(True)
@@ -189,6 +192,7 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addWidget(self.banner)
+        layout.addWidget(self.batches.panel)
         layout.addLayout(prompt_row)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.judging_bar)
@@ -255,6 +259,7 @@ class MainWindow(QMainWindow):
 
         self.models_menu = ModelsMenu(self, self.menuBar().addMenu("&Models"))
 
+        self.menuBar().addMenu(self.batches.menu)
         help_menu = self.menuBar().addMenu("&Help")
         keys = QAction("&Keyboard shortcuts", self)
         keys.setShortcuts([QKeySequence(Qt.Key.Key_F1)])
@@ -318,7 +323,12 @@ class MainWindow(QMainWindow):
         else:
             self.items.show_new()
         message = "Ready. F1 lists the keys."
-        if state["interrupted"]:
+        if state.get("cut_off_batches"):
+            message = (
+                "A batch was cut off when the app last closed. It is paused: press Resume in "
+                "the batch bar (or Batch ▸ Resume batch) to go on where it stopped."
+            )
+        elif state["interrupted"]:
             message = (
                 f"{state['interrupted']} answer(s) were cut off when the app last closed; "
                 "their text so far is kept and marked Interrupted."
@@ -337,6 +347,7 @@ class MainWindow(QMainWindow):
         self.blind_seed = seed or 0
         self.items.item_ids = []
         self._update_banner()
+        self.batches.session_changed(session_id)
 
     def _create_session(self, blind: bool) -> None:
         session_id = new_id()
@@ -428,19 +439,7 @@ class MainWindow(QMainWindow):
         self._update_banner()
 
     def _make_worker(self, index: int, slot: SlotConfig) -> SlotWorker:
-        models_dir = self.paths.models
-        database = self.paths.database
-        scheduler = self.scheduler
-
-        def make_runner() -> Runner:
-            source = slot.source
-            if isinstance(source, Endpoint):
-                return TeacherRunner(source, slot.params, database)
-            return ScheduledRunner(
-                slot,
-                scheduler,
-                lambda threads: LocalRunner(source, slot.params, threads, models_dir),
-            )
+        make_runner = runner_factory(slot, self.scheduler, self.paths.models, self.paths.database)
 
         def on_event(event: Event) -> None:  # on the worker thread
             self.recorder.record(event)
@@ -548,7 +547,7 @@ class MainWindow(QMainWindow):
         for column, slot in zip(self.columns, self.lineup, strict=True):
             response_id = new_id()
             column.begin(response_id)
-            rows.append(_response_row(response_id, column.index, slot))
+            rows.append(queued_response(response_id, column.index, slot))
         session_id = self.session_id
         # Queued before any worker starts, so the rows exist before the first event is recorded.
         self.recorder.call(
@@ -602,8 +601,22 @@ class MainWindow(QMainWindow):
                 self._stop_column(column.index, column.response_id)
 
     def _set_busy(self, busy: bool) -> None:
-        self.run_button.setEnabled(not busy and self.session_id is not None)
+        batch = self.batches.running
+        self.run_button.setEnabled(not busy and not batch and self.session_id is not None)
+        self.run_button.setToolTip(
+            "A batch is running: pause it (Batch menu) to ask your own question." if batch else ""
+        )
         self.stop_all_button.setEnabled(busy)
+
+    def set_running_batch(self, running: bool) -> None:
+        self._set_busy(any(c.is_busy for c in self.columns))
+
+    def release_models(self) -> None:
+        """Unload the columns' models (their threads end); new ones load on the next Run."""
+        for index, slot in enumerate(self.lineup):
+            self.workers[index].shutdown()
+            self.workers[index] = self._make_worker(index, slot)
+        self.scheduler.reset()
 
     # -- export ----------------------------------------------------------------------------------
 
@@ -722,22 +735,9 @@ class MainWindow(QMainWindow):
         self.hide()
         for worker in self.workers:
             worker.shutdown()
-        self.recorder.close()
+        # A running batch is left paused first, so it resumes where it stopped next time.
+        self.batches.close_then(self.recorder.close)
 
     def _on_recorder_closed(self) -> None:
         self._closed = True
         self.close()
-
-
-def _response_row(response_id: str, index: int, slot: SlotConfig) -> dict[str, Any]:
-    row: dict[str, Any] = {
-        "id": response_id,
-        "slot_index": index,
-        "role": slot.role,
-        "kind": "local" if slot.is_local else "endpoint",
-        "note": slot.note,
-        "params": asdict(slot.params),
-    }
-    if isinstance(slot.source, Endpoint):
-        row |= {"endpoint_base_url": slot.source.base_url, "endpoint_model": slot.source.model}
-    return row

@@ -76,6 +76,7 @@ class SlotColumn(QFrame):
         self._error = ""
         self._shown_role = ""  # the role saved with a response from an earlier lineup
         self._shown_note: str | None = None
+        self.batch_driven = False  # a batch writes this answer: not this window's to stop
         self.setObjectName("slotColumn")
         self.setFrameShape(QFrame.Shape.StyledPanel)
 
@@ -118,6 +119,10 @@ class SlotColumn(QFrame):
         self.critical_box.clicked.connect(lambda: self.action.emit("critical"))
         self.marks_label = QLabel()
         self.marks_label.setObjectName("marksLabel")
+        self.check_label = QLabel()
+        self.check_label.setObjectName("checkLabel")
+        self.check_label.setWordWrap(True)
+        self.check_label.hide()
         self.error_label = QLabel()
         self.error_label.setObjectName("errorLabel")
         self.error_label.setWordWrap(True)
@@ -152,6 +157,7 @@ class SlotColumn(QFrame):
         judgements.addStretch(1)
         layout.addLayout(judgements)
         layout.addWidget(self.marks_label)
+        layout.addWidget(self.check_label)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.set_slot(slot)
         self._set_state("idle")
@@ -242,6 +248,8 @@ class SlotColumn(QFrame):
 
     def _clear(self, response_id: str | None, state: str) -> None:
         self.response_id = response_id
+        self.batch_driven = False
+        self.show_auto_check(None)
         self.answer.set_text("")
         self.answer.set_marks([])
         self.set_judgement(Judgement(response_id or ""))
@@ -256,9 +264,10 @@ class SlotColumn(QFrame):
         self._present()
         self._set_state(state)
 
-    def show_response(self, response: dict[str, Any]) -> None:
+    def show_response(self, response: dict[str, Any], batch_driven: bool = False) -> None:
         """Show a saved answer with this phase's marks and judgement."""
         self.response_id = response["id"]
+        self.batch_driven = batch_driven
         self.answer.set_text(response.get("text") or "")
         self.answer.set_marks(list(response.get("marks", [])))
         self.set_judgement(response.get("judgement") or Judgement(response["id"]))
@@ -322,7 +331,24 @@ class SlotColumn(QFrame):
 
     @property
     def is_busy(self) -> bool:
-        return self.state != "idle" and not self.is_final
+        """Writing an answer this window started (a batch's answers are the batch's)."""
+        return self.state != "idle" and not self.is_final and not self.batch_driven
+
+    def show_auto_check(self, correct: bool | None) -> None:
+        """The automatic check against the reference (None: not shown), apart from the marks."""
+        if correct is None:
+            self.check_label.hide()
+            return
+        if correct:
+            text = "✓ Automatic check: the reference answer is in this answer"
+        else:
+            text = "✗ Automatic check: the reference answer is not in this answer"
+        self.check_label.setText(text)
+        self.check_label.setProperty("correct", correct)
+        self.check_label.style().unpolish(self.check_label)
+        self.check_label.style().polish(self.check_label)
+        self.check_label.setAccessibleName(f"{self.display_name}: {text}")
+        self.check_label.show()
 
     def _on_stop_clicked(self) -> None:
         if self.response_id is not None and self.is_busy:

@@ -1,0 +1,131 @@
+"""`imitation-lens batch`: run a prompt set through the saved lineup without the window.
+
+For unattended runs (overnight, on a server) and for resuming one: Ctrl+C pauses the batch
+and exits; `--resume` goes on where it stopped, as the window's Resume does.
+"""
+
+from __future__ import annotations
+
+import random
+import signal
+import sys
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from types import FrameType
+
+from imitation_lens.core.batch import (
+    BatchProgress,
+    BatchRun,
+    create_batch,
+    interrupted_batches,
+    time_left,
+)
+from imitation_lens.core.generation import Runner
+from imitation_lens.core.lineup import LINEUP_SETTING, SlotConfig, default_lineup
+from imitation_lens.core.paths import DataPaths
+from imitation_lens.core.prompt_sets import (
+    PromptSet,
+    PromptSetError,
+    prompt_sets,
+    read_prompt_set_file,
+)
+from imitation_lens.core.runners import runner_factory
+from imitation_lens.core.scheduler import LocalScheduler
+from imitation_lens.core.store import Store, new_id
+
+
+def _find_set(store: Store, reference: str) -> PromptSet:
+    path = Path(reference).expanduser()
+    if path.suffix.lower() in (".jsonl", ".csv"):
+        return read_prompt_set_file(path)
+    known = prompt_sets(store)
+    for prompt_set in known:
+        if reference in (prompt_set.id, prompt_set.id.removeprefix("built-in:"), prompt_set.name):
+            return prompt_set
+    names = ", ".join(s.id.removeprefix("built-in:") for s in known)
+    raise PromptSetError(f"No prompt set called '{reference}'. Known sets: {names}.")
+
+
+def _progress_line(progress: BatchProgress) -> str:
+    parts = [f"{progress.state}: {progress.answered}/{progress.total} answered"]
+    if progress.failed:
+        parts.append(f"{progress.failed} failed")
+    if progress.state == "running":
+        parts.append(time_left(progress.seconds_left))
+    if progress.message:
+        parts.append(progress.message)
+    return " · ".join(parts)
+
+
+def run_batch_command(paths: DataPaths, set_reference: str | None, resume: str | None) -> int:
+    paths.create()
+    store = Store(paths.database)
+    try:
+        store.mark_unfinished_interrupted()
+        interrupted_batches(store)
+        saved = store.get_setting(LINEUP_SETTING)
+        if resume is not None:
+            row = store.db.execute(
+                "SELECT id, session_id FROM batches WHERE state = 'paused' "
+                + ("AND id = ? " if resume != "latest" else "")
+                + "ORDER BY updated_at DESC LIMIT 1",
+                [] if resume == "latest" else [resume],
+            ).fetchone()
+            if row is None:
+                print("There is no paused batch to resume.", file=sys.stderr)
+                return 1
+            batch_id, session_id = str(row[0]), str(row[1])
+            lineup_rows = store.session(session_id).get("lineup") or []
+            lineup = [SlotConfig.from_dict(d) for d in lineup_rows]
+        else:
+            assert set_reference is not None
+            prompt_set = _find_set(store, set_reference)
+            lineup = [SlotConfig.from_dict(d) for d in saved] if saved else default_lineup()
+            session_id = new_id()
+            store.create_session(
+                f"{prompt_set.name} · {datetime.now():%d %B %Y, %H:%M}",
+                [slot.to_dict() for slot in lineup],
+                session_id=session_id,
+                blind_seed=random.SystemRandom().randrange(2**31),
+            )
+            batch_id = create_batch(store, session_id, prompt_set, lineup)
+    except PromptSetError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+
+    print(f"BATCH {batch_id} in session {session_id}", flush=True)
+    scheduler = LocalScheduler(lambda: lineup, paths.models)
+
+    def make_runner(index: int) -> Callable[[], Runner]:
+        return runner_factory(lineup[index], scheduler, paths.models, paths.database)
+
+    ended = threading.Event()
+    final: list[BatchProgress] = []
+    printed: set[tuple[object, ...]] = set()
+
+    def on_progress(progress: BatchProgress) -> None:
+        final[:] = [progress]
+        key = (progress.state, progress.answered, progress.failed, progress.message)
+        if key not in printed:  # speed-only updates are not worth a line
+            printed.add(key)
+            print(_progress_line(progress), flush=True)
+
+    run = BatchRun(paths.database, batch_id, lineup, make_runner, on_progress, on_end=ended.set)
+
+    def pause(_signal: int, _frame: FrameType | None) -> None:
+        print("Pausing: the batch goes on with `imitation-lens batch --resume`.", flush=True)
+        run.pause()
+
+    previous = signal.signal(signal.SIGINT, pause)
+    try:
+        run.start()
+        while not ended.wait(0.5):  # a short wait keeps Ctrl+C responsive on every platform
+            pass
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    state = final[-1].state if final else "paused"
+    return 0 if state in ("finished", "paused") else 1

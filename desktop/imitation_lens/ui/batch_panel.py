@@ -1,0 +1,139 @@
+"""The strip above the answers that shows a batch run: progress, speed, judging, controls."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imitation_lens.core.batch import BatchProgress, BatchSummary, time_left
+from imitation_lens.core.judging_progress import JudgingProgress
+
+_STATE_WORDS = {
+    "running": "Running",
+    "slowed": "Running slower",
+    "pausing": "Pausing…",
+    "paused": "Paused",
+    "cancelling": "Cancelling…",
+    "cancelled": "Cancelled",
+    "finished": "Finished",
+}
+
+
+class BatchPanel(QFrame):
+    pause_requested = Signal()
+    resume_requested = Signal()
+    cancel_requested = Signal()
+    retry_requested = Signal()
+    unjudged_requested = Signal()
+    watch_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("batchPanel")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.state = ""
+        self.title = QLabel()
+        self.title.setObjectName("batchTitle")
+        self.bar = QProgressBar()
+        self.bar.setAccessibleName("Batch progress")
+        self.bar.setTextVisible(True)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setAccessibleName("Batch details")
+        self.judging = QLabel()
+        self.judging.setAccessibleName("Judging progress")
+        self.pause_button = QPushButton("Pause")
+        self.pause_button.setAccessibleDescription(
+            "Pause the batch: the answer being written starts again when you resume"
+        )
+        self.pause_button.clicked.connect(self._on_pause_clicked)
+        self.cancel_button = QPushButton("Cancel batch")
+        self.cancel_button.setAccessibleDescription(
+            "End the batch; questions not yet asked are removed, answers written are kept"
+        )
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        self.retry_button = QPushButton("Retry failed")
+        self.retry_button.setAccessibleDescription("Ask again the answers that failed")
+        self.retry_button.clicked.connect(self.retry_requested)
+        self.watch_button = QPushButton("Watch")
+        self.watch_button.setAccessibleDescription("Show the question being answered now")
+        self.watch_button.clicked.connect(self.watch_requested)
+        self.unjudged_button = QPushButton("Next unjudged  (Ctrl+U)")
+        self.unjudged_button.setAccessibleDescription("Go to the next item you have not judged")
+        self.unjudged_button.clicked.connect(self.unjudged_requested)
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addWidget(self.bar, 1)
+        for button in (self.pause_button, self.cancel_button, self.retry_button, self.watch_button):
+            top.addWidget(button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.details, 1)
+        bottom.addWidget(self.judging)
+        bottom.addWidget(self.unjudged_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addLayout(top)
+        layout.addLayout(bottom)
+        self.setVisible(False)
+
+    def _on_pause_clicked(self) -> None:
+        if self.state in ("paused", "cancelled", "finished"):
+            self.resume_requested.emit()
+        else:
+            self.pause_requested.emit()
+
+    def show_summary(self, summary: BatchSummary) -> None:
+        """A batch that is not running now (paused, cut off, finished or cancelled)."""
+        state = summary.state if not summary.resumable else "paused"
+        self._show(summary.set_name, state, summary.answered, summary.total, summary.failed)
+        if summary.resumable:
+            self.details.setText(
+                f"{summary.total - summary.answered} question(s) still to answer. "
+                "Press Resume to go on where it stopped."
+            )
+        else:
+            self.details.setText("")
+
+    def show_progress(self, name: str, progress: BatchProgress) -> None:
+        self._show(name, progress.state, progress.answered, progress.total, progress.failed)
+        parts = []
+        if progress.state in ("running", "slowed"):
+            parts.append(time_left(progress.seconds_left))
+            parts.extend(
+                f"{speed.role} {speed.tokens_per_second:.1f} tokens/s"
+                for speed in progress.speeds
+                if speed.tokens_per_second
+            )
+        if progress.message:
+            parts.append(progress.message)
+        self.details.setText(" · ".join(parts))
+
+    def _show(self, name: str, state: str, answered: int, total: int, failed: int) -> None:
+        self.state = state
+        self.title.setText(f"<b>Batch: {name}</b> — {_STATE_WORDS.get(state, state)}")
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(answered)
+        self.bar.setFormat(f"{answered} of {total} answered")
+        self.bar.setAccessibleDescription(f"{answered} of {total} questions answered")
+        active = state in ("running", "slowed", "pausing", "cancelling")
+        resumable = state == "paused" and answered < total
+        self.pause_button.setText("Pause" if active or state == "pausing" else "Resume")
+        self.pause_button.setEnabled((active and state != "pausing") or resumable)
+        self.cancel_button.setEnabled(active or resumable)
+        self.retry_button.setText(f"Retry {failed} failed" if failed else "Retry failed")
+        self.retry_button.setVisible(bool(failed))
+        self.retry_button.setEnabled(bool(failed) and not active)
+        self.watch_button.setVisible(active)
+        self.setVisible(True)
+
+    def show_judging(self, progress: JudgingProgress) -> None:
+        self.judging.setText(progress.describe())
+        self.unjudged_button.setEnabled(progress.judged < progress.ready)

@@ -1,0 +1,254 @@
+"""Prompt sets: the built-in and imported sets, a preview of each, import, and Run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imitation_lens.core.prompt_sets import (
+    PromptSet,
+    PromptSetError,
+    prompt_sets,
+    read_prompt_set_file,
+    remove_prompt_set,
+    save_prompt_set,
+)
+from imitation_lens.core.store import Store
+from imitation_lens.ui.recorder import Recorder
+
+PREVIEW_COLUMNS = ["Question", "Reference answer", "Also accepted", "Source", "Tags"]
+PREVIEW_ROWS = 500  # the preview is a sample, not an editor
+
+
+class PromptSetsDialog(QDialog):
+    run_requested = Signal(object, bool)  # the PromptSet, blind
+    listed = Signal()  # the list shows what is in the database now
+    imported = Signal(str)  # the new set's id; it is listed and selected
+    import_failed = Signal(str)  # why, in plain words
+
+    def __init__(self, recorder: Recorder, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Prompt sets")
+        self.setObjectName("promptSetsDialog")
+        self.resize(1100, 620)
+        self.recorder = recorder
+        self.sets: list[PromptSet] = []
+
+        self.set_list = QListWidget()
+        self.set_list.setAccessibleName("Prompt sets")
+        self.set_list.setAccessibleDescription(
+            "The built-in and imported sets; pick one to preview"
+        )
+        self.set_list.currentRowChanged.connect(self._show_set)
+        self.set_list.setMinimumWidth(250)
+        self.about = QLabel()
+        self.about.setWordWrap(True)
+        self.about.setTextFormat(Qt.TextFormat.RichText)
+        self.about.setAccessibleName("About this set")
+        self.preview = QTableWidget(0, len(PREVIEW_COLUMNS))
+        self.preview.setHorizontalHeaderLabels(PREVIEW_COLUMNS)
+        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.preview.setAccessibleName("Questions in this set")
+        self.preview.verticalHeader().setVisible(True)
+        header = self.preview.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(PREVIEW_COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setObjectName("setMessage")
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setVisible(False)
+
+        self.import_button = QPushButton("Import…")
+        self.import_button.setAccessibleDescription("Add a set from a .jsonl or .csv file")
+        self.import_button.clicked.connect(self.choose_file)
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.setAccessibleDescription(
+            "Forget an imported set; questions already answered stay in their sessions"
+        )
+        self.remove_button.clicked.connect(self.remove_current)
+        self.blind_box = QCheckBox("Blind")
+        self.blind_box.setToolTip(
+            "Answers appear as Answer 1…N in a counterbalanced order until your verdict"
+        )
+        self.run_button = QPushButton("Run through the lineup")
+        self.run_button.setObjectName("runSetButton")
+        self.run_button.setDefault(True)
+        self.run_button.setAccessibleDescription(
+            "Start a new session and let every column answer every question of this set"
+        )
+        self.run_button.clicked.connect(self._run_current)
+        close = QPushButton("Close")
+        close.clicked.connect(self.reject)
+
+        left = QVBoxLayout()
+        left.addWidget(QLabel("<b>Sets</b>"))
+        left.addWidget(self.set_list, 1)
+        left_buttons = QHBoxLayout()
+        left_buttons.addWidget(self.import_button)
+        left_buttons.addWidget(self.remove_button)
+        left.addLayout(left_buttons)
+        left_widget = QWidget()
+        left_widget.setLayout(left)
+        right = QVBoxLayout()
+        right.addWidget(self.about)
+        right.addWidget(self.preview, 1)
+        right_widget = QWidget()
+        right_widget.setLayout(right)
+        splitter = QSplitter()
+        splitter.addWidget(left_widget)
+        splitter.addWidget(right_widget)
+        splitter.setStretchFactor(1, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.blind_box)
+        buttons.addWidget(self.run_button)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    # -- listing ---------------------------------------------------------------------------------
+
+    def refresh(self, select: str | None = None) -> None:
+        def listed(sets: list[PromptSet]) -> None:
+            current = select or (self.current.id if self.current else None)
+            self.sets = sets
+            self.set_list.clear()
+            for prompt_set in sets:
+                where = "built in" if prompt_set.built_in else "imported"
+                entry = QListWidgetItem(
+                    f"{prompt_set.name}\n{len(prompt_set.items)} questions · {where}"
+                )
+                entry.setData(Qt.ItemDataRole.UserRole, prompt_set.id)
+                self.set_list.addItem(entry)
+            ids = [s.id for s in sets]
+            self.set_list.setCurrentRow(ids.index(current) if current in ids else 0)
+            self.listed.emit()
+            if select is not None and select in ids:
+                self.imported.emit(select)
+
+        self.recorder.call(prompt_sets, listed, lambda error: self._say(f"{error}", True))
+
+    @property
+    def current(self) -> PromptSet | None:
+        row = self.set_list.currentRow()
+        return self.sets[row] if 0 <= row < len(self.sets) else None
+
+    def select(self, set_id: str) -> None:
+        for row, prompt_set in enumerate(self.sets):
+            if prompt_set.id == set_id:
+                self.set_list.setCurrentRow(row)
+
+    def _show_set(self, row: int) -> None:
+        prompt_set = self.current
+        self.remove_button.setEnabled(prompt_set is not None and not prompt_set.built_in)
+        self.run_button.setEnabled(prompt_set is not None)
+        if prompt_set is None:
+            self.about.clear()
+            self.preview.setRowCount(0)
+            return
+        tags = ", ".join(f"{tag} {count}" for tag, count in prompt_set.tag_counts().items())
+        lines = [
+            f"<b>{_escape(prompt_set.name)}</b> — {len(prompt_set.items)} questions, "
+            f"{prompt_set.with_reference} with a reference answer (checked automatically)."
+        ]
+        if prompt_set.description:
+            lines.append(_escape(prompt_set.description))
+        if tags:
+            lines.append(f"Topics: {_escape(tags)}.")
+        origin = (
+            f"Licence: {_escape(prompt_set.licence)}."
+            if prompt_set.licence
+            else f"Imported from {_escape(prompt_set.file_name)}."
+        )
+        lines.append(origin)
+        self.about.setText("<br>".join(lines))
+        shown = prompt_set.items[:PREVIEW_ROWS]
+        self.preview.setRowCount(len(shown))
+        for index, item in enumerate(shown):
+            cells = [item.prompt, item.reference, " | ".join(item.aliases), item.source]
+            cells.append(", ".join(item.tags))
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                self.preview.setItem(index, column, cell)
+
+    # -- import and remove -----------------------------------------------------------------------
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import a prompt set", str(Path.home()), "Prompt sets (*.jsonl *.csv)"
+        )
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> None:
+        """Read, check and keep a set file on the recorder thread; all of it or nothing."""
+
+        def work(store: Store) -> PromptSet:
+            prompt_set = read_prompt_set_file(path)
+            save_prompt_set(store, prompt_set)
+            return prompt_set
+
+        def done(prompt_set: PromptSet) -> None:
+            self._say(
+                f"Imported “{prompt_set.name}”: {len(prompt_set.items)} questions, "
+                f"{prompt_set.with_reference} with a reference answer.",
+                False,
+            )
+            self.refresh(select=prompt_set.id)
+
+        def failed(error: Exception) -> None:
+            message = str(error) if isinstance(error, PromptSetError) else f"{error!r}"
+            self._say(message, True)
+            self.import_failed.emit(message)
+
+        self.recorder.call(work, done, failed)
+
+    def remove_current(self) -> None:
+        prompt_set = self.current
+        if prompt_set is None or prompt_set.built_in:
+            return
+        set_id = prompt_set.id
+        self.recorder.call(lambda store: remove_prompt_set(store, set_id), lambda _: self.refresh())
+        self._say(f"Removed “{prompt_set.name}”. Sessions that ran it keep their questions.", False)
+
+    def _say(self, message: str, problem: bool) -> None:
+        self.message.setText(message)
+        self.message.setProperty("problem", problem)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.message.setVisible(bool(message))
+
+    def _run_current(self) -> None:
+        prompt_set = self.current
+        if prompt_set is not None:
+            self.run_requested.emit(prompt_set, self.blind_box.isChecked())
+            self.accept()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

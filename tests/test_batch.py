@@ -1,0 +1,303 @@
+"""Batch runs on the real bundled model and real HTTP servers on 127.0.0.1, with a real SQLite
+file: a whole set through two local slots and a teacher, pause and resume, cancel, retry, and
+a teacher that rate-limits."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+from conftest import local_slot
+from imitation_lens.core.batch import (
+    BatchProgress,
+    BatchRun,
+    batch_summary,
+    create_batch,
+    interrupted_batches,
+)
+from imitation_lens.core.export import session_document
+from imitation_lens.core.generation import Runner
+from imitation_lens.core.judging_progress import judging_progress, next_unjudged
+from imitation_lens.core.lineup import Endpoint, SamplingParams, SlotConfig
+from imitation_lens.core.metrics import item_view, report
+from imitation_lens.core.paths import DataPaths
+from imitation_lens.core.prompt_sets import PromptSet, SetItem
+from imitation_lens.core.runners import runner_factory
+from imitation_lens.core.scheduler import LocalScheduler
+from imitation_lens.core.store import Store
+
+QUESTIONS = [
+    ("What is the capital of France?", "Paris"),
+    ("What is the capital of Italy?", "Rome"),
+    ("What is the capital of Japan?", "Tokyo"),
+    ("Which planet is closest to the Sun?", "Mercury"),
+    ("What is the chemical symbol for gold?", "Au"),
+    ("Who wrote Romeo and Juliet?", "Shakespeare"),
+    ("How many legs does a spider have?", "8"),
+    ("What is the largest ocean on Earth?", "Pacific"),
+    ("What gas do plants take in from the air?", "carbon dioxide"),
+    ("In which country are the pyramids of Giza?", "Egypt"),
+    ("What is the boiling point of water in Celsius?", "100"),
+    ("Who painted the Mona Lisa?", "Leonardo da Vinci"),
+    ("What is the capital of Spain?", "Madrid"),
+    ("What is the freezing point of water in Celsius?", "0"),
+    ("How many continents are there?", "7"),
+    ("What is the capital of Germany?", "Berlin"),
+    ("What is the tallest mountain on Earth?", "Everest"),
+    ("Which animal is known as the king of the jungle?", "lion"),
+    ("What colour is the sky on a clear day?", "blue"),
+    ("What is the capital of Egypt?", "Cairo"),
+]
+
+
+def question_set(count: int, name: str = "Probe test") -> PromptSet:
+    items = tuple(
+        SetItem(prompt, reference, tags=("test",)) for prompt, reference in QUESTIONS[:count]
+    )
+    return PromptSet(f"test-{name}", name, items)
+
+
+@dataclass
+class Watcher:
+    """Collects a run's progress reports; tests wait on conditions over them."""
+
+    reports: list[BatchProgress] = field(default_factory=list)
+    changed: threading.Condition = field(default_factory=threading.Condition)
+    ended: threading.Event = field(default_factory=threading.Event)
+
+    def __call__(self, progress: BatchProgress) -> None:
+        with self.changed:
+            self.reports.append(progress)
+            self.changed.notify_all()
+
+    def wait_for(self, condition: Callable[[BatchProgress], bool], timeout: float = 300) -> None:
+        with self.changed:
+            met = self.changed.wait_for(
+                lambda: any(condition(p) for p in self.reports), timeout=timeout
+            )
+        assert met, f"no progress report met the condition; last: {self.reports[-1:]}"
+
+    @property
+    def last(self) -> BatchProgress:
+        return self.reports[-1]
+
+
+def start_run(
+    paths: DataPaths,
+    batch_id: str,
+    lineup: list[SlotConfig],
+    watcher: Watcher,
+    **options: Any,
+) -> BatchRun:
+    scheduler = LocalScheduler(lambda: lineup, paths.models)
+
+    def make_runner(index: int) -> Callable[[], Runner]:
+        return runner_factory(lineup[index], scheduler, paths.models, paths.database)
+
+    run = BatchRun(
+        paths.database, batch_id, lineup, make_runner, watcher, on_end=watcher.ended.set, **options
+    )
+    run.start()
+    return run
+
+
+def finish(run: BatchRun, watcher: Watcher, timeout: float = 600) -> None:
+    assert watcher.ended.wait(timeout), f"the batch did not end; last: {watcher.reports[-1:]}"
+    assert run.join(30)
+
+
+def answers(store: Store, batch_id: str) -> list[dict[str, Any]]:
+    return list(
+        store.db.query(
+            "SELECT r.*, i.batch_position FROM responses r JOIN items i ON i.id = r.item_id "
+            "WHERE i.batch_id = ? ORDER BY i.batch_position, r.slot_index",
+            [batch_id],
+        )
+    )
+
+
+@pytest.fixture
+def store(data_paths: DataPaths) -> Iterator[Store]:
+    opened = Store(data_paths.database)
+    yield opened
+    opened.close()
+
+
+def new_batch(store: Store, lineup: list[SlotConfig], prompt_set: PromptSet) -> str:
+    session_id = store.create_session("batch test", [s.to_dict() for s in lineup])
+    return create_batch(store, session_id, prompt_set, lineup)
+
+
+def test_twenty_items_through_two_local_slots_and_the_teacher_server(
+    data_paths: DataPaths, store: Store, teacher_server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BATCH_TEACHER_KEY", "test-key-123")
+    teacher = SlotConfig(
+        "Teacher",
+        Endpoint(teacher_server, "bundled", api_key_env="BATCH_TEACHER_KEY"),
+        SamplingParams(max_tokens=12, temperature=0.0),
+    )
+    lineup = [
+        local_slot("Base", max_tokens=12),
+        local_slot("Imitator", "teacher-style", max_tokens=12),
+        teacher,
+    ]
+    batch_id = new_batch(store, lineup, question_set(20))
+    watcher = Watcher()
+    run = start_run(data_paths, batch_id, lineup, watcher)
+    finish(run, watcher)
+
+    assert watcher.last.state == "finished"
+    assert (watcher.last.answered, watcher.last.total, watcher.last.failed) == (20, 20, 0)
+    answered = [p.answered for p in watcher.reports]
+    assert answered == sorted(answered), "progress went backwards"
+    assert any(p.seconds_left is not None for p in watcher.reports)
+    speeds = {s.role: s.tokens_per_second for s in watcher.last.speeds}
+    assert set(speeds) == {"Base", "Imitator", "Teacher"} and all(speeds.values())
+    rows = answers(store, batch_id)
+    assert len(rows) == 60 and {r["status"] for r in rows} == {"done"}
+    assert {(r["batch_position"], r["slot_index"]) for r in rows} == {
+        (p, s) for p in range(1, 21) for s in range(3)
+    }
+    assert all(r["tokens_out"] for r in rows)
+    teacher_rows = [r for r in rows if r["slot_index"] == 2]
+    assert all(r["endpoint_base_url"] == teacher_server for r in teacher_rows)
+    # Every finished teacher answer is recorded for offline replay.
+    assert store.db.table("teacher_recordings").count == 20
+    summary = batch_summary(store, batch_id)
+    assert (summary.state, summary.answered, summary.pending) == ("finished", 20, 0)
+
+    # The automatic check reaches the report: accuracy per slot over the 20 referenced items.
+    document = session_document(store, summary.session_id)
+    views = [item_view(item, document["evaluator"]) for item in document["items"]]
+    assert all(view.aliases and not view.judged for view in views)
+    result = report([document])
+    assert result.items == 0  # nobody judged anything yet, and still:
+    assert [s.accuracy.count for s in result.slots] == [20, 20, 20]
+    assert all(s.accuracy.value is not None for s in result.slots)
+    assert judging_progress(store, summary.session_id).ready == 20
+
+
+def test_pause_stops_at_once_and_resume_answers_each_question_once(
+    data_paths: DataPaths, store: Store
+) -> None:
+    lineup = [local_slot("Base", max_tokens=40), local_slot("Imitator", max_tokens=40)]
+    batch_id = new_batch(store, lineup, question_set(5))
+    watcher = Watcher()
+    run = start_run(data_paths, batch_id, lineup, watcher)
+    watcher.wait_for(lambda p: p.current == 2)  # item 1 is done, item 2 is being answered
+    run.pause()
+    watcher.wait_for(lambda p: p.state == "paused")
+    # Paused: nothing is being written, the cut-off answers wait to start again.
+    statuses = {r["batch_position"]: r["status"] for r in answers(store, batch_id)}
+    assert statuses[1] == "done"
+    assert {s for p, s in statuses.items() if p > 1} == {"queued"}
+    assert all(r["text"] == "" for r in answers(store, batch_id) if r["status"] == "queued")
+    assert batch_summary(store, batch_id).state == "paused"
+    first = {r["id"]: r["text"] for r in answers(store, batch_id) if r["status"] == "done"}
+    finish(run, watcher)  # pausing ends the run; a new one resumes the batch
+    resumed = Watcher()
+    run = start_run(data_paths, batch_id, lineup, resumed)
+    finish(run, resumed)
+    watcher.reports += resumed.reports
+    rows = answers(store, batch_id)
+    assert len(rows) == 10 and {r["status"] for r in rows} == {"done"}
+    assert all(row["text"] == first[row["id"]] for row in rows if row["id"] in first)
+    states = [p.state for p in watcher.reports]
+    assert states.index("paused") < states.index("finished")
+
+
+def test_cancel_removes_questions_not_yet_asked_and_keeps_answers(
+    data_paths: DataPaths, store: Store
+) -> None:
+    lineup = [local_slot("Base"), local_slot("Imitator")]
+    batch_id = new_batch(store, lineup, question_set(6))
+    watcher = Watcher()
+    run = start_run(data_paths, batch_id, lineup, watcher)
+    watcher.wait_for(lambda p: p.answered >= 1)
+    run.cancel()
+    finish(run, watcher)
+    assert watcher.last.state == "cancelled"
+    summary = batch_summary(store, batch_id)
+    assert summary.state == "cancelled" and not summary.resumable
+    rows = answers(store, batch_id)
+    positions = {r["batch_position"] for r in rows}
+    assert 1 in positions and 6 not in positions  # asked ones kept, never-asked ones gone
+    assert {r["status"] for r in rows} <= {"done", "stopped"}
+    assert store.db.table("batches").get(batch_id)["item_count"] == len(positions)
+
+
+def test_a_rate_limited_teacher_slows_the_batch_instead_of_failing_it(
+    data_paths: DataPaths, store: Store, flaky_teacher: Callable[..., tuple[str, Any]]
+) -> None:
+    url, server = flaky_teacher(["Paris", " is the answer."], failures=3, retry_after=0)
+    teacher = SlotConfig("Teacher", Endpoint(url, "scripted"), SamplingParams(max_tokens=8))
+    lineup = [local_slot("Base", max_tokens=4), teacher]
+    batch_id = new_batch(store, lineup, question_set(2))
+    watcher = Watcher()
+    run = start_run(data_paths, batch_id, lineup, watcher, min_wait_s=0.05)
+    finish(run, watcher)
+    assert watcher.last.state == "finished" and watcher.last.failed == 0
+    slowed = [p for p in watcher.reports if p.state == "slowed"]
+    assert len(slowed) == 3 and "429" in slowed[0].message
+    assert server.requests == 5  # three refusals, then one request per question
+    teacher_rows = [r for r in answers(store, batch_id) if r["slot_index"] == 1]
+    assert [r["text"] for r in teacher_rows] == ["Paris is the answer."] * 2
+
+
+def test_failed_answers_are_kept_and_can_be_retried(
+    data_paths: DataPaths, store: Store, flaky_teacher: Callable[..., tuple[str, Any]]
+) -> None:
+    url, server = flaky_teacher(["Rome"], failures=2, status=500)
+    teacher = SlotConfig("Teacher", Endpoint(url, "scripted"), SamplingParams(max_tokens=8))
+    lineup = [local_slot("Base", max_tokens=4), teacher]
+    batch_id = new_batch(store, lineup, question_set(2))
+    watcher = Watcher()
+    finish(start_run(data_paths, batch_id, lineup, watcher), watcher)
+    assert (watcher.last.state, watcher.last.failed) == ("finished", 2)
+    failed = [r for r in answers(store, batch_id) if r["status"] == "failed"]
+    assert len(failed) == 2 and all("server had an error (500)" in r["error"] for r in failed)
+
+    retry = Watcher()
+    finish(start_run(data_paths, batch_id, lineup, retry, retry_failed=True), retry)
+    assert (retry.last.state, retry.last.failed, retry.last.answered) == ("finished", 0, 2)
+    rows = answers(store, batch_id)
+    assert len(rows) == 4 and {r["status"] for r in rows} == {"done"}
+    assert {r["id"] for r in rows if r["slot_index"] == 1} == {r["id"] for r in failed}
+    assert server.requests == 4
+
+
+def test_a_batch_left_running_is_paused_at_start_up_and_next_unjudged_skips_waiting_items(
+    data_paths: DataPaths, store: Store
+) -> None:
+    lineup = [local_slot("Base"), local_slot("Imitator")]
+    batch_id = new_batch(store, lineup, question_set(3))
+    store.db.execute("UPDATE batches SET state = 'running'")
+    # The app died while item 1 was being written and before item 2 was asked.
+    rows = answers(store, batch_id)
+    store.db.execute(
+        "UPDATE responses SET status = 'streaming', text = 'Par' WHERE id = ?", [rows[0]["id"]]
+    )
+    store.db.execute(
+        "UPDATE responses SET status = 'done', text = 'Rome' WHERE item_id = ?",
+        [rows[2]["item_id"]],
+    )
+    store.db.conn.commit()
+    assert store.mark_unfinished_interrupted() == 1  # only the answer being written
+    assert interrupted_batches(store) == 1
+    summary = batch_summary(store, batch_id)
+    assert (summary.state, summary.answered, summary.pending, summary.resumable) == (
+        "paused",
+        1,
+        4,
+        True,
+    )
+    session_id = summary.session_id
+    progress = judging_progress(store, session_id)
+    assert (progress.judged, progress.ready, progress.total) == (0, 1, 3)
+    assert next_unjudged(store, session_id, None) == rows[2]["item_id"]
+    assert next_unjudged(store, session_id, rows[2]["item_id"]) is None
