@@ -29,6 +29,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/generation_overhead.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/annotation_latency.py
 	$(BIN)/python bench/schedules.py
+	$(BIN)/python bench/batch_run.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

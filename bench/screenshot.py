@@ -3,6 +3,10 @@
 docs/screenshots/main-window.png   marks of several categories and severities, a verdict chosen
 docs/screenshots/blind-before.png  a blind session before the verdict: "Answer 1…3" only
 docs/screenshots/blind-after.png   the same item after the verdict: who wrote which
+docs/screenshots/prompt-sets.png   the prompt sets, the factual probes previewed
+docs/screenshots/batch-running.png the factual probes running through the default lineup
+docs/screenshots/batch-judging.png a batch item judged, the automatic check beside the marks
+docs/screenshots/batch-report.png  the report of the full factual probe run (when given)
 """
 
 from __future__ import annotations
@@ -131,6 +135,9 @@ def main(folder: Path) -> int:
     window.grab().save(str(folder / "blind-after.png"))
     close(window)
     models_screenshots(folder, data / "models")
+    batch_screenshots(folder, data / "batch")
+    if len(sys.argv) > 2:  # a data folder where `imitation-lens batch factual-probes` ran
+        probe_report_screenshot(folder, Path(sys.argv[2]))
     print(f"saved the screenshots in {folder}")
     return 0
 
@@ -207,6 +214,79 @@ def models_screenshots(folder: Path, data: Path) -> None:
     wait_until(lambda: all(w.isVisible() for w in lineup.findChildren(QLineEdit)))
     lineup.grab().save(str(folder / "lineup.png"))
     lineup.reject()
+    close(window)
+
+
+def batch_screenshots(folder: Path, data: Path) -> None:
+    """The prompt sets dialog, a batch of the factual probes running, then judging an item."""
+    window = MainWindow(DataPaths(data).create())
+    window.resize(1400, 820)
+    window.show()
+    ready: list[bool] = []
+    window.ready.connect(lambda: ready.append(True))
+    wait_until(lambda: ready)
+    window.set_lineup(
+        [replace(s, params=replace(s.params, max_tokens=40)) for s in default_lineup()]
+    )
+    dialog = window.batches.open_sets()
+    wait_until(lambda: len(dialog.sets) >= 2)
+    dialog.preview.resizeRowsToContents()
+    dialog.grab().save(str(folder / "prompt-sets.png"))
+    dialog.run_button.click()
+    batches = window.batches
+    wait_until(
+        lambda: (
+            batches.progress is not None
+            and batches.progress.answered >= 3
+            and batches.progress.seconds_left is not None
+            and any(c.state == "streaming" and len(c.answer.text) > 20 for c in window.columns)
+        ),
+        600000,
+    )
+    window.grab().save(str(folder / "batch-running.png"))
+    ended: list[str] = []
+    batches.ended.connect(ended.append)
+    batches.pause()
+    wait_until(lambda: ended)
+    item_ids = window.items.item_ids
+    shown: list[str] = []
+    window.items.item_shown.connect(shown.append)
+    window.items.show_item(item_ids[1])
+    wait_until(lambda: shown)
+    bar = window.judging_bar
+    bar.choice_box.setCurrentIndex(bar.choice_box.count() - 1)  # all bad, unaided
+    shown.clear()
+    bar.submit_button.click()
+    wait_until(lambda: shown)  # phase 2: the reference and the automatic check are shown
+    for column in window.columns:
+        if column.check_label.isVisible() and "✗" in column.check_label.text():
+            words = column.answer.text.split()
+            if words:
+                mark(window, column, words[0], "wrong_detail")
+    window.statusBar().showMessage("Phase 2: the reference answer is shown; revise if needed.")
+    window.grab().save(str(folder / "batch-judging.png"))
+    close(window)
+
+
+def probe_report_screenshot(folder: Path, data: Path) -> None:
+    """The report of a full, unattended run of the factual probes (no item judged)."""
+    window = MainWindow(DataPaths(data))
+    window.show()
+    ready: list[bool] = []
+    window.ready.connect(lambda: ready.append(True))
+    wait_until(lambda: ready)
+    view = window.open_report()
+    assert view is not None
+    shown: list[bool] = []
+    view.shown.connect(lambda: shown.append(True))
+    wait_until(lambda: shown)
+    view.resize(1100, 900)
+    wait_until(lambda: view.isVisible())
+    view.grab().save(str(folder / "batch-report.png"))
+    assert view.built is not None
+    for row in view.built.rows:
+        print(row["Model"], row["Answers"], row["Correct by the automatic check"])
+    view.close()
     close(window)
 
 

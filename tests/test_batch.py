@@ -20,6 +20,7 @@ from imitation_lens.core.batch import (
     interrupted_batches,
 )
 from imitation_lens.core.export import session_document
+from imitation_lens.core.exporters import answer_rows
 from imitation_lens.core.generation import Runner
 from imitation_lens.core.judging_progress import judging_progress, next_unjudged
 from imitation_lens.core.lineup import Endpoint, SamplingParams, SlotConfig
@@ -179,6 +180,12 @@ def test_twenty_items_through_two_local_slots_and_the_teacher_server(
     assert result.items == 0  # nobody judged anything yet, and still:
     assert [s.accuracy.count for s in result.slots] == [20, 20, 20]
     assert all(s.accuracy.value is not None for s in result.slots)
+    # The answers' CSV carries the same check, per answer, beside the evaluator's counts.
+    checks = [(row["role"], row["automatic_check"]) for row in answer_rows(document)]
+    assert {check for _, check in checks} <= {"correct", "not found"} and len(checks) == 60
+    for slot in result.slots:
+        right = sum(1 for role, check in checks if role == slot.role and check == "correct")
+        assert slot.accuracy.value == right / 20
     assert judging_progress(store, summary.session_id).ready == 20
 
 

@@ -124,7 +124,11 @@ def test_a_set_runs_unattended_then_is_judged_item_by_item_with_the_automatic_ch
         assert ("✓" if expected else "✗") in column.check_label.text()
     bar.choice_box.setCurrentIndex(bar.choice_box.count() - 2)  # still a tie, with the reference
     with (
-        qtbot.waitSignal(window.batches.judging_updated, timeout=5000),
+        qtbot.waitSignal(
+            window.batches.judging_updated,
+            timeout=5000,
+            check_params_cb=lambda progress: progress.judged == 1,
+        ),
         qtbot.waitSignal(window.items.verdict_saved, timeout=5000),
     ):
         qtbot.keyClick(bar.submit_button, Qt.Key.Key_Space)

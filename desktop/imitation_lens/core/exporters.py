@@ -40,6 +40,7 @@ from imitation_lens.core import metrics
 from imitation_lens.core.annotations import Mark
 from imitation_lens.core.export import write_atomically
 from imitation_lens.core.metrics import OFF_TOPIC_WEIGHT, word_count
+from imitation_lens.core.normalize import automatic_check
 from imitation_lens.core.taxonomy import (
     CRITICAL,
     MINOR,
@@ -89,6 +90,8 @@ ANSWER_COLUMNS = (
     "model",
     "response_id",
     "status",
+    "reference",
+    "automatic_check",  # correct | not found | empty: no reference, or no finished answer
     "words",
     "marks",
     "major_marks",
@@ -580,6 +583,15 @@ def mark_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
+def _check_word(item: dict[str, Any], response: dict[str, Any]) -> str:
+    if response.get("status") != "done":
+        return ""
+    found = automatic_check(
+        str(response.get("text") or ""), str(item.get("reference") or ""), item.get("aliases") or ()
+    )
+    return "" if found is None else ("correct" if found else "not found")
+
+
 def answer_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
     """One row per answer with the document evaluator's final-phase counts and verdict."""
     session = document.get("session") or {}
@@ -603,6 +615,8 @@ def answer_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
                     "model": model_of(response),
                     "response_id": response.get("id"),
                     "status": response.get("status"),
+                    "reference": item.get("reference") or "",
+                    "automatic_check": _check_word(item, response),
                     "words": view.words,
                     "marks": len(view.marks),
                     "major_marks": view.major_marks,
