@@ -27,7 +27,8 @@ from typing import Any, cast
 import llama_cpp
 import psutil
 
-from imitation_lens.core.batch import BatchProgress, BatchRun, create_batch
+from imitation_lens.core.batch_run import BatchProgress, BatchRun
+from imitation_lens.core.batches import create_batch
 from imitation_lens.core.bundled_model import ensure_bundled_model
 from imitation_lens.core.generation import Runner
 from imitation_lens.core.lineup import LocalModel, SamplingParams, SlotConfig

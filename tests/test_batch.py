@@ -4,24 +4,23 @@ a teacher that rate-limits."""
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from conftest import local_slot
-from imitation_lens.core.batch import (
-    BatchProgress,
-    BatchRun,
-    batch_summary,
-    create_batch,
-    interrupted_batches,
-)
-from imitation_lens.core.export import session_document
+from imitation_lens.core.annotations import Judgement, item_state, save_judgement
+from imitation_lens.core.batch_run import BatchProgress, BatchRun
+from imitation_lens.core.batches import batch_summary, create_batch, interrupted_batches
+from imitation_lens.core.export import export_session, session_document
 from imitation_lens.core.exporters import answer_rows
-from imitation_lens.core.generation import Runner
+from imitation_lens.core.generation import Runner, Status
+from imitation_lens.core.importer import check_export, import_session
 from imitation_lens.core.judging_progress import judging_progress, next_unjudged
 from imitation_lens.core.lineup import Endpoint, SamplingParams, SlotConfig
 from imitation_lens.core.metrics import item_view, report
@@ -269,13 +268,19 @@ def test_failed_answers_are_kept_and_can_be_retried(
     failed = [r for r in answers(store, batch_id) if r["status"] == "failed"]
     assert len(failed) == 2 and all("server had an error (500)" in r["error"] for r in failed)
 
+    # A failed answer the evaluator already judged is evidence: Retry leaves it as it is.
+    judged = failed[1]
+    save_judgement(store, judged["item_id"], Judgement(judged["id"], 1, critical=True))
     retry = Watcher()
     finish(start_run(data_paths, batch_id, lineup, retry, retry_failed=True), retry)
-    assert (retry.last.state, retry.last.failed, retry.last.answered) == ("finished", 0, 2)
+    assert (retry.last.state, retry.last.failed, retry.last.answered) == ("finished", 1, 2)
     rows = answers(store, batch_id)
-    assert len(rows) == 4 and {r["status"] for r in rows} == {"done"}
-    assert {r["id"] for r in rows if r["slot_index"] == 1} == {r["id"] for r in failed}
-    assert server.requests == 4
+    assert len(rows) == 4
+    assert {r["id"]: r["status"] for r in rows if r["slot_index"] == 1} == {
+        failed[0]["id"]: "done",
+        judged["id"]: "failed",
+    }
+    assert server.requests == 3
 
 
 def test_a_batch_left_running_is_paused_at_start_up_and_next_unjudged_skips_waiting_items(
@@ -294,7 +299,8 @@ def test_a_batch_left_running_is_paused_at_start_up_and_next_unjudged_skips_wait
         [rows[2]["item_id"]],
     )
     store.db.conn.commit()
-    assert store.mark_unfinished_interrupted() == 1  # only the answer being written
+    # The batch's rows are the batch's: start-up leaves them for Resume to write again.
+    assert store.mark_unfinished_interrupted() == 0
     assert interrupted_batches(store) == 1
     summary = batch_summary(store, batch_id)
     assert (summary.state, summary.answered, summary.pending, summary.resumable) == (
@@ -303,8 +309,67 @@ def test_a_batch_left_running_is_paused_at_start_up_and_next_unjudged_skips_wait
         4,
         True,
     )
+    assert [slot.role for slot in summary.lineup] == ["Base", "Imitator"]
     session_id = summary.session_id
     progress = judging_progress(store, session_id)
     assert (progress.judged, progress.ready, progress.total) == (0, 1, 3)
     assert next_unjudged(store, session_id, None) == rows[2]["item_id"]
     assert next_unjudged(store, session_id, rows[2]["item_id"]) is None
+
+
+def test_a_batch_session_exports_and_imports_with_its_aliases_and_tags(
+    data_paths: DataPaths, store: Store, tmp_path: Path
+) -> None:
+    lineup = [local_slot("Base"), local_slot("Imitator")]
+    prompt_set = PromptSet(
+        "test-aliases",
+        "Aliases",
+        (
+            SetItem(
+                "Who painted the Mona Lisa?",
+                "Leonardo da Vinci",
+                ("da Vinci",),
+                "https://en.wikipedia.org/wiki/Mona_Lisa",
+                ("arts", "people"),
+            ),
+        ),
+    )
+    batch_id = new_batch(store, lineup, prompt_set)
+    for row in answers(store, batch_id):
+        store.finish_response(row["id"], Status.DONE, "It was da Vinci.", "", {})
+    session_id = batch_summary(store, batch_id).session_id
+    target = export_session(store, session_id, tmp_path / "batch.json")
+    check_export(json.loads(target.read_text()))
+    other = Store(tmp_path / "other.sqlite3")
+    try:
+        import_session(other, target)
+        [item_id] = other.item_ids(session_id)
+        item = item_state(other, item_id)
+        assert item["aliases"] == ["da Vinci"] and item["tags"] == ["arts", "people"]
+        assert item["batch_id"] == batch_id and item["batch_position"] == 1
+        assert [r["auto_check"] for r in item["responses"]] == [True, True]
+    finally:
+        other.close()
+
+
+def test_one_batch_runs_at_a_time_per_data_folder_and_start_up_leaves_it_alone(
+    data_paths: DataPaths, store: Store
+) -> None:
+    lineup = [local_slot("Base", max_tokens=40), local_slot("Imitator", max_tokens=40)]
+    first_id = new_batch(store, lineup, question_set(3))
+    second_id = new_batch(store, lineup, question_set(2))
+    first = Watcher()
+    run = start_run(data_paths, first_id, lineup, first)
+    first.wait_for(lambda p: p.state == "running")
+    # Another window or `imitation-lens batch` starting meanwhile: neither recovery nor a
+    # second run touches the running batch.
+    assert interrupted_batches(store) == 0
+    assert store.mark_unfinished_interrupted() == 0
+    second = Watcher()
+    refused = start_run(data_paths, second_id, lineup, second)
+    assert second.ended.wait(30) and refused.join(30)
+    assert "Another Imitation Lens" in refused.error and second.reports == []
+    assert batch_summary(store, second_id).state == "paused"
+    run.pause()
+    finish(run, first)
+    assert first.last.state == "paused"

@@ -178,6 +178,13 @@ def test_closing_mid_batch_leaves_it_paused_and_resume_finishes_it(
     qtbot.waitUntil(lambda: panel.isVisible(), timeout=10000)
     assert "Paused" in panel.title.text() and panel.pause_button.text() == "Resume"
     assert "Press Resume" in panel.details.text()
+    # A question the batch has not answered yet can be looked at, not judged.
+    last = again.items.item_ids[-1]
+    with qtbot.waitSignal(again.items.item_shown, timeout=5000):
+        again.items.show_item(last)
+    assert not again.judging_bar.submit_button.isEnabled()
+    assert "not written every answer" in again.judging_bar.verdict_label.text()
+    assert all(not c.is_busy and not c.stop_button.isEnabled() for c in again.columns)
     with qtbot.waitSignal(again.batches.ended, timeout=180000) as ended:
         qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
     assert ended.args == ["finished"]

@@ -121,6 +121,16 @@ def test_csv_from_a_spreadsheet_with_bom_semicolons_and_a_multiline_cell() -> No
             ["Line 4: 3 cells, but the header names 2 columns"],
         ),
         ("set.csv", "prompt,reference\n,orphan\n", ["Line 2: the prompt is missing"]),
+        (
+            "set.csv",
+            "prompt,reference,notes\nq1,a,x\nq2,b,y\n",
+            ["1 line needs fixing", "Line 1: unknown column 'notes'"],
+        ),
+        (
+            "set.csv",
+            'prompt,reference\nok,fine\n"never closed,x\nq,a\n',
+            ["Line 3: the row could not be read"],
+        ),
         ("set.csv", "prompt\n", ["it has no questions in it"]),
         ("set.jsonl", "\n\n", ["it has no questions in it"]),
         ("set.txt", "prompt\nq\n", ["prompt sets are .jsonl or .csv files"]),
@@ -135,6 +145,15 @@ def test_malformed_sets_are_refused_with_line_numbers(
     assert message.startswith(f"{name} ")
     for part in expected:
         assert part in message, message
+
+
+def test_quotes_doubled_inside_csv_cells_and_line_separators_inside_jsonl_strings() -> None:
+    data = b'prompt,reference\n"Who said ""hi""?",Ann\n'
+    [item] = parse_prompt_set(data, "quotes.csv", ".csv")
+    assert item.prompt == 'Who said "hi"?'
+    data = '{"prompt": "one\u2028two"}\n{"prompt": "three"}\n'.encode()
+    items = parse_prompt_set(data, "raw.jsonl", ".jsonl")
+    assert [(item.prompt, item.line) for item in items] == [("one\u2028two", 1), ("three", 2)]
 
 
 def test_text_that_is_not_utf8_is_refused_with_its_line() -> None:

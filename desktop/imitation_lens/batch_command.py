@@ -15,13 +15,8 @@ from datetime import datetime
 from pathlib import Path
 from types import FrameType
 
-from imitation_lens.core.batch import (
-    BatchProgress,
-    BatchRun,
-    create_batch,
-    interrupted_batches,
-    time_left,
-)
+from imitation_lens.core.batch_run import BatchProgress, BatchRun, time_left
+from imitation_lens.core.batches import batch_summary, create_batch, interrupted_batches
 from imitation_lens.core.generation import Runner
 from imitation_lens.core.lineup import LINEUP_SETTING, SlotConfig, default_lineup
 from imitation_lens.core.paths import DataPaths
@@ -77,8 +72,7 @@ def run_batch_command(paths: DataPaths, set_reference: str | None, resume: str |
                 print("There is no paused batch to resume.", file=sys.stderr)
                 return 1
             batch_id, session_id = str(row[0]), str(row[1])
-            lineup_rows = store.session(session_id).get("lineup") or []
-            lineup = [SlotConfig.from_dict(d) for d in lineup_rows]
+            lineup = list(batch_summary(store, batch_id).lineup)  # what its answers wait for
         else:
             assert set_reference is not None
             prompt_set = _find_set(store, set_reference)
@@ -117,7 +111,12 @@ def run_batch_command(paths: DataPaths, set_reference: str | None, resume: str |
     run = BatchRun(paths.database, batch_id, lineup, make_runner, on_progress, on_end=ended.set)
 
     def pause(_signal: int, _frame: FrameType | None) -> None:
-        print("Pausing: the batch goes on with `imitation-lens batch --resume`.", flush=True)
+        print(
+            "Pausing: the batch goes on with `imitation-lens batch --resume`. "
+            "(Ctrl+C again quits at once.)",
+            flush=True,
+        )
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         run.pause()
 
     previous = signal.signal(signal.SIGINT, pause)
@@ -127,5 +126,8 @@ def run_batch_command(paths: DataPaths, set_reference: str | None, resume: str |
             pass
     finally:
         signal.signal(signal.SIGINT, previous)
+    if run.error:
+        print(run.error, file=sys.stderr)
+        return 1
     state = final[-1].state if final else "paused"
-    return 0 if state in ("finished", "paused") else 1
+    return 0 if state in ("finished", "paused", "cancelled") else 1

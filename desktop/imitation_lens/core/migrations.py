@@ -298,6 +298,7 @@ def _v5_prompt_sets_and_batches(db: sqlite_utils.Database) -> None:
             "set_name": str,
             "state": str,  # running | paused | cancelled | finished
             "item_count": int,
+            "lineup": str,  # JSON: the slots its answers were queued for; resumed with these
             "created_at": str,
             "updated_at": str,
             "finished_at": str,

@@ -9,6 +9,7 @@ original file moves.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -100,10 +101,8 @@ class _Problems:
         listed = "\n".join(self.found)
         tail = f"\n… and {self.more} more." if self.more else ""
         count = len(self.found) + self.more
-        raise PromptSetError(
-            f"{name} was not imported: {count} line{'s' if count != 1 else ''} need fixing.\n"
-            f"{listed}{tail}"
-        )
+        lines = f"{count} lines need" if count != 1 else "1 line needs"
+        raise PromptSetError(f"{name} was not imported: {lines} fixing.\n{listed}{tail}")
 
 
 def _texts(value: Any, separator: str) -> tuple[str, ...] | None:
@@ -160,7 +159,10 @@ def _item(record: dict[str, Any], line: int, problems: _Problems) -> SetItem | N
 
 
 def _jsonl_items(text: str, problems: _Problems) -> Iterator[SetItem]:
-    for number, raw in enumerate(text.splitlines(), start=1):
+    # Split on line feeds only: str.splitlines also splits at U+2028 and U+2029, which JSON
+    # writers leave raw inside strings, and would number the lines wrong.
+    for number, raw in enumerate(text.split("\n"), start=1):
+        raw = raw.removesuffix("\r")
         if not raw.strip():
             continue
         try:
@@ -178,11 +180,11 @@ def _jsonl_items(text: str, problems: _Problems) -> Iterator[SetItem]:
 
 def _csv_items(text: str, problems: _Problems) -> Iterator[SetItem]:
     first_line = text.split("\n", 1)[0]
-    try:
-        dialect: Any = csv.Sniffer().sniff(first_line, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    delimiter = ","  # spreadsheets in some languages write ";" (or tabs): only that is sniffed
+    with contextlib.suppress(csv.Error):
+        delimiter = csv.Sniffer().sniff(first_line, delimiters=",;\t").delimiter
+    # strict: an unclosed quote is an error, not the rest of the file swallowed into one cell.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = [cell.strip().lower() for cell in next(reader)]
     except StopIteration:
@@ -194,6 +196,14 @@ def _csv_items(text: str, problems: _Problems) -> Iterator[SetItem]:
         problems.add(
             1,
             'the first row must name the columns, one of them "prompt" '
+            f"(the columns are {', '.join(FIELDS)}).",
+        )
+        return
+    unknown = [name for name in header if name and name not in FIELDS]
+    if unknown:
+        problems.add(
+            1,
+            f"unknown column{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))} "
             f"(the columns are {', '.join(FIELDS)}).",
         )
         return

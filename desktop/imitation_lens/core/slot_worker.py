@@ -76,8 +76,9 @@ class SlotWorker:
                         )
                     )
                 finally:
-                    with self._lock:
-                        self._stops.pop(request.response_id, None)
+                    with self._lock:  # not a later resubmission's event (a batch asks again)
+                        if self._stops.get(request.response_id) is stop:
+                            del self._stops[request.response_id]
         finally:
             if runner is not None:
                 runner.close()

@@ -48,14 +48,14 @@ class Store:
     def mark_unfinished_interrupted(self) -> int:
         """Answers still 'being written' from an earlier run of the app were cut off: say so.
 
-        A batch's answers still waiting their turn are not cut off: the batch resumes them.
+        A batch's answers are the batch's: it writes again whatever was cut off when it resumes
+        (core/batch_run.py), and another process may be running it right now.
         """
         placeholders = ", ".join("?" for _ in _UNFINISHED)
         with self.db.atomic():
             cursor = self.db.execute(
                 f"UPDATE responses SET status = ?, updated_at = ? WHERE status IN ({placeholders}) "
-                "AND NOT (status = 'queued' AND item_id IN "
-                "(SELECT id FROM items WHERE batch_id IS NOT NULL))",
+                "AND item_id NOT IN (SELECT id FROM items WHERE batch_id IS NOT NULL)",
                 [Status.INTERRUPTED.value, utc_now(), *_UNFINISHED],
             )
         return cursor.rowcount

@@ -13,14 +13,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from imitation_lens import APP_NAME
-from imitation_lens.core.batch import (
-    BatchProgress,
-    BatchRun,
-    BatchSummary,
-    create_batch,
-    session_batches,
-)
-from imitation_lens.core.generation import Event, Runner
+from imitation_lens.core.batch_run import BatchProgress, BatchRun
+from imitation_lens.core.batches import BatchSummary, create_batch, session_batches
+from imitation_lens.core.generation import Event, FinishedEvent, Runner, TextEvent
 from imitation_lens.core.judging_progress import JudgingProgress, judging_progress, next_unjudged
 from imitation_lens.core.lineup import SlotConfig
 from imitation_lens.core.prompt_sets import PromptSet
@@ -48,16 +43,21 @@ class BatchFlow(QObject):
         super().__init__(window)
         self.window = window
         self.menu = menu
-        self._name = ""
         self.panel = BatchPanel()
         self.bridge = GuiBridge(self)
         self.run: BatchRun | None = None
-        self.batch: BatchSummary | None = None  # the session's latest batch
+        self.active = False  # a run is going (from launch until its end reached the window)
+        self._starting = False  # a batch is being written before its run starts
+        self.batch: BatchSummary | None = None  # the latest batch of the session on screen
         self.progress: BatchProgress | None = None
         self.dialog: PromptSetsDialog | None = None
-        self.following = True  # show each question as the batch reaches it
         self.cancel_box: QMessageBox | None = None
-        self._panel_session: str | None = None  # whose batch the panel shows
+        self.following = True  # show each question as the batch reaches it
+        self._auto_shown: str | None = None  # the item the batch last put on screen
+        self._name = ""
+        self._session: str | None = None  # the session of the running batch
+        self._panel_session: str | None = None  # the session whose batch the panel shows
+        self._texts: dict[str, list[str]] = {}  # answers being written: their text so far
         self._on_ended: list[Callable[[], None]] = []
         self.panel.pause_requested.connect(self.pause)
         self.panel.resume_requested.connect(self.resume)
@@ -72,7 +72,7 @@ class BatchFlow(QObject):
             ("sets", "&Prompt sets…", "Ctrl+B", self.open_sets),
             ("pause", "&Pause batch", "", self.pause),
             ("resume", "&Resume batch", "", self.resume),
-            ("cancel", "&Cancel batch", "", self.cancel),
+            ("cancel", "&Cancel batch…", "", self.cancel),
             ("retry", "Retry &failed answers", "", self.retry_failed),
             ("unjudged", "&Next unjudged item", "Ctrl+U", self.next_unjudged),
         ):
@@ -86,18 +86,26 @@ class BatchFlow(QObject):
                 menu.addSeparator()
         self._update_actions()
 
+    def attach(self) -> None:
+        """Called once the window's judging bar exists."""
+        window = self.window
+        # Whoever starts work on an item is not pulled away from it by the batch.
+        window.annotator.saved.connect(lambda _: self._stop_following())
+        window.judging_bar.choice_box.activated.connect(lambda _: self._stop_following())
+        window.judging_bar.reason_edit.textEdited.connect(lambda _: self._stop_following())
+
     # -- state -----------------------------------------------------------------------------------
 
     @property
     def running(self) -> bool:
-        return self.run is not None and self.run.alive
+        return self.active or self._starting
 
     def _update_actions(self) -> None:
-        state = self.progress.state if self.progress is not None and self.running else ""
+        state = self.progress.state if self.progress is not None and self.active else ""
         resumable = self.batch is not None and self.batch.resumable and not self.running
         self.actions["pause"].setEnabled(state in ("running", "slowed"))
-        self.actions["resume"].setEnabled(resumable or state == "paused")
-        self.actions["cancel"].setEnabled(self.running or resumable)
+        self.actions["resume"].setEnabled(resumable)
+        self.actions["cancel"].setEnabled(state in ("running", "slowed") or resumable)
         failed = self.batch is not None and self.batch.failed > 0
         self.actions["retry"].setEnabled(failed and not self.running)
 
@@ -107,6 +115,7 @@ class BatchFlow(QObject):
             self.batch = None
             self.panel.setVisible(False)
         self._panel_session = session_id
+        self._update_actions()
         if session_id is None:
             return
 
@@ -115,10 +124,14 @@ class BatchFlow(QObject):
             return (batches[-1] if batches else None), judging_progress(store, session_id)
 
         def show(state: tuple[BatchSummary | None, JudgingProgress]) -> None:
-            if self.window.session_id != session_id or self.running:
+            if self.window.session_id != session_id:
                 return
+            if self.active and self._session == session_id:
+                return  # the running batch's progress keeps the panel up to date
             self.batch, judging = state
-            if self.batch is not None:
+            if self.batch is None:
+                self.panel.setVisible(False)
+            else:
                 self.panel.show_summary(self.batch)
                 self.panel.show_judging(judging)
             self._update_actions()
@@ -149,15 +162,23 @@ class BatchFlow(QObject):
         self.dialog.raise_()
         return self.dialog
 
+    def _refused(self) -> bool:
+        """Say why a batch can't start now, if it can't."""
+        if self.running:
+            self.window.say("A batch is already running. Pause or cancel it first.")
+            return True
+        if any(c.is_busy for c in self.window.columns):
+            self.window.say("Stop the answers being written (Esc) first.")
+            return True
+        return False
+
     def start(self, prompt_set: PromptSet, blind: bool = False) -> None:
         """Run a set through the lineup in a new session named after it."""
         window = self.window
-        if self.running:
-            window.say("A batch is already running. Pause or cancel it first.")
+        if self._refused():
             return
-        if any(c.is_busy for c in window.columns):
-            window.say("Stop the answers being written (Esc) before starting a batch.")
-            return
+        self._starting = True
+        window.set_running_batch(True)
         session_id = new_id()
         seed = random.SystemRandom().randrange(2**31)
         title = f"{prompt_set.name} · {datetime.now():%d %B %Y, %H:%M}"
@@ -169,15 +190,25 @@ class BatchFlow(QObject):
             return create_batch(store, session_id, prompt_set, lineup, seed if blind else None)
 
         def created(batch_id: str) -> None:
+            self._starting = False
             window.open_session(session_id)
-            self._launch(batch_id, prompt_set.name, lineup)
+            self._launch(batch_id, prompt_set.name, lineup, session_id)
 
-        window.recorder.call(
-            create, created, lambda error: window.say(f"The batch could not be started: {error}")
-        )
+        def failed(error: Exception) -> None:
+            self._starting = False
+            window.set_running_batch(False)
+            window.say(f"The batch could not be started: {error}")
+
+        window.recorder.call(create, created, failed)
 
     def _launch(
-        self, batch_id: str, name: str, lineup: list[SlotConfig], retry: bool = False
+        self,
+        batch_id: str,
+        name: str,
+        lineup: list[SlotConfig],
+        session_id: str,
+        retry: bool = False,
+        cancel: bool = False,
     ) -> None:
         window = self.window
         window.release_models()  # the batch loads its own; two copies would not fit a laptop
@@ -188,7 +219,12 @@ class BatchFlow(QObject):
             return runner_factory(lineup[index], scheduler, paths.models, paths.database)
 
         self.following = True
+        self._auto_shown = None
         self._name = name
+        self._session = session_id
+        self._texts = {}
+        self.progress = None
+        self.active = True
         self.run = BatchRun(
             paths.database,
             batch_id,
@@ -200,27 +236,42 @@ class BatchFlow(QObject):
             ),
             retry_failed=retry,
             on_end=lambda: self.bridge.post(self._on_run_ended),
+            cancel=cancel,
         )
         self.run.start()
         window.set_running_batch(True)
         self._update_actions()
 
+    def _relaunch(self, retry: bool = False, cancel: bool = False) -> None:
+        """Run the session's paused batch again, with the lineup its answers were queued for."""
+        batch = self.batch
+        if batch is None or self._refused():
+            return
+        lineup = list(batch.lineup) or list(self.window.lineup)
+        self._launch(batch.id, batch.set_name, lineup, batch.session_id, retry, cancel)
+
     # -- controls --------------------------------------------------------------------------------
 
     def pause(self) -> None:
-        if self.run is not None and self.running:
+        if self.run is not None and self.active:
             self.run.pause()
 
     def resume(self) -> None:
-        if self.running or self.batch is None or not self.batch.resumable:
-            return
-        self._launch(self.batch.id, self.batch.set_name, self._lineup_of_session())
+        if self.batch is not None and self.batch.resumable and not self.running:
+            self._relaunch()
+
+    def retry_failed(self) -> None:
+        if self.batch is not None and self.batch.failed and not self.running:
+            self._relaunch(retry=True)
 
     def cancel(self) -> QMessageBox | None:
         """Ask first (the questions not yet asked are removed), without blocking the window."""
-        if not self.running and (self.batch is None or not self.batch.resumable):
+        if self.active:
+            name = self._name
+        elif self.batch is not None and self.batch.resumable and not self.running:
+            name = self.batch.set_name
+        else:
             return None
-        name = self._name if self.running else self.batch.set_name if self.batch else ""
         box = QMessageBox(
             QMessageBox.Icon.Question,
             APP_NAME,
@@ -240,27 +291,14 @@ class BatchFlow(QObject):
         return box
 
     def _cancel_now(self) -> None:
-        if self.run is not None and self.running:
+        if self.run is not None and self.active:
             self.run.cancel()
-            return
-        if self.batch is not None and self.batch.resumable:
-            # A paused batch has no thread: a run that cancels before it starts cleans it up.
-            self._launch(self.batch.id, self.batch.set_name, self._lineup_of_session())
-            assert self.run is not None
-            self.run.cancel()
-
-    def retry_failed(self) -> None:
-        if self.running or self.batch is None or not self.batch.failed:
-            return
-        self._launch(self.batch.id, self.batch.set_name, self._lineup_of_session(), retry=True)
-
-    def _lineup_of_session(self) -> list[SlotConfig]:
-        """The lineup the batch's answers were queued for: the session's, shown in the window."""
-        return list(self.window.lineup)
+        elif self.batch is not None and self.batch.resumable and not self.running:
+            self._relaunch(cancel=True)  # cancels before it asks anything
 
     def close_then(self, callback: Callable[[], None]) -> None:
         """The app is closing: leave the batch paused (to resume next time), then go on."""
-        if self.run is None or not self.running:
+        if self.run is None or not self.active:
             callback()
             return
         self._on_ended.append(callback)
@@ -271,34 +309,73 @@ class BatchFlow(QObject):
     def watch(self) -> None:
         self.following = True
         if self.progress is not None and self.progress.current_item_id:
-            self.window.items.show_item(self.progress.current_item_id)
+            self._show_automatically(self.progress.current_item_id)
+
+    def _stop_following(self) -> None:
+        self.following = False
+
+    def _show_automatically(self, item_id: str) -> None:
+        if self.window.session_id != self._session or item_id not in self.window.items.item_ids:
+            return
+        self._auto_shown = item_id
+        self.window.items.show_item(item_id)
 
     def _on_item_shown(self, item_id: str) -> None:
-        if self.progress is not None and self.running:
-            self.following = item_id == self.progress.current_item_id
+        if self.active and item_id != self._auto_shown:
+            self.following = False  # the evaluator went somewhere else
+        # An answer being written shows the text so far, not only what comes next.
+        for column in self.window.columns:
+            pieces = self._texts.get(column.response_id or "")
+            if pieces and not column.is_final:
+                column.apply(TextEvent(column.response_id or "", "".join(pieces), 0, None))
 
     def _on_progress(self, progress: BatchProgress) -> None:
         previous = self.progress
         self.progress = progress
-        self.panel.show_progress(self._name, progress)
-        moved = previous is None or previous.current_item_id != progress.current_item_id
+        if self.window.session_id != self._session:
+            self.panel.setVisible(False)  # another session is on screen; the batch goes on
+            self._update_actions()
+            self.progressed.emit(progress)
+            return
+        self.panel.show_progress(self._name, progress, self.window.blind)
         current = progress.current_item_id
-        if moved and self.following and current and current in self.window.items.item_ids:
-            self.window.items.show_item(current)
+        moved = previous is None or previous.current_item_id != current
+        if moved and self.following and current:
+            self._show_automatically(current)
         if previous is None or previous.answered != progress.answered:
             self.refresh_judging()
         self._update_actions()
         self.progressed.emit(progress)
 
     def _on_event(self, index: int, event: Event) -> None:
+        rid = event.response_id
+        if isinstance(event, TextEvent):
+            self._texts.setdefault(rid, []).append(event.text)
+        elif isinstance(event, FinishedEvent):
+            self._texts.pop(rid, None)
         columns = self.window.columns
-        if index < len(columns):
-            columns[index].apply(event)  # only if that column shows this answer
+        if index >= len(columns) or columns[index].response_id != rid:
+            return
+        columns[index].apply(event)
+        item = self.window.items.item
+        if (
+            isinstance(event, FinishedEvent)
+            and item is not None
+            and all(c.is_final for c in columns)
+        ):
+            # The item's answers are all in: it can be judged now (and checked automatically).
+            self.window.items.reload(lambda: None)
 
     def _on_run_ended(self) -> None:
+        run = self.run
         state = self.progress.state if self.progress is not None else "paused"
         final = state if state in _ENDED_STATES else "paused"
+        self.active = False
+        self._texts = {}
         self.window.set_running_batch(False)
+        if run is not None and run.error:
+            self.window.say(run.error)
+            self.panel.details.setText(run.error)
         callbacks, self._on_ended = self._on_ended, []
         if callbacks:  # the app is closing
             for callback in callbacks:
@@ -306,11 +383,12 @@ class BatchFlow(QObject):
             self.ended.emit(final)
             return
         session_id = self.window.session_id
-        if final == "cancelled" and session_id is not None:
+        if final == "cancelled" and session_id is not None and session_id == self._session:
             # Questions never asked were removed: the session's list of items changed.
-            def opened(_session: str) -> None:
-                self.window.session_opened.disconnect(opened)
-                self.ended.emit(final)
+            def opened(opened_id: str) -> None:
+                if opened_id == session_id:
+                    self.window.session_opened.disconnect(opened)
+                    self.ended.emit(final)
 
             self.window.session_opened.connect(opened)
             self.window.open_session(session_id)

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imitation_lens.core.batch import BatchProgress, BatchSummary, time_left
+from imitation_lens.core.batch_run import BatchProgress, time_left
+from imitation_lens.core.batches import BatchSummary
 from imitation_lens.core.judging_progress import JudgingProgress
 
 _STATE_WORDS = {
@@ -102,16 +103,17 @@ class BatchPanel(QFrame):
         else:
             self.details.setText("")
 
-    def show_progress(self, name: str, progress: BatchProgress) -> None:
+    def show_progress(self, name: str, progress: BatchProgress, blind: bool = False) -> None:
         self._show(name, progress.state, progress.answered, progress.total, progress.failed)
         parts = []
         if progress.state in ("running", "slowed"):
             parts.append(time_left(progress.seconds_left))
-            parts.extend(
-                f"{speed.role} {speed.tokens_per_second:.1f} tokens/s"
-                for speed in progress.speeds
-                if speed.tokens_per_second
-            )
+            speeds = [s for s in progress.speeds if s.tokens_per_second]
+            if blind and speeds:  # per column, speed would tell a local model from an API
+                total = sum(s.tokens_per_second or 0.0 for s in speeds)
+                parts.append(f"{total:.1f} tokens/s in all")
+            else:
+                parts.extend(f"{s.role} {s.tokens_per_second:.1f} tokens/s" for s in speeds)
         if progress.message:
             parts.append(progress.message)
         self.details.setText(" · ".join(parts))

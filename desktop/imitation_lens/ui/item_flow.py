@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QSplitter, QWidget
 
 from imitation_lens.core.annotations import Verdict, item_state, submit_verdict
+from imitation_lens.core.batches import PENDING
 from imitation_lens.core.generation import utc_now
 from imitation_lens.ui.annotator import Annotator
 from imitation_lens.ui.judging_bar import Choice, JudgingBar
@@ -90,6 +91,9 @@ class ItemFlow(QObject):
             unshown = [
                 r for r in item.get("responses", []) if r["slot_index"] >= len(self.host.columns)
             ]
+            waiting = bool(item.get("batch_id")) and any(
+                r["status"] in PENDING for r in item.get("responses", [])
+            )
             if unshown:
                 # A verdict over some of the answers would misstate the comparison.
                 bar.show_verdict(
@@ -98,9 +102,15 @@ class ItemFlow(QObject):
                     f"{len(self.host.columns)}, so it can't be judged here; its marks and verdict "
                     "are kept.",
                 )
+            elif waiting:
+                bar.show_verdict(
+                    verdict,
+                    "The batch has not written every answer to this question yet; judge it "
+                    "once they are in.",
+                )
             else:
                 bar.show_verdict(verdict, self._verdict_message(item, verdict))
-            bar.set_enabled_for_item(not unshown)
+            bar.set_enabled_for_item(not unshown and not waiting)
         count = len(self.item_ids)
         position = count + 1 if item is None else self.item_ids.index(item["id"]) + 1
         bar.set_navigation(position, count)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from imitation_lens import APP_NAME
 from imitation_lens.core.annotations import item_state
-from imitation_lens.core.batch import interrupted_batches
+from imitation_lens.core.batches import interrupted_batches
 from imitation_lens.core.blind import shown_order
 from imitation_lens.core.bundled_model import ensure_bundled_model
 from imitation_lens.core.export import session_document
@@ -260,6 +260,7 @@ class MainWindow(QMainWindow):
         self.models_menu = ModelsMenu(self, self.menuBar().addMenu("&Models"))
 
         self.menuBar().addMenu(self.batches.menu)
+        self.batches.attach()
         help_menu = self.menuBar().addMenu("&Help")
         keys = QAction("&Keyboard shortcuts", self)
         keys.setShortcuts([QKeySequence(Qt.Key.Key_F1)])
@@ -325,8 +326,8 @@ class MainWindow(QMainWindow):
         message = "Ready. F1 lists the keys."
         if state.get("cut_off_batches"):
             message = (
-                "A batch was cut off when the app last closed. It is paused: press Resume in "
-                "the batch bar (or Batch ▸ Resume batch) to go on where it stopped."
+                "A batch was cut off when the app last closed. It is paused: open its session "
+                "(File ▸ Sessions…) and press Resume in the batch bar to go on where it stopped."
             )
         elif state["interrupted"]:
             message = (
@@ -469,6 +470,9 @@ class MainWindow(QMainWindow):
         self.banner.setVisible(bool(stand_ins))
 
     def edit_slot(self, index: int) -> None:
+        if self.batches.running:
+            self.say("Pause the batch before changing a column: it runs with this lineup.")
+            return
         if self.columns[index].is_busy:
             self.statusBar().showMessage("Stop this column before changing its settings.", 5000)
             return
@@ -510,6 +514,9 @@ class MainWindow(QMainWindow):
         """Use a new lineup from now on (the items already answered keep theirs)."""
         if any(c.is_busy for c in self.columns):
             self.say("Stop the answers being written (Esc) before changing the lineup.")
+            return
+        if self.batches.running:
+            self.say("Pause the batch before changing the lineup: it runs with this one.")
             return
         self.set_lineup(lineup)
         self.items.show_new()

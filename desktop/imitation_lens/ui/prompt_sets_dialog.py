@@ -73,6 +73,7 @@ class PromptSetsDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(PREVIEW_COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMaximumSectionSize(360)  # a long reference is elided; its tooltip has it all
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setObjectName("setMessage")
