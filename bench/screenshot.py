@@ -100,6 +100,11 @@ def main(folder: Path) -> int:
     create_application()
     data = Path(tempfile.mkdtemp())
     folder.mkdir(parents=True, exist_ok=True)
+    if os.environ.get("SCREENSHOTS") == "batch":  # only the prompt-set and batch pictures
+        batch_screenshots(folder, data / "batch")
+        if len(sys.argv) > 2:
+            probe_report_screenshot(folder, Path(sys.argv[2]))
+        return 0
 
     window = open_window(data / "open", blind=False)
     base, imitator, teacher = (by_role(window, r) for r in ("Base", "Imitator", "Teacher"))
@@ -231,6 +236,7 @@ def batch_screenshots(folder: Path, data: Path) -> None:
     dialog = window.batches.open_sets()
     wait_until(lambda: len(dialog.sets) >= 2)
     dialog.preview.resizeRowsToContents()
+    wait_until(lambda: dialog.about.height() > 3 * dialog.about.fontMetrics().height())
     dialog.grab().save(str(folder / "prompt-sets.png"))
     dialog.run_button.click()
     batches = window.batches
@@ -285,7 +291,7 @@ def probe_report_screenshot(folder: Path, data: Path) -> None:
     view.grab().save(str(folder / "batch-report.png"))
     assert view.built is not None
     for row in view.built.rows:
-        print(row["Model"], row["Answers"], row["Correct by the automatic check"])
+        print(row["Model"], row["Checked automatically"], row["Correct by the automatic check"])
     view.close()
     close(window)
 

@@ -88,10 +88,21 @@ def test_a_set_runs_unattended_then_is_judged_item_by_item_with_the_automatic_ch
         local_slot("Imitator", "teacher-style", max_tokens=10),
     ]
     window = open_window(data_paths, lineup)
+    shown: list[str] = []
+    window.items.item_shown.connect(shown.append)
     with qtbot.waitSignal(window.batches.ended, timeout=180000) as ended:
         start_batch(qtbot, window, write_set(tmp_path, 4))
         assert not window.run_button.isEnabled()  # the models are the batch's meanwhile
     assert ended.args == ["finished"]
+    # The window followed the batch from the first question to the last, in order.
+    followed = [window.items.item_ids.index(item_id) for item_id in shown]
+    from_first = followed[followed.index(0) :]  # opening the new session shows its last item
+    assert [n for i, n in enumerate(from_first) if i == 0 or from_first[i - 1] != n] == [
+        0,
+        1,
+        2,
+        3,
+    ]
     panel = window.batches.panel
     assert panel.isVisible() and panel.bar.value() == 4 and panel.bar.format() == "4 of 4 answered"
     assert "Finished" in panel.title.text() and "Capitals quiz" in panel.title.text()
@@ -153,7 +164,7 @@ def test_a_set_runs_unattended_then_is_judged_item_by_item_with_the_automatic_ch
             bool(automatic_check(a["text"], a["reference"])) for a in answers if a["role"] == role
         )
         assert table[role]["Correct by the automatic check"] == f"{right / 4 * 100:.0f}%"
-    assert list(table["Base"])[2] == "Correct by the automatic check"
+    assert list(table["Base"])[2:4] == ["Checked automatically", "Correct by the automatic check"]
     view.close()
 
 

@@ -321,8 +321,9 @@ def test_the_same_session_exported_twice_counts_once_in_its_newest_state(
 
 def test_report_rows_are_a_plain_table(document: dict[str, Any]) -> None:
     base, imitator = report_rows(report([document]))
-    assert base["Model"] == "Base" and base["Answers"] == "4"
+    assert base["Model"] == "Base" and base["Judged answers"] == "4"
     assert base["Answers with an error"] == "50%"
+    assert (base["Checked automatically"], base["Correct by the automatic check"]) == ("2", "50%")
     assert base["Preferred despite more errors"] == "–"
     assert base["Kinds of error"] == "Wrong detail 3, Wrong as a whole 1"
     assert imitator["Error score per answer (lower is better)"].startswith("3.2 (")

@@ -656,8 +656,9 @@ def report_rows(result: Report) -> list[dict[str, str]]:
     return [
         {
             "Model": slot.role,
-            "Answers": str(slot.answers),
+            "Judged answers": str(slot.answers),
             # The machine's check beside the evaluators' marks: the comparison the study made.
+            "Checked automatically": str(slot.accuracy.count),
             "Correct by the automatic check": format_share(slot.accuracy),
             "Answers with an error": format_share(slot.with_error),
             "Answers with a major error": format_share(slot.with_major),

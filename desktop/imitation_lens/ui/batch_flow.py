@@ -321,7 +321,8 @@ class BatchFlow(QObject):
         self.window.items.show_item(item_id)
 
     def _on_item_shown(self, item_id: str) -> None:
-        if self.active and item_id != self._auto_shown:
+        # Before the first report the window is still opening the batch's session.
+        if self.active and self.progress is not None and item_id != self._auto_shown:
             self.following = False  # the evaluator went somewhere else
         # An answer being written shows the text so far, not only what comes next.
         for column in self.window.columns:

@@ -71,9 +71,12 @@ class PromptSetsDialog(QDialog):
         self.preview.verticalHeader().setVisible(True)
         header = self.preview.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(PREVIEW_COLUMNS)):
+        for column in (1, 2, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setMaximumSectionSize(360)  # a long reference is elided; its tooltip has it all
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, 180)  # sources are long links: elided, whole in the tooltip
+        header.setMaximumSectionSize(300)  # a long reference is elided; its tooltip has it all
+        self.preview.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setObjectName("setMessage")

@@ -57,6 +57,10 @@ def describe_source(slot: SlotConfig) -> str:
     return slot.source.path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
+def _tokens(count: int) -> str:
+    return "1 token" if count == 1 else f"{count} tokens"
+
+
 class SlotColumn(QFrame):
     stop_requested = Signal(str)  # response id
     settings_requested = Signal()
@@ -397,9 +401,11 @@ class SlotColumn(QFrame):
 
     def _show_speed(self, tokens_per_second: float | None, tokens_out: int | None) -> None:
         if tokens_per_second:
-            self.speed_label.setText(f"{tokens_per_second:.1f} tokens/s · {tokens_out or 0} tokens")
+            self.speed_label.setText(
+                f"{tokens_per_second:.1f} tokens/s · {_tokens(tokens_out or 0)}"
+            )
         elif tokens_out:
-            self.speed_label.setText(f"{tokens_out} tokens")
+            self.speed_label.setText(_tokens(tokens_out))
 
     def _show_error(self, message: str) -> None:
         self._error = message
