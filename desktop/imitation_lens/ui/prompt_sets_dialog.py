@@ -48,7 +48,7 @@ class PromptSetsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Prompt sets")
         self.setObjectName("promptSetsDialog")
-        self.resize(1100, 620)
+        self.resize(1240, 640)
         self.recorder = recorder
         self.sets: list[PromptSet] = []
 
@@ -58,7 +58,7 @@ class PromptSetsDialog(QDialog):
             "The built-in and imported sets; pick one to preview"
         )
         self.set_list.currentRowChanged.connect(self._show_set)
-        self.set_list.setMinimumWidth(250)
+        self.set_list.setMinimumWidth(200)
         self.about = QLabel()
         self.about.setWordWrap(True)
         self.about.setTextFormat(Qt.TextFormat.RichText)
@@ -71,12 +71,12 @@ class PromptSetsDialog(QDialog):
         self.preview.verticalHeader().setVisible(True)
         header = self.preview.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(3, 180)  # sources are long links: elided, whole in the tooltip
-        header.setMaximumSectionSize(300)  # a long reference is elided; its tooltip has it all
+        # Fixed widths keep every column in view; long texts are elided, whole in the tooltip.
+        for column, width in ((1, 160), (2, 140), (3, 170), (4, 120)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
         self.preview.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.preview.setWordWrap(True)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setObjectName("setMessage")
