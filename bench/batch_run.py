@@ -139,14 +139,17 @@ class PlainSlot:
         return "".join(pieces)
 
 
-def run_plain(model: Path, answers: list[list[dict[str, Any]]]) -> tuple[list[float], int]:
+def run_plain(
+    model: Path, answers: list[list[dict[str, Any]]]
+) -> tuple[list[float], int, dict[str, float]]:
     """The same generations, item by item, three models side by side; (seconds per item,
-    answers identical to the app's)."""
+    answers identical to the app's, RSS samples)."""
     threads = [int(row["threads"]) for row in answers[0]]
     slots = [PlainSlot(model, slot.params, n) for slot, n in zip(LINEUP, threads, strict=True)]
     per_item = []
     same = 0
-    for rows in answers:
+    memory: dict[str, float] = {}
+    for number, rows in enumerate(answers, start=1):
         results: list[str] = [""] * len(rows)
 
         def work(index: int, row: dict[str, Any], out: list[str] = results) -> None:
@@ -167,9 +170,11 @@ def run_plain(model: Path, answers: list[list[dict[str, Any]]]) -> tuple[list[fl
             worker.join()
         per_item.append(time.perf_counter() - start)
         same += sum(result == row["text"] for result, row in zip(results, rows, strict=True))
+        if number in (1, max(2, ITEMS // 2), ITEMS):
+            memory[f"item {number}"] = rss_mib()
     for slot in slots:
         slot.llm.close()
-    return per_item, same
+    return per_item, same, memory
 
 
 def main() -> int:
@@ -180,7 +185,7 @@ def main() -> int:
         batch_id, app_seconds, memory = run_app(paths)
         answers = app_answers(paths, batch_id)
         assert all(len(rows) == 3 and all(r["status"] == "done" for r in rows) for rows in answers)
-        plain_seconds, same = run_plain(model, answers)
+        plain_seconds, same, plain_memory = run_plain(model, answers)
 
     print("\nResident memory (MiB):")
     for label, value in memory.items():
@@ -189,6 +194,12 @@ def main() -> int:
     end = memory[f"end (item {ITEMS})"]
     growth = (end - loaded) / loaded
     print(f"  growth once loaded: {growth * 100:+.1f}% (goal: at most +10%)")
+    first, *_, last = plain_memory.values()
+    print(
+        "  plain llama-cpp-python, same generations (no malloc_trim): "
+        + ", ".join(f"{label} {value:.1f}" for label, value in plain_memory.items())
+        + f" — growth {(last - first) / first * 100:+.1f}%"
+    )
 
     # Item 1 includes loading the models in the app; both sides are compared from item 2 on.
     app = [app_seconds[n] for n in range(2, ITEMS + 1)]

@@ -54,6 +54,8 @@ SECTIONS: list[tuple[str, list[tuple[str, str]]]] = [
             ("Enter (in Why?) or Alt+S", "Submit the verdict"),
             ("Ctrl+Page Down", "Next item; after the last one, a new question"),
             ("Ctrl+Page Up", "Previous item"),
+            ("Ctrl+U", "Next item not judged yet whose answers are all written"),
+            ("Ctrl+B", "Prompt sets: preview, import, run one through the lineup"),
             ("F1 or ?", "This sheet"),
         ],
     ),
