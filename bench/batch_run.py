@@ -196,7 +196,7 @@ def main() -> int:
     print(f"  growth once loaded: {growth * 100:+.1f}% (goal: at most +10%)")
     first, *_, last = plain_memory.values()
     print(
-        "  plain llama-cpp-python, same generations (no malloc_trim): "
+        "  plain llama-cpp-python, same generations (sampler chains left to the garbage collector): "
         + ", ".join(f"{label} {value:.1f}" for label, value in plain_memory.items())
         + f" — growth {(last - first) / first * 100:+.1f}%"
     )
