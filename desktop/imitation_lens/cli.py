@@ -18,6 +18,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir", metavar="FOLDER", help="keep the database and models here instead"
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check that this installation works (offscreen, temporary data) and exit",
+    )
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("sessions", help="list the sessions in the database")
     export = commands.add_parser(
@@ -55,6 +60,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.self_test:
+        from imitation_lens.ui.self_test import run_self_test
+
+        return run_self_test()
     if args.command is None:
         from imitation_lens.ui.app import run_app
 

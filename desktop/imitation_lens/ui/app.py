@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from imitation_lens import APP_NAME, __version__
@@ -26,6 +27,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setStyleSheet(resource_path("styles", "app.qss").read_text("utf-8"))
+    app.setWindowIcon(QIcon(str(resource_path("icons", "imitation-lens-256.png"))))
+    app.setDesktopFileName("imitation-lens")  # matches packaging/linux/imitation-lens.desktop
     return app
 
 
