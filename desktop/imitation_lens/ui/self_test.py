@@ -72,7 +72,6 @@ def _run(folder: Path, say: Callable[[str], None]) -> None:
         f"{platform.python_version()}, {platform.system()} {platform.machine()}; "
         f"resources in {project_root()}"
     )
-    say(f"llama.cpp: {llama_cpp.llama_print_system_info().decode(errors='replace').strip()}")
     paths = DataPaths(folder / "data").create()
     create_application()
     window = MainWindow(paths)
@@ -92,6 +91,8 @@ def _run(folder: Path, say: Callable[[str], None]) -> None:
     if column.state != "done" or not column.answer.text.strip():
         raise RuntimeError(f"the demo model did not answer ({column.state}): {column._error}")
     say(f"demo model answered {QUESTION!r} with {column.answer.text.strip()!r}")
+    # After a model loaded: with per-CPU backends, the one chosen for this computer is known.
+    say(f"llama.cpp: {llama_cpp.llama_print_system_info().decode(errors='replace').strip()}")
     closed: list[bool] = []
     window.recorder.closed.connect(lambda: closed.append(True))
     window.close()
