@@ -33,9 +33,10 @@ if [ -z "$wheel" ] || [ ! -d "$llama_build/bin" ]; then
       -w "$wheels" --config-settings=build-dir="$llama_build" "llama-cpp-python==$llama_version"
   wheel="$(ls "$wheels"/llama_cpp_python-"$llama_version"-*.whl | head -n 1)"
 fi
-# The app and its dependencies, then the portable llama.cpp over whatever pip chose.
+# The portable llama.cpp first, so installing the app does not build (or take from pip's
+# cache) a llama-cpp-python compiled for this machine; then the app and its dependencies.
+"$venv/bin/pip" install -q --force-reinstall "$wheel"
 "$venv/bin/pip" install -q "$root"
-"$venv/bin/pip" install -q --force-reinstall --no-deps "$wheel"
 
 rm -rf "$root/dist/ImitationLens"
 LLAMA_CPU_VARIANTS_DIR="$llama_build/bin" "$venv/bin/pyinstaller" --noconfirm --log-level WARN \
