@@ -33,6 +33,7 @@ from imitation_lens.core.paths import DataPaths
 from imitation_lens.core.store import new_id
 from imitation_lens.ui.app import create_application
 from imitation_lens.ui.main_window import MainWindow
+from imitation_lens.ui.report_view import ReportView
 from imitation_lens.ui.slot_column import SlotColumn
 
 PROMPT = "Who was the first person to walk on the Moon, and in which year?"
@@ -147,12 +148,8 @@ def main(folder: Path) -> int:
     return 0
 
 
-def report_screenshots(window: MainWindow, folder: Path) -> None:
-    """The report view after the verdict, and a page of the HTML report seen by Chromium."""
-    saved: list[str] = []
-    window.items.verdict_saved.connect(saved.append)
-    window.judging_bar.submit_button.click()
-    wait_until(lambda: saved)
+def grab_report(window: MainWindow, target: Path) -> ReportView:
+    """Open the session's report, wait for its figures, save a picture of it; still open."""
     view = window.open_report()
     assert view is not None
     shown: list[bool] = []
@@ -160,8 +157,17 @@ def report_screenshots(window: MainWindow, folder: Path) -> None:
     wait_until(lambda: shown)
     view.resize(1100, 900)
     wait_until(lambda: view.isVisible())
-    view.grab().save(str(folder / "report.png"))
-    view.close()
+    view.grab().save(str(target))
+    return view
+
+
+def report_screenshots(window: MainWindow, folder: Path) -> None:
+    """The report view after the verdict, and a page of the HTML report seen by Chromium."""
+    saved: list[str] = []
+    window.items.verdict_saved.connect(saved.append)
+    window.judging_bar.submit_button.click()
+    wait_until(lambda: saved)
+    grab_report(window, folder / "report.png").close()
     page = Path(tempfile.mkdtemp()) / "report.html"
     written: list[str] = []
     window.exported.connect(written.append)
@@ -281,14 +287,7 @@ def probe_report_screenshot(folder: Path, data: Path) -> None:
     ready: list[bool] = []
     window.ready.connect(lambda: ready.append(True))
     wait_until(lambda: ready)
-    view = window.open_report()
-    assert view is not None
-    shown: list[bool] = []
-    view.shown.connect(lambda: shown.append(True))
-    wait_until(lambda: shown)
-    view.resize(1100, 900)
-    wait_until(lambda: view.isVisible())
-    view.grab().save(str(folder / "batch-report.png"))
+    view = grab_report(window, folder / "batch-report.png")
     assert view.built is not None
     for row in view.built.rows:
         print(row["Model"], row["Checked automatically"], row["Correct by the automatic check"])

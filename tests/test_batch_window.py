@@ -49,6 +49,14 @@ def start_batch(qtbot: Any, window: Any, path: Path) -> Any:
     return dialog
 
 
+def wait_answered(qtbot: Any, window: Any, count: int) -> None:
+    progress = window.batches
+    qtbot.waitUntil(
+        lambda: progress.progress is not None and progress.progress.answered >= count,
+        timeout=120000,
+    )
+
+
 def test_prompt_sets_are_listed_previewed_and_malformed_files_refused_by_line(
     qtbot: Any, open_window: Any, data_paths: DataPaths, tmp_path: Path
 ) -> None:
@@ -174,10 +182,7 @@ def test_closing_mid_batch_leaves_it_paused_and_resume_finishes_it(
     lineup = [local_slot("Base", max_tokens=30), local_slot("Imitator", max_tokens=30)]
     window = open_window(data_paths, lineup)
     start_batch(qtbot, window, write_set(tmp_path, 6))
-    qtbot.waitUntil(
-        lambda: window.batches.progress is not None and window.batches.progress.answered >= 1,
-        timeout=120000,
-    )
+    wait_answered(qtbot, window, 1)
     close_window(qtbot, window)
     [batch] = rows(data_paths, "SELECT * FROM batches")
     assert batch["state"] == "paused"
@@ -211,10 +216,7 @@ def test_pause_frees_the_window_and_cancel_asks_first(
     window = open_window(data_paths, lineup)
     start_batch(qtbot, window, write_set(tmp_path, 8))
     panel = window.batches.panel
-    qtbot.waitUntil(
-        lambda: window.batches.progress is not None and window.batches.progress.answered >= 1,
-        timeout=120000,
-    )
+    wait_answered(qtbot, window, 1)
     with qtbot.waitSignal(window.batches.ended, timeout=60000) as ended:
         qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
     assert ended.args == ["paused"]
