@@ -66,13 +66,19 @@ def mark(
     window.annotator.saved.disconnect(saved.append)
 
 
-def open_window(folder: Path, blind: bool) -> MainWindow:
-    window = MainWindow(DataPaths(folder).create())
-    window.resize(1400, 780)
+def start_window(data: Path, height: int = 780) -> MainWindow:
+    """The main window on a data folder, shown and showing the saved state."""
+    window = MainWindow(DataPaths(data).create())
+    window.resize(1400, height)
     window.show()
     ready: list[bool] = []
     window.ready.connect(lambda: ready.append(True))
     wait_until(lambda: ready)
+    return window
+
+
+def open_window(folder: Path, blind: bool) -> MainWindow:
+    window = start_window(folder)
     if blind:
         window.new_session(blind=True)
         while shown_order(3, 0, window.blind_seed) == [0, 1, 2]:  # show a shuffled order
@@ -197,12 +203,7 @@ def report_screenshots(window: MainWindow, folder: Path) -> None:
 def models_screenshots(folder: Path, data: Path) -> None:
     """The model library (with the built-in model added as a file), the catalog, the lineup
     editor and the teacher connections, as a newcomer sees them."""
-    window = MainWindow(DataPaths(data).create())
-    window.resize(1400, 780)
-    window.show()
-    ready: list[bool] = []
-    window.ready.connect(lambda: ready.append(True))
-    wait_until(lambda: ready)
+    window = start_window(data)
     library = window.models_menu.open_library()
     library.add_files([ensure_bundled_model(data / "elsewhere")])
     wait_until(lambda: bool(library.models) and bool(library.models[0].sha256))
@@ -230,12 +231,7 @@ def models_screenshots(folder: Path, data: Path) -> None:
 
 def batch_screenshots(folder: Path, data: Path) -> None:
     """The prompt sets dialog, a batch of the factual probes running, then judging an item."""
-    window = MainWindow(DataPaths(data).create())
-    window.resize(1400, 820)
-    window.show()
-    ready: list[bool] = []
-    window.ready.connect(lambda: ready.append(True))
-    wait_until(lambda: ready)
+    window = start_window(data, height=820)
     window.set_lineup(
         [replace(s, params=replace(s.params, max_tokens=40)) for s in default_lineup()]
     )
@@ -282,11 +278,7 @@ def batch_screenshots(folder: Path, data: Path) -> None:
 
 def probe_report_screenshot(folder: Path, data: Path) -> None:
     """The report of a full, unattended run of the factual probes (no item judged)."""
-    window = MainWindow(DataPaths(data))
-    window.show()
-    ready: list[bool] = []
-    window.ready.connect(lambda: ready.append(True))
-    wait_until(lambda: ready)
+    window = start_window(data)
     view = grab_report(window, folder / "batch-report.png")
     assert view.built is not None
     for row in view.built.rows:
