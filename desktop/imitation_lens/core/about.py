@@ -157,21 +157,29 @@ def data_folder_text(paths: DataPaths) -> str:
     )
 
 
-def about_text(
-    paths: DataPaths,
-    qt: dict[str, str] | None = None,
-    llama_cpp: tuple[str, str] | None = None,
-) -> str:
-    """Everything About shows, as plain text: what its Copy button puts on the clipboard."""
-    lines = [f"{name}: {value}" for name, value in versions(qt)]
-    if llama_cpp is not None:
-        lines.append(f"llama.cpp: {llama_cpp[0]}")
-        if llama_cpp[1]:
-            lines.append(f"llama.cpp CPU features: {llama_cpp[1]}")
-    lines += ["", "Licences:"]
-    lines += [f"- {item.what}: {item.licence} — {item.where}" for item in licences()]
-    lines += ["", data_folder_text(paths)]
-    return "\n".join(lines)
+@dataclass(frozen=True)
+class AboutFacts:
+    versions: list[tuple[str, str]]  # llama.cpp's rows included
+    licences: list[Licence]
+    data_folder: str
+
+    def as_text(self) -> str:
+        """Everything About shows, as plain text: what its Copy button puts on the clipboard."""
+        lines = [f"{name}: {value}" for name, value in self.versions]
+        lines += ["", "Licences:"]
+        lines += [f"- {item.what}: {item.licence} — {item.where}" for item in self.licences]
+        return "\n".join([*lines, "", self.data_folder])
+
+
+def gather(paths: DataPaths, qt: dict[str, str] | None = None) -> AboutFacts:
+    """Everything About shows; reads package metadata and loads llama.cpp, so not on the GUI
+    thread."""
+    rows = versions(qt)
+    llama_cpp, features = llama_cpp_details()
+    rows.append(("llama.cpp", llama_cpp))
+    if features:
+        rows.append(("llama.cpp CPU features", features))
+    return AboutFacts(rows, licences(), data_folder_text(paths))
 
 
 def start_line(paths: DataPaths | None, qt: dict[str, str] | None = None) -> str:

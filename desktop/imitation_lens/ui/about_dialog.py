@@ -19,13 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from imitation_lens import APP_NAME, __version__
-from imitation_lens.core.about import (
-    about_text,
-    data_folder_text,
-    licences,
-    llama_cpp_details,
-    versions,
-)
+from imitation_lens.core.about import AboutFacts, gather
 from imitation_lens.core.paths import DataPaths
 from imitation_lens.ui.bridge import GuiBridge
 from imitation_lens.ui.diagnostics import qt_versions
@@ -40,13 +34,13 @@ def _link(where: str) -> str:
 
 
 class AboutDialog(QDialog):
-    details_loaded = Signal()  # llama.cpp's build is known (loading the library takes a moment)
+    loaded = Signal()  # the facts are shown (loading llama.cpp to ask its build takes a moment)
 
     def __init__(self, paths: DataPaths, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.paths = paths
         self.setWindowTitle(f"About {APP_NAME}")
-        self.llama_cpp: tuple[str, str] | None = None
+        self.facts: AboutFacts | None = None
         self.bridge = GuiBridge(self)
 
         title = QLabel(f"<b>{escape(APP_NAME)}</b> {escape(__version__)}")
@@ -63,6 +57,7 @@ class AboutDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.copy_button = QPushButton("&Copy versions")
         self.copy_button.setToolTip("Put the versions and licences on the clipboard, as text")
+        self.copy_button.setEnabled(False)
         self.copy_button.clicked.connect(self.copy)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -74,43 +69,35 @@ class AboutDialog(QDialog):
         layout.addWidget(buttons)
         # Fits a 1366×768 screen with room for the taskbar; the text scrolls inside.
         self.resize(680, 560)
-        self._fill()
-        threading.Thread(target=self._load_llama_cpp, name="about", daemon=True).start()
+        self.body.setPlainText("Looking up the versions…")
+        qt = qt_versions()
+        threading.Thread(target=lambda: self._gather(qt), name="about", daemon=True).start()
 
-    def _load_llama_cpp(self) -> None:
-        details = llama_cpp_details()  # imports llama.cpp: not on the GUI thread
+    def _gather(self, qt: dict[str, str]) -> None:  # a worker thread
+        facts = gather(self.paths, qt)
         with contextlib.suppress(RuntimeError):  # the dialog was deleted meanwhile
-            self.bridge.post(lambda: self._llama_cpp_loaded(details))
+            self.bridge.post(lambda: self._show(facts))
 
-    def _llama_cpp_loaded(self, details: tuple[str, str]) -> None:
-        self.llama_cpp = details
-        self._fill()
-        self.details_loaded.emit()
-
-    def _fill(self) -> None:
-        rows = [(name, escape(value)) for name, value in versions(qt_versions())]
-        if self.llama_cpp is None:
-            rows.append(("llama.cpp", "<i>looking…</i>"))
-        else:
-            rows.append(("llama.cpp", escape(self.llama_cpp[0])))
-            if self.llama_cpp[1]:
-                rows.append(("llama.cpp CPU features", escape(self.llama_cpp[1])))
+    def _show(self, facts: AboutFacts) -> None:
+        self.facts = facts
         version_rows = "".join(
-            f"<tr><td><b>{escape(name)}</b>&nbsp;&nbsp;</td><td>{value}</td></tr>"
-            for name, value in rows
+            f"<tr><td><b>{escape(name)}</b>&nbsp;&nbsp;</td><td>{escape(value)}</td></tr>"
+            for name, value in facts.versions
         )
         licence_rows = "".join(
             f"<li><b>{escape(item.what)}</b>: {escape(item.licence)}<br>{_link(item.where)}</li>"
-            for item in licences()
+            for item in facts.licences
         )
         self.body.setHtml(
             f"<h3>Versions</h3><table>{version_rows}</table>"
             f"<h3>Licences</h3><ul>{licence_rows}</ul>"
-            f"<h3>Your data</h3><p>{escape(data_folder_text(self.paths))}</p>"
+            f"<h3>Your data</h3><p>{escape(facts.data_folder)}</p>"
         )
+        self.copy_button.setEnabled(True)
+        self.loaded.emit()
 
     def text(self) -> str:
-        return about_text(self.paths, qt_versions(), self.llama_cpp)
+        return "" if self.facts is None else self.facts.as_text()
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.text())
