@@ -514,7 +514,7 @@ class MainWindow(QMainWindow):
                 f"This computer has no keychain, so the key typed for {endpoint.base_url} was not "
                 f"kept. Put it in {where} and start the app again."
             )
-            self.bridge.post(lambda: self.say(message))
+            self.bridge.post(lambda: self.say(shown_fault(message)))
 
         threading.Thread(target=keep, daemon=True).start()
 
