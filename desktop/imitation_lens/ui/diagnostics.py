@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import threading
@@ -97,6 +98,12 @@ class CrashNotice(QObject):
         self.box = None
 
 
+def _tell(notice: Callable[[], None]) -> None:
+    # While the app shuts down the notice may already be gone; the log has the fault anyway.
+    with contextlib.suppress(RuntimeError):
+        notice()
+
+
 def install_exception_hooks(notice: Callable[[], None]) -> None:
     """An uncaught exception, on the GUI thread or any other, is logged and the user told.
 
@@ -111,7 +118,7 @@ def install_exception_hooks(notice: Callable[[], None]) -> None:
             sys.__excepthook__(kind, value, trace)
             return
         log.error("Uncaught exception", exc_info=(kind, value, trace))
-        notice()
+        _tell(notice)
 
     def on_thread_exception(args: threading.ExceptHookArgs) -> None:
         if issubclass(args.exc_type, SystemExit):
@@ -122,7 +129,7 @@ def install_exception_hooks(notice: Callable[[], None]) -> None:
             name,
             exc_info=(args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback),
         )
-        notice()
+        _tell(notice)
 
     sys.excepthook = on_exception
     threading.excepthook = on_thread_exception
