@@ -160,6 +160,19 @@ def test_the_log_starts_with_the_versions_and_the_data_folder(
     assert "WARNING MainThread qt: a Qt warning for the log" in log_file.read_text("utf-8")
 
 
+def test_the_command_line_batch_logs_to_the_same_file(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    result = subprocess.run(
+        [sys.executable, "-m", "imitation_lens", "--data-dir", str(data), "batch", "no-such-set"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1 and "No prompt set called 'no-such-set'" in result.stderr
+    first = (data / "logs" / LOG_FILE_NAME).read_text("utf-8").splitlines()[0]
+    assert f"Imitation Lens {__version__} starting" in first and "command line batch" in first
+
+
 def test_the_log_rotates(app_log: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(logfile, "MAX_BYTES", 2000)
     configure_logging(app_log)
