@@ -34,9 +34,11 @@ from conftest import FAST, wait_idle
 from imitation_lens import __version__
 from imitation_lens.core import logfile
 from imitation_lens.core.about import APP_LICENCE, gather, licences, package_version
+from imitation_lens.core.generation import Event, FinishedEvent, GenerationRequest, Runner, Status
 from imitation_lens.core.lineup import Endpoint, SlotConfig
 from imitation_lens.core.logfile import LOG_FILE_NAME, configure_logging, redact
 from imitation_lens.core.paths import DataPaths, resource_path
+from imitation_lens.core.slot_worker import SlotWorker
 from imitation_lens.ui import app as app_module
 from imitation_lens.ui.about_dialog import AboutDialog
 from imitation_lens.ui.diagnostics import CrashNotice, install_exception_hooks, log_qt_message
@@ -242,10 +244,14 @@ def test_faults_the_user_sees_are_logged(
     wait_idle(qtbot, window)
     shown_error = window.columns[0].error_label.text()
     assert "Can't reach the teacher" in shown_error
-    failed = [
-        r for r in caplog.records if "answer" in r.getMessage() and "failed" in r.getMessage()
-    ]
-    assert failed and failed[0].levelno == logging.WARNING
+
+    def failed_answers() -> list[logging.LogRecord]:
+        return [r for r in caplog.records if r.name == "imitation_lens.core.store"]
+
+    # Logged when the recorder thread stores the answer, which may be just after it is shown.
+    qtbot.waitUntil(lambda: bool(failed_answers()), timeout=10000)
+    failed = failed_answers()
+    assert failed[0].levelno == logging.WARNING
     assert (
         "Teacher" in failed[0].getMessage() and "Can't reach the teacher" in failed[0].getMessage()
     )
@@ -264,6 +270,29 @@ def test_faults_the_user_sees_are_logged(
         r.name == "imitation_lens.shown" and "The disk is full" in r.getMessage()
         for r in caplog.records
     )
+
+
+def test_a_runner_bug_is_logged_with_its_traceback(caplog: pytest.LogCaptureFixture) -> None:
+    finished: list[Event] = []
+    done = threading.Event()
+
+    def broken_runner() -> Runner:
+        raise AttributeError("a bug in a runner")
+
+    def on_event(event: Event) -> None:
+        finished.append(event)
+        done.set()
+
+    worker = SlotWorker(broken_runner, on_event, "broken")
+    worker.submit(GenerationRequest("r1", "What is the capital of France?"))
+    assert done.wait(30)
+    worker.shutdown()
+    assert worker.join(30)
+    event = finished[0]
+    assert isinstance(event, FinishedEvent) and event.status is Status.FAILED
+    assert "Something went wrong inside the app" in event.error  # what the column shows
+    record = next(r for r in caplog.records if r.name == "imitation_lens.core.slot_worker")
+    assert record.exc_info is not None and record.exc_info[0] is AttributeError
 
 
 # -- crash hooks and Qt's messages -----------------------------------------------------------
