@@ -6,6 +6,7 @@ and exits; `--resume` goes on where it stopped, as the window's Resume does.
 
 from __future__ import annotations
 
+import logging
 import random
 import signal
 import sys
@@ -15,10 +16,12 @@ from datetime import datetime
 from pathlib import Path
 from types import FrameType
 
+from imitation_lens.core.about import start_line
 from imitation_lens.core.batch_run import BatchProgress, BatchRun, time_left
 from imitation_lens.core.batches import batch_summary, create_batch, interrupted_batches
 from imitation_lens.core.generation import Runner
 from imitation_lens.core.lineup import LINEUP_SETTING, SlotConfig, default_lineup
+from imitation_lens.core.logfile import configure_logging
 from imitation_lens.core.paths import DataPaths
 from imitation_lens.core.prompt_sets import (
     PromptSet,
@@ -56,6 +59,9 @@ def _progress_line(progress: BatchProgress) -> str:
 
 def run_batch_command(paths: DataPaths, set_reference: str | None, resume: str | None) -> int:
     paths.create()
+    # The same log as the window's: llama.cpp's lines and failed answers go there, not to stderr.
+    configure_logging(paths.logs)
+    logging.getLogger(__name__).info(start_line(paths) + "; command line batch")
     store = Store(paths.database)
     try:
         store.mark_unfinished_interrupted()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import queue
 import threading
 from collections.abc import Callable
@@ -13,6 +14,8 @@ from imitation_lens.core.generation import (
     Runner,
     Status,
 )
+
+log = logging.getLogger(__name__)
 
 
 class SlotWorker:
@@ -67,6 +70,7 @@ class SlotWorker:
                         runner = self._make_runner()
                     runner.generate(request, self._emit, stop)
                 except Exception as error:  # a runner bug must not take the column down
+                    log.exception("A runner failed on answer %s", request.response_id)
                     self._emit(
                         FinishedEvent(
                             request.response_id,

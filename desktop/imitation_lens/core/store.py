@@ -7,6 +7,7 @@ a background thread (ui/recorder.py) so it never waits on the disk.
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import uuid
 from collections.abc import Iterable
@@ -18,6 +19,8 @@ import sqlite_utils
 from imitation_lens.core.blind import identity_clues
 from imitation_lens.core.generation import FINAL_STATUSES, Status, utc_now
 from imitation_lens.core.migrations import migrate
+
+log = logging.getLogger(__name__)
 
 _UNFINISHED = tuple(s.value for s in Status if s not in FINAL_STATUSES)
 _JSON_COLUMNS = {"params", "extra", "lineup", "shown_order", "identity_clues", "aliases", "tags"}
@@ -200,7 +203,7 @@ class Store:
     ) -> None:
         """The final word on an answer. The first final status wins; later facts are still kept."""
         current = self.db.execute(
-            "SELECT status FROM responses WHERE id = ?", [response_id]
+            "SELECT status, role FROM responses WHERE id = ?", [response_id]
         ).fetchone()
         if current is None:
             return
@@ -208,6 +211,8 @@ class Store:
         row["identity_clues"] = identity_clues(text)
         if Status(current[0]).is_final:
             row = {k: v for k, v in facts.items() if k not in ("status", "text", "error")}
+        elif status is Status.FAILED:  # shown in its column; the log keeps it for later
+            log.warning("The %s's answer %s failed: %s", current[1], response_id, error)
         self.update_response(response_id, row)
 
     def item_ids(self, session_id: str) -> list[str]:

@@ -4,20 +4,57 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from imitation_lens import APP_NAME, __version__
-from imitation_lens.core.paths import data_paths, resource_path
+from imitation_lens.core.about import start_line
+from imitation_lens.core.fault_log import shown_fault
+from imitation_lens.core.logfile import configure_logging
+from imitation_lens.core.paths import DataPaths, data_paths, resource_path
+from imitation_lens.ui.diagnostics import (
+    CrashNotice,
+    install_exception_hooks,
+    install_qt_message_handler,
+    qt_versions,
+)
+
+log = logging.getLogger(__name__)
 
 
-def configure_logging(log_file_dir: str) -> None:
-    logging.basicConfig(
-        filename=f"{log_file_dir}/imitation-lens.log",
-        level=logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+def start_log(paths: DataPaths) -> Path | None:
+    """The rotating log, its start line and Qt's messages in it; returns the file (None: stderr)."""
+    log_file, _problem = configure_logging(paths.logs)
+    log.info(start_line(paths, qt_versions()))
+    install_qt_message_handler()
+    return log_file
+
+
+def install_crash_hooks(app: QApplication, log_file: Path | None) -> CrashNotice:
+    notice = CrashNotice(log_file, app)
+    install_exception_hooks(notice.report)
+    return notice
+
+
+def create_data_folder(paths: DataPaths) -> bool:
+    """Make the data folders, or say plainly (no traceback) why the app can't start there."""
+    try:
+        paths.create()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        QMessageBox.critical(
+            None,
+            APP_NAME,
+            shown_fault(
+                f"The data folder {paths.root} can't be created ({reason}), so the app has "
+                "nowhere to keep your work.\n\nStart it with --data-dir and a folder you can "
+                "write to, for example: imitation-lens --data-dir ~/imitation-lens-data"
+            ),
+        )
+        return False
+    return True
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -35,9 +72,12 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 def run_app(data_dir: str | None = None) -> int:
     from imitation_lens.ui.main_window import MainWindow
 
-    paths = data_paths(data_dir).create()
-    configure_logging(str(paths.logs))
+    paths = data_paths(data_dir)
+    log_file = start_log(paths)
     app = create_application()
+    install_crash_hooks(app, log_file)
+    if not create_data_folder(paths):
+        return 1
     window = MainWindow(paths)
     window.show()
     return app.exec()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 from imitation_lens import APP_NAME
 from imitation_lens.core.batch_run import BatchProgress, BatchRun
 from imitation_lens.core.batches import BatchSummary, create_batch, session_batches
+from imitation_lens.core.fault_log import shown_fault
 from imitation_lens.core.generation import Event, FinishedEvent, Runner, TextEvent
 from imitation_lens.core.judging_progress import JudgingProgress, judging_progress, next_unjudged
 from imitation_lens.core.lineup import SlotConfig
@@ -197,7 +198,7 @@ class BatchFlow(QObject):
         def failed(error: Exception) -> None:
             self._starting = False
             window.set_running_batch(False)
-            window.say(f"The batch could not be started: {error}")
+            window.say(shown_fault(f"The batch could not be started: {error}"))
 
         window.recorder.call(create, created, failed)
 
@@ -375,7 +376,7 @@ class BatchFlow(QObject):
         self._texts = {}
         self.window.set_running_batch(False)
         if run is not None and run.error:
-            self.window.say(run.error)
+            self.window.say(shown_fault(run.error))
             self.panel.details.setText(run.error)
         callbacks, self._on_ended = self._on_ended, []
         if callbacks:  # the app is closing

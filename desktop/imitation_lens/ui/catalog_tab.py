@@ -34,6 +34,7 @@ from imitation_lens.core.downloads import (
     cached_path,
     download,
 )
+from imitation_lens.core.fault_log import shown_fault
 from imitation_lens.core.library import add_model, check_model_file
 from imitation_lens.core.model_file import ModelFileError
 from imitation_lens.ui.bridge import GuiBridge
@@ -269,7 +270,8 @@ class CatalogTab(QWidget):
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
         self.status.setText(
-            problem or f"{pair.title}: both models are on this computer and in your library."
+            (problem and shown_fault(problem))
+            or f"{pair.title}: both models are on this computer and in your library."
         )
         self.refresh_local()
         self.finished.emit(pair.id, problem)

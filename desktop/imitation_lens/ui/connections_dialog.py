@@ -30,6 +30,7 @@ from imitation_lens.core.connections import (
     list_models,
     save_connection,
 )
+from imitation_lens.core.fault_log import shown_fault
 from imitation_lens.core.secrets import store_api_key
 from imitation_lens.core.store import Store
 from imitation_lens.ui.bridge import GuiBridge
@@ -253,7 +254,7 @@ class ConnectionsDialog(QDialog):
         self._fill(Connection("", "", "", ""))
 
     def _tell(self, message: str, ok: bool) -> None:
-        self.result_label.setText(message)
+        self.result_label.setText(message if ok else shown_fault(message))
         self.told.emit(message)
         self.result_label.setProperty("problem", not ok)
         self.result_label.style().unpolish(self.result_label)

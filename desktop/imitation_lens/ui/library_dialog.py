@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from imitation_lens.core.catalog import Catalog
+from imitation_lens.core.fault_log import shown_fault
 from imitation_lens.core.file_hash import sha256_of
 from imitation_lens.core.library import (
     LibraryModel,
@@ -295,7 +296,7 @@ class LibraryDialog(QDialog):
                 self.table.setItem(row, 8, QTableWidgetItem(self._hashing[model_id]))
 
     def _say(self, message: str, problem: bool) -> None:
-        self.message_label.setText(message)
+        self.message_label.setText(shown_fault(message) if problem else message)
         self.message_label.setProperty("problem", problem)
         self.message_label.style().unpolish(self.message_label)
         self.message_label.style().polish(self.message_label)

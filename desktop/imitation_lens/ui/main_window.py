@@ -32,6 +32,7 @@ from imitation_lens.core.batches import interrupted_batches
 from imitation_lens.core.blind import shown_order
 from imitation_lens.core.bundled_model import ensure_bundled_model
 from imitation_lens.core.export import session_document
+from imitation_lens.core.fault_log import shown_fault
 from imitation_lens.core.generation import (
     Event,
     FactsEvent,
@@ -56,6 +57,7 @@ from imitation_lens.core.secrets import store_api_key
 from imitation_lens.core.session_exports import BY_NAME, FORMATS, format_for
 from imitation_lens.core.slot_worker import SlotWorker
 from imitation_lens.core.store import Store, new_id
+from imitation_lens.ui.about_dialog import show_about
 from imitation_lens.ui.annotator import Annotator
 from imitation_lens.ui.batch_flow import BatchFlow
 from imitation_lens.ui.bridge import GuiBridge
@@ -269,6 +271,10 @@ class MainWindow(QMainWindow):
         about = QAction("&How to use Imitation Lens", self)
         about.triggered.connect(self._show_help)
         help_menu.addAction(about)
+        about_app = QAction(f"&About {APP_NAME}", self)
+        about_app.setMenuRole(QAction.MenuRole.AboutRole)
+        about_app.triggered.connect(lambda: show_about(self, self.paths))
+        help_menu.addAction(about_app)
 
     def _show_help(self) -> None:
         QMessageBox.information(
@@ -308,7 +314,7 @@ class MainWindow(QMainWindow):
         try:
             ensure_bundled_model(self.paths.models)
         except ModelFileError as error:
-            message = str(error)
+            message = shown_fault(str(error))
             self.bridge.post(lambda: self.statusBar().showMessage(message))
 
     def _on_startup(self, state: dict[str, Any]) -> None:
@@ -340,7 +346,9 @@ class MainWindow(QMainWindow):
         self.ready.emit()
 
     def _on_startup_failed(self, error: Exception) -> None:
-        QMessageBox.critical(self, APP_NAME, f"Your saved data could not be read: {error}")
+        QMessageBox.critical(
+            self, APP_NAME, shown_fault(f"Your saved data could not be read: {error}")
+        )
 
     def _use_session(self, session_id: str, blind: bool, seed: int | None) -> None:
         self.session_id = session_id
@@ -506,7 +514,7 @@ class MainWindow(QMainWindow):
                 f"This computer has no keychain, so the key typed for {endpoint.base_url} was not "
                 f"kept. Put it in {where} and start the app again."
             )
-            self.bridge.post(lambda: self.say(message))
+            self.bridge.post(lambda: self.say(shown_fault(message)))
 
         threading.Thread(target=keep, daemon=True).start()
 
@@ -650,8 +658,10 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(
                 self,
                 APP_NAME,
-                f"The export could not be written to {target}:\n{reason}\n\n"
-                "Your session is safe; choose another place and try again.",
+                shown_fault(
+                    f"The export could not be written to {target}:\n{reason}\n\n"
+                    "Your session is safe; choose another place and try again."
+                ),
             )
 
         def write(document: dict[str, Any]) -> None:
@@ -695,7 +705,7 @@ class MainWindow(QMainWindow):
 
         def refused(error: Exception) -> None:
             message = str(error) if isinstance(error, ImportRefused) else f"{error}"
-            self.say(f"Nothing was imported. {message}")
+            self.say(shown_fault(f"Nothing was imported. {message}"))
             self.import_refused.emit(message)
 
         self.recorder.call(lambda store: import_session(store, source), done, refused)
@@ -712,7 +722,7 @@ class MainWindow(QMainWindow):
     # -- storage trouble -------------------------------------------------------------------------
 
     def _on_storage_failed(self, message: str) -> None:
-        self.banner.setText(f"<b>Not saved yet.</b> {message}")
+        self.banner.setText(f"<b>Not saved yet.</b> {shown_fault(message)}")
         self._set_banner_alert(True)
         self.banner.setVisible(True)
         self.statusBar().showMessage(message)

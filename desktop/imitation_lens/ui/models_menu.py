@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
 
 from imitation_lens import APP_NAME
 from imitation_lens.core.catalog import Catalog, Pair
+from imitation_lens.core.fault_log import shown_fault
 from imitation_lens.core.lineup import Endpoint, LocalModel, SlotConfig
 from imitation_lens.core.replay import DemoPackError, export_demo_pack, import_demo_pack
 from imitation_lens.ui.connections_dialog import ConnectionsDialog
@@ -116,7 +117,9 @@ class ModelsMenu(QObject):
 
         def failed(error: Exception) -> None:
             reason = getattr(error, "strerror", None) or str(error)
-            self.window.say(f"The demo pack could not be written to {target}: {reason}")
+            self.window.say(
+                shown_fault(f"The demo pack could not be written to {target}: {reason}")
+            )
 
         self.window.recorder.call(
             lambda store: export_demo_pack(store, target, session_id), done, failed
@@ -138,6 +141,8 @@ class ModelsMenu(QObject):
 
         def failed(error: Exception) -> None:
             message = str(error) if isinstance(error, DemoPackError) else f"{error}"
-            QMessageBox.warning(self.window, APP_NAME, f"Nothing was imported. {message}")
+            QMessageBox.warning(
+                self.window, APP_NAME, shown_fault(f"Nothing was imported. {message}")
+            )
 
         self.window.recorder.call(lambda store: import_demo_pack(store, source), done, failed)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from imitation_lens.core.fault_log import shown_fault
 from imitation_lens.core.prompt_sets import (
     PromptSet,
     PromptSetError,
@@ -241,7 +242,7 @@ class PromptSetsDialog(QDialog):
         self._say(f"Removed “{prompt_set.name}”. Sessions that ran it keep their questions.", False)
 
     def _say(self, message: str, problem: bool) -> None:
-        self.message.setText(message)
+        self.message.setText(shown_fault(message) if problem else message)
         self.message.setProperty("problem", problem)
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from imitation_lens.core.export import session_document
+from imitation_lens.core.fault_log import shown_fault
 from imitation_lens.core.session_report import SessionReport, build_session_report
 from imitation_lens.ui.bar_chart import BarChart
 from imitation_lens.ui.bridge import GuiBridge
@@ -92,7 +93,7 @@ class ReportView(QDialog):
         threading.Thread(target=work, name="report", daemon=True).start()
 
     def _fail(self, error: Exception) -> None:
-        self.heading.setText(str(error))
+        self.heading.setText(shown_fault(str(error)))
         self.failed.emit(str(error))
 
     def _show(self, built: SessionReport) -> None:

@@ -1,0 +1,115 @@
+"""Help ▸ About: versions, licences and where the data is, selectable and copyable."""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from html import escape
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imitation_lens import APP_NAME, __version__
+from imitation_lens.core.about import AboutFacts, gather
+from imitation_lens.core.paths import DataPaths
+from imitation_lens.ui.bridge import GuiBridge
+from imitation_lens.ui.diagnostics import qt_versions
+
+
+def _link(where: str) -> str:
+    if where.startswith("https://"):
+        url = where.split(" ", 1)[0]
+        rest = where[len(url) :]
+        return f'<a href="{escape(url)}">{escape(url)}</a>{escape(rest)}'
+    return escape(where)
+
+
+class AboutDialog(QDialog):
+    loaded = Signal()  # the facts are shown (loading llama.cpp to ask its build takes a moment)
+
+    def __init__(self, paths: DataPaths, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.setWindowTitle(f"About {APP_NAME}")
+        self.facts: AboutFacts | None = None
+        self.bridge = GuiBridge(self)
+
+        title = QLabel(f"<b>{escape(APP_NAME)}</b> {escape(__version__)}")
+        title.setObjectName("aboutTitle")
+        intro = QLabel(
+            "See side by side how a model fine-tuned on a stronger model's answers copies "
+            "its style but not its knowledge."
+        )
+        intro.setWordWrap(True)
+        self.body = QTextBrowser()
+        self.body.setOpenExternalLinks(True)
+        self.body.setAccessibleName("Versions, licences and data folder")
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.copy_button = QPushButton("&Copy versions")
+        self.copy_button.setToolTip("Put the versions and licences on the clipboard, as text")
+        self.copy_button.setEnabled(False)
+        self.copy_button.clicked.connect(self.copy)
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addWidget(self.body, 1)
+        layout.addWidget(buttons)
+        # Fits a 1366×768 screen with room for the taskbar; the text scrolls inside.
+        self.resize(680, 560)
+        self.body.setPlainText("Looking up the versions…")
+        qt = qt_versions()
+        threading.Thread(target=lambda: self._gather(qt), name="about", daemon=True).start()
+
+    def _gather(self, qt: dict[str, str]) -> None:  # a worker thread
+        facts = gather(self.paths, qt)
+        with contextlib.suppress(RuntimeError):  # the dialog was deleted meanwhile
+            self.bridge.post(lambda: self._show(facts))
+
+    def _show(self, facts: AboutFacts) -> None:
+        self.facts = facts
+        version_rows = "".join(
+            f"<tr><td><b>{escape(name)}</b>&nbsp;&nbsp;</td><td>{escape(value)}</td></tr>"
+            for name, value in facts.versions
+        )
+        licence_rows = "".join(
+            f"<li><b>{escape(item.what)}</b>: {escape(item.licence)}<br>{_link(item.where)}</li>"
+            for item in facts.licences
+        )
+        self.body.setHtml(
+            f"<h3>Versions</h3><table>{version_rows}</table>"
+            f"<h3>Licences</h3><ul>{licence_rows}</ul>"
+            f"<h3>Your data</h3><p>{escape(facts.data_folder)}</p>"
+        )
+        self.copy_button.setEnabled(True)
+        self.loaded.emit()
+
+    def text(self) -> str:
+        return "" if self.facts is None else self.facts.as_text()
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.text())
+        self.copy_button.setText("Copied")
+
+
+def show_about(parent: QWidget, paths: DataPaths) -> AboutDialog:
+    """Open About, or bring back the one already open."""
+    dialog = parent.findChild(AboutDialog)
+    if dialog is None:
+        dialog = AboutDialog(paths, parent)
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+    return dialog
