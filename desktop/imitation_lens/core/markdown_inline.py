@@ -87,7 +87,8 @@ def _code_and_escapes(line: str, hidden: bytearray, literal: bytearray, style: S
         while end < n and line[end] == "`":
             end += 1
         length = end - index
-        candidates = runs[length]
+        candidates = runs.get(length, [])  # a run an escape shortened was not counted
+        seen.setdefault(length, 0)
         while seen[length] < len(candidates) and candidates[seen[length]] <= index:
             seen[length] += 1
         if seen[length] < len(candidates):

@@ -1,0 +1,168 @@
+"""Answers render their Markdown while marks stay offsets into the model's raw text."""
+
+from __future__ import annotations
+
+import random
+import time
+
+import pytest
+
+from imitation_lens.core.markdown_inline import BOLD, CODE, ITALIC, LINK, STRIKE
+from imitation_lens.core.markdown_view import BULLETS, Rendered, extend, render
+from imitation_lens.core.spans import display_text
+
+PIECES = [
+    "**", "*", "_", "__", "~~", "`", "```", "```py", "~~~", "#", "## ", "- ", "* ", "+ ", "1. ",
+    "12) ", "> ", ">> ", "---", "***", "[", "]", "(", ")", "](http://x.org)", "!", "\\", "\\*",
+    "|", " | ", "  ", "    ", "\t", "\n", "\r\n", "\r", "word", "Launch:", "snake_case_name",
+    "😀", "🇦🇺", "é", "e\u0301", "𝔘", "3 * 4", "a*b*c",
+]  # fmt: skip
+
+
+def generated(count: int, seed: int = 12) -> list[str]:
+    chooser = random.Random(seed)
+    return ["".join(chooser.choices(PIECES, k=chooser.randint(0, 40))) for _ in range(count)]
+
+
+def check_map(rendered: Rendered) -> None:
+    """Every shown character comes from its own raw characters, in order."""
+    raw, text, source = rendered.raw, rendered.text, rendered.map
+    assert len(source.starts) == len(source.ends) == len(text) == len(rendered.flags)
+    assert text.count("\n") + 1 == len(rendered.lines) == len(rendered.line_starts)
+    assert len(rendered.lines) == len(display_text(raw).split("\n"))  # one line per raw line
+    previous_end = 0
+    for index, char in enumerate(text):
+        start, end = source.starts[index], source.ends[index]
+        assert previous_end <= start < end <= len(raw)
+        previous_end = end
+        if char == "\n":
+            assert raw[start:end] in ("\n", "\r\n", "\r")
+        elif char in BULLETS and raw[start:end] in ("-", "*", "+"):
+            pass
+        else:
+            assert raw[start:end] == char
+    for position in range(len(text) + 1):
+        assert source.to_shown(source.to_source(position)) == position
+
+
+@pytest.mark.parametrize("markdown", [True, False])
+def test_offsets_round_trip_on_generated_answers(markdown: bool) -> None:
+    for raw in generated(400):
+        rendered = render(raw, markdown)
+        check_map(rendered)
+        if not markdown:
+            assert rendered.text == display_text(raw)
+        source = rendered.map
+        for start in range(0, len(rendered.text), 3):
+            for end in range(start + 1, len(rendered.text) + 1, 4):
+                span = source.source_span(start, end)
+                assert source.shown_span(*span) == (start, end)
+        for start in range(len(raw)):  # any raw mark is drawn on at least one character
+            first, last = source.shown_span(start, start + 1)
+            assert last > first or not rendered.text
+
+
+def test_streaming_extends_to_exactly_what_a_full_render_gives() -> None:
+    for raw in generated(150, seed=7):
+        for markdown in (True, False):
+            full = render(raw, markdown)
+            for cut in range(len(raw) + 1):
+                grown = extend(extend(render(raw[: cut // 2], markdown), raw[:cut]), raw)
+                assert grown.text == full.text
+                assert grown.flags == full.flags
+                assert grown.lines == full.lines
+                assert (grown.map.starts, grown.map.ends) == (full.map.starts, full.map.ends)
+
+
+def test_a_bold_label_shows_its_words_and_maps_them_to_raw_offsets() -> None:
+    raw = "**Launch:** go *now*"
+    rendered = render(raw)
+    assert rendered.text == "Launch: go now"
+    assert rendered.flags[:7] == [BOLD] * 7 and rendered.flags[-3:] == [ITALIC] * 3
+    start = rendered.text.index("Launch")
+    assert rendered.map.source_span(start, start + 6) == (2, 8)
+    assert raw[2:8] == "Launch"
+    # A mark on the markup alone is still drawn, on the nearest shown word.
+    assert rendered.map.shown_span(0, 2) == (0, 1)
+    assert rendered.map.shown_span(9, 11) == (7, 8)
+
+
+def test_blocks_render_like_a_chat_app() -> None:
+    raw = (
+        "# Plan\r\n\r\nIntro with `code` and [a link](https://example.org).\r\n"
+        "- first **bold**\r\n  - nested\r\n    more of nested\r\n1. one\r\n"
+        "```python\r\nx = **not bold**\r\n```\r\n> quoted\r\n---\r\n| a | b |\r\nend ~~old~~"
+    )
+    rendered = render(raw)
+    lines = [rendered.line_text(i) for i in range(len(rendered.lines))]
+    kinds = [(style.kind, style.level, style.depth) for style in rendered.lines]
+    assert lines == [
+        "Plan", "", "Intro with code and a link.", "• first bold", "◦ nested",
+        "more of nested", "1. one", "", "x = **not bold**", "", "quoted", "", "| a | b |",
+        "end old",
+    ]  # fmt: skip
+    assert kinds == [
+        ("heading", 1, 0), ("blank", 0, 0), ("text", 0, 0), ("item", 0, 0), ("item", 0, 1),
+        ("more", 0, 1), ("item", 0, 0), ("fence", 0, 0), ("code", 0, 0), ("fence", 0, 0),
+        ("quote", 0, 0), ("rule", 0, 0), ("table", 0, 0), ("text", 0, 0),
+    ]  # fmt: skip
+    flags = dict(zip(rendered.text, rendered.flags, strict=False))
+    text = rendered.text
+    assert rendered.flags[text.index("code")] == CODE
+    assert rendered.flags[text.index("a link")] == LINK
+    assert rendered.flags[text.index("bold")] == BOLD
+    assert rendered.flags[text.rindex("old")] == STRIKE
+    assert rendered.flags[text.index("not bold")] == CODE  # code is shown as it is
+    assert flags["\n"] == 0
+    check_map(rendered)
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("**unclosed bold", "**unclosed bold"),
+        ("***both*** and **a *b* c**", "both and a b c"),
+        ("snake_case_name and 3 * 4 * 5", "snake_case_name and 3 * 4 * 5"),
+        ("\\*not italic\\*", "*not italic*"),
+        ("`unclosed code", "`unclosed code"),
+        ("`` a ` b ``", " a ` b "),
+        ("Canberra 🇦🇺 is **😀 big**", "Canberra 🇦🇺 is 😀 big"),
+        ("#hashtag, not a heading", "#hashtag, not a heading"),
+        ("## Closed heading ##", "Closed heading"),
+        ("![alt text](pic.png)", "alt text"),
+        ("[not a link] (x)", "[not a link] (x)"),
+    ],
+)
+def test_inline_markup(raw: str, shown: str) -> None:
+    rendered = render(raw)
+    assert rendered.text == shown
+    check_map(rendered)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "*" * 10_000,
+        "*a" * 5_000,
+        "**a " * 3_000,
+        "_" * 10_000,
+        "~" * 10_000,
+        "[" * 10_000 + "](" * 3_000,
+        "`" * 10_000,
+        "` `` ```" * 1_500,
+        ">" * 10_000,
+        "\n".join(" " * i + "- deep" for i in range(1_500)),
+        "#" * 10_000,
+        "- " * 5_000,
+        "\r\n" * 10_000,
+        "```\n" * 5_000,
+    ],
+    ids=lambda raw: f"{raw[:6]!r}x{len(raw)}",
+)
+def test_hostile_answers_render_in_linear_time(raw: str) -> None:
+    began = time.perf_counter()
+    rendered = render(raw)
+    elapsed = time.perf_counter() - began
+    check_map(rendered)
+    # A quadratic pass over 10,000 characters would take tens of seconds here.
+    assert elapsed < 2.0, f"{elapsed:.2f} s for {len(raw)} characters"
