@@ -130,7 +130,7 @@ def _links(line: str, hidden: bytearray, literal: bytearray, style: Styler) -> N
             continue
         close = next_paren[index + 2]
         address = line[index + 2 : close]
-        if close >= n or any(c.isspace() for c in address.strip()) and '"' not in address:
+        if close >= n or (any(c.isspace() for c in address.strip()) and '"' not in address):
             opens.pop()
             index += 1
             continue
@@ -203,4 +203,3 @@ def _flanking(char: str, before: str, after: str) -> tuple[bool, bool]:
 
 def _punctuation(char: str) -> bool:
     return unicodedata.category(char).startswith(("P", "S"))
-

@@ -30,6 +30,7 @@ from imitation_lens.core.generation import (
 )
 from imitation_lens.core.lineup import Endpoint, SlotConfig
 from imitation_lens.ui.answer_view import AnswerView
+from imitation_lens.ui.raw_text import RawTextButton
 
 # (label shown, background, text colour): the word is always there, colour only helps.
 STATE_STYLE: dict[str, tuple[str, str, str]] = {
@@ -135,6 +136,7 @@ class SlotColumn(QFrame):
         self.answer = AnswerView()
         self.answer.action.connect(self.action)
         self.answer.marks_changed.connect(self._show_marks_summary)
+        self.raw_button = RawTextButton()  # one switch for all answers (ui.raw_text)
 
         top = QHBoxLayout()
         top.addWidget(self.role_label)
@@ -143,6 +145,7 @@ class SlotColumn(QFrame):
         buttons = QHBoxLayout()
         buttons.addWidget(self.speed_label)
         buttons.addStretch(1)
+        buttons.addWidget(self.raw_button)
         buttons.addWidget(self.mark_button)
         buttons.addWidget(self.stop_button)
         buttons.addWidget(self.settings_button)
