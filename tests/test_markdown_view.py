@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont
+from test_judging import CTRL, SHIFT, press, rows, run, scripted_slot
 
 from imitation_lens.core.markdown_inline import BOLD, CODE, ITALIC, LINK, STRIKE
 from imitation_lens.core.markdown_view import BULLETS, Rendered, extend, render
+from imitation_lens.core.paths import DataPaths
 from imitation_lens.core.spans import display_text
+from imitation_lens.ui import answer_view
+from imitation_lens.ui.raw_text import raw_text_switch
 
 PIECES = [
     "**", "*", "_", "__", "~~", "`", "```", "```py", "~~~", "#", "## ", "- ", "* ", "+ ", "1. ",
@@ -166,3 +174,124 @@ def test_hostile_answers_render_in_linear_time(raw: str) -> None:
     check_map(rendered)
     # A quadratic pass over 10,000 characters would take tens of seconds here.
     assert elapsed < 2.0, f"{elapsed:.2f} s for {len(raw)} characters"
+
+
+# -- in the window -----------------------------------------------------------------------------
+
+ANSWER = (
+    "## Launch plan\r\n\r\n**Launch:** on *Monday* 🚀 with `fuel`\r\n- first **bold** item\r\n"
+    "  - nested 🇦🇺 item\r\n1. numbered\r\n```\r\ncode **stays**\r\n```\r\nEnd."
+)
+
+
+@pytest.fixture
+def rendered_mode() -> Iterator[None]:
+    """The raw-text switch lasts while the app runs: each test starts and ends with it off."""
+    raw_text_switch().set(False)
+    yield
+    raw_text_switch().set(False)
+
+
+def drawn_marks(answer: Any) -> list[str]:
+    return sorted(s.cursor.selectedText() for s in answer.extraSelections())
+
+
+def test_a_rendered_bold_word_is_marked_by_keyboard_and_saved_as_raw_offsets(
+    qtbot: Any,
+    open_window: Any,
+    data_paths: DataPaths,
+    scripted_teacher: Any,
+    rendered_mode: None,
+) -> None:
+    pieces = [ANSWER[i : i + 4] for i in range(0, len(ANSWER), 4)]  # "**" split across pieces
+    window = open_window(data_paths, [scripted_slot(scripted_teacher(pieces))])
+    run(qtbot, window)
+    column = window.columns[0]
+    answer = column.answer
+    assert answer.text == ANSWER
+    shown = answer.toPlainText().split("\n")
+    assert shown[:6] == [
+        "Launch plan", "", "Launch: on Monday 🚀 with fuel", "• first bold item",
+        "◦ nested 🇦🇺 item", "1. numbered",
+    ]  # fmt: skip
+    assert "code **stays**" in shown  # code is shown as written
+    heading = answer.document().findBlockByNumber(0).begin().fragment().charFormat()
+    assert heading.fontWeight() == QFont.Weight.Bold
+    assert heading.fontPointSize() > answer.font().pointSizeF()
+
+    # Select "Launch" in "**Launch:**" with the keyboard, as an evaluator would.
+    answer.setFocus()
+    qtbot.keyClick(answer, Qt.Key.Key_Home, CTRL)
+    qtbot.keyClick(answer, Qt.Key.Key_Down)
+    qtbot.keyClick(answer, Qt.Key.Key_Down)
+    qtbot.keyClick(answer, Qt.Key.Key_Home)
+    for _ in "Launch":
+        qtbot.keyClick(answer, Qt.Key.Key_Right, SHIFT)
+    assert answer.textCursor().selectedText() == "Launch"
+    press(qtbot, window, answer, Qt.Key.Key_1)
+    [mark] = rows(data_paths, "SELECT * FROM marks")
+    start = ANSWER.index("Launch:")
+    assert (mark["start"], mark["end"], mark["quote"]) == (start, start + 6, "Launch")
+    assert drawn_marks(answer) == ["Launch"]
+
+    # R shows the raw text in every column; the mark stays on the same characters.
+    qtbot.keyClick(answer, Qt.Key.Key_R)
+    assert answer.shows_raw and column.raw_button.isChecked()
+    assert answer.toPlainText() == display_text(ANSWER)
+    assert drawn_marks(answer) == ["Launch"]
+
+    # A mark made in raw mode on markup and words shows on the rendered words.
+    bold = ANSWER.index("**bold**")
+    answer.select_range(bold, bold + len("**bold**"))
+    press(qtbot, window, answer, Qt.Key.Key_2)
+    quotes = [m["quote"] for m in rows(data_paths, "SELECT * FROM marks ORDER BY start")]
+    assert quotes == ["Launch", "**bold**"]
+    column.raw_button.click()
+    assert not answer.shows_raw and "• first bold item" in answer.toPlainText()
+    assert drawn_marks(answer) == ["Launch", "bold"]
+
+    # The switch outlives the answer: a new answer opens the way the last one was shown.
+    qtbot.keyClick(answer, Qt.Key.Key_R)
+    run(qtbot, window, "And again?")
+    assert column.answer.shows_raw and column.answer.toPlainText() == display_text(ANSWER)
+
+
+def test_streaming_is_drawn_at_a_bounded_rate_keeping_the_readers_selection(
+    qtbot: Any, rendered_mode: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    renders: list[int] = []
+
+    def counted(previous: Rendered, raw: str) -> Rendered:
+        renders.append(len(raw))
+        return extend(previous, raw)
+
+    monkeypatch.setattr(answer_view, "extend", counted)
+    view = answer_view.AnswerView()
+    qtbot.addWidget(view)
+    view.resize(420, 160)
+    view.show()
+    view.set_text("**Intro:** ")
+    tokens: list[str] = []
+    feeder = QTimer()
+    feeder.setInterval(2)
+    feeder.timeout.connect(lambda: view.append_text(tokens.pop(0)) if tokens else None)
+    feeder.start()
+
+    def stream(first: int, last: int) -> float:
+        tokens.extend(f"word{i} **b{i}** *i{i}*\n- item {i}\n" for i in range(first, last))
+        began = time.perf_counter()
+        qtbot.waitUntil(lambda: view.toPlainText().endswith(f"• item {last - 1}\n"), timeout=20000)
+        return (time.perf_counter() - began) * 1000
+
+    elapsed_ms = stream(0, 100)
+    scrollbar = view.verticalScrollBar()
+    assert scrollbar.maximum() > 0 and scrollbar.value() == scrollbar.maximum()  # followed
+    # The reader scrolls back up and selects a word while the answer goes on.
+    scrollbar.setValue(0)
+    view.select_range(2, 7)
+    elapsed_ms += stream(100, 200)
+    feeder.stop()
+    assert 2 <= len(renders) <= elapsed_ms / answer_view.RENDER_INTERVAL_MS + 4
+    assert view.textCursor().selectedText() == "Intro" and view.selection() == (2, 7)
+    assert scrollbar.value() == 0
+    assert view.toPlainText() == render(view.text).text  # drawn exactly as a full render

@@ -93,6 +93,13 @@ class AnswerView(QTextEdit):
         if not self._timer.isActive():
             self._timer.start()
 
+    def finish(self, text: str) -> None:
+        """The answer is complete: draw it all now (its final text, if streaming missed any)."""
+        if text == self._text:
+            self._catch_up()
+        else:
+            self.set_text(text)
+
     def show_raw(self, raw: bool) -> None:
         """Show the raw text or the rendered Markdown, keeping the selection, marks and place."""
         if raw == self._raw:

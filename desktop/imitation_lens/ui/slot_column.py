@@ -324,8 +324,7 @@ class SlotColumn(QFrame):
             self.answer.append_text(event.text)
             self._show_speed(event.tokens_per_second, event.tokens_out)
         elif isinstance(event, FinishedEvent):
-            if event.text != self.answer.text:
-                self.answer.set_text(event.text)
+            self.answer.finish(event.text)
             self._show_speed(event.facts.get("tokens_per_second"), event.facts.get("tokens_out"))
             self._show_error(event.error)
             self.identity_clues = identity_clues(event.text)
