@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
-from test_judging import CTRL, SHIFT, press, rows, run, scripted_slot
 
 from imitation_lens.core.markdown_inline import BOLD, CODE, ITALIC, LINK, STRIKE
 from imitation_lens.core.markdown_view import BULLETS, Rendered, extend, render
@@ -18,6 +17,7 @@ from imitation_lens.core.paths import DataPaths
 from imitation_lens.core.spans import display_text
 from imitation_lens.ui import answer_view
 from imitation_lens.ui.raw_text import raw_text_switch
+from test_judging import CTRL, SHIFT, press, rows, run, scripted_slot
 
 PIECES = [
     "**", "*", "_", "__", "~~", "`", "```", "```py", "~~~", "#", "## ", "- ", "* ", "+ ", "1. ",
