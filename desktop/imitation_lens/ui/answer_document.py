@@ -96,11 +96,25 @@ class AnswerStyles:
 
 def write_lines(cursor: QTextCursor, rendered: Rendered, first: int, styles: AnswerStyles) -> None:
     """Write lines `first`.. at the cursor, which is at the start of an empty last block."""
-    text, flags = rendered.text, rendered.flags
-    plain = QTextCharFormat()
     thin = QTextCharFormat()  # a fence line is empty: a small font makes it a thin padding
     if styles.base.pointSizeF() > 0:
         thin.setFontPointSize(max(1.0, styles.base.pointSizeF() / 2))
+    cursor.beginEditBlock()  # one layout pass for the lot, not one per insert
+    try:
+        _write(cursor, rendered, first, styles, thin)
+    finally:
+        cursor.endEditBlock()
+
+
+def _write(
+    cursor: QTextCursor,
+    rendered: Rendered,
+    first: int,
+    styles: AnswerStyles,
+    thin: QTextCharFormat,
+) -> None:
+    text, flags = rendered.text, rendered.flags
+    plain = QTextCharFormat()
     for number in range(first, len(rendered.lines)):
         line = rendered.lines[number]
         empty_format = thin if line.kind == "fence" else plain

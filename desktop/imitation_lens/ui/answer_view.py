@@ -47,6 +47,7 @@ class AnswerView(QTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("answerView")  # styled in app.qss like the other text boxes
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
         self.setTextInteractionFlags(
@@ -102,8 +103,18 @@ class AnswerView(QTextEdit):
 
     def show_raw(self, raw: bool) -> None:
         """Show the raw text or the rendered Markdown, keeping the selection, marks and place."""
-        if raw == self._raw:
-            return
+        if raw != self._raw:
+            self._redraw(raw)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # Heading sizes follow the font: draw again when the style sheet or the user changes it
+        # (Qt may report this before __init__ has made the drawing state).
+        drawn = "_styles" in self.__dict__
+        if event.type() == QEvent.Type.FontChange and drawn and self._styles.base != self.font():
+            self._redraw(self._raw)
+
+    def _redraw(self, raw: bool) -> None:
         self._catch_up()
         top = self.offsets().from_qt(self.cursorForPosition(QPoint(0, 0)).position())
         cursor = self.textCursor()
