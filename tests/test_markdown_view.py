@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
 
+from imitation_lens.core.annotations import Mark
 from imitation_lens.core.markdown_inline import BOLD, CODE, ITALIC, LINK, STRIKE
 from imitation_lens.core.markdown_view import BULLETS, Rendered, extend, render
 from imitation_lens.core.paths import DataPaths
@@ -295,3 +296,20 @@ def test_streaming_is_drawn_at_a_bounded_rate_keeping_the_readers_selection(
     assert view.textCursor().selectedText() == "Intro" and view.selection() == (2, 7)
     assert scrollbar.value() == 0
     assert view.toPlainText() == render(view.text).text  # drawn exactly as a full render
+
+
+def test_marks_on_markup_alone_still_show_and_emoji_keep_their_place(
+    qtbot: Any, rendered_mode: None
+) -> None:
+    view = answer_view.AnswerView()
+    qtbot.addWidget(view)
+    raw = "# 😀 Title\r\n**Launch:** 🇦🇺 go\r\n- item **x**"
+    view.set_text(raw)
+    spans = [(0, 2), (raw.index("**L"), raw.index("**L") + 2), (raw.index("🇦🇺"), raw.index(" go"))]
+    spans.append((raw.index("x**") + 1, len(raw)))  # the closing "**" at the very end
+    view.set_marks([Mark(str(i), "r", s, e, raw[s:e]) for i, (s, e) in enumerate(spans)])
+    drawn = [s.cursor.selectedText() for s in view.extraSelections()]
+    assert sorted(drawn) == sorted(["😀", "L", "🇦🇺", "x"])
+    for start, end in spans[2:3]:  # a mark on words selects back to exactly its raw offsets
+        view.select_range(start, end)
+        assert view.selection() == (start, end)

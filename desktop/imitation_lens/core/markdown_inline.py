@@ -24,20 +24,24 @@ FLAGS = (BOLD, ITALIC, CODE, STRIKE, LINK)
 
 Styler = Callable[[int, int, int], None]  # (flag, begin, end)
 
+MARKUP = "*_~`[\\"
 ESCAPABLE = frozenset("\\`*_{}[]()#+-.!|~<>\"'")
 
 
 def parse_inline(line: str) -> tuple[list[int], list[int]]:
     """The indices of `line` that are shown, and each shown character's style flags."""
     n = len(line)
+    if not any(char in line for char in MARKUP):  # most lines: nothing to do
+        return list(range(n)), [0] * n
     hidden = bytearray(n)
     literal = bytearray(n)  # escaped or inside code: never markup
-    starts = {flag: [0] * (n + 1) for flag in FLAGS}  # +1 where a style begins, -1 where it ends
+    starts: dict[int, list[int]] = {}  # per style: +1 where it begins, -1 where it ends
 
     def style(flag: int, begin: int, end: int) -> None:
         if begin < end:
-            starts[flag][begin] += 1
-            starts[flag][end] -= 1
+            counts = starts.setdefault(flag, [0] * (n + 1))
+            counts[begin] += 1
+            counts[end] -= 1
 
     _code_and_escapes(line, hidden, literal, style)
     _links(line, hidden, literal, style)
@@ -45,11 +49,11 @@ def parse_inline(line: str) -> tuple[list[int], list[int]]:
 
     shown: list[int] = []
     flags: list[int] = []
-    depth = dict.fromkeys(FLAGS, 0)
+    depth = dict.fromkeys(starts, 0)
     for index in range(n):
         value = 0
-        for flag in FLAGS:
-            depth[flag] += starts[flag][index]
+        for flag, counts in starts.items():
+            depth[flag] += counts[index]
             if depth[flag] > 0:
                 value |= flag
         if not hidden[index]:
