@@ -6,7 +6,7 @@ it lasts while the app runs (new items, sessions and lineups keep it).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
 KEY = "R"
@@ -49,6 +49,8 @@ class RawTextButton(QPushButton):
         super().__init__("Raw text", parent)
         self.setObjectName("rawTextButton")
         self.setCheckable(True)
+        # Not a Tab stop: R does the same in any answer, and a click leaves the keyboard there.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setToolTip(TOOLTIP)
         self.setAccessibleName("Show raw text")
         self.setAccessibleDescription(TOOLTIP)

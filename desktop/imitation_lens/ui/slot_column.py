@@ -211,7 +211,6 @@ class SlotColumn(QFrame):
             self.mark_button,
             self.stop_button,
             self.settings_button,
-            self.raw_button,
         ]
 
     def _present(self) -> None:
