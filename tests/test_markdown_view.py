@@ -76,11 +76,38 @@ def test_streaming_extends_to_exactly_what_a_full_render_gives() -> None:
         for markdown in (True, False):
             full = render(raw, markdown)
             for cut in range(len(raw) + 1):
-                grown = extend(extend(render(raw[: cut // 2], markdown), raw[:cut]), raw)
-                assert grown.text == full.text
-                assert grown.flags == full.flags
-                assert grown.lines == full.lines
-                assert (grown.map.starts, grown.map.ends) == (full.map.starts, full.map.ends)
+                half = render(raw[: cut // 2], markdown, streaming=True)
+                streamed = extend(half, raw[:cut], streaming=True)
+                same(streamed, render(raw[:cut], markdown, streaming=True))
+                check_map(streamed)
+                same(extend(streamed, raw), full)  # finished: drawn as if never streamed
+
+
+def same(one: Rendered, other: Rendered) -> None:
+    assert one.text == other.text
+    assert one.flags == other.flags
+    assert one.lines == other.lines
+    assert (one.map.starts, one.map.ends) == (other.map.starts, other.map.ends)
+
+
+@pytest.mark.parametrize(
+    ("raw", "streaming", "finished"),
+    [
+        ("Check the **gui", "Check the gui", "Check the **gui"),
+        ("so *very", "so very", "so *very"),
+        ("run `ls -", "run ls -", "run `ls -"),
+        ("**done** and **half\nnext", "done and **half\nnext", "done and **half\nnext"),
+        ("3 * 4 is snake_case", "3 * 4 is snake_case", "3 * 4 is snake_case"),
+    ],
+)
+def test_a_line_still_being_written_shows_its_open_styles(
+    raw: str, streaming: str, finished: str
+) -> None:
+    """Chat apps show "**gui" as bold "gui" while it streams, not asterisks that then vanish."""
+    assert render(raw, streaming=True).text == streaming
+    assert render(raw).text == finished
+    if streaming.endswith("gui"):
+        assert render(raw, streaming=True).flags[-3:] == [BOLD] * 3
 
 
 def test_a_bold_label_shows_its_words_and_maps_them_to_raw_offsets() -> None:
@@ -263,9 +290,9 @@ def test_streaming_is_drawn_at_a_bounded_rate_keeping_the_readers_selection(
 ) -> None:
     renders: list[int] = []
 
-    def counted(previous: Rendered, raw: str) -> Rendered:
+    def counted(previous: Rendered, raw: str, streaming: bool) -> Rendered:
         renders.append(len(raw))
-        return extend(previous, raw)
+        return extend(previous, raw, streaming)
 
     monkeypatch.setattr(answer_view, "extend", counted)
     view = answer_view.AnswerView()
@@ -314,3 +341,17 @@ def test_marks_on_markup_alone_still_show_and_emoji_keep_their_place(
     for start, end in spans[2:3]:  # a mark on words selects back to exactly its raw offsets
         view.select_range(start, end)
         assert view.selection() == (start, end)
+
+
+def test_an_unclosed_bold_shows_bold_while_streaming_and_as_written_once_finished(
+    qtbot: Any, rendered_mode: None
+) -> None:
+    view = answer_view.AnswerView()
+    qtbot.addWidget(view)
+    view.append_text("Check the **gui")
+    qtbot.waitUntil(lambda: view.toPlainText() == "Check the gui")
+    view.append_text("dance** now")
+    qtbot.waitUntil(lambda: view.toPlainText() == "Check the guidance now")
+    view.append_text(" and **half")
+    view.finish(view.text)  # the answer ended there: its asterisks were the model's
+    assert view.toPlainText() == "Check the guidance now and **half"

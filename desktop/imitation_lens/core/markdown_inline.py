@@ -28,8 +28,12 @@ MARKUP = "*_~`[\\"
 ESCAPABLE = frozenset("\\`*_{}[]()#+-.!|~<>\"'")
 
 
-def parse_inline(line: str) -> tuple[list[int], list[int]]:
-    """The indices of `line` that are shown, and each shown character's style flags."""
+def parse_inline(line: str, close_at_end: bool = False) -> tuple[list[int], list[int]]:
+    """The indices of `line` that are shown, and each shown character's style flags.
+
+    close_at_end: the line is still being written, so bold, italics or code opened and not yet
+    closed are shown styled to its end (as chat apps do) instead of as bare `**` that would
+    vanish a moment later."""
     n = len(line)
     if not any(char in line for char in MARKUP):  # most lines: nothing to do
         return list(range(n)), [0] * n
@@ -43,9 +47,17 @@ def parse_inline(line: str) -> tuple[list[int], list[int]]:
             counts[begin] += 1
             counts[end] -= 1
 
-    _code_and_escapes(line, hidden, literal, style)
+    _code_and_escapes(line, hidden, literal, style, close_at_end)
     _links(line, hidden, literal, style)
-    _emphasis(line, hidden, literal, style)
+    still_open = _emphasis(line, hidden, literal, style)
+    if close_at_end:
+        for char, openers in still_open.items():
+            for start, length in openers:
+                used = 2 if char == "~" or length >= 2 else 1
+                flag = STRIKE if char == "~" else BOLD if used == 2 else ITALIC
+                for position in range(start + length - used, start + length):
+                    hidden[position] = 1
+                style(flag, start + length, n)
 
     shown: list[int] = []
     flags: list[int] = []
@@ -62,7 +74,9 @@ def parse_inline(line: str) -> tuple[list[int], list[int]]:
     return shown, flags
 
 
-def _code_and_escapes(line: str, hidden: bytearray, literal: bytearray, style: Styler) -> None:
+def _code_and_escapes(
+    line: str, hidden: bytearray, literal: bytearray, style: Styler, close_at_end: bool
+) -> None:
     n = len(line)
     runs: dict[int, list[int]] = {}  # backtick run length -> where such runs start, in order
     index = 0
@@ -103,6 +117,13 @@ def _code_and_escapes(line: str, hidden: bytearray, literal: bytearray, style: S
                 hidden[position] = 1
             style(CODE, end, close)
             index = close + length
+        elif close_at_end:  # code still being written: code to the end of the line
+            for position in range(index, n):
+                literal[position] = 1
+            for position in range(index, end):
+                hidden[position] = 1
+            style(CODE, end, n)
+            index = n
         else:  # no closing run: the backticks are just backticks
             for position in range(index, end):
                 literal[position] = 1
@@ -150,7 +171,10 @@ def _links(line: str, hidden: bytearray, literal: bytearray, style: Styler) -> N
         index = close + 1
 
 
-def _emphasis(line: str, hidden: bytearray, literal: bytearray, style: Styler) -> None:
+def _emphasis(
+    line: str, hidden: bytearray, literal: bytearray, style: Styler
+) -> dict[str, list[list[int]]]:
+    """Pairs delimiter runs into styles; returns the openers left unclosed, per character."""
     n = len(line)
     openers: dict[str, list[list[int]]] = {"*": [], "_": [], "~": []}  # [start, length left]
     index = 0
@@ -189,6 +213,7 @@ def _emphasis(line: str, hidden: bytearray, literal: bytearray, style: Styler) -
         if closer[1] > 0 and can_open:
             stack.append(closer)
         index = end
+    return openers
 
 
 def _flanking(char: str, before: str, after: str) -> tuple[bool, bool]:

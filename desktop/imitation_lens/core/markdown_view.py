@@ -54,6 +54,7 @@ class Rendered:
     line_starts: list[int]  # where each shown line begins in `text`
     map: SourceMap
     markdown: bool
+    streaming: bool  # its last line was drawn as still being written (see parse_inline)
     # Where the last unfinished line begins (raw offset, shown offset, line number) and the
     # state there: a longer text with the same beginning is rendered again from that point.
     tail: tuple[int, int, int, _State]
@@ -65,17 +66,18 @@ class Rendered:
         return self.text[start:end]
 
 
-def render(raw: str, markdown: bool = True) -> Rendered:
-    """The text as shown; with markdown=False the raw text itself, line breaks made single."""
-    return _Builder(markdown).run(raw, 0, _State())
+def render(raw: str, markdown: bool = True, streaming: bool = False) -> Rendered:
+    """The text as shown; with markdown=False the raw text itself, line breaks made single.
+    streaming: more text is coming, so its unfinished last line shows unclosed styles."""
+    return _Builder(markdown, streaming).run(raw, 0, _State())
 
 
-def extend(previous: Rendered, raw: str) -> Rendered:
+def extend(previous: Rendered, raw: str, streaming: bool = False) -> Rendered:
     """`raw` rendered, reusing the finished lines of `previous` when raw only adds to its text."""
     raw_from, shown_from, line, state = previous.tail
     if not raw.startswith(previous.raw[:raw_from]):
-        return render(raw, previous.markdown)
-    builder = _Builder(previous.markdown)
+        return render(raw, previous.markdown, streaming)
+    builder = _Builder(previous.markdown, streaming)
     builder.chars = list(previous.text[:shown_from])
     builder.starts = previous.map.starts[:shown_from]
     builder.ends = previous.map.ends[:shown_from]
@@ -86,8 +88,10 @@ def extend(previous: Rendered, raw: str) -> Rendered:
 
 
 class _Builder:
-    def __init__(self, markdown: bool) -> None:
+    def __init__(self, markdown: bool, streaming: bool) -> None:
         self.markdown = markdown
+        self.streaming = streaming
+        self.open_end = False  # the line being drawn is the unfinished one of a streaming text
         self.chars: list[str] = []
         self.starts: list[int] = []
         self.ends: list[int] = []
@@ -111,6 +115,7 @@ class _Builder:
             # A line is unfinished while it has no break, or only a '\r' that may yet be "\r\n".
             if tail is None and (found is None or (break_end == length and found.group() == "\r")):
                 tail = (position, len(self.chars), len(self.lines), state)
+                self.open_end = self.streaming
             self.line_starts.append(len(self.chars))
             if self.markdown:
                 style, state = self.markdown_line(raw, position, line_end, state)
@@ -132,11 +137,12 @@ class _Builder:
             line_starts=self.line_starts,
             map=SourceMap(self.starts, self.ends, length),
             markdown=self.markdown,
+            streaming=self.streaming,
             tail=tail,
         )
 
     def inline(self, raw: str, start: int, end: int, extra: int = 0) -> None:
-        shown, flags = parse_inline(raw[start:end])
+        shown, flags = parse_inline(raw[start:end], self.open_end)
         for index, value in zip(shown, flags, strict=True):
             self.add(raw[start + index], start + index, start + index + 1, value | extra)
 

@@ -57,6 +57,7 @@ class AnswerView(QTextEdit):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setTabChangesFocus(True)  # Tab moves on through the window, as in any form
         self._text = ""
+        self._streaming = False  # more text is coming: the last line may close its styles later
         self._raw = raw_text_switch().on
         self._rendered: Rendered = render("", markdown=not self._raw)
         self._offsets: ShownOffsets | None = None
@@ -85,19 +86,22 @@ class AnswerView(QTextEdit):
     def set_text(self, text: str) -> None:
         self._timer.stop()
         self._text = text
+        self._streaming = False
         self._rebuild()
         self._redraw_marks()
 
     def append_text(self, chunk: str) -> None:
         """Add streamed text; it is drawn a moment later, with whatever else came meanwhile."""
         self._text += chunk
+        self._streaming = True
         if not self._timer.isActive():
             self._timer.start()
 
     def finish(self, text: str) -> None:
         """The answer is complete: draw it all now (its final text, if streaming missed any)."""
         if text == self._text:
-            self._catch_up()
+            self._streaming = False
+            self._catch_up()  # the last line again, with unclosed ** now shown as written
         else:
             self.set_text(text)
 
@@ -142,7 +146,7 @@ class AnswerView(QTextEdit):
         """Draw the whole answer again (a new answer, or the other way of showing it)."""
         self._rendering = True
         try:
-            self._rendered = render(self._text, markdown=not self._raw)
+            self._rendered = render(self._text, not self._raw, self._streaming)
             self._offsets = None
             self._styles = AnswerStyles(self.font())
             self.document().clear()
@@ -154,7 +158,8 @@ class AnswerView(QTextEdit):
         """Draw text that streamed in since the last drawing: its unfinished last line again and
         what follows, without disturbing the reader's selection or scroll."""
         self._timer.stop()
-        if self._rendering or self._text == self._rendered.raw:
+        drawn = self._rendered
+        if self._rendering or (drawn.raw == self._text and drawn.streaming == self._streaming):
             return
         before = self._rendered
         if not self._text.startswith(before.raw):
@@ -173,7 +178,7 @@ class AnswerView(QTextEdit):
             if keep:  # the selection reaches into the line drawn again: keep it by raw offsets
                 anchor = self.offsets().from_qt(cursor.anchor())
                 position = self.offsets().from_qt(cursor.position())
-            self._rendered = extend(before, self._text)
+            self._rendered = extend(before, self._text, self._streaming)
             self._offsets = None
             edit = QTextCursor(self.document())
             edit.setPosition(block_start)
