@@ -365,6 +365,7 @@ class SlotColumn(QFrame):
 
     def finish_locally(self, status: Status, message: str = "") -> None:
         """End the answer on screen now (a stop before any text, or a worker that is gone)."""
+        self.answer.finish(self.answer.text)
         self._show_error(message)
         self._set_state(status)
 
