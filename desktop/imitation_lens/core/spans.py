@@ -6,7 +6,7 @@ stored. These helpers convert at that boundary and nowhere else.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 
 def display_text(text: str) -> str:
@@ -36,3 +36,67 @@ class OffsetMap:
         """The Python offset at a document position (the start of a char a position splits)."""
         index = bisect_left(self._qt_positions, position)
         return min(index, len(self.text))
+
+
+class SourceMap:
+    """Where each character of a shown text came from in the source (raw) text.
+
+    Shown character i stands for source[starts[i]:ends[i]]: usually one character; "\\n" for a
+    "\\r\\n" stands for two, a list bullet for its "-". Markup the view hides (`**`, `#`) belongs to
+    no shown character. Both lists rise monotonically and the spans never overlap, which is what
+    makes every conversion a binary search.
+    """
+
+    def __init__(self, starts: list[int], ends: list[int], source_length: int) -> None:
+        self.starts = starts
+        self.ends = ends
+        self.source_length = source_length
+
+    def to_shown(self, offset: int) -> int:
+        """The shown position (between characters) for a source offset: before the first shown
+        character that ends after it."""
+        return bisect_right(self.ends, offset)
+
+    def to_source(self, position: int) -> int:
+        if position < len(self.starts):
+            return self.starts[max(0, position)]
+        return self.source_length
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """The source span a selection of shown characters covers, markup at its ends left out."""
+        if start >= end:
+            offset = self.to_source(start)
+            return offset, offset
+        return self.starts[start], self.ends[end - 1]
+
+    def shown_span(self, start: int, end: int) -> tuple[int, int]:
+        """The shown characters a source span covers; a span of hidden markup only is drawn on
+        the nearest shown character, so no mark is ever invisible."""
+        first = bisect_right(self.ends, start)
+        last = bisect_left(self.starts, end)
+        if first < last or start >= end:
+            return first, max(first, last)
+        if first < len(self.starts):
+            return first, first + 1
+        return max(0, first - 1), first
+
+
+class ShownOffsets:
+    """Source offsets <-> Qt positions in a document holding a shown text (see SourceMap)."""
+
+    def __init__(self, source: SourceMap, shown: str) -> None:
+        self.source = source
+        self.qt = OffsetMap(shown)
+
+    def to_qt(self, offset: int) -> int:
+        return self.qt.to_qt(self.source.to_shown(offset))
+
+    def from_qt(self, position: int) -> int:
+        return self.source.to_source(self.qt.from_qt(position))
+
+    def qt_span(self, start: int, end: int) -> tuple[int, int]:
+        first, last = self.source.shown_span(start, end)
+        return self.qt.to_qt(first), self.qt.to_qt(last)
+
+    def source_span(self, qt_start: int, qt_end: int) -> tuple[int, int]:
+        return self.source.source_span(self.qt.from_qt(qt_start), self.qt.from_qt(qt_end))

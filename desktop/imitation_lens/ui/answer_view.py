@@ -6,14 +6,20 @@ annotations is decided elsewhere: the view only reports it as an action name.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QKeyEvent, QMouseEvent, QTextCursor
-from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
 from imitation_lens.core.annotations import Mark
-from imitation_lens.core.spans import OffsetMap, display_text
+from imitation_lens.core.markdown_view import Rendered, extend, render
+from imitation_lens.core.spans import ShownOffsets
 from imitation_lens.core.taxonomy import CATEGORIES
+from imitation_lens.ui.answer_document import AnswerStyles, write_lines
 from imitation_lens.ui.mark_style import mark_format
+from imitation_lens.ui.raw_text import raw_text_switch
+
+# A streamed answer is drawn again at most this often, however fast its tokens come.
+RENDER_INTERVAL_MS = 60
 
 # Keys pressed in an answer and the action each one asks for. Letters go by key code (with or
 # without Shift, as noted), digits and signs by the character typed, whatever the layout.
@@ -34,13 +40,14 @@ CHARACTER_ACTIONS: dict[str, str] = {
 }
 
 
-class AnswerView(QPlainTextEdit):
+class AnswerView(QTextEdit):
     action = Signal(str)
     current_mark_changed = Signal(object)  # Mark | None
     marks_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("answerView")  # styled in app.qss like the other text boxes
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
         self.setTextInteractionFlags(
@@ -50,53 +57,156 @@ class AnswerView(QPlainTextEdit):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setTabChangesFocus(True)  # Tab moves on through the window, as in any form
         self._text = ""
-        self._shown = 0  # how much of _text is in the document
-        self._map: OffsetMap | None = None
+        self._streaming = False  # more text is coming: the last line may close its styles later
+        self._raw = raw_text_switch().on
+        self._rendered: Rendered = render("", markdown=not self._raw)
+        self._offsets: ShownOffsets | None = None
+        self._rendering = False
+        self._styles = AnswerStyles(self.font())
         self._marks: dict[str, Mark] = {}
         self._current: str | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(RENDER_INTERVAL_MS)
+        self._timer.timeout.connect(self._catch_up)
         self.cursorPositionChanged.connect(self._follow_cursor)
+        raw_text_switch().changed.connect(self._follow_switch)
 
     # -- text -----------------------------------------------------------------------------------
 
     @property
     def text(self) -> str:
+        """The answer exactly as the model wrote it: what marks' offsets count in."""
         return self._text
 
+    @property
+    def shows_raw(self) -> bool:
+        return self._raw
+
     def set_text(self, text: str) -> None:
+        self._timer.stop()
         self._text = text
-        self._shown = len(text)
-        self._map = None
-        self.setPlainText(display_text(text))
+        self._streaming = False
+        self._rebuild()
         self._redraw_marks()
 
     def append_text(self, chunk: str) -> None:
-        """Add streamed text at the end without disturbing the reader's selection or scroll."""
+        """Add streamed text; it is drawn a moment later, with whatever else came meanwhile."""
         self._text += chunk
-        self._map = None
-        # A trailing '\r' may be the first half of "\r\n": show it once the next chunk comes.
-        upto = len(self._text) - (1 if self._text.endswith("\r") else 0)
-        if upto <= self._shown:
-            return
-        scrollbar = self.verticalScrollBar()
-        at_bottom = scrollbar.value() >= scrollbar.maximum() - 4
-        cursor = QTextCursor(self.document())
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-        cursor.insertText(display_text(self._text[self._shown : upto]))
-        self._shown = upto
-        if at_bottom:
-            scrollbar.setValue(scrollbar.maximum())
+        self._streaming = True
+        if not self._timer.isActive():
+            self._timer.start()
 
-    def offsets(self) -> OffsetMap:
-        if self._map is None:
-            self._map = OffsetMap(self._text)
-        return self._map
+    def finish(self, text: str) -> None:
+        """The answer is complete: draw it all now (its final text, if streaming missed any)."""
+        if text == self._text:
+            self._streaming = False
+            self._catch_up()  # the last line again, with unclosed ** now shown as written
+        else:
+            self.set_text(text)
+
+    def show_raw(self, raw: bool) -> None:
+        """Show the raw text or the rendered Markdown, keeping the selection, marks and place."""
+        if raw != self._raw:
+            self._redraw(raw)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # Heading sizes follow the font: draw again when the style sheet or the user changes it
+        # (Qt may report this before __init__ has made the drawing state).
+        drawn = "_styles" in self.__dict__
+        if event.type() == QEvent.Type.FontChange and drawn and self._styles.base != self.font():
+            self._redraw(self._raw)
+
+    def _redraw(self, raw: bool) -> None:
+        self._catch_up()
+        top = self.offsets().from_qt(self.cursorForPosition(QPoint(0, 0)).position())
+        cursor = self.textCursor()
+        anchor = self.offsets().from_qt(cursor.anchor())
+        position = self.offsets().from_qt(cursor.position())
+        current = self._current
+        self._raw = raw
+        self._rebuild()
+        mapping = self.offsets()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(mapping.to_qt(anchor))
+        cursor.setPosition(mapping.to_qt(position), QTextCursor.MoveMode.KeepAnchor)
+        self._current = current
+        self.setTextCursor(cursor)
+        self._current = current if current in self._marks else None
+        self._redraw_marks()
+        cursor.setPosition(mapping.to_qt(top))
+        scrollbar = self.verticalScrollBar()
+        scrollbar.setValue(scrollbar.value() + self.cursorRect(cursor).top())
+
+    def _follow_switch(self) -> None:
+        self.show_raw(raw_text_switch().on)
+
+    def _rebuild(self) -> None:
+        """Draw the whole answer again (a new answer, or the other way of showing it)."""
+        self._rendering = True
+        try:
+            self._rendered = render(self._text, not self._raw, self._streaming)
+            self._offsets = None
+            self._styles = AnswerStyles(self.font())
+            self.document().clear()
+            write_lines(QTextCursor(self.document()), self._rendered, 0, self._styles)
+        finally:
+            self._rendering = False
+
+    def _catch_up(self) -> None:
+        """Draw text that streamed in since the last drawing: its unfinished last line again and
+        what follows, without disturbing the reader's selection or scroll."""
+        self._timer.stop()
+        drawn = self._rendered
+        if self._rendering or (drawn.raw == self._text and drawn.streaming == self._streaming):
+            return
+        before = self._rendered
+        if not self._text.startswith(before.raw):
+            self._rebuild()
+            self._redraw_marks()
+            return
+        self._rendering = True
+        try:
+            scrollbar = self.verticalScrollBar()
+            at_bottom = scrollbar.value() >= scrollbar.maximum() - 4
+            scrolled = scrollbar.value()
+            first_line = before.tail[2]
+            block_start = self.document().findBlockByNumber(first_line).position()
+            cursor = self.textCursor()
+            keep = cursor.hasSelection() and cursor.selectionEnd() > block_start
+            if keep:  # the selection reaches into the line drawn again: keep it by raw offsets
+                anchor = self.offsets().from_qt(cursor.anchor())
+                position = self.offsets().from_qt(cursor.position())
+            self._rendered = extend(before, self._text, self._streaming)
+            self._offsets = None
+            edit = QTextCursor(self.document())
+            edit.setPosition(block_start)
+            edit.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+            edit.removeSelectedText()
+            write_lines(edit, self._rendered, first_line, self._styles)
+            if keep:
+                cursor.setPosition(self.offsets().to_qt(anchor))
+                cursor.setPosition(self.offsets().to_qt(position), QTextCursor.MoveMode.KeepAnchor)
+                self.setTextCursor(cursor)
+            scrollbar.setValue(scrollbar.maximum() if at_bottom else scrolled)
+        finally:
+            self._rendering = False
+        if self._marks:
+            self._redraw_marks()
+
+    def offsets(self) -> ShownOffsets:
+        """Raw offsets <-> positions in the document, for the text as drawn now."""
+        if not self._rendering and self._text != self._rendered.raw:
+            self._catch_up()
+        if self._offsets is None:
+            self._offsets = ShownOffsets(self._rendered.map, self._rendered.text)
+        return self._offsets
 
     def selection(self) -> tuple[int, int]:
-        """The selection in Python offsets of the stored text, whitespace at its ends left out."""
+        """The selection in raw offsets (markup at its ends and whitespace left out)."""
         cursor = self.textCursor()
-        mapping = self.offsets()
-        start = mapping.from_qt(cursor.selectionStart())
-        end = mapping.from_qt(cursor.selectionEnd())
+        start, end = self.offsets().source_span(cursor.selectionStart(), cursor.selectionEnd())
         while start < end and self._text[start].isspace():
             start += 1
         while end > start and self._text[end - 1].isspace():
@@ -164,7 +274,7 @@ class AnswerView(QPlainTextEdit):
         ]
 
     def _follow_cursor(self) -> None:
-        if not self._marks:  # e.g. while an answer streams in: no offset map to rebuild
+        if not self._marks or self._rendering:  # nothing to follow, or the text is being drawn
             return
         offset = self.cursor_offset()
         current = self.current_mark()
@@ -199,14 +309,17 @@ class AnswerView(QPlainTextEdit):
 
     def _redraw_marks(self) -> None:
         # ExtraSelections draw over the text without editing the document (no undo entries).
+        if self._rendering:
+            return  # drawn once the document holds the text the offsets count in
         mapping = self.offsets()
         selections = []
         # Longer marks first, so a short mark inside a long one is drawn on top and stays visible.
         for mark in sorted(self._marks.values(), key=lambda m: (-(m.end - m.start), m.start)):
             selection = QTextEdit.ExtraSelection()
+            start, end = mapping.qt_span(mark.start, mark.end)
             cursor = QTextCursor(self.document())
-            cursor.setPosition(mapping.to_qt(mark.start))
-            cursor.setPosition(mapping.to_qt(mark.end), QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
             selection.format = mark_format(mark, current=mark.id == self._current)
             selections.append(selection)
@@ -275,6 +388,9 @@ class AnswerView(QPlainTextEdit):
         )
         if modifiers == Qt.KeyboardModifier.NoModifier:
             key = event.key()
+            if key == Qt.Key.Key_R and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                raw_text_switch().toggle()
+                return
             if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
                 self.action.emit("delete")
                 return

@@ -30,6 +30,7 @@ from imitation_lens.core.generation import (
 )
 from imitation_lens.core.lineup import Endpoint, SlotConfig
 from imitation_lens.ui.answer_view import AnswerView
+from imitation_lens.ui.raw_text import RawTextButton
 
 # (label shown, background, text colour): the word is always there, colour only helps.
 STATE_STYLE: dict[str, tuple[str, str, str]] = {
@@ -135,6 +136,7 @@ class SlotColumn(QFrame):
         self.answer = AnswerView()
         self.answer.action.connect(self.action)
         self.answer.marks_changed.connect(self._show_marks_summary)
+        self.raw_button = RawTextButton()  # one switch for all answers (ui.raw_text)
 
         top = QHBoxLayout()
         top.addWidget(self.role_label)
@@ -143,6 +145,7 @@ class SlotColumn(QFrame):
         buttons = QHBoxLayout()
         buttons.addWidget(self.speed_label)
         buttons.addStretch(1)
+        buttons.addWidget(self.raw_button)
         buttons.addWidget(self.mark_button)
         buttons.addWidget(self.stop_button)
         buttons.addWidget(self.settings_button)
@@ -321,8 +324,7 @@ class SlotColumn(QFrame):
             self.answer.append_text(event.text)
             self._show_speed(event.tokens_per_second, event.tokens_out)
         elif isinstance(event, FinishedEvent):
-            if event.text != self.answer.text:
-                self.answer.set_text(event.text)
+            self.answer.finish(event.text)
             self._show_speed(event.facts.get("tokens_per_second"), event.facts.get("tokens_out"))
             self._show_error(event.error)
             self.identity_clues = identity_clues(event.text)
@@ -363,6 +365,7 @@ class SlotColumn(QFrame):
 
     def finish_locally(self, status: Status, message: str = "") -> None:
         """End the answer on screen now (a stop before any text, or a worker that is gone)."""
+        self.answer.finish(self.answer.text)
         self._show_error(message)
         self._set_state(status)
 
