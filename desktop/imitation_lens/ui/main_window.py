@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
     exported = Signal(str)  # the path written
     imported = Signal(str)  # the session id merged in
     import_refused = Signal(str)  # why, in plain words
+    closing = Signal()  # the window went away; the recorder is writing what is pending
 
     def __init__(self, paths: DataPaths) -> None:
         super().__init__()
@@ -740,6 +741,7 @@ class MainWindow(QMainWindow):
             return
         self._closing = True
         self.hide()
+        self.closing.emit()
         for worker in self.workers:
             worker.shutdown()
         # A running batch is left paused first, so it resumes where it stopped next time.
