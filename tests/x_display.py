@@ -13,10 +13,12 @@ from collections.abc import Iterator
 SCREEN = (1366, 768)
 # Each tool and the Debian package that has it.
 TOOLS = {"Xvfb": "xvfb", "openbox": "openbox", "xdotool": "xdotool", "xprop": "x11-utils"}
-# Qt's xcb platform plugin does not load without these (QT_DEBUG_PLUGINS=1 names the missing one).
+# Qt's xcb platform plugin does not load without these (`ldd .../platforms/libqxcb.so` lists
+# them; QT_DEBUG_PLUGINS=1 names the one missing).
 QT_XCB_PACKAGES = (
     "libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 "
-    "libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0"
+    "libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0 libxcb-randr0 libxcb-sync1 libxcb-xfixes0 "
+    "libx11-xcb1"
 )
 
 

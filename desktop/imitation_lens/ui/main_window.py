@@ -62,6 +62,7 @@ from imitation_lens.ui.bridge import GuiBridge
 from imitation_lens.ui.item_flow import ItemFlow
 from imitation_lens.ui.judging_bar import JudgingBar
 from imitation_lens.ui.models_menu import ModelsMenu
+from imitation_lens.ui.quitting import quit_keys
 from imitation_lens.ui.recorder import Recorder
 from imitation_lens.ui.report_view import ReportView
 from imitation_lens.ui.session_browser import SessionBrowser
@@ -246,7 +247,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(report_action)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcuts(quit_keys())
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 

@@ -90,7 +90,7 @@ class Quitter(QObject):
         if (
             event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
-            and event.matches(QKeySequence.StandardKey.Quit)
+            and QKeySequence(event.keyCombination()) in quit_keys()
         ):
             QTimer.singleShot(0, self.request_quit)
             return True
@@ -126,6 +126,12 @@ class Quitter(QObject):
                 pass
         except BlockingIOError:
             pass
+
+
+def quit_keys() -> list[QKeySequence]:
+    """The platform's Quit keys (Cmd+Q on macOS); Ctrl+Q where it has none (Windows, and Qt's
+    offscreen platform), so that File ▸ Quit has a key everywhere."""
+    return QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")]
 
 
 def exit_now(code: int) -> NoReturn:
