@@ -73,7 +73,8 @@ def test_a_file_that_is_not_a_session_export_gets_a_plain_message(
         with qtbot.waitSignal(window.import_refused, timeout=20000):
             open_session_file(window, path)
         message = window.statusBar().currentMessage()
-        assert message.startswith(f"{path.name} could not be opened as a session.")
+        assert message.startswith(f"{path.name} could not be opened as a session: ")
+        assert message.endswith("Nothing was changed.")
         assert "Traceback" not in message
         assert window.session_id == shown
         assert window.isVisible()

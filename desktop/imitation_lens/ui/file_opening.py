@@ -27,8 +27,9 @@ def open_session_file(window: MainWindow, path: Path) -> None:
 
     def refused(error: Exception) -> None:
         reason = str(error) if isinstance(error, ImportRefused) else repr(error)
+        reason = reason.removeprefix(f"{path.name} was not imported: ")
         # No time-out: the evaluator asked for this file and should see why it did not open.
-        window.statusBar().showMessage(f"{path.name} could not be opened as a session. {reason}")
+        window.statusBar().showMessage(f"{path.name} could not be opened as a session: {reason}")
         window.import_refused.emit(reason)
 
     window.recorder.call(lambda store: import_session(store, path), done, refused)
