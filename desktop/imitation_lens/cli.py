@@ -1,4 +1,5 @@
-"""Command line: start the app (the default), list sessions, export or import one, run a batch."""
+"""Command line: start the app (the default, optionally on a session export file), list sessions,
+export or import one, run a batch."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="imitation-lens",
         description=f"{APP_NAME}: compare a base model, its imitator and the teacher.",
+        epilog="imitation-lens FILE starts the window on a session export (JSON): it is "
+        "imported, or just opened if it is here already.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
@@ -58,8 +61,32 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+COMMANDS = ("sessions", "export", "batch", "import")
+
+
+def split_file_argument(argv: list[str]) -> tuple[list[str], Path | None]:
+    """`imitation-lens FILE` (the desktop entry's %f) opens the window on that file; anything
+    whose first word is not a command keeps going to argparse and its subcommands."""
+    rest = list(argv)
+    index = 0
+    while index < len(rest):
+        word = rest[index]
+        if word == "--data-dir":
+            index += 2
+            continue
+        if word.startswith("-") and word != "-":
+            index += 1
+            continue
+        if word in COMMANDS:
+            return rest, None
+        del rest[index]
+        return rest, Path(word)
+    return rest, None
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    words, open_file = split_file_argument(sys.argv[1:] if argv is None else argv)
+    args = _parser().parse_args(words)
     if args.self_test:
         from imitation_lens.ui.self_test import run_self_test
 
@@ -67,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         from imitation_lens.ui.app import run_app
 
-        return run_app(args.data_dir)
+        return run_app(args.data_dir, open_file)
     from imitation_lens.core.paths import data_paths
     from imitation_lens.core.store import Store
 

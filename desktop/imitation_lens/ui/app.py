@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -20,6 +22,10 @@ from imitation_lens.ui.diagnostics import (
     install_qt_message_handler,
     qt_versions,
 )
+from imitation_lens.ui.quitting import Quitter, exit_now
+
+if TYPE_CHECKING:
+    from imitation_lens.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +75,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_app(data_dir: str | None = None) -> int:
+def run_app(data_dir: str | None = None, open_file: Path | None = None) -> int:
     from imitation_lens.ui.main_window import MainWindow
 
     paths = data_paths(data_dir)
@@ -79,5 +85,28 @@ def run_app(data_dir: str | None = None) -> int:
     if not create_data_folder(paths):
         return 1
     window = MainWindow(paths)
+    quitter = install_quitting(app, window)
+    if open_file is not None:
+        open_file_when_ready(window, open_file)
     window.show()
-    return app.exec()
+    code = app.exec()
+    quitter.log_exit()
+    # Ended here rather than at interpreter exit, which would wait for (or crash in) threads still
+    # inside native code, such as a model load; everything was written, or bounded, before.
+    exit_now(code)
+
+
+def install_quitting(app: QApplication, window: MainWindow) -> Quitter:
+    """One way out for the close button, Ctrl+Q and Ctrl+C: see ui/quitting.py."""
+    quitter = Quitter(app, window)
+    quitter.watch_signals()
+    return quitter
+
+
+def open_file_when_ready(window: MainWindow, path: Path) -> None:
+    """A file given on the command line (the desktop entry's %f) opens once the window is up."""
+    from imitation_lens.ui.file_opening import open_session_file
+
+    window.ready.connect(
+        lambda: open_session_file(window, path), Qt.ConnectionType.SingleShotConnection
+    )

@@ -8,7 +8,7 @@ from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
@@ -33,6 +33,9 @@ if TYPE_CHECKING:
     from imitation_lens.ui.main_window import MainWindow
 
 _ENDED_STATES = ("paused", "cancelled", "finished")
+# Closing waits this long for a batch to pause; past it the app goes on closing and the next
+# start finds the batch cut off and leaves it paused (it resumes from the first unanswered item).
+PAUSE_DEADLINE_MS = 1000
 
 
 class BatchFlow(QObject):
@@ -304,6 +307,12 @@ class BatchFlow(QObject):
             return
         self._on_ended.append(callback)
         self.run.pause()
+        QTimer.singleShot(PAUSE_DEADLINE_MS, self, self._close_anyway)
+
+    def _close_anyway(self) -> None:
+        callbacks, self._on_ended = self._on_ended, []
+        for callback in callbacks:
+            callback()
 
     # -- following the batch ---------------------------------------------------------------------
 

@@ -64,6 +64,7 @@ from imitation_lens.ui.bridge import GuiBridge
 from imitation_lens.ui.item_flow import ItemFlow
 from imitation_lens.ui.judging_bar import JudgingBar
 from imitation_lens.ui.models_menu import ModelsMenu
+from imitation_lens.ui.quitting import quit_keys
 from imitation_lens.ui.recorder import Recorder
 from imitation_lens.ui.report_view import ReportView
 from imitation_lens.ui.session_browser import SessionBrowser
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
     exported = Signal(str)  # the path written
     imported = Signal(str)  # the session id merged in
     import_refused = Signal(str)  # why, in plain words
+    closing = Signal()  # the window went away; the recorder is writing what is pending
 
     def __init__(self, paths: DataPaths) -> None:
         super().__init__()
@@ -247,7 +249,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(report_action)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcuts(quit_keys())
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
@@ -750,6 +752,7 @@ class MainWindow(QMainWindow):
             return
         self._closing = True
         self.hide()
+        self.closing.emit()
         for worker in self.workers:
             worker.shutdown()
         # A running batch is left paused first, so it resumes where it stopped next time.

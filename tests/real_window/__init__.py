@@ -1,0 +1,1 @@
+"""The real-window tier: see conftest.py."""
