@@ -67,6 +67,7 @@ class BatchFlow(QObject):
         self.panel.watch_requested.connect(self.watch)
         window.items.verdict_saved.connect(lambda _: self.refresh_judging())
         window.items.item_shown.connect(self._on_item_shown)
+        window.session_opened.connect(self._on_session_opened)
         self.actions: dict[str, QAction] = {}
         for key, label, shortcut, slot in (
             ("sets", "&Prompt sets…", "Ctrl+B", self.open_sets),
@@ -256,6 +257,24 @@ class BatchFlow(QObject):
         if self.run is not None and self.active:
             self.run.pause()
 
+    def escape(self) -> bool:
+        """Esc while a batch runs pauses it (saying so); False when no batch is running."""
+        if self._starting:
+            self.window.say("The batch is being set up; press Esc again in a moment to pause it.")
+            return True
+        if self.run is None or not self.active:
+            return False
+        state = self.progress.state if self.progress is not None else "running"
+        if state in ("pausing", "cancelling"):
+            self.window.say(f"The batch is {state}…")
+            return True
+        self.run.pause()
+        self.window.say(
+            "Batch paused (Esc). Press Resume in the batch bar to go on where it stopped; "
+            "the answer being written starts again then."
+        )
+        return True
+
     def resume(self) -> None:
         if self.batch is not None and self.batch.resumable and not self.running:
             self._relaunch()
@@ -320,6 +339,20 @@ class BatchFlow(QObject):
         self._auto_shown = item_id
         self.window.items.show_item(item_id)
 
+    def _on_session_opened(self, session_id: str) -> None:
+        """The running batch's session came on screen: show where the batch is and follow it."""
+        if not self.active or session_id != self._session:
+            return
+        self.following = True  # opening the session is not leaving the batch's question
+        self._auto_shown = None
+        progress = self.progress
+        if progress is None:
+            return  # its first report shows the question being answered
+        self.panel.show_progress(self._name, progress, self.window.blind)
+        self.refresh_judging()
+        if progress.current_item_id:
+            self._show_automatically(progress.current_item_id)
+
     def _on_item_shown(self, item_id: str) -> None:
         # Before the first report the window is still opening the batch's session.
         if self.active and self.progress is not None and item_id != self._auto_shown:
@@ -340,8 +373,9 @@ class BatchFlow(QObject):
             return
         self.panel.show_progress(self._name, progress, self.window.blind)
         current = progress.current_item_id
-        moved = previous is None or previous.current_item_id != current
-        if moved and self.following and current:
+        # Not only when the batch moves on: its first reports may come before its session is
+        # on screen, and the question then being answered is still the one to show.
+        if self.following and current and current != self._auto_shown:
             self._show_automatically(current)
         if previous is None or previous.answered != progress.answered:
             self.refresh_judging()
