@@ -42,15 +42,19 @@ def test_a_batch_session_opened_while_it_runs_follows_it_and_esc_pauses_it(
     qtbot.waitUntil(on_current, timeout=10000)  # the question being answered, not the last
     answered = batches.progress.answered
     assert batches.panel.isVisible() and "Running" in batches.panel.title.text()
-    qtbot.waitUntil(lambda: batches.panel.judging.text() == "Judged 0 of 8", timeout=5000)
+    qtbot.waitUntil(
+        lambda: batches.panel.judging.text().startswith("Judged 0 of 8 ("), timeout=5000
+    )
     position = window.items.item_ids.index(window.items.item["id"]) + 1
     assert position == answered + 1
     assert window.judging_bar.item_label.text() == f"Item {position} of 8"
     # ... and it moves on with the batch.
     wait_answered(qtbot, window, answered + 1)
     qtbot.waitUntil(
-        lambda: window.items.item is not None
-        and window.items.item_ids.index(window.items.item["id"]) + 1 > position,
+        lambda: (
+            window.items.item is not None
+            and window.items.item_ids.index(window.items.item["id"]) + 1 > position
+        ),
         timeout=30000,
     )
 

@@ -46,14 +46,20 @@ def test_a_new_blind_session_names_no_model_before_the_first_run_or_the_verdict(
     window.set_lineup(
         [local_slot(role, max_tokens=4) for role in ROLES[:2]] + [default_lineup()[2]]
     )
-    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_N,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert window.blind
 
     # Before the first Run: plain "Answer n" headers, nothing that tells the columns apart.
     headers = [c.role_label.text() for c in window.items.columns_in_order()]
     assert headers == ["Answer 1", "Answer 2", "Answer 3"]
     assert all(c.hidden for c in window.columns)
-    assert not any(c.settings_button.isVisible() or c.note_label.isVisible() for c in window.columns)
+    assert not any(
+        c.settings_button.isVisible() or c.note_label.isVisible() for c in window.columns
+    )
     assert leaks(window) == []
 
     window.prompt_edit.setPlainText("What is the capital of Australia?")

@@ -2,8 +2,8 @@
 
 Questions differ a lot (a short fact, a long explanation), so the latest few alone make the
 estimate swing (21 → 27 → 23 → 43 min). The time per question is averaged with weights that
-fall off slowly (an exponentially weighted mean), and from one question to the next the
-estimate may rise by a little only: a slow question nudges it up, a run of them moves it.
+fall off slowly (an exponentially weighted mean), and each estimate is at most 10 % above the
+one before: a slow question nudges it up, a run of them moves it.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ class TimeLeft:
         self._per_question: float | None = None
         self._shown: float | None = None  # the estimate last given
         self._asked: tuple[int, float] | None = None  # (questions left, time per question) then
-        self._before: float | None = None  # the last estimate with one question more to go
 
     def question_done(self, seconds: float) -> None:
         if self._per_question is None:
@@ -32,11 +31,9 @@ class TimeLeft:
         if self._per_question is None:
             return None
         if self._asked == (remaining, self._per_question):
-            return self._shown
-        if self._asked is None or self._asked[0] != remaining:
-            self._before = self._shown
+            return self._shown  # nothing new since it was last asked
         estimate = self._per_question * remaining
-        if self._before is not None:
-            estimate = min(estimate, self._before * (1 + self._max_rise))
+        if self._shown is not None:
+            estimate = min(estimate, self._shown * (1 + self._max_rise))
         self._shown, self._asked = estimate, (remaining, self._per_question)
         return estimate
