@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -55,15 +56,14 @@ class EvaluatorPrompt(QDialog):
         )
         intro.setWordWrap(True)
         self.name_edit = name_field(name)
-        label = QLabel("&Your name:")
-        label.setBuddy(self.name_edit)
+        form = QFormLayout()
+        form.addRow("&Your name:", self.name_edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Use this name")
         buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(label)
-        layout.addWidget(self.name_edit)
+        layout.addLayout(form)
         layout.addWidget(buttons)
         self.resize(440, self.sizeHint().height())
         # A dialog of its own is not hidden with the window: it would keep the app running.
