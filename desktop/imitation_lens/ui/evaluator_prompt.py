@@ -104,8 +104,13 @@ class Evaluator(QObject):
     def _loaded(self, state: tuple[str | None, str]) -> None:
         saved, offered = state
         self._show(saved or offered)
-        if saved is None:
+        if saved is None and not self._closing():
             self.ask(offered)
+
+    def _closing(self) -> bool:
+        """Hidden after it was shown: the window is closing (before its first show it is not)."""
+        shown_before = self.window.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
+        return self.window.isHidden() and shown_before
 
     def ask(self, offered: str) -> EvaluatorPrompt:
         prompt = EvaluatorPrompt(offered, self.window)
@@ -120,7 +125,7 @@ class Evaluator(QObject):
         return prompt
 
     def set_name(self, name: str) -> None:
-        if self.window.isHidden() and self.prompt is not None:
+        if self._closing() and self.prompt is not None:
             return  # the app is closing: nothing was answered
         wanted = clean_name(name)
         self.prompt = None
