@@ -40,6 +40,8 @@ class BatchPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("batchPanel")
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # holds focus while Pause is disabled
+        self.setAccessibleName("Batch")
+        self.setAccessibleDescription("The batch run: progress, time left, judging, controls")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.state = ""
         self._holding_focus = False

@@ -31,6 +31,12 @@ class SettingsDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        for button, description in (
+            (QDialogButtonBox.StandardButton.Save, "Keep these preferences"),
+            (QDialogButtonBox.StandardButton.Cancel, "Close without changing anything"),
+        ):
+            buttons.button(button).setAccessibleName(buttons.button(button).text())
+            buttons.button(button).setAccessibleDescription(description)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
