@@ -105,7 +105,14 @@ def test_first_start_asks_the_name_once_and_it_reaches_the_window_and_every_expo
     with qtbot.waitSignal(window.items.verdict_saved, timeout=5000):
         qtbot.mouseClick(bar.submit_button, Qt.MouseButton.LeftButton)
     exported: dict[str, Path] = {}
-    for name, suffix in (("json", ".json"), ("csv-answers", ".csv"), ("md", ".md")):
+    formats = (
+        ("json", ".json"),
+        ("csv-answers", ".csv"),
+        ("md", ".md"),
+        ("html", ".html"),
+        ("jsonl", ".jsonl"),
+    )
+    for name, suffix in formats:
         with qtbot.waitSignal(window.exported, timeout=10000) as written:
             window.export_to(tmp_path / f"out{suffix}", name)
         exported[name] = Path(written.args[0])
@@ -116,6 +123,9 @@ def test_first_start_asks_the_name_once_and_it_reaches_the_window_and_every_expo
     with exported["csv-answers"].open(encoding="utf-8") as stream:
         assert {row["evaluator"] for row in csv.DictReader(stream)} == {"Ana Lima"}
     assert "Evaluator: Ana Lima" in exported["md"].read_text("utf-8")
+    assert "Ana Lima" in exported["html"].read_text("utf-8")
+    lines = exported["jsonl"].read_text("utf-8").splitlines()
+    assert lines and all("Ana Lima" in line for line in lines)
 
     browser = window.open_session_browser()
     qtbot.waitSignal(browser.listed, timeout=5000).wait()
