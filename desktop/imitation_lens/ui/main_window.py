@@ -608,7 +608,10 @@ class MainWindow(QMainWindow):
             self.columns[index].apply(event)
         if isinstance(event, FactsEvent) and event.facts.get("memory_advice"):
             if self.blind and any(c.hidden for c in self.columns):  # it names the models
-                self.say("The models don't fit in memory side by side: they answer in turns.")
+                self.say(
+                    "Memory is short for these models: they may answer one after another, or "
+                    "slowly. Closing other programs gives them more room."
+                )
             else:
                 self.say(str(event.facts["memory_advice"]))
         if isinstance(event, FinishedEvent):
@@ -640,7 +643,7 @@ class MainWindow(QMainWindow):
         batch = self.batches.running
         self.run_button.setEnabled(not busy and not batch and self.session_id is not None)
         self.run_button.setToolTip(
-            "A batch is running: pause it (Batch menu) to ask your own question." if batch else ""
+            "A batch is running: pause it (Esc) to ask your own question." if batch else ""
         )
         if not busy and self.stop_all_button.hasFocus():
             self.items.focus_answer(1)  # not on to whatever control comes next
