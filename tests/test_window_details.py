@@ -9,7 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
 from conftest import local_slot, wait_idle
+from imitation_lens.core.batch_run import BatchProgress
 from imitation_lens.core.paths import DataPaths
+from imitation_lens.ui.batch_panel import BatchPanel
 
 
 def test_double_click_opens_a_session_and_f2_or_rename_renames_it(
@@ -82,3 +84,23 @@ def test_undo_says_what_it_undid_stop_keeps_focus_and_phase_two_starts_from_phas
     assert bar.choice_box.currentIndex() == 2
     assert bar.reason_edit.text() == "The other one stopped"
     assert "Phase 2 of 2" in bar.verdict_label.text()  # not yet saved for phase 2
+
+
+def test_pause_keeps_the_focus_on_its_button_through_pausing_to_resume(qtbot: Any) -> None:
+    panel = BatchPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is panel, timeout=5000)
+
+    def report(state: str) -> None:
+        panel.show_progress("Capitals", BatchProgress("b", state, 8, 3, 0, 4, "i4", 120.0))
+
+    report("running")
+    panel.pause_button.setFocus()
+    report("pausing")  # the button is disabled meanwhile
+    assert not panel.pause_button.isEnabled()
+    assert QApplication.focusWidget() is not panel.cancel_button
+    report("paused")
+    assert panel.pause_button.text() == "Resume"
+    assert QApplication.focusWidget() is panel.pause_button
