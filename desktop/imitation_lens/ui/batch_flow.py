@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from imitation_lens import APP_NAME
 from imitation_lens.core.batch_run import BatchProgress, BatchRun
-from imitation_lens.core.batches import BatchSummary, create_batch, session_batches
+from imitation_lens.core.batches import RUNNING, BatchSummary, create_batch, session_batches
 from imitation_lens.core.generation import Event, FinishedEvent, Runner, TextEvent
 from imitation_lens.core.judging_progress import JudgingProgress, judging_progress, next_unjudged
 from imitation_lens.core.lineup import SlotConfig
@@ -23,6 +23,7 @@ from imitation_lens.core.runners import runner_factory
 from imitation_lens.core.scheduler import LocalScheduler
 from imitation_lens.core.store import Store, new_id
 from imitation_lens.ui.batch_panel import BatchPanel
+from imitation_lens.ui.batch_watch import BatchWatch
 from imitation_lens.ui.bridge import GuiBridge
 from imitation_lens.ui.prompt_sets_dialog import PromptSetsDialog
 
@@ -68,6 +69,7 @@ class BatchFlow(QObject):
         window.items.verdict_saved.connect(lambda _: self.refresh_judging())
         window.items.item_shown.connect(self._on_item_shown)
         window.session_opened.connect(self._on_session_opened)
+        self.elsewhere = BatchWatch(self)  # a batch another process runs on this data
         self.actions: dict[str, QAction] = {}
         for key, label, shortcut, slot in (
             ("sets", "&Prompt sets…", "Ctrl+B", self.open_sets),
@@ -115,6 +117,7 @@ class BatchFlow(QObject):
         if session_id != self._panel_session:
             self.batch = None
             self.panel.setVisible(False)
+            self.elsewhere.stop()
         self._panel_session = session_id
         self._update_actions()
         if session_id is None:
@@ -129,15 +132,21 @@ class BatchFlow(QObject):
                 return
             if self.active and self._session == session_id:
                 return  # the running batch's progress keeps the panel up to date
-            self.batch, judging = state
-            if self.batch is None:
-                self.panel.setVisible(False)
-            else:
-                self.panel.show_summary(self.batch)
-                self.panel.show_judging(judging)
-            self._update_actions()
+            self.show_batch(*state)
+            if self.batch is not None and self.batch.state == RUNNING and not self.running:
+                self.elsewhere.start(self.batch)  # it checks that the other process runs it
 
         self.window.recorder.call(load, show)
+
+    def show_batch(self, batch: BatchSummary | None, judging: JudgingProgress) -> None:
+        """A batch this window does not run (paused, ended, or run elsewhere) in the panel."""
+        self.batch = batch
+        if batch is None:
+            self.panel.setVisible(False)
+        else:
+            self.panel.show_summary(batch)
+            self.panel.show_judging(judging)
+        self._update_actions()
 
     def refresh_judging(self) -> None:
         session_id = self.window.session_id
@@ -327,6 +336,7 @@ class BatchFlow(QObject):
 
     def watch(self) -> None:
         self.following = True
+        self.elsewhere.follow_again()
         if self.progress is not None and self.progress.current_item_id:
             self._show_automatically(self.progress.current_item_id)
 

@@ -122,6 +122,13 @@ class BatchPanel(QFrame):
             parts.append(progress.message)
         self.details.setText(" · ".join(parts))
 
+    def show_elsewhere(self, name: str, progress: BatchProgress) -> None:
+        """A batch another process runs: followed here, paused or cancelled there."""
+        self._show(name, "running", progress.answered, progress.total, progress.failed)
+        self.details.setText(progress.message)
+        self.pause_button.setEnabled(False)
+        self.cancel_button.setEnabled(False)
+
     def _show(self, name: str, state: str, answered: int, total: int, failed: int) -> None:
         self.state = state
         self.title.setText(f"<b>Batch: {name}</b> — {_STATE_WORDS.get(state, state)}")
