@@ -130,7 +130,10 @@ class BatchWatch(QObject):
         if not self.flow.following or seen.current is None:
             return
         items = window.items
-        if seen.current not in items.item_ids:
+        on_screen = items.item
+        if on_screen is not None and on_screen.get("batch_id") != summary.id:
+            return  # the evaluator's own question (Run): not taken away from them
+        if seen.current not in items.item_ids or any(c.is_busy for c in window.columns):
             return
         if items.item is not None and items.item["id"] == seen.current:
             items.reload(lambda: None)  # the text written since
