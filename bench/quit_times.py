@@ -78,8 +78,10 @@ def child(root: Path, situation: str) -> None:
 
     original = main_window.MainWindow.__init__
 
-    def opened(self: main_window.MainWindow, paths: DataPaths) -> None:
-        original(self, paths)
+    def opened(
+        self: main_window.MainWindow, paths: DataPaths, evaluator: str | None = "Bench"
+    ) -> None:
+        original(self, paths, evaluator)
         self.ready.connect(lambda: ready(self), Qt.ConnectionType.SingleShotConnection)
 
     main_window.MainWindow.__init__ = opened  # type: ignore[method-assign]

@@ -273,8 +273,11 @@ def open_window(qtbot: Any) -> Iterator[Callable[..., Any]]:
     create_application()
     opened: list[MainWindow] = []
 
-    def open_(paths: DataPaths, lineup: list[SlotConfig] | None = None) -> MainWindow:
-        window = MainWindow(paths)
+    def open_(
+        paths: DataPaths, lineup: list[SlotConfig] | None = None, evaluator: str | None = "Tester"
+    ) -> MainWindow:
+        # A name preset (unless one is saved) skips the first-start question; None asks it.
+        window = MainWindow(paths, evaluator=evaluator)
         with qtbot.waitSignal(window.ready, timeout=20000):
             window.show()
         if lineup is not None:

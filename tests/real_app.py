@@ -32,6 +32,20 @@ def xdotool(*args: str) -> str:
     return result.stdout.strip()
 
 
+def _name_the_evaluator(paths: DataPaths) -> None:
+    """Answer the first-start question beforehand, as a returning evaluator would have."""
+    from imitation_lens.core.export import EVALUATOR_SETTING
+    from imitation_lens.core.store import Store
+
+    paths.root.mkdir(parents=True, exist_ok=True)
+    store = Store(paths.database)
+    try:
+        if not store.get_setting(EVALUATOR_SETTING):
+            store.set_setting(EVALUATOR_SETTING, "Tester")
+    finally:
+        store.close()
+
+
 class RunningApp:
     """`python -m imitation_lens` in a real window, as a user starts it."""
 
@@ -40,6 +54,7 @@ class RunningApp:
         self.log = paths.root.parent / "app-output.txt"
         home = paths.root.parent / "home"
         home.mkdir(exist_ok=True)
+        _name_the_evaluator(paths)
         with self.log.open("w") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "imitation_lens", "--data-dir", str(paths.root), *args],

@@ -32,7 +32,6 @@ def test_the_maximised_window_fits_a_1366x768_screen(
     qtbot.waitUntil(inside, timeout=5000)
 
 
-@pytest.mark.xfail(reason="w-judge fixes what a blind session's column headers show", strict=False)
 def test_a_new_blind_session_names_no_one_in_the_column_headers(
     qtbot: Any, open_window: Any, data_paths: DataPaths, bundled_model: Path
 ) -> None:

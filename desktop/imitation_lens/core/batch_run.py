@@ -50,6 +50,7 @@ from imitation_lens.core.lineup import SlotConfig
 from imitation_lens.core.replay import record_teacher_answer
 from imitation_lens.core.slot_worker import SlotWorker
 from imitation_lens.core.store import Store
+from imitation_lens.core.time_left import TimeLeft
 
 log = logging.getLogger(__name__)
 
@@ -152,7 +153,7 @@ class BatchRun:
         self._workers: list[SlotWorker] = []
         self._paces = [_Pace(min_wait_s) for _ in self._lineup]
         self._speeds: list[float | None] = [None] * len(self._lineup)
-        self._item_seconds: list[float] = []
+        self._time_left = TimeLeft()
         self._current: tuple[int, str] | None = None
         self._last_report = 0.0
         self._messages: dict[int, str] = {}  # per slot: why it is slowed down
@@ -258,7 +259,7 @@ class BatchRun:
             self._report(store, RUNNING)
             started = time.monotonic()
             if self._answer(store, prompt, answers):
-                self._item_seconds.append(time.monotonic() - started)
+                self._time_left.question_done(time.monotonic() - started)
 
     def _cancel(self, store: Store) -> None:
         self._report(store, "cancelling")
@@ -366,9 +367,8 @@ class BatchRun:
         summary = batch_summary(store, self.batch_id)
         remaining = summary.total - summary.answered
         seconds_left = None
-        if self._item_seconds and state in (RUNNING, "slowed"):
-            recent = self._item_seconds[-20:]
-            seconds_left = sum(recent) / len(recent) * remaining
+        if state in (RUNNING, "slowed"):
+            seconds_left = self._time_left.seconds(remaining)
         speeds = tuple(
             SlotSpeed(slot.role, speed)
             for slot, speed in zip(self._lineup, self._speeds, strict=True)

@@ -8,8 +8,10 @@ every evaluator's progress through it (phase, and when a blind item was revealed
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import json
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -22,15 +24,50 @@ EXPORT_VERSION = 3  # 3: evaluators on every annotation, per-evaluator progress
 EVALUATOR_SETTING = "evaluator_name"
 
 
-def local_evaluator(store: Store) -> str:
-    """The name this computer's evaluator goes by in exports (settable; the login by default)."""
+MAX_NAME = 200  # the export schema's limit on an evaluator's name
+
+
+def clean_name(text: str) -> str:
+    """A typed name as it is kept: no control characters, single spaces, at most 200 characters."""
+    kept = "".join(" " if unicodedata.category(c).startswith("C") else c for c in text)
+    return " ".join(kept.split())[:MAX_NAME].strip()
+
+
+def default_evaluator() -> str:
+    """The name offered on first start: the account's full name, else the login; never empty."""
+    login = ""
+    with contextlib.suppress(Exception):  # no login name in some containers and services
+        login = getpass.getuser()
+    full = ""
+    with contextlib.suppress(ImportError, KeyError, OSError):
+        import pwd  # not on Windows
+
+        # The comment field is "Full Name,Room,Work phone,…" on most systems.
+        full = clean_name(pwd.getpwnam(login).pw_gecos.split(",")[0])
+    return full or clean_name(login) or "evaluator"
+
+
+def saved_evaluator(store: Store) -> str | None:
+    """The name this computer's evaluator chose; None before they were asked."""
     name = store.get_setting(EVALUATOR_SETTING)
-    if isinstance(name, str) and name.strip():
-        return name.strip()
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return "evaluator"
+    if not isinstance(name, str):
+        return None
+    return clean_name(name) or None
+
+
+def set_evaluator(store: Store, name: str) -> str:
+    """Keep the local evaluator's name (an empty one keeps the default); returns what was kept."""
+    kept = clean_name(name) or default_evaluator()
+    store.set_setting(EVALUATOR_SETTING, kept)
+    return kept
+
+
+def local_evaluator(store: Store) -> str:
+    """The name this computer's evaluator goes by wherever their work is shown or exported.
+
+    In the database their annotations carry evaluator "" (core/migrations.py, v4); this name
+    stands in for "" in every export, so merged work from one shared laptop stays apart."""
+    return saved_evaluator(store) or default_evaluator()
 
 
 def _named(rows: list[dict[str, Any]], me: str) -> list[dict[str, Any]]:
@@ -39,6 +76,8 @@ def _named(rows: list[dict[str, Any]], me: str) -> list[dict[str, Any]]:
 
 def session_document(store: Store, session_id: str) -> dict[str, Any]:
     me = local_evaluator(store)
+    session = store.session(session_id)
+    session["evaluator"] = session.get("evaluator") or me  # "" is this computer's evaluator
     items = []
     for item_id in store.item_ids(session_id):
         item = store.item(item_id)
@@ -81,7 +120,7 @@ def session_document(store: Store, session_id: str) -> dict[str, Any]:
         "exported_at": utc_now(),
         "app_version": __version__,
         "evaluator": me,
-        "session": store.session(session_id),
+        "session": session,
         "items": items,
     }
 

@@ -705,6 +705,8 @@ class _Merge:
 
     def merge_session(self) -> None:
         incoming = {key: self.document["session"].get(key) for key in _fields("session")}
+        # Who started it; older exports left that "" (their own evaluator's).
+        incoming["evaluator"] = self.owner(incoming["evaluator"] or self.document["evaluator"])
         existing = self.db.table("sessions").count_where("id = ?", [incoming["id"]])
         if not existing:
             self.db.table("sessions").insert(_encoded("sessions", incoming | {"deleted_at": None}))

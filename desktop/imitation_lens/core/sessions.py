@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from imitation_lens.core.export import local_evaluator
 from imitation_lens.core.generation import utc_now
 from imitation_lens.core.store import Store, new_id
 
@@ -56,6 +57,7 @@ def session_summaries(store: Store, search: str = "") -> list[SessionSummary]:
                 WHERE i.session_id = s.id AND m.deleted_at IS NULL) AS mark_count
         FROM sessions s WHERE s.deleted_at IS NULL ORDER BY s.updated_at DESC"""
     )
+    me = local_evaluator(store)  # sessions started here carry "" in the database
     summaries = []
     for row in rows:
         if matches is not None and row["id"] not in matches:
@@ -65,7 +67,7 @@ def session_summaries(store: Store, search: str = "") -> list[SessionSummary]:
             SessionSummary(
                 id=row["id"],
                 title=row["title"] or "Untitled session",
-                evaluator=row["evaluator"] or "",
+                evaluator=row["evaluator"] or me,
                 created_at=row["created_at"] or "",
                 updated_at=row["updated_at"] or "",
                 roles=[str(slot.get("role", "")) for slot in lineup],

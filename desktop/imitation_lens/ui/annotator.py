@@ -34,16 +34,28 @@ JUDGEMENT_WORDS = {
 
 
 class _Command(QUndoCommand):
-    def __init__(self, text: str, do: Callable[[], None], undo: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        text: str,
+        do: Callable[[], None],
+        undo: Callable[[], None],
+        tell: Callable[[str], None],
+    ) -> None:
         super().__init__(text)
         self._do = do
         self._undo = undo
+        self._tell = tell  # says what Ctrl+Z / Ctrl+Shift+Z did, over the action's own message
+        self._done = False
 
     def redo(self) -> None:
         self._do()
+        if self._done:  # not the first time: that is the action itself, which says its own
+            self._tell(f"Redone: {self.text()}.")
+        self._done = True
 
     def undo(self) -> None:
         self._undo()
+        self._tell(f"Undone: {self.text()}. Ctrl+Shift+Z redoes it.")
 
 
 class Annotator(QObject):
@@ -204,7 +216,7 @@ class Annotator(QObject):
             return [self._judgement_job(judgement)] if before != after else []
 
         text = f"mark “{_short(mark.quote)}” as {mark.describe()}"
-        self.undo_stack.push(_Command(text, do, undo))
+        self.undo_stack.push(_Command(text, do, undo, self.message.emit))
         self.message.emit(
             f"Marked “{_short(mark.quote)}”: {mark.describe()}. "
             "m/M severity · E edit · Del delete · Ctrl+Z undo"
@@ -231,7 +243,12 @@ class Annotator(QObject):
 
         text = f"change mark “{_short(after.quote)}” to {after.describe()}"
         self.undo_stack.push(
-            _Command(text, lambda: show(after, text), lambda: show(before, f"Undo {text}"))
+            _Command(
+                text,
+                lambda: show(after, text),
+                lambda: show(before, f"Undo {text}"),
+                self.message.emit,
+            )
         )
         self.message.emit(f"Mark “{_short(after.quote)}”: {after.describe()}")
 
@@ -255,7 +272,7 @@ class Annotator(QObject):
             self._write(f"Undo {text}", lambda store: notes.restore_mark(store, mark.id))
 
         text = f"delete mark “{_short(mark.quote)}”"
-        self.undo_stack.push(_Command(text, do, undo))
+        self.undo_stack.push(_Command(text, do, undo, self.message.emit))
         self.message.emit(f"Deleted the mark on “{_short(mark.quote)}” (Ctrl+Z brings it back).")
 
     def edit(self, column: SlotColumn) -> None:
@@ -337,7 +354,12 @@ class Annotator(QObject):
         words = JUDGEMENT_WORDS[field]
         text = f"{'set' if value else 'clear'} “{words}” on {column.display_name}"
         self.undo_stack.push(
-            _Command(text, lambda: show(after, text), lambda: show(before, f"Undo {text}"))
+            _Command(
+                text,
+                lambda: show(after, text),
+                lambda: show(before, f"Undo {text}"),
+                self.message.emit,
+            )
         )
         self.message.emit(f"{column.display_name}: {words} — {'yes' if value else 'no'}.")
 

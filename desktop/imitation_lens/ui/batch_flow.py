@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from imitation_lens import APP_NAME
 from imitation_lens.core.batch_run import BatchProgress, BatchRun
-from imitation_lens.core.batches import BatchSummary, create_batch, session_batches
+from imitation_lens.core.batches import RUNNING, BatchSummary, create_batch, session_batches
 from imitation_lens.core.fault_log import shown_fault
 from imitation_lens.core.generation import Event, FinishedEvent, Runner, TextEvent
 from imitation_lens.core.judging_progress import JudgingProgress, judging_progress, next_unjudged
@@ -24,6 +24,7 @@ from imitation_lens.core.runners import runner_factory
 from imitation_lens.core.scheduler import LocalScheduler
 from imitation_lens.core.store import Store, new_id
 from imitation_lens.ui.batch_panel import BatchPanel
+from imitation_lens.ui.batch_watch import BatchWatch
 from imitation_lens.ui.bridge import GuiBridge
 from imitation_lens.ui.prompt_sets_dialog import PromptSetsDialog
 
@@ -71,6 +72,8 @@ class BatchFlow(QObject):
         self.panel.watch_requested.connect(self.watch)
         window.items.verdict_saved.connect(lambda _: self.refresh_judging())
         window.items.item_shown.connect(self._on_item_shown)
+        window.session_opened.connect(self._on_session_opened)
+        self.elsewhere = BatchWatch(self)  # a batch another process runs on this data
         self.actions: dict[str, QAction] = {}
         for key, label, shortcut, slot in (
             ("sets", "&Prompt sets…", "Ctrl+B", self.open_sets),
@@ -118,6 +121,7 @@ class BatchFlow(QObject):
         if session_id != self._panel_session:
             self.batch = None
             self.panel.setVisible(False)
+            self.elsewhere.stop()
         self._panel_session = session_id
         self._update_actions()
         if session_id is None:
@@ -132,15 +136,21 @@ class BatchFlow(QObject):
                 return
             if self.active and self._session == session_id:
                 return  # the running batch's progress keeps the panel up to date
-            self.batch, judging = state
-            if self.batch is None:
-                self.panel.setVisible(False)
-            else:
-                self.panel.show_summary(self.batch)
-                self.panel.show_judging(judging)
-            self._update_actions()
+            self.show_batch(*state)
+            if self.batch is not None and self.batch.state == RUNNING and not self.running:
+                self.elsewhere.start(self.batch)  # it checks that the other process runs it
 
         self.window.recorder.call(load, show)
+
+    def show_batch(self, batch: BatchSummary | None, judging: JudgingProgress) -> None:
+        """A batch this window does not run (paused, ended, or run elsewhere) in the panel."""
+        self.batch = batch
+        if batch is None:
+            self.panel.setVisible(False)
+        else:
+            self.panel.show_summary(batch)
+            self.panel.show_judging(judging)
+        self._update_actions()
 
     def refresh_judging(self) -> None:
         session_id = self.window.session_id
@@ -260,6 +270,24 @@ class BatchFlow(QObject):
         if self.run is not None and self.active:
             self.run.pause()
 
+    def escape(self) -> bool:
+        """Esc while a batch runs pauses it (saying so); False when no batch is running."""
+        if self._starting:
+            self.window.say("The batch is being set up; press Esc again in a moment to pause it.")
+            return True
+        if self.run is None or not self.active:
+            return False
+        state = self.progress.state if self.progress is not None else "running"
+        if state in ("pausing", "cancelling"):
+            self.window.say(f"The batch is {state}…")
+            return True
+        self.run.pause()
+        self.window.say(
+            "Batch paused (Esc). Press Resume in the batch bar to go on where it stopped; "
+            "the answer being written starts again then."
+        )
+        return True
+
     def resume(self) -> None:
         if self.batch is not None and self.batch.resumable and not self.running:
             self._relaunch()
@@ -318,6 +346,7 @@ class BatchFlow(QObject):
 
     def watch(self) -> None:
         self.following = True
+        self.elsewhere.follow_again()
         if self.progress is not None and self.progress.current_item_id:
             self._show_automatically(self.progress.current_item_id)
 
@@ -329,6 +358,20 @@ class BatchFlow(QObject):
             return
         self._auto_shown = item_id
         self.window.items.show_item(item_id)
+
+    def _on_session_opened(self, session_id: str) -> None:
+        """The running batch's session came on screen: show where the batch is and follow it."""
+        if not self.active or session_id != self._session:
+            return
+        self.following = True  # opening the session is not leaving the batch's question
+        self._auto_shown = None
+        progress = self.progress
+        if progress is None:
+            return  # its first report shows the question being answered
+        self.panel.show_progress(self._name, progress, self.window.blind)
+        self.refresh_judging()
+        if progress.current_item_id:
+            self._show_automatically(progress.current_item_id)
 
     def _on_item_shown(self, item_id: str) -> None:
         # Before the first report the window is still opening the batch's session.
@@ -350,8 +393,9 @@ class BatchFlow(QObject):
             return
         self.panel.show_progress(self._name, progress, self.window.blind)
         current = progress.current_item_id
-        moved = previous is None or previous.current_item_id != current
-        if moved and self.following and current:
+        # Not only when the batch moves on: its first reports may come before its session is
+        # on screen, and the question then being answered is still the one to show.
+        if self.following and current and current != self._auto_shown:
             self._show_automatically(current)
         if previous is None or previous.answered != progress.answered:
             self.refresh_judging()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -39,8 +39,12 @@ class BatchPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("batchPanel")
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # holds focus while Pause is disabled
+        self.setAccessibleName("Batch")
+        self.setAccessibleDescription("The batch run: progress, time left, judging, controls")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.state = ""
+        self._holding_focus = False
         self.title = QLabel()
         self.title.setObjectName("batchTitle")
         self.bar = QProgressBar()
@@ -118,6 +122,13 @@ class BatchPanel(QFrame):
             parts.append(progress.message)
         self.details.setText(" · ".join(parts))
 
+    def show_elsewhere(self, name: str, progress: BatchProgress) -> None:
+        """A batch another process runs: followed here, paused or cancelled there."""
+        self._show(name, "running", progress.answered, progress.total, progress.failed)
+        self.details.setText(progress.message)
+        self.pause_button.setEnabled(False)
+        self.cancel_button.setEnabled(False)
+
     def _show(self, name: str, state: str, answered: int, total: int, failed: int) -> None:
         self.state = state
         self.title.setText(f"<b>Batch: {name}</b> — {_STATE_WORDS.get(state, state)}")
@@ -128,7 +139,16 @@ class BatchPanel(QFrame):
         active = state in ("running", "slowed", "pausing", "cancelling")
         resumable = state == "paused" and answered < total
         self.pause_button.setText("Pause" if active or state == "pausing" else "Resume")
-        self.pause_button.setEnabled((active and state != "pausing") or resumable)
+        enabled = (active and state != "pausing") or resumable
+        if not enabled and self.pause_button.hasFocus():
+            # Disabled while pausing, the button would pass focus on to Cancel batch: the panel
+            # keeps it until the button comes back as Resume.
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+            self._holding_focus = True
+        self.pause_button.setEnabled(enabled)
+        if enabled and self._holding_focus and self.hasFocus():
+            self.pause_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._holding_focus = self._holding_focus and not enabled
         self.cancel_button.setEnabled(active or resumable)
         self.retry_button.setText(f"Retry {failed} failed" if failed else "Retry failed")
         self.retry_button.setVisible(bool(failed))

@@ -64,7 +64,9 @@ class ItemFlow(QObject):
         if item is not None and item.get("shown_order"):
             saved = [i for i in item["shown_order"] if i < len(self.host.columns)]
             order = saved + [i for i in order if i not in saved]
-        revealed = item is None or bool(item.get("revealed_at"))
+        # A new question in a blind session is as hidden as an asked one: its columns would
+        # otherwise name their models until the first Run, in an order the answers then leave.
+        revealed = item is not None and bool(item.get("revealed_at"))
         for position, index in enumerate(order):
             column = self.host.columns[index]
             column.set_presentation(position + 1, self.host.blind, revealed or not self.host.blind)
@@ -110,7 +112,9 @@ class ItemFlow(QObject):
                     "once they are in.",
                 )
             else:
-                bar.show_verdict(verdict, self._verdict_message(item, verdict))
+                # Phase 2 starts from the phase-1 verdict: revising it, not judging from scratch.
+                preset = verdict if verdict is not None or phase != 2 else item["verdicts"].get(1)
+                bar.show_verdict(preset, self._verdict_message(item, verdict))
             bar.set_enabled_for_item(not unshown and not waiting)
         count = len(self.item_ids)
         position = count + 1 if item is None else self.item_ids.index(item["id"]) + 1

@@ -61,6 +61,7 @@ from imitation_lens.ui.about_dialog import show_about
 from imitation_lens.ui.annotator import Annotator
 from imitation_lens.ui.batch_flow import BatchFlow
 from imitation_lens.ui.bridge import GuiBridge
+from imitation_lens.ui.evaluator_prompt import Evaluator
 from imitation_lens.ui.item_flow import ItemFlow
 from imitation_lens.ui.judging_bar import JudgingBar
 from imitation_lens.ui.models_menu import ModelsMenu
@@ -68,6 +69,7 @@ from imitation_lens.ui.quitting import quit_keys
 from imitation_lens.ui.recorder import Recorder
 from imitation_lens.ui.report_view import ReportView
 from imitation_lens.ui.session_browser import SessionBrowser
+from imitation_lens.ui.settings_dialog import SettingsDialog
 from imitation_lens.ui.shortcut_sheet import ShortcutSheet
 from imitation_lens.ui.slot_column import SlotColumn
 from imitation_lens.ui.slot_dialog import SlotDialog
@@ -101,7 +103,8 @@ class MainWindow(QMainWindow):
     import_refused = Signal(str)  # why, in plain words
     closing = Signal()  # the window went away; the recorder is writing what is pending
 
-    def __init__(self, paths: DataPaths) -> None:
+    def __init__(self, paths: DataPaths, evaluator: str | None = None) -> None:
+        """`evaluator`: the name to use if none is saved yet, instead of asking for one."""
         super().__init__()
         self.paths = paths
         self.setWindowTitle(APP_NAME)
@@ -127,6 +130,8 @@ class MainWindow(QMainWindow):
         self._closing = False
         self._closed = False
         self._build_ui()
+        self.evaluator = Evaluator(self.recorder, self, evaluator)
+        self.statusBar().addPermanentWidget(self.evaluator.label)
         self._set_busy(False)
         self.run_button.setEnabled(False)
         self.statusBar().showMessage("Opening your data…")
@@ -205,7 +210,7 @@ class MainWindow(QMainWindow):
         shortcuts: list[tuple[str | QKeySequence.StandardKey | Qt.Key, Any]] = [
             ("Ctrl+Return", self.run_prompt),
             ("Ctrl+Enter", self.run_prompt),
-            (Qt.Key.Key_Escape, self.stop_all),
+            (Qt.Key.Key_Escape, self.escape),
             ("Ctrl+J", self.items.focus_verdict),
             ("Ctrl+PgDown", self.items.next_item),
             ("Ctrl+PgUp", self.items.previous_item),
@@ -260,6 +265,12 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        preferences = QAction("&Preferences…", self)
+        preferences.setShortcut(QKeySequence("Ctrl+,"))
+        preferences.setStatusTip("Your name as the evaluator")
+        preferences.triggered.connect(self.open_preferences)
+        edit_menu.addAction(preferences)
 
         self.models_menu = ModelsMenu(self, self.menuBar().addMenu("&Models"))
 
@@ -277,6 +288,13 @@ class MainWindow(QMainWindow):
         about_app.setMenuRole(QAction.MenuRole.AboutRole)
         about_app.triggered.connect(lambda: show_about(self, self.paths))
         help_menu.addAction(about_app)
+
+    def open_preferences(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.evaluator, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.preferences = dialog
+        return dialog
 
     def _show_help(self) -> None:
         QMessageBox.information(
@@ -531,7 +549,10 @@ class MainWindow(QMainWindow):
         self.set_lineup(lineup)
         self.items.show_new()
         self._save_lineup()
-        self.say(f"Lineup: {', '.join(s.role for s in lineup)}. Ask a question to compare them.")
+        if self.blind:  # who is in the lineup is shown with the first verdict, not before
+            self.say("Lineup changed. Ask a question to compare the answers.")
+        else:
+            self.say(f"Lineup: {', '.join(s.role for s in lineup)}. Ask a question to compare.")
 
     def _save_lineup(self) -> None:
         lineup = [s.to_dict() for s in self.lineup]
@@ -596,7 +617,13 @@ class MainWindow(QMainWindow):
         if index < len(self.columns):
             self.columns[index].apply(event)
         if isinstance(event, FactsEvent) and event.facts.get("memory_advice"):
-            self.say(str(event.facts["memory_advice"]))
+            if self.blind and any(c.hidden for c in self.columns):  # it names the models
+                self.say(
+                    "Memory is short for these models: they may answer one after another, or "
+                    "slowly. Closing other programs gives them more room."
+                )
+            else:
+                self.say(str(event.facts["memory_advice"]))
         if isinstance(event, FinishedEvent):
             self._set_busy(any(c.is_busy for c in self.columns))
 
@@ -612,6 +639,11 @@ class MainWindow(QMainWindow):
         self.workers[index].stop(response_id)
         self._set_busy(any(c.is_busy for c in self.columns))
 
+    def escape(self) -> None:
+        """Esc stops what runs: the window's own answers, else a batch (paused, to resume)."""
+        if any(c.is_busy for c in self.columns) or not self.batches.escape():
+            self.stop_all()
+
     def stop_all(self) -> None:
         for column in self.columns:
             if column.is_busy and column.response_id is not None:
@@ -621,8 +653,10 @@ class MainWindow(QMainWindow):
         batch = self.batches.running
         self.run_button.setEnabled(not busy and not batch and self.session_id is not None)
         self.run_button.setToolTip(
-            "A batch is running: pause it (Batch menu) to ask your own question." if batch else ""
+            "A batch is running: pause it (Esc) to ask your own question." if batch else ""
         )
+        if not busy and self.stop_all_button.hasFocus():
+            self.items.focus_answer(1)  # not on to whatever control comes next
         self.stop_all_button.setEnabled(busy)
 
     def set_running_batch(self, running: bool) -> None:

@@ -30,7 +30,7 @@ from imitation_lens.core.sessions import (
 from imitation_lens.core.store import Store
 from imitation_lens.ui.recorder import Recorder
 
-COLUMNS = ["Title (double-click to rename)", "Evaluator", "Started", "Lineup", "Items", "Marks"]
+COLUMNS = ["Title (F2 renames)", "Evaluator", "Started", "Lineup", "Items", "Marks"]
 
 
 def _when(stamp: str) -> str:
@@ -83,11 +83,17 @@ class SessionBrowser(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setAccessibleName("Sessions")
-        self.table.setAccessibleDescription("Enter opens the selected session")
+        self.table.setAccessibleDescription(
+            "Enter or a double-click opens the selected session; F2 renames it"
+        )
+        # A double-click opens, as everywhere else; renaming is F2 or the Rename button.
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.table.itemChanged.connect(self._renamed)
         self.table.cellActivated.connect(lambda row, _: self.open_selected())
         self.open_button = _button("&Open", "Open session", "Continue the selected session")
         self.open_button.clicked.connect(self.open_selected)
+        self.rename_button = _button("&Rename", "Rename session", "Type a new title (F2)")
+        self.rename_button.clicked.connect(self.rename_selected)
         self.duplicate_button = _button(
             "D&uplicate", "Duplicate session", "A fresh copy of the prompts and answers, unjudged"
         )
@@ -106,7 +112,12 @@ class SessionBrowser(QDialog):
         self.message.setWordWrap(True)
 
         buttons = QHBoxLayout()
-        for widget in (self.open_button, self.duplicate_button, self.delete_button):
+        for widget in (
+            self.open_button,
+            self.rename_button,
+            self.duplicate_button,
+            self.delete_button,
+        ):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         buttons.addWidget(self.confirm_label)
@@ -133,7 +144,7 @@ class SessionBrowser(QDialog):
             lineup = ", ".join(summary.roles) + (" · blind" if summary.blind else "")
             values = [
                 summary.title,
-                summary.evaluator or "me",
+                summary.evaluator,
                 _when(summary.created_at),
                 lineup,
                 str(summary.items),
@@ -168,6 +179,13 @@ class SessionBrowser(QDialog):
         if chosen is not None:
             self.open_requested.emit(chosen.id)
             self.accept()
+
+    def rename_selected(self) -> None:
+        row = self.table.currentRow()
+        item = self.table.item(row, 0) if row >= 0 else None
+        if item is not None:
+            self.table.setFocus()
+            self.table.editItem(item)
 
     def _renamed(self, item: QTableWidgetItem) -> None:
         if self._filling or item.column() != 0 or item.row() >= len(self.summaries):

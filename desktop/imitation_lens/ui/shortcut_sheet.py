@@ -15,7 +15,7 @@ SECTIONS: list[tuple[str, list[tuple[str, str]]]] = [
         "Ask",
         [
             ("Ctrl+Enter", "Run the prompt in every column"),
-            ("Esc", "Stop every column"),
+            ("Esc", "Stop every column; while a batch runs, pause it"),
             ("Tab / Shift+Tab", "Move between the prompt, answers and buttons"),
         ],
     ),
@@ -56,6 +56,7 @@ SECTIONS: list[tuple[str, list[tuple[str, str]]]] = [
             ("Ctrl+Page Up", "Previous item"),
             ("Ctrl+U", "Next item not judged yet whose answers are all written"),
             ("Ctrl+B", "Prompt sets: preview, import, run one through the lineup"),
+            ("Ctrl+,", "Preferences: your name as the evaluator"),
             ("F1 or ?", "This sheet"),
         ],
     ),

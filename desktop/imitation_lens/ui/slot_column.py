@@ -381,7 +381,11 @@ class SlotColumn(QFrame):
             f"background:{background}; color:{colour}; border-radius:8px; padding:2px 8px;"
         )
         self.state_label.setAccessibleName(f"{self.display_name} state: {label}")
-        self.stop_button.setEnabled(self.is_busy and state != "stopping")
+        stoppable = self.is_busy and state != "stopping"
+        if not stoppable and self.stop_button.hasFocus():
+            # A disabled button hands focus on to the next control (Settings…): keep it here.
+            self.answer.setFocus()
+        self.stop_button.setEnabled(stoppable)
 
     def _show_facts(self, facts: dict[str, Any]) -> None:
         if facts.get("replay_note"):  # a recorded teacher answer stands in: say so, with its date
