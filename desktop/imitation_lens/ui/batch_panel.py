@@ -50,6 +50,7 @@ class BatchPanel(QFrame):
         self.details.setWordWrap(True)
         self.details.setAccessibleName("Batch details")
         self.judging = QLabel()
+        self.judging.setWordWrap(True)
         self.judging.setAccessibleName("Judging progress")
         self.pause_button = QPushButton("Pause")
         self.pause_button.setAccessibleDescription(
@@ -76,8 +77,8 @@ class BatchPanel(QFrame):
         for button in (self.pause_button, self.cancel_button, self.retry_button, self.watch_button):
             top.addWidget(button)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.details, 1)
-        bottom.addWidget(self.judging)
+        bottom.addWidget(self.details, 2)
+        bottom.addWidget(self.judging, 1)
         bottom.addWidget(self.unjudged_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)

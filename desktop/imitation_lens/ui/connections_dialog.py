@@ -34,6 +34,7 @@ from imitation_lens.core.secrets import store_api_key
 from imitation_lens.core.store import Store
 from imitation_lens.ui.bridge import GuiBridge
 from imitation_lens.ui.recorder import Recorder
+from imitation_lens.ui.window_state import fit_to_screen
 
 
 def _named(widget: QWidget, name: str, description: str) -> QWidget:
@@ -51,7 +52,7 @@ class ConnectionsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Teacher connections")
         self.setObjectName("connectionsDialog")
-        self.resize(760, 420)
+        fit_to_screen(self, 760, 420)
         self.recorder = recorder
         self.bridge = GuiBridge(self)
         self.items: list[Connection] = []

@@ -70,6 +70,8 @@ class JudgingBar(QFrame):
         self.next_button.clicked.connect(self.next_requested)
         self.legend_label = QLabel(legend_html())
         self.legend_label.setObjectName("legendLabel")
+        # The key is long: it wraps onto a second line rather than widening the window.
+        self.legend_label.setWordWrap(True)
         self.legend_label.setAccessibleName("Mark colours")
         self.legend_label.setAccessibleDescription(
             "Keys 1 to 6 mark a kind of error; m and Shift+M set Minor or Major"

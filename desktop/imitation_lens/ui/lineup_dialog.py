@@ -31,6 +31,7 @@ from imitation_lens.core.lineup import (
 )
 from imitation_lens.ui.recorder import Recorder
 from imitation_lens.ui.slot_column import describe_source
+from imitation_lens.ui.window_state import fit_to_screen
 
 STAND_IN_NOTE = "stand-in: the same base model shown teacher-style example answers"
 
@@ -97,7 +98,7 @@ class LineupDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Lineup")
         self.setObjectName("lineupDialog")
-        self.resize(820, 380)
+        fit_to_screen(self, 820, 380)
         self._original = list(lineup)
         self._closed = False
         self.finished.connect(self._mark_closed)

@@ -30,6 +30,7 @@ from imitation_lens.core.generation import (
 )
 from imitation_lens.core.lineup import Endpoint, SlotConfig
 from imitation_lens.ui.answer_view import AnswerView
+from imitation_lens.ui.flow_layout import flow_row
 
 # (label shown, background, text colour): the word is always there, colour only helps.
 STATE_STYLE: dict[str, tuple[str, str, str]] = {
@@ -140,12 +141,10 @@ class SlotColumn(QFrame):
         top.addWidget(self.role_label)
         top.addStretch(1)
         top.addWidget(self.state_label)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.speed_label)
-        buttons.addStretch(1)
-        buttons.addWidget(self.mark_button)
-        buttons.addWidget(self.stop_button)
-        buttons.addWidget(self.settings_button)
+        # Rows that wrap, so a column stays narrow enough for six on a laptop screen.
+        buttons = flow_row(
+            self.speed_label, self.mark_button, self.stop_button, self.settings_button
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.model_label)
@@ -154,15 +153,12 @@ class SlotColumn(QFrame):
         layout.addWidget(self.error_label)
         layout.addWidget(self.identity_label)
         layout.addWidget(self.answer, 1)
-        judgements = QHBoxLayout()
-        judgements.addWidget(self.clean_box)
-        judgements.addWidget(self.off_topic_box)
-        judgements.addWidget(self.critical_box)
-        judgements.addStretch(1)
-        layout.addLayout(judgements)
+        layout.addLayout(flow_row(self.clean_box, self.off_topic_box, self.critical_box))
         layout.addWidget(self.marks_label)
         layout.addWidget(self.check_label)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # Readable lines: four columns fit a laptop screen, more scroll sideways in the window.
+        self.setMinimumWidth(50 * self.fontMetrics().averageCharWidth())
         self.set_slot(slot)
         self._set_state("idle")
 
