@@ -132,6 +132,7 @@ class CatalogTab(QWidget):
         self.progress.hide()
         self.status = QLabel()
         self.status.setObjectName("problemLabel")
+        self.status.setProperty("problem", False)  # a problem's tint only with a problem
         self.status.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.download_button)

@@ -99,6 +99,7 @@ class ConnectionsDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.result_label = QLabel()
         self.result_label.setObjectName("problemLabel")
+        self.result_label.setProperty("problem", False)  # a problem's tint only with a problem
         self.result_label.setWordWrap(True)
 
         form = QFormLayout()

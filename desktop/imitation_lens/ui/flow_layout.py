@@ -7,7 +7,7 @@ setting a minimum width wider than the screen.
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QStyle, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QStyle, QWidget
 
 
 class FlowLayout(QLayout):
@@ -78,7 +78,8 @@ class FlowLayout(QLayout):
     # -- placing -----------------------------------------------------------------------------------
 
     def _visible(self) -> list[QLayoutItem]:
-        return [i for i in self._items if not i.isEmpty()]
+        # A label with nothing to say yet (the speed before an answer) takes no room.
+        return [i for i in self._items if not i.isEmpty() and not _blank_label(i.widget())]
 
     def _gap(self, orientation: Qt.Orientation) -> int:
         if self._spacing >= 0:
@@ -112,6 +113,10 @@ class FlowLayout(QLayout):
             x += width + across
             row_height = max(row_height, hint.height())
         return y + row_height - rect.y() + margins.bottom()
+
+
+def _blank_label(widget: QWidget | None) -> bool:
+    return isinstance(widget, QLabel) and not widget.text()
 
 
 def flow_row(*widgets: QWidget) -> FlowLayout:

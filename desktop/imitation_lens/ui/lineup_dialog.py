@@ -111,6 +111,7 @@ class LineupDialog(QDialog):
         self.add_button.clicked.connect(self.add_row)
         self.problem = QLabel()
         self.problem.setObjectName("problemLabel")
+        self.problem.hide()  # shown with a problem to say; empty, its tint would show
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -206,6 +207,7 @@ class LineupDialog(QDialog):
     def _remove(self, row: int) -> None:
         if len(self.rows) <= MIN_SLOTS:
             self.problem.setText(f"A comparison needs at least {MIN_SLOTS} columns.")
+            self.problem.show()
             return
         del self.rows[row]
         self._build()
@@ -225,5 +227,6 @@ class LineupDialog(QDialog):
     def _accept(self) -> None:
         if not MIN_SLOTS <= len(self.rows) <= MAX_SLOTS:
             self.problem.setText(f"Use between {MIN_SLOTS} and {MAX_SLOTS} columns.")
+            self.problem.show()
             return
         self.accept()

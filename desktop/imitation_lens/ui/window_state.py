@@ -36,7 +36,7 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     """Size a window as preferred, but never larger than the free part of its screen."""
     area = available_area(window.parentWidget() or window)
     room = area.size() - FRAME_ALLOWANCE
-    window.resize(QSize(width, height).boundedTo(room).expandedTo(window.minimumSizeHint()))
+    window.resize(QSize(width, height).boundedTo(room))
 
 
 def keep_on_screen(window: QWidget) -> None:
@@ -77,8 +77,13 @@ class WindowState(QObject):
             keep_on_screen(self.window)
             return True
         area = available_area(self.window)
-        self.window.resize(first_size(area))
-        self.window.move(area.center() - self.window.rect().center())
+        size = first_size(area)
+        self.window.resize(size)
+        # move() places the frame: centre the frame, title bar included, not the inside.
+        spare = area.size() - size - FRAME_ALLOWANCE
+        self.window.move(
+            area.left() + max(0, spare.width() // 2), area.top() + max(0, spare.height() // 2)
+        )
         return False
 
     def track(self, key: str, splitter: QSplitter) -> None:
