@@ -33,6 +33,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 PROMPT = "Who was the first person to walk on the Moon, and in which year?"
+# A desktop in its dark scheme, the way GNOME sets it; Qt follows it through its gtk3 theme.
+DARK = {"QT_QPA_PLATFORMTHEME": "gtk3", "GTK_THEME": "Adwaita:dark"}
 
 
 # -- the X server (outer process) ------------------------------------------------------------------
@@ -124,6 +126,7 @@ def main() -> int:
     parser.add_argument("--scale", type=int, default=1, help="2 for 200%% (QT_SCALE_FACTOR)")
     parser.add_argument("--display", default=os.environ.get("REAL_DISPLAY", ":82"))
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--dark", action="store_true", help="readme and fit in the dark scheme")
     parser.add_argument("--driver", help=argparse.SUPPRESS)
     args = parser.parse_args()
     args.out = args.out.resolve()
@@ -136,13 +139,9 @@ def main() -> int:
     try:
         if args.mode == "palette":
             light = run_driver("palette-light", args, {})
-            dark = run_driver(
-                "palette-dark",
-                args,
-                {"QT_QPA_PLATFORMTHEME": "gtk3", "GTK_THEME": "Adwaita:dark"},
-            )
+            dark = run_driver("palette-dark", args, DARK)
             return light or dark
-        return run_driver(args.mode, args, {})
+        return run_driver(args.mode, args, DARK if args.dark else {})
     finally:
         for process in processes:
             process.terminate()

@@ -370,3 +370,45 @@ def test_qbytearray_is_what_settings_give_back(tmp_path: Path) -> None:
     settings.sync()
     again = QSettings(str(tmp_path / "x.ini"), QSettings.Format.IniFormat)
     assert isinstance(again.value("g"), QByteArray)
+
+
+def test_mark_text_takes_the_colour_that_reads_on_its_tint(qapp: Any) -> None:
+    """In a dark palette the answer's page is dark: a light mark tint over it gets white text,
+    a strong one black; in a light palette both get black."""
+    from PySide6.QtGui import QColor, QPalette
+
+    from imitation_lens.ui.mark_style import mark_format
+
+    saved = QApplication.palette()
+    minor = Mark("a", "r", 0, 4, "1968", category="wrong_detail", severity="minor")
+    major = Mark("b", "r", 0, 4, "1968", category="wrong_detail", severity="major")
+    try:
+        dark = QPalette(saved)
+        dark.setColor(QPalette.ColorRole.Base, QColor(40, 40, 40))
+        QApplication.setPalette(dark)
+        assert mark_format(minor, current=False).foreground().color() == QColor(255, 255, 255)
+        assert mark_format(major, current=True).foreground().color() == QColor(0, 0, 0)
+        light = QPalette(saved)
+        light.setColor(QPalette.ColorRole.Base, QColor(255, 255, 255))
+        QApplication.setPalette(light)
+        for mark in (minor, major):
+            assert mark_format(mark, current=False).foreground().color() == QColor(0, 0, 0)
+    finally:
+        QApplication.setPalette(saved)
+
+
+def test_a_column_scrolled_out_of_view_comes_into_view_with_its_key(
+    open_window: Callable[..., MainWindow], data_paths: DataPaths, qtbot: Any
+) -> None:
+    window = open_window(data_paths, lineup_of(6))
+    window.resize(ROOM)
+    window.activateWindow()
+    settle(qtbot)
+    area = window.columns_area
+    last = window.columns[5]
+    assert not area.viewport().rect().contains(rect_in(last.answer, area.viewport()))
+    window.items.focus_answer(6)  # Alt+6
+    qtbot.waitUntil(lambda: last.answer.hasFocus())
+    settle(qtbot)
+    shown = rect_in(last.answer, area.viewport())
+    assert area.viewport().rect().intersected(shown).width() == shown.width()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QSplitter, QWidget
 
 
 class ColumnsSplitter(QSplitter):
@@ -57,5 +57,29 @@ class ColumnsArea(QScrollArea):
         self.setObjectName("columnsArea")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # The columns' own controls take the focus; the area only scrolls them into view.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAccessibleName("Answers")
+        self.setAccessibleDescription("The answer columns; scrolls when they do not all fit")
         self.splitter = ColumnsSplitter()
         self.setWidget(self.splitter)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._follow_focus)
+
+    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Alt+5 or Tab into a column scrolled out of view brings the whole column into view."""
+        if new is None or not self.splitter.isAncestorOf(new):
+            return
+        column: QWidget | None = new
+        while column is not None and column.parentWidget() is not self.splitter:
+            column = column.parentWidget()
+        if column is None:
+            return
+        bar = self.horizontalScrollBar()
+        left, right, room = column.x(), column.x() + column.width(), self.viewport().width()
+        if right > bar.value() + room:
+            bar.setValue(right - room)
+        if left < bar.value():
+            bar.setValue(left)
+        self.ensureWidgetVisible(new, 0, 0)  # and the control itself, up or down
