@@ -141,7 +141,7 @@ class SlotColumn(QFrame):
         top.addWidget(self.role_label)
         top.addStretch(1)
         top.addWidget(self.state_label)
-        # Rows that wrap, so a column stays narrow enough for six on a laptop screen.
+        # Rows that wrap: the column is as narrow as readable, not as wide as its longest row.
         buttons = flow_row(
             self.speed_label, self.mark_button, self.stop_button, self.settings_button
         )
