@@ -27,6 +27,7 @@ from imitation_lens.core.batch_run import BatchProgress, SlotSpeed
 from imitation_lens.core.judging_progress import JudgingProgress
 from imitation_lens.core.lineup import Endpoint, SlotConfig
 from imitation_lens.core.paths import DataPaths, resource_path
+from imitation_lens.ui.judging_bar import Choice
 from imitation_lens.ui.main_window import MainWindow
 from imitation_lens.ui.mark_dialog import MarkDialog
 from imitation_lens.ui.slot_dialog import SlotDialog
@@ -68,12 +69,15 @@ def crowd(window: MainWindow) -> None:
     panel = window.batches.panel
     speeds = tuple(SlotSpeed(c.slot.role, 123.4) for c in window.columns)
     progress = BatchProgress("b", "slowed", 181, 40, 12, 41, None, 2580.0, speeds, "Slowed down")
-    panel.show_progress("factual-probes", progress, blind=window.blind)
+    long_set = "questions-for-the-imitation-study-round-two-geography-history-and-science-" * 2
+    panel.show_progress(long_set, progress, window.blind)
     panel.show_judging(JudgingProgress(12, 30, 181))
     bar = window.judging_bar
     bar.set_reference("shown", "Neil Armstrong, in 1969 " * 6, "https://example.org/a/long/source")
     bar.show_verdict(None, "Verdict saved: Answer 2 is better. Revise it and submit again.")
     bar.set_navigation(12, 181)
+    long_name = "Answer 2 · Imitator (Mistral 7B OpenOrca, Q4_K_M, learned from GPT-4) " * 2
+    bar.set_choices([Choice(long_name, "answer", "r", 2), Choice("Tie", "tie")])
     for column in window.columns:
         column.speed_label.setText("123.4 tokens/s · 240 tokens")
         column.show_auto_check(False)
@@ -128,8 +132,14 @@ def test_the_main_window_fits_a_small_laptop_screen(
     if blind:
         window.new_session(blind=True)
         qtbot.waitUntil(lambda: window.blind)
+    # The session's batch bar is looked up in the background: let it say "no batch" first (the
+    # recorder answers in order, so a job queued now is answered after that one).
+    answered: list[bool] = []
+    window.recorder.call(lambda store: None, lambda _: answered.append(True))
+    qtbot.waitUntil(lambda: bool(answered))
     crowd(window)
     settle(qtbot)
+    assert window.batches.panel.isVisible() and window.judging_bar.reference_label.isVisible()
     assert fits(window.minimumSizeHint()), window.minimumSizeHint()
     assert fits(window.minimumSize()), window.minimumSize()
     window.resize(ROOM)

@@ -43,6 +43,7 @@ class BatchPanel(QFrame):
         self.state = ""
         self.title = QLabel()
         self.title.setObjectName("batchTitle")
+        self.title.setWordWrap(True)  # an imported set's long name must not widen the window
         self.bar = QProgressBar()
         self.bar.setAccessibleName("Batch progress")
         self.bar.setTextVisible(True)

@@ -79,7 +79,12 @@ class JudgingBar(QFrame):
 
         self.choice_box = QComboBox()
         self.choice_box.setObjectName("choiceBox")
-        self.choice_box.setMinimumWidth(200)
+        # As wide as a usual choice; a long model name shows whole in the open list instead of
+        # widening the window.
+        self.choice_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.choice_box.setMinimumContentsLength(22)
         self.choice_box.setAccessibleName("Preferred answer")
         self.choice_box.setAccessibleDescription(
             "Which answer is better overall: one of them, a tie, or all bad (Ctrl+J)"
