@@ -146,6 +146,8 @@ def test_the_main_window_fits_a_small_laptop_screen(
     settle(qtbot)
     assert fits(window.size())
     assert reachable(window) == []
+    title = window.batches.panel.title
+    assert title.height() < 3 * title.fontMetrics().lineSpacing(), "a long set name stays short"
     # Up to four columns sit side by side in full; six scroll sideways instead of widening the
     # window.
     bar = window.columns_area.horizontalScrollBar()

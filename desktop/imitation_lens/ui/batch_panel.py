@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -17,6 +19,7 @@ from imitation_lens.core.batch_run import BatchProgress, time_left
 from imitation_lens.core.batches import BatchSummary
 from imitation_lens.core.judging_progress import JudgingProgress
 
+_NAME_SHOWN = 48  # characters of a prompt set's name shown in the bar (all of it in a tooltip)
 _STATE_WORDS = {
     "running": "Running",
     "slowed": "Running slower",
@@ -43,7 +46,6 @@ class BatchPanel(QFrame):
         self.state = ""
         self.title = QLabel()
         self.title.setObjectName("batchTitle")
-        self.title.setWordWrap(True)  # an imported set's long name must not widen the window
         self.bar = QProgressBar()
         self.bar.setAccessibleName("Batch progress")
         self.bar.setTextVisible(True)
@@ -122,7 +124,11 @@ class BatchPanel(QFrame):
 
     def _show(self, name: str, state: str, answered: int, total: int, failed: int) -> None:
         self.state = state
-        self.title.setText(f"<b>Batch: {name}</b> — {_STATE_WORDS.get(state, state)}")
+        # A set's name comes from a file: escaped, and shortened so the bar keeps one line.
+        shown = name if len(name) <= _NAME_SHOWN else name[: _NAME_SHOWN - 1].rstrip() + "…"
+        words = _STATE_WORDS.get(state, state)
+        self.title.setText(f"<b>Batch: {html.escape(shown)}</b> — {html.escape(words)}")
+        self.title.setToolTip(html.escape(name) if shown != name else "")
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(answered)
         self.bar.setFormat(f"{answered} of {total} answered")
