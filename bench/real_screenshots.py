@@ -244,6 +244,8 @@ def drive_readme(driver: Driver) -> None:
     driver.keys("ctrl+n")  # back to an open session for the batch
     dialog = window.batches.open_sets()
     wait_until(lambda: len(dialog.sets) >= 2, 20000)
+    # The open-ended set: its answers are long enough to be seen being written.
+    dialog.set_list.setCurrentRow(next(i for i, s in enumerate(dialog.sets) if "pen" in s.name))
     driver.settle(300)
     dialog.run_button.click()
     batches = window.batches
@@ -251,7 +253,7 @@ def drive_readme(driver: Driver) -> None:
         lambda: (
             batches.progress is not None
             and batches.progress.answered >= 1
-            and any(c.state == "streaming" and len(c.answer.text) > 40 for c in window.columns)
+            and any(c.state == "streaming" and len(c.answer.text) > 60 for c in window.columns)
         ),
         600000,
     )
