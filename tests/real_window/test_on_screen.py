@@ -6,7 +6,6 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QLabel
 
@@ -15,7 +14,6 @@ from real_app import xdotool
 from x_display import SCREEN
 
 
-@pytest.mark.xfail(reason="layout fixed on w-fit", strict=False)
 def test_the_maximised_window_fits_a_1366x768_screen(
     qtbot: Any, open_window: Any, data_paths: DataPaths
 ) -> None:

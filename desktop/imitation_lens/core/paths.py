@@ -31,6 +31,11 @@ class DataPaths:
     def logs(self) -> Path:
         return self.root / "logs"
 
+    @property
+    def window_settings(self) -> Path:
+        """Window sizes and pane splits (an INI file), kept with the data so test runs stay apart."""
+        return self.root / "window.ini"
+
     def create(self) -> DataPaths:
         for folder in (self.root, self.models, self.logs):
             folder.mkdir(parents=True, exist_ok=True)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 Bar = tuple[str, float, float | None, float | None]  # label, value, low, high
 
 _BAR_COLOUR = QColor(0, 114, 178)  # Okabe–Ito blue
-_INTERVAL_COLOUR = QColor(40, 40, 40)
 
 
 class BarChart(QWidget):
@@ -70,7 +69,7 @@ class BarChart(QWidget):
             width = plot_width * max(0.0, value) / top_value
             painter.fillRect(QRectF(label_width, y + 4, width, 14), _BAR_COLOUR)
             if low is not None and high is not None:
-                painter.setPen(QPen(_INTERVAL_COLOUR, 1.5))
+                painter.setPen(QPen(self.palette().text().color(), 1.5))
                 x_low = label_width + plot_width * max(0.0, low) / top_value
                 x_high = label_width + plot_width * max(0.0, high) / top_value
                 painter.drawLine(int(x_low), int(y + 11), int(x_high), int(y + 11))
@@ -83,7 +82,7 @@ class BarChart(QWidget):
                 self.format(value),
             )
         if self.note:
-            painter.setPen(QColor(90, 90, 90))
+            painter.setPen(self.palette().text().color())
             painter.drawText(
                 QRectF(0, self.height() - 18, self.width(), 18),
                 Qt.AlignmentFlag.AlignLeft,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -17,6 +19,7 @@ from imitation_lens.core.batch_run import BatchProgress, time_left
 from imitation_lens.core.batches import BatchSummary
 from imitation_lens.core.judging_progress import JudgingProgress
 
+_NAME_SHOWN = 48  # characters of a prompt set's name shown in the bar (all of it in a tooltip)
 _STATE_WORDS = {
     "running": "Running",
     "slowed": "Running slower",
@@ -54,6 +57,7 @@ class BatchPanel(QFrame):
         self.details.setWordWrap(True)
         self.details.setAccessibleName("Batch details")
         self.judging = QLabel()
+        self.judging.setWordWrap(True)
         self.judging.setAccessibleName("Judging progress")
         self.pause_button = QPushButton("Pause")
         self.pause_button.setAccessibleDescription(
@@ -80,8 +84,8 @@ class BatchPanel(QFrame):
         for button in (self.pause_button, self.cancel_button, self.retry_button, self.watch_button):
             top.addWidget(button)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.details, 1)
-        bottom.addWidget(self.judging)
+        bottom.addWidget(self.details, 2)
+        bottom.addWidget(self.judging, 1)
         bottom.addWidget(self.unjudged_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -131,7 +135,11 @@ class BatchPanel(QFrame):
 
     def _show(self, name: str, state: str, answered: int, total: int, failed: int) -> None:
         self.state = state
-        self.title.setText(f"<b>Batch: {name}</b> — {_STATE_WORDS.get(state, state)}")
+        # A set's name comes from a file: escaped, and shortened so the bar keeps one line.
+        shown = name if len(name) <= _NAME_SHOWN else name[: _NAME_SHOWN - 1].rstrip() + "…"
+        words = _STATE_WORDS.get(state, state)
+        self.title.setText(f"<b>Batch: {html.escape(shown)}</b> — {html.escape(words)}")
+        self.title.setToolTip(html.escape(name) if shown != name else "")
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(answered)
         self.bar.setFormat(f"{answered} of {total} answered")

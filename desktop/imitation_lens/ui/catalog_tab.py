@@ -16,7 +16,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -39,6 +38,7 @@ from imitation_lens.core.library import add_model, check_model_file
 from imitation_lens.core.model_file import ModelFileError
 from imitation_lens.ui.bridge import GuiBridge
 from imitation_lens.ui.recorder import Recorder
+from imitation_lens.ui.table_fit import fit_columns
 
 
 def _size(count: int | None) -> str:
@@ -105,7 +105,7 @@ class CatalogTab(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table)
         self.table.verticalHeader().hide()
         self.table.setAccessibleName("Model pairs")
         self.table.setAccessibleDescription(
@@ -133,6 +133,7 @@ class CatalogTab(QWidget):
         self.progress.hide()
         self.status = QLabel()
         self.status.setObjectName("problemLabel")
+        self.status.setProperty("problem", False)  # a problem's tint only with a problem
         self.status.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.download_button)

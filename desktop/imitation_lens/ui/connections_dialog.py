@@ -35,6 +35,7 @@ from imitation_lens.core.secrets import store_api_key
 from imitation_lens.core.store import Store
 from imitation_lens.ui.bridge import GuiBridge
 from imitation_lens.ui.recorder import Recorder
+from imitation_lens.ui.window_state import fit_to_screen
 
 
 def _named(widget: QWidget, name: str, description: str) -> QWidget:
@@ -52,7 +53,7 @@ class ConnectionsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Teacher connections")
         self.setObjectName("connectionsDialog")
-        self.resize(760, 420)
+        fit_to_screen(self, 760, 420)
         self.recorder = recorder
         self.bridge = GuiBridge(self)
         self.items: list[Connection] = []
@@ -99,6 +100,7 @@ class ConnectionsDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.result_label = QLabel()
         self.result_label.setObjectName("problemLabel")
+        self.result_label.setProperty("problem", False)  # a problem's tint only with a problem
         self.result_label.setWordWrap(True)
 
         form = QFormLayout()

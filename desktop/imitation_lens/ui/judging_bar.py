@@ -70,6 +70,8 @@ class JudgingBar(QFrame):
         self.next_button.clicked.connect(self.next_requested)
         self.legend_label = QLabel(legend_html())
         self.legend_label.setObjectName("legendLabel")
+        # The key is long: it wraps onto a second line rather than widening the window.
+        self.legend_label.setWordWrap(True)
         self.legend_label.setAccessibleName("Mark colours")
         self.legend_label.setAccessibleDescription(
             "Keys 1 to 6 mark a kind of error; m and Shift+M set Minor or Major"
@@ -77,7 +79,12 @@ class JudgingBar(QFrame):
 
         self.choice_box = QComboBox()
         self.choice_box.setObjectName("choiceBox")
-        self.choice_box.setMinimumWidth(200)
+        # As wide as a usual choice; a long model name shows whole in the open list instead of
+        # widening the window.
+        self.choice_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.choice_box.setMinimumContentsLength(22)
         self.choice_box.setAccessibleName("Preferred answer")
         self.choice_box.setAccessibleDescription(
             "Which answer is better overall: one of them, a tie, or all bad (Ctrl+J)"

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -42,6 +41,8 @@ from imitation_lens.core.store import Store
 from imitation_lens.ui.bridge import GuiBridge
 from imitation_lens.ui.catalog_tab import CatalogTab
 from imitation_lens.ui.recorder import Recorder
+from imitation_lens.ui.table_fit import fit_columns
+from imitation_lens.ui.window_state import fit_to_screen
 
 COLUMNS = [
     "Model",
@@ -88,7 +89,7 @@ class LibraryDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Model library")
         self.setObjectName("libraryDialog")
-        self.resize(1100, 520)
+        fit_to_screen(self, 1100, 520)
         self.setAcceptDrops(True)
         self.recorder = recorder
         self.paths = paths
@@ -102,7 +103,7 @@ class LibraryDialog(QDialog):
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table)
         self.table.verticalHeader().hide()
         self.table.setAccessibleName("Models on this computer")
         self.table.setAccessibleDescription(

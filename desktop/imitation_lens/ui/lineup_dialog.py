@@ -31,6 +31,7 @@ from imitation_lens.core.lineup import (
 )
 from imitation_lens.ui.recorder import Recorder
 from imitation_lens.ui.slot_column import describe_source
+from imitation_lens.ui.window_state import fit_to_screen
 
 STAND_IN_NOTE = "stand-in: the same base model shown teacher-style example answers"
 
@@ -97,7 +98,7 @@ class LineupDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Lineup")
         self.setObjectName("lineupDialog")
-        self.resize(820, 380)
+        fit_to_screen(self, 820, 380)
         self._original = list(lineup)
         self._closed = False
         self.finished.connect(self._mark_closed)
@@ -110,6 +111,7 @@ class LineupDialog(QDialog):
         self.add_button.clicked.connect(self.add_row)
         self.problem = QLabel()
         self.problem.setObjectName("problemLabel")
+        self.problem.hide()  # shown with a problem to say; empty, its tint would show
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -205,6 +207,7 @@ class LineupDialog(QDialog):
     def _remove(self, row: int) -> None:
         if len(self.rows) <= MIN_SLOTS:
             self.problem.setText(f"A comparison needs at least {MIN_SLOTS} columns.")
+            self.problem.show()
             return
         del self.rows[row]
         self._build()
@@ -224,5 +227,6 @@ class LineupDialog(QDialog):
     def _accept(self) -> None:
         if not MIN_SLOTS <= len(self.rows) <= MAX_SLOTS:
             self.problem.setText(f"Use between {MIN_SLOTS} and {MAX_SLOTS} columns.")
+            self.problem.show()
             return
         self.accept()

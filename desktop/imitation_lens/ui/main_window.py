@@ -61,6 +61,7 @@ from imitation_lens.ui.about_dialog import show_about
 from imitation_lens.ui.annotator import Annotator
 from imitation_lens.ui.batch_flow import BatchFlow
 from imitation_lens.ui.bridge import GuiBridge
+from imitation_lens.ui.columns_area import ColumnsArea
 from imitation_lens.ui.evaluator_prompt import Evaluator
 from imitation_lens.ui.item_flow import ItemFlow
 from imitation_lens.ui.judging_bar import JudgingBar
@@ -73,6 +74,7 @@ from imitation_lens.ui.settings_dialog import SettingsDialog
 from imitation_lens.ui.shortcut_sheet import ShortcutSheet
 from imitation_lens.ui.slot_column import SlotColumn
 from imitation_lens.ui.slot_dialog import SlotDialog
+from imitation_lens.ui.window_state import WindowState
 
 
 def load_startup(store: Store) -> dict[str, Any]:
@@ -108,7 +110,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.paths = paths
         self.setWindowTitle(APP_NAME)
-        self.resize(1280, 800)
         self.bridge = GuiBridge(self)
         self.recorder = Recorder(paths.database, self)
         self.recorder.storage_failed.connect(self._on_storage_failed)
@@ -132,6 +133,9 @@ class MainWindow(QMainWindow):
         self._build_ui()
         self.evaluator = Evaluator(self.recorder, self, evaluator)
         self.statusBar().addPermanentWidget(self.evaluator.label)
+        self.window_state = WindowState(paths.window_settings, "main", self)
+        self.window_state.track("columns", self.splitter)
+        self.window_state.restore_geometry()
         self._set_busy(False)
         self.run_button.setEnabled(False)
         self.statusBar().showMessage("Opening your data…")
@@ -192,8 +196,8 @@ class MainWindow(QMainWindow):
         prompt_row = QHBoxLayout()
         prompt_row.addLayout(prompt_column, 1)
         prompt_row.addLayout(buttons)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setChildrenCollapsible(False)
+        self.columns_area = ColumnsArea()
+        self.splitter: QSplitter = self.columns_area.splitter
         self.judging_bar = JudgingBar()
         self.judging_bar.submit_requested.connect(self.items.submit_verdict)
         self.judging_bar.previous_requested.connect(self.items.previous_item)
@@ -203,7 +207,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.batches.panel)
         layout.addLayout(prompt_row)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.columns_area, 1)
         layout.addWidget(self.judging_bar)
         self.setCentralWidget(central)
 
@@ -463,6 +467,7 @@ class MainWindow(QMainWindow):
             self.splitter.addWidget(column)
             self.columns.append(column)
             self.workers.append(self._make_worker(index, slot))
+        self.window_state.restore_splitter("columns")
         self.annotator.set_item(None, 1)
         self.items.item = None
         self._update_banner()

@@ -7,7 +7,7 @@ are the Okabe–Ito palette, which stays distinct under the common colour-vision
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QTextCharFormat
+from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextCharFormat
 
 from imitation_lens.core.annotations import Mark
 from imitation_lens.core.taxonomy import CATEGORIES, CATEGORY_COLOURS, OTHER_COLOUR
@@ -37,9 +37,25 @@ def mark_format(mark: Mark, current: bool) -> QTextCharFormat:
     char_format.setUnderlineColor(QColor(60, 20, 20) if major else QColor(70, 70, 70))
     if mark.unsure:
         char_format.setFontItalic(True)
-    if current:
-        char_format.setForeground(QColor(0, 0, 0))
+    # The text colour goes with the tint it sits on, in a light or a dark palette alike.
+    char_format.setForeground(text_on(category_colour(mark.category, alpha)))
     return char_format
+
+
+def text_on(tint: QColor) -> QColor:
+    """Black or white, whichever reads better on a (translucent) tint over the answer's page."""
+    page = QGuiApplication.palette().color(QPalette.ColorRole.Base)
+    share = tint.alphaF()
+    red, green, blue = (
+        share * part + (1 - share) * under
+        for part, under in (
+            (tint.redF(), page.redF()),
+            (tint.greenF(), page.greenF()),
+            (tint.blueF(), page.blueF()),
+        )
+    )
+    light = 0.2126 * red**2.2 + 0.7152 * green**2.2 + 0.0722 * blue**2.2
+    return QColor(0, 0, 0) if light > 0.18 else QColor(255, 255, 255)
 
 
 def legend_html() -> str:

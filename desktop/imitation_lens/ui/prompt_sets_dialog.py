@@ -34,6 +34,7 @@ from imitation_lens.core.prompt_sets import (
 )
 from imitation_lens.core.store import Store
 from imitation_lens.ui.recorder import Recorder
+from imitation_lens.ui.window_state import fit_to_screen
 
 PREVIEW_COLUMNS = ["Question", "Reference answer", "Also accepted", "Source", "Tags"]
 PREVIEW_ROWS = 500  # the preview is a sample, not an editor
@@ -49,7 +50,7 @@ class PromptSetsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Prompt sets")
         self.setObjectName("promptSetsDialog")
-        self.resize(1240, 640)
+        fit_to_screen(self, 1240, 640)
         self.recorder = recorder
         self.sets: list[PromptSet] = []
 

@@ -31,6 +31,7 @@ from imitation_lens.core.session_report import SessionReport, build_session_repo
 from imitation_lens.ui.bar_chart import BarChart
 from imitation_lens.ui.bridge import GuiBridge
 from imitation_lens.ui.recorder import Recorder
+from imitation_lens.ui.window_state import fit_to_screen
 
 
 def rows_table(rows: list[dict[str, str]], name: str) -> QTableWidget:
@@ -57,7 +58,7 @@ class ReportView(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Report")
         self.setObjectName("reportView")
-        self.resize(1100, 760)
+        fit_to_screen(self, 1100, 760)
         self.bridge = GuiBridge(self)
         self.built: SessionReport | None = None
         self.heading = QLabel("Working out the figures…")

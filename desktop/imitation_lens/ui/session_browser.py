@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -29,6 +28,8 @@ from imitation_lens.core.sessions import (
 )
 from imitation_lens.core.store import Store
 from imitation_lens.ui.recorder import Recorder
+from imitation_lens.ui.table_fit import fit_columns
+from imitation_lens.ui.window_state import fit_to_screen
 
 COLUMNS = ["Title (F2 renames)", "Evaluator", "Started", "Lineup", "Items", "Marks"]
 
@@ -58,7 +59,7 @@ class SessionBrowser(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Sessions")
         self.setObjectName("sessionBrowser")
-        self.resize(980, 520)
+        fit_to_screen(self, 980, 520)
         self.recorder = recorder
         self.summaries: list[SessionSummary] = []
         self._filling = False
@@ -80,7 +81,7 @@ class SessionBrowser(QDialog):
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table)
         self.table.verticalHeader().hide()
         self.table.setAccessibleName("Sessions")
         self.table.setAccessibleDescription(

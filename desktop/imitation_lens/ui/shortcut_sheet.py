@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QV
 
 from imitation_lens.core.taxonomy import CATEGORIES
 from imitation_lens.ui.mark_style import category_colour
+from imitation_lens.ui.window_state import fit_to_screen
 
 SECTIONS: list[tuple[str, list[tuple[str, str]]]] = [
     (
@@ -85,7 +86,7 @@ class ShortcutSheet(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
         self.setObjectName("shortcutSheet")
-        self.resize(640, 760)
+        fit_to_screen(self, 640, 760)
         label = QLabel(sheet_html())
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setWordWrap(True)

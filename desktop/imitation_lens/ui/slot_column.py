@@ -30,6 +30,7 @@ from imitation_lens.core.generation import (
 )
 from imitation_lens.core.lineup import Endpoint, SlotConfig
 from imitation_lens.ui.answer_view import AnswerView
+from imitation_lens.ui.flow_layout import flow_row
 from imitation_lens.ui.raw_text import RawTextButton
 
 # (label shown, background, text colour): the word is always there, colour only helps.
@@ -142,13 +143,14 @@ class SlotColumn(QFrame):
         top.addWidget(self.role_label)
         top.addStretch(1)
         top.addWidget(self.state_label)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.speed_label)
-        buttons.addStretch(1)
-        buttons.addWidget(self.raw_button)
-        buttons.addWidget(self.mark_button)
-        buttons.addWidget(self.stop_button)
-        buttons.addWidget(self.settings_button)
+        # Rows that wrap: the column is as narrow as readable, not as wide as its longest row.
+        buttons = flow_row(
+            self.speed_label,
+            self.raw_button,
+            self.mark_button,
+            self.stop_button,
+            self.settings_button,
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.model_label)
@@ -157,15 +159,12 @@ class SlotColumn(QFrame):
         layout.addWidget(self.error_label)
         layout.addWidget(self.identity_label)
         layout.addWidget(self.answer, 1)
-        judgements = QHBoxLayout()
-        judgements.addWidget(self.clean_box)
-        judgements.addWidget(self.off_topic_box)
-        judgements.addWidget(self.critical_box)
-        judgements.addStretch(1)
-        layout.addLayout(judgements)
+        layout.addLayout(flow_row(self.clean_box, self.off_topic_box, self.critical_box))
         layout.addWidget(self.marks_label)
         layout.addWidget(self.check_label)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # Readable lines: four columns fit a laptop screen, more scroll sideways in the window.
+        self.setMinimumWidth(50 * self.fontMetrics().averageCharWidth())
         self.set_slot(slot)
         self._set_state("idle")
 
