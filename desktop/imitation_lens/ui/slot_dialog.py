@@ -174,11 +174,12 @@ class SlotDialog(QDialog):
         self.knobs_button.setAccessibleDescription(
             "Shows one line about each of Temperature, Top p, Top k and Repeat penalty"
         )
-        self.knobs_button.toggled.connect(self.knobs_help.setVisible)
-        sampling.addRow(self.knobs_button)
-        sampling.addRow(self.knobs_help)
+        self.knobs_button.toggled.connect(self._explain_knobs)
         box = QGroupBox("Sampling")
-        box.setLayout(sampling)
+        box_layout = QVBoxLayout(box)
+        box_layout.addLayout(sampling)
+        box_layout.addWidget(self.knobs_button)
+        box_layout.addWidget(self.knobs_help)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -216,6 +217,10 @@ class SlotDialog(QDialog):
         for label, _ in self._endpoint_rows:
             self._form.setRowVisible(self._row_of(label), choice == 2)
         self.key_hint.setVisible(choice == 2)
+
+    def _explain_knobs(self, shown: bool) -> None:
+        self.knobs_help.setVisible(shown)
+        self.adjustSize()  # grow to show the lines (and shrink back), never squeeze them
 
     def _row_of(self, label: str) -> int:
         for row in range(self._form.rowCount()):
