@@ -3,14 +3,15 @@ runtime than the floor below.
 
     python packaging/glibc_floor.py dist/ImitationLens      # every ELF file in the folder
 
-prints each ELF file with the highest GLIBC_, GLIBCXX_ and CXXABI_ versions it needs and exits 1
-(with a plain list of the offending files) when one is above the floor or when the folder
-carries a library that must come from the system. `make bundle` runs it on the new bundle;
-tests/test_bundle_glibc.py runs it on what the bundle is made of.
+prints each ELF file with the highest GLIBC_, GLIBCXX_, CXXABI_ and GCC_ versions it needs and
+exits 1 (with a plain list of the offending files) when one is above the floor or when the
+folder carries a library that must come from the system. `make bundle` runs it on the new
+bundle; tests/test_bundle_glibc.py runs it on what the bundle is made of.
 
 The floor is Ubuntu 22.04 (and Linux Mint 21, Pop!_OS 22.04, Debian 12, Fedora 36): glibc 2.35
-and the C++ runtime of GCC 12 (GLIBCXX_3.4.30, CXXABI_1.3.13). RHEL 9 and its rebuilds have
-glibc 2.34 and are below it (docs/packaging.md says why and what it would take).
+and the C++ and GCC runtimes of GCC 12 (GLIBCXX_3.4.30, CXXABI_1.3.13, GCC_12.0.0). RHEL 9 and
+its rebuilds have glibc 2.34 and are below it (docs/packaging.md says why and what it would
+take).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ FLOOR: dict[str, Version] = {
     "GLIBC": (2, 35),  # Ubuntu 22.04: glibc 2.35
     "GLIBCXX": (3, 4, 30),  # Ubuntu 22.04's libstdc++6 is GCC 12's
     "CXXABI": (1, 3, 13),
+    "GCC": (12, 0, 0),  # libgcc_s, left to the system like libstdc++: GCC 12's
 }
 FLOOR_TEXT = ", ".join(f"{family}_{'.'.join(map(str, v))}" for family, v in FLOOR.items())
 

@@ -166,13 +166,20 @@ def test_a_file_above_the_floor_is_named_with_what_it_needs(tmp_path: Path) -> N
         versions={
             "libc.so.6": {"GLIBC_2.2.5", "GLIBC_2.36", "GLIBC_2.34"},
             "libstdc++.so.6": {"GLIBCXX_3.4.32", "CXXABI_1.3.13", "CXXABI_TM_1"},
+            "libgcc_s.so.1": {"GCC_3.0", "GCC_13.0.0"},
         },
     )
     finding = floor.judge(needs)
-    assert finding.highest == {"GLIBC": (2, 36), "GLIBCXX": (3, 4, 32), "CXXABI": (1, 3, 13)}
+    assert finding.highest == {
+        "GLIBC": (2, 36),
+        "GLIBCXX": (3, 4, 32),
+        "CXXABI": (1, 3, 13),
+        "GCC": (13, 0, 0),
+    }
     assert finding.problems == (
         "needs GLIBC_2.36 (floor GLIBC_2.35)",
         "needs GLIBCXX_3.4.32 (floor GLIBCXX_3.4.30)",
+        "needs GCC_13.0.0 (floor GCC_12.0.0)",
     )
     assert finding.describe(tmp_path).startswith("libfancy.so: needs GLIBC_2.36")
     at_floor = floor.judge(
