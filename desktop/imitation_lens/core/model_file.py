@@ -267,7 +267,7 @@ def _not_gguf(name: str, start: bytes) -> str:
             "It is a small placeholder that stands in for the model in a Git repository: the "
             "model itself was never downloaded. Download the file from the model's page."
         )
-    elif text.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<")):
+    elif text.startswith(b"<"):  # HTML (or XML): what a server sends instead of a file
         what = (
             "It is a web page saved under the model's name, often a sign-in or not-found page. "
             "Download the file again from the model's page."
