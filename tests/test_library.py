@@ -59,9 +59,11 @@ def test_a_file_is_added_by_drag_and_drop_and_hashed_in_the_background(
     with qtbot.waitSignal(library.hashed, timeout=60000):
         pass
     qtbot.waitUntil(lambda: bool(library.models) and bool(library.models[0].sha256))
+    qtbot.waitUntil(lambda: library.built_in is not None)
     [model] = library.models
     assert model.sha256 == SHA256
-    row = [library.table.item(0, c).text() for c in range(library.table.columnCount())]
+    assert library.rows == [library.built_in, model]  # the built-in model first, then the added
+    row = [library.table.item(1, c).text() for c in range(library.table.columnCount())]
     assert row[1:8] == [
         "gemma3",
         "268M",
@@ -101,7 +103,8 @@ def test_every_broken_file_is_refused_and_the_app_carries_on(
     assert all("Traceback" not in r and "Error" not in r for r in reasons.values())
     assert "Not added:" in library.message_label.text()
     library.refresh()
-    qtbot.waitUntil(lambda: library.table.rowCount() == 0 and not library.models)
+    qtbot.waitUntil(lambda: library.built_in is not None and not library.models)
+    assert library.table.rowCount() == 1  # only the built-in model
 
     # Still alive: the window runs a comparison after all that.
     window.prompt_edit.setPlainText("What is the capital of Australia?")
@@ -125,3 +128,37 @@ def test_checksums_resume_when_the_library_is_opened_again(
     with qtbot.waitSignal(library.hashed, timeout=60000):
         pass
     qtbot.waitUntil(lambda: bool(library.models) and library.models[0].sha256 == SHA256)
+
+
+def test_the_built_in_model_is_listed_from_the_first_start(
+    qtbot: Any, open_window: Any, data_paths: DataPaths
+) -> None:
+    window = open_window(data_paths)
+    library = window.models_menu.open_library()
+    qtbot.waitUntil(lambda: library.table.rowCount() == 1, timeout=30000)
+    assert library.models == []  # nothing added by the user
+    assert library.built_in is not None and library.built_in.built_in
+    row = [library.table.item(0, c).text() for c in range(library.table.columnCount())]
+    # The same words as the columns' headers, and the facts from the file's header.
+    assert row[0] == "Gemma 3 270M (base) · Q4_K_M · built in"
+    assert row[0] == window.columns[0].model_label.text()
+    assert row[1:8] == [
+        "gemma3",
+        "268M",
+        "Q4_K_M",
+        "253.11 MB",
+        "32,768",
+        "no (base model)",
+        "gemma",
+    ]
+    assert row[8].startswith(SHA256[:16])  # published with the app: nothing to compute
+
+    library.table.selectRow(0)
+    library.remove_selected()
+    assert library.message_label.text() == (
+        "The built-in model is part of Imitation Lens and stays in the library."
+    )
+    with qtbot.waitSignal(library.library_changed, timeout=10000):
+        library.refresh()
+    assert library.table.rowCount() == 1 and library.rows == [library.built_in]  # still there
+    close_window(qtbot, window)

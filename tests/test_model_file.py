@@ -72,3 +72,40 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
         inspect_model_file(tmp_path / "nowhere.gguf")
     with pytest.raises(ModelFileError, match="folder"):
         inspect_model_file(tmp_path)
+
+
+NOT_GGUF: dict[str, tuple[bytes, str]] = {
+    "web page": (b"\n<!DOCTYPE html><html><head><title>Sign in</title>", "web page"),
+    "git placeholder": (
+        b"version https://git-lfs.github.com/spec/v1\noid sha256:4f2a\nsize 253113024\n",
+        "never downloaded",
+    ),
+    "zip archive": (b"PK\x03\x04" + b"\0" * 64, "ZIP archive"),
+    "safetensors": (struct.pack("<Q", 120) + b'{"__metadata__": {}}', "safetensors"),
+    "notes": (b"these are my notes, not a model", "holds text"),
+    "noise": (b"\x00\xff\x13\x37" * 20, "damaged, or another kind of file"),
+}
+
+
+@pytest.mark.parametrize("variant", sorted(NOT_GGUF))
+def test_a_dot_gguf_that_is_not_gguf_is_told_apart(variant: str, tmp_path: Path) -> None:
+    content, expected = NOT_GGUF[variant]
+    fake = tmp_path / "model.Q4_K_M.gguf"
+    fake.write_bytes(content)
+    with pytest.raises(ModelFileError) as caught:
+        inspect_model_file(fake)
+    message = str(caught.value)
+    assert message.startswith("model.Q4_K_M.gguf is not a GGUF model file, although its name ")
+    assert expected in message
+    assert "file names ending in .gguf" not in message  # no advice the file already follows
+
+
+def test_a_file_not_named_gguf_is_pointed_to_gguf_files(tmp_path: Path) -> None:
+    fake = tmp_path / "model.safetensors"
+    fake.write_bytes(struct.pack("<Q", 120) + b'{"__metadata__": {}}')
+    with pytest.raises(ModelFileError) as caught:
+        inspect_model_file(fake)
+    message = str(caught.value)
+    assert message.startswith("model.safetensors is not a GGUF model file. ")
+    assert "ending in .gguf" in message and "safetensors file" in message
+    assert "although" not in message

@@ -29,6 +29,7 @@ class Preset:
     fits_8gb: bool
     trained_on: str | None
     teacher: str | None
+    facts_from: tuple[str, ...] = ()  # the pages the facts were read from, each maybe with a note
 
     @property
     def is_built_in(self) -> bool:
@@ -72,6 +73,7 @@ def _preset(entry: dict[str, Any]) -> Preset:
         fits_8gb=bool(entry.get("fits_8gb")),
         trained_on=entry.get("trained_on"),
         teacher=entry.get("teacher"),
+        facts_from=tuple(entry.get("facts_from", ())),
     )
 
 

@@ -12,6 +12,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from imitation_lens.core.bundled_model import DISPLAY_NAME, ensure_bundled_model
+from imitation_lens.core.bundled_model import SHA256 as BUNDLED_SHA256
 from imitation_lens.core.generation import utc_now
 from imitation_lens.core.local_runner import route_llama_log
 from imitation_lens.core.model_file import ModelFacts, ModelFileError, inspect_model_file
@@ -47,10 +49,36 @@ class LibraryModel:
         )
 
     @property
+    def built_in(self) -> bool:
+        return self.origin == BUILT_IN
+
+    @property
     def title(self) -> str:
+        if self.built_in:  # the words the columns use for it
+            return f"{DISPLAY_NAME} · {self.facts.get('quantization') or 'Q4_K_M'} · built in"
         name = self.facts.get("name") or self.file_name
         details = [self.facts.get("size_label"), self.facts.get("quantization")]
         return " · ".join([name, *(d for d in details if d and d.lower() not in name.lower())])
+
+
+BUILT_IN = "built-in"  # the origin of the model that ships with the app; never in the table
+
+
+def built_in_model(models_dir: Path) -> LibraryModel:
+    """The model that ships with the app, as a library entry: it runs in every column of the demo
+    lineup, so the library lists it too. Assembles it first if needed (seconds, on first start)
+    and reads its header: call it off the GUI thread. Raises ModelFileError."""
+    path = ensure_bundled_model(models_dir)
+    facts = inspect_model_file(path)
+    return LibraryModel(
+        id=BUILT_IN,
+        path=str(path),
+        file_name=facts.file_name,
+        size_bytes=facts.size_bytes,
+        sha256=BUNDLED_SHA256,  # published with the package and checked when assembled
+        facts=facts_record(facts),
+        origin=BUILT_IN,
+    )
 
 
 def facts_record(facts: ModelFacts) -> dict[str, Any]:

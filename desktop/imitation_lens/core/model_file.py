@@ -178,10 +178,7 @@ def _inspect(model_path: Path, stream: BinaryIO, size: int) -> ModelFacts:
                 f"{name} is in the old GGML format, which current llama.cpp no longer loads. "
                 "Look for a GGUF version of this model."
             )
-        raise ModelFileError(
-            f"{name} is not a GGUF model file. Imitation Lens runs models in the GGUF format "
-            "made for llama.cpp (file names ending in .gguf)."
-        )
+        raise ModelFileError(_not_gguf(name, magic + stream.read(60)))
     version = _unpack(stream, "<I")
     if version not in (2, 3):
         raise ModelFileError(
@@ -249,6 +246,49 @@ def _inspect(model_path: Path, stream: BinaryIO, size: int) -> ModelFacts:
         key_length=number("attention.key_length") or head_size,
         value_length=number("attention.value_length") or head_size,
     )
+
+
+def _not_gguf(name: str, start: bytes) -> str:
+    """Why a file that does not start like GGUF was refused, and what it seems to be instead:
+    a name ending in .gguf is no help to someone whose .gguf file is the problem."""
+    if name.lower().endswith(".gguf"):
+        refusal = (
+            f"{name} is not a GGUF model file, although its name ends in .gguf: its contents do "
+            "not begin the way every GGUF model does."
+        )
+    else:
+        refusal = (
+            f"{name} is not a GGUF model file. Imitation Lens runs models in the GGUF format "
+            "made for llama.cpp; model pages offer them as files ending in .gguf."
+        )
+    text = start.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith(b"version https://git-lfs"):
+        what = (
+            "It is a small placeholder that stands in for the model in a Git repository: the "
+            "model itself was never downloaded. Download the file from the model's page."
+        )
+    elif text.startswith(b"<"):  # HTML (or XML): what a server sends instead of a file
+        what = (
+            "It is a web page saved under the model's name, often a sign-in or not-found page. "
+            "Download the file again from the model's page."
+        )
+    elif start.startswith(b"PK\x03\x04"):
+        what = (
+            "It is a ZIP archive (PyTorch models are saved this way). Look for a GGUF version of "
+            "the model, or unpack the archive if a .gguf file is inside."
+        )
+    elif len(start) >= 10 and start[8:10] == b'{"':
+        what = (
+            "It is a safetensors file, the format models are published in for training. Look "
+            "for a GGUF version of the model: many model pages link to one."
+        )
+    elif start and all(32 <= b < 127 or b in b"\t\r\n" for b in start):
+        what = "It holds text, not a model. Download the model file again from its page."
+    else:
+        what = (
+            "It may be damaged, or another kind of file renamed. Download it again from its page."
+        )
+    return f"{refusal} {what}"
 
 
 def _read_tensor_infos(stream: BinaryIO, count: int, name: str) -> tuple[int, int]:

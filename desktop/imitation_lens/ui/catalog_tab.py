@@ -7,12 +7,15 @@ network, so the tab works offline and shows what can be used there.
 
 from __future__ import annotations
 
+import html
 import os
 import threading
 import time
 from pathlib import Path
+from urllib.parse import unquote
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -66,6 +70,25 @@ def download_size(pair: Pair) -> str:
         for p in (pair.base, pair.imitator)
     )
     return f"about {estimate / 1e9:.1f} GB" if estimate else "size not published"
+
+
+def source_html(entry: str) -> str:
+    """One of a preset's sources as HTML: the address shown as people type it (the catalog keeps
+    it percent-encoded, as the Hub's links are, and the link still uses that), then its note."""
+    address, _, note = entry.partition(" ")
+    if not address.startswith(("https://", "http://")):
+        return html.escape(entry)
+    link = f'<a href="{html.escape(address, quote=True)}">{html.escape(unquote(address))}</a>'
+    return f"{link} {html.escape(note)}" if note else link
+
+
+def sources_html(pair: Pair) -> str:
+    parts = ["<b>Where these facts come from</b>"]
+    for preset in (pair.base, pair.imitator):
+        if preset.facts_from:
+            links = "<br>".join(source_html(entry) for entry in preset.facts_from)
+            parts.append(f"<i>{html.escape(preset.name)}:</i><br>{links}")
+    return "<br>".join(parts) if len(parts) > 1 else ""
 
 
 def describe_progress(progress: Progress) -> str:
@@ -115,6 +138,15 @@ class CatalogTab(QWidget):
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setObjectName("pairDetails")
+        # Addresses are long and unbroken: a browser wraps them anywhere, and scrolls.
+        self.sources = QTextBrowser()
+        self.sources.setObjectName("pairSources")
+        self.sources.setOpenExternalLinks(True)
+        self.sources.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        margins = 2 * (self.sources.frameWidth() + int(self.sources.document().documentMargin()))
+        self.sources.setMaximumHeight(self.sources.fontMetrics().lineSpacing() * 5 + margins)
+        self.sources.setAccessibleName("Sources")
+        self.sources.setAccessibleDescription("The pages the facts about this pair were read from")
         self.download_button = QPushButton("&Download pair")
         self.download_button.setAccessibleName("Download pair")
         self.download_button.setAccessibleDescription("Download both models of the chosen pair")
@@ -143,6 +175,7 @@ class CatalogTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.details)
+        layout.addWidget(self.sources)
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
@@ -199,6 +232,8 @@ class CatalogTab(QWidget):
             f"<i>Teacher:</i> {imitator.teacher or 'not stated'}. "
             f"<i>Licences:</i> {pair.base.licence}; {imitator.licence}."
         )
+        self.sources.setHtml(sources_html(pair))
+        self.sources.setVisible(bool(self.sources.toPlainText()))
         both_here = all(p.id in self.local_paths for p in (pair.base, pair.imitator))
         self.use_button.setEnabled(both_here and self._running is None)
         self.download_button.setEnabled(not both_here and self._running is None)

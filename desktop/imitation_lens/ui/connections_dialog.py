@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -42,6 +43,39 @@ def _named(widget: QWidget, name: str, description: str) -> QWidget:
     widget.setAccessibleName(name)
     widget.setAccessibleDescription(description)
     return widget
+
+
+def save_problem(name: str, base_url: str, model: str, key_env: str) -> tuple[str, str]:
+    """What keeps the form from being saved, naming only the fields at fault, and the first of
+    them ("name", "address", "model" or "key_env"); ("", "") when it can be saved."""
+    missing = [
+        (field, words)
+        for field, words, value in (
+            ("name", "a name", name),
+            ("address", "an address", base_url),
+            ("model", "a model", model),
+        )
+        if not value
+    ]
+    if missing:
+        words = [w for _, w in missing]
+        listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+        hint = " Test connection lists the models the server offers." if not model else ""
+        return f"Give the connection {listed}.{hint}", missing[0][0]
+    try:
+        address = urlsplit(base_url)
+        usable = address.scheme in ("http", "https") and bool(address.hostname)
+    except ValueError:  # e.g. an unclosed [ of an IPv6 address
+        usable = False
+    if not usable:
+        return (
+            f"“{base_url}” is not a web address: it starts with https:// or http://, for "
+            "example https://api.openai.com/v1 or http://127.0.0.1:8080/v1.",
+            "address",
+        )
+    if key_env and not is_variable_name(key_env):
+        return VARIABLE_NAME_PROBLEM, "key_env"
+    return "", ""
 
 
 class ConnectionsDialog(QDialog):
@@ -204,13 +238,14 @@ class ConnectionsDialog(QDialog):
     def save(self) -> None:
         name, base_url = self.name.text().strip(), self.base_url.text().strip()
         model = self.model.currentText().strip()
-        if not (name and base_url and model):
-            self._tell("Give the connection a name, an address and a model.", ok=False)
-            return
         key = self.key.text()
         env = self.key_env.text().strip()
-        if env and not is_variable_name(env):
-            self._tell(VARIABLE_NAME_PROBLEM, ok=False)
+        problem, field = save_problem(name, base_url, model, env)
+        if problem:
+            self._tell(problem, ok=False)
+            {"name": self.name, "address": self.base_url, "model": self.model}.get(
+                field, self.key_env
+            ).setFocus()
             return
         connection = Connection(self._editing, name, base_url, model, env)
         self.save_button.setEnabled(False)

@@ -30,6 +30,7 @@ from imitation_lens.core.file_hash import sha256_of
 from imitation_lens.core.library import (
     LibraryModel,
     add_model,
+    built_in_model,
     check_model_file,
     library_models,
     remove_model,
@@ -94,7 +95,9 @@ class LibraryDialog(QDialog):
         self.recorder = recorder
         self.paths = paths
         self.bridge = GuiBridge(self)
-        self.models: list[LibraryModel] = []
+        self.models: list[LibraryModel] = []  # the models the user added
+        self.built_in: LibraryModel | None = None  # the one that ships with the app, listed first
+        self.rows: list[LibraryModel] = []  # what the table shows, row by row
         self._hashing: dict[str, str] = {}  # model id -> progress text
         self._stop = threading.Event()
         self._busy = 0  # files being checked
@@ -149,6 +152,7 @@ class LibraryDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(close)
         self.finished.connect(lambda _: self._stop.set())
+        threading.Thread(target=self._load_built_in, daemon=True).start()
         self.refresh()
 
     # -- the list ----------------------------------------------------------------------------------
@@ -160,10 +164,24 @@ class LibraryDialog(QDialog):
     def refresh(self) -> None:
         self.recorder.call(library_models, self._show_models)
 
+    def _load_built_in(self) -> None:  # background thread: may assemble the model (seconds)
+        try:
+            model = built_in_model(self.paths.models)
+        except ModelFileError as error:
+            message = str(error)
+            self.bridge.post(lambda: self._say(message, problem=True))
+            return
+        self.bridge.post(lambda: self._show_built_in(model))
+
+    def _show_built_in(self, model: LibraryModel) -> None:
+        self.built_in = model
+        self._show_models(self.models)
+
     def _show_models(self, models: list[LibraryModel]) -> None:
         self.models = models
-        self.table.setRowCount(len(models))
-        for row, model in enumerate(models):
+        self.rows = ([self.built_in] if self.built_in else []) + models
+        self.table.setRowCount(len(self.rows))
+        for row, model in enumerate(self.rows):
             facts = model.facts
             context = facts.get("context_length")
             values = [
@@ -180,7 +198,12 @@ class LibraryDialog(QDialog):
             for column, value in enumerate(values):
                 item = QTableWidgetItem(str(value))
                 if column == 0:
-                    item.setToolTip(model.path)
+                    item.setToolTip(
+                        f"{model.path}\nShips with Imitation Lens and runs wherever a column says "
+                        "“built in”; it stays in the library."
+                        if model.built_in
+                        else model.path
+                    )
                 if column == 8 and model.sha256:
                     item.setToolTip(model.sha256)
                 self.table.setItem(row, column, item)
@@ -241,9 +264,16 @@ class LibraryDialog(QDialog):
 
     def remove_selected(self) -> None:
         rows = sorted({index.row() for index in self.table.selectedIndexes()})
-        chosen = [self.models[row] for row in rows if row < len(self.models)]
-        if not chosen:
+        selected = [self.rows[row] for row in rows if row < len(self.rows)]
+        chosen = [model for model in selected if not model.built_in]
+        if not selected:
             self._say("Select a model first.", problem=False)
+            return
+        if not chosen:
+            self._say(
+                "The built-in model is part of Imitation Lens and stays in the library.",
+                problem=False,
+            )
             return
 
         def forget(store: Store) -> None:
@@ -292,7 +322,7 @@ class LibraryDialog(QDialog):
 
     def _show_hash_progress(self, model_id: str, done: int, total: int) -> None:
         self._hashing[model_id] = f"computing… {100 * done // max(1, total)}%"
-        for row, model in enumerate(self.models):
+        for row, model in enumerate(self.rows):
             if model.id == model_id and not model.sha256:
                 self.table.setItem(row, 8, QTableWidgetItem(self._hashing[model_id]))
 

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 from imitation_lens.core.annotations import Judgement, Mark
 from imitation_lens.core.blind import identity_clues
 from imitation_lens.core.bundled_model import DISPLAY_NAME
+from imitation_lens.core.bundled_model import FILE_NAME as BUNDLED_FILE
+from imitation_lens.core.bundled_model import SHA256 as BUNDLED_SHA256
 from imitation_lens.core.generation import (
     FINAL_STATUSES,
     Event,
@@ -29,6 +31,7 @@ from imitation_lens.core.generation import (
     TextEvent,
 )
 from imitation_lens.core.lineup import Endpoint, SlotConfig
+from imitation_lens.core.prompting import GGUF_CHAT, QUESTION_ANSWER, TEACHER_STYLE
 from imitation_lens.ui.answer_view import AnswerView
 from imitation_lens.ui.flow_layout import flow_row
 from imitation_lens.ui.raw_text import RawTextButton
@@ -49,6 +52,14 @@ STATE_STYLE: dict[str, tuple[str, str, str]] = {
 
 
 _FINAL = {status.value for status in FINAL_STATUSES}
+
+# How the question reached a local model, in the words of the column's Prompt style setting; the
+# ids stored with each answer are for the data, not for the header.
+_ASKED = {
+    QUESTION_ANSWER: "asked as question and answer",
+    TEACHER_STYLE: "asked after teacher-style examples",
+    GGUF_CHAT: "asked through its chat template",
+}
 
 
 def describe_source(slot: SlotConfig) -> str:
@@ -391,11 +402,15 @@ class SlotColumn(QFrame):
             self._shown_note = str(facts["replay_note"])
             self._present()
         if facts.get("model_file"):
-            name = facts.get("model_name") or facts["model_file"]
-            size = facts.get("model_size_label") or ""
-            details = [name, "" if size.lower() in name.lower() else size]
-            details.append(facts.get("model_quantization") or "")
-            details.append(facts.get("template") or "")
+            if facts.get("model_sha256") == BUNDLED_SHA256 or facts["model_file"] == BUNDLED_FILE:
+                # The same words as before the run (describe_source), with how it was asked.
+                details = [DISPLAY_NAME, facts.get("model_quantization") or "", "built in"]
+            else:
+                name = facts.get("model_name") or facts["model_file"]
+                size = facts.get("model_size_label") or ""
+                details = [name, "" if size.lower() in name.lower() else size]
+                details.append(facts.get("model_quantization") or "")
+            details.append(_ASKED.get(str(facts.get("template") or ""), ""))
             self.model_label.setText(" · ".join(d for d in details if d))
             self.model_label.setToolTip(
                 f"{facts['model_file']}\nsha256 {facts.get('model_sha256') or 'unknown'}"

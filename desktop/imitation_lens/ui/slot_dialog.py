@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -44,6 +45,34 @@ _REPLAY: list[tuple[ReplayMode, str]] = [
     ("always", "Always used: an offline demo, no network"),
     ("never", "Never used"),
 ]
+
+
+# One line each, for evaluators who never met these settings (tooltips and "What do these mean?").
+KNOB_HINTS = {
+    "Temperature": (
+        "How adventurous the wording is. 0 always picks the likeliest next word (the same answer "
+        "every time); higher is more varied, and makes more mistakes."
+    ),
+    "Top p": (
+        "The model picks only from the likeliest next words, taken until their chances add up "
+        "to this share. 1 allows every word; 0.9 leaves out the unlikely last tenth."
+    ),
+    "Top k": ("The model picks only from this many of the likeliest next words. 0 means no limit."),
+    "Repeat penalty": (
+        "Makes words the answer already used less likely, against going round in circles. "
+        "1 is no penalty; 1.1 is a mild one."
+    ),
+    "Longest answer (tokens)": "The answer stops after this many tokens (a token is about ¾ of a word).",
+    "Seed (same seed, same answer)": (
+        "The starting point of the random choices: the same seed and settings give the same answer."
+    ),
+    "Context length (tokens)": (
+        "How much text the model keeps in view: the question and the answer together. More "
+        "needs more memory."
+    ),
+    "CPU threads": "How many processor cores work on the answer; Automatic picks for you.",
+}
+KNOBS_EXPLAINED = ("Temperature", "Top p", "Top k", "Repeat penalty")
 
 
 class SlotDialog(QDialog):
@@ -113,16 +142,44 @@ class SlotDialog(QDialog):
         self.threads = _int(params.threads, 0, 256)
         self.threads.setSpecialValueText("Automatic")
         sampling = QFormLayout()
-        sampling.addRow("Temperature", self.temperature)
-        sampling.addRow("Top p", self.top_p)
-        sampling.addRow("Top k", self.top_k)
-        sampling.addRow("Repeat penalty", self.repeat_penalty)
-        sampling.addRow("Longest answer (tokens)", self.max_tokens)
-        sampling.addRow("Seed (same seed, same answer)", self.seed)
-        sampling.addRow("Context length (tokens)", self.context)
-        sampling.addRow("CPU threads", self.threads)
+        for label, field in (
+            ("Temperature", self.temperature),
+            ("Top p", self.top_p),
+            ("Top k", self.top_k),
+            ("Repeat penalty", self.repeat_penalty),
+            ("Longest answer (tokens)", self.max_tokens),
+            ("Seed (same seed, same answer)", self.seed),
+            ("Context length (tokens)", self.context),
+            ("CPU threads", self.threads),
+        ):
+            row_label = QLabel(label)
+            hint = KNOB_HINTS.get(label, "")
+            for widget in (row_label, field):
+                widget.setToolTip(hint)
+            field.setAccessibleName(label)
+            field.setAccessibleDescription(hint)
+            sampling.addRow(row_label, field)
+        # The hints are in the tooltips; this makes them readable without a mouse, on demand,
+        # so the dialog stays short.
+        self.knobs_help = QLabel(
+            "\n".join(f"{name}: {KNOB_HINTS[name]}" for name in KNOBS_EXPLAINED)
+        )
+        self.knobs_help.setTextFormat(Qt.TextFormat.PlainText)
+        self.knobs_help.setWordWrap(True)
+        self.knobs_help.setObjectName("hintLabel")
+        self.knobs_help.hide()
+        self.knobs_button = QPushButton("What do these mean?")
+        self.knobs_button.setCheckable(True)
+        self.knobs_button.setAccessibleName("What do these settings mean?")
+        self.knobs_button.setAccessibleDescription(
+            "Shows one line about each of Temperature, Top p, Top k and Repeat penalty"
+        )
+        self.knobs_button.toggled.connect(self._explain_knobs)
         box = QGroupBox("Sampling")
-        box.setLayout(sampling)
+        box_layout = QVBoxLayout(box)
+        box_layout.addLayout(sampling)
+        box_layout.addWidget(self.knobs_button)
+        box_layout.addWidget(self.knobs_help)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -160,6 +217,10 @@ class SlotDialog(QDialog):
         for label, _ in self._endpoint_rows:
             self._form.setRowVisible(self._row_of(label), choice == 2)
         self.key_hint.setVisible(choice == 2)
+
+    def _explain_knobs(self, shown: bool) -> None:
+        self.knobs_help.setVisible(shown)
+        self.adjustSize()  # grow to show the lines (and shrink back), never squeeze them
 
     def _row_of(self, label: str) -> int:
         for row in range(self._form.rowCount()):
