@@ -97,7 +97,7 @@ def test_opening_the_app_while_the_command_line_runs_a_batch_follows_it(
     store.close()
     command = [sys.executable, "-m", "imitation_lens", "--data-dir", str(data_paths.root)]
     child = subprocess.Popen(
-        [*command, "batch", str(write_set(tmp_path, 10))],
+        [*command, "batch", str(write_set(tmp_path, 20))],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
@@ -105,7 +105,7 @@ def test_opening_the_app_while_the_command_line_runs_a_batch_follows_it(
     try:
         assert child.stdout is not None
         for line in child.stdout:  # blocks until the batch reports progress
-            if ": 1/10 answered" in line:
+            if ": 1/20 answered" in line:
                 break
         else:
             pytest.fail("the batch ended before the window opened")
@@ -119,7 +119,7 @@ def test_opening_the_app_while_the_command_line_runs_a_batch_follows_it(
             item = window.items.item
             return 0 if item is None else window.items.item_ids.index(item["id"]) + 1
 
-        # The question being answered, not the last one queued ("Item 10 of 10", still waiting).
+        # The question being answered, not the last one queued ("Item 20 of 20", still waiting).
         qtbot.waitUntil(
             lambda: (
                 watch.shown is not None
@@ -128,8 +128,8 @@ def test_opening_the_app_while_the_command_line_runs_a_batch_follows_it(
             timeout=10000,
         )
         first = position()
-        assert 2 <= first <= 9
-        assert window.judging_bar.item_label.text() == f"Item {first} of 10"
+        assert 2 <= first <= 19
+        assert window.judging_bar.item_label.text() == f"Item {first} of 20"
         qtbot.waitUntil(lambda: position() > first, timeout=120000)  # ... and moves on with it
         assert child.wait(timeout=180) == 0
         qtbot.waitUntil(lambda: "Finished" in panel.title.text(), timeout=10000)

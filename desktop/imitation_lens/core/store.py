@@ -6,11 +6,12 @@ a background thread (ui/recorder.py) so it never waits on the disk.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import sqlite3
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,11 +31,40 @@ def new_id() -> str:
     return uuid.uuid4().hex
 
 
+class _Database(sqlite_utils.Database):
+    """sqlite-utils' database whose transactions take the write lock before they read.
+
+    A batch run from the command line (another process) commits several times a second. A
+    transaction begun with a plain BEGIN that reads before it writes (an upsert reads the table's
+    columns first) fails at once with "database is locked" when the other process committed in
+    between, since SQLite can't let a stale read become a write; BEGIN IMMEDIATE waits its turn
+    (busy_timeout) instead.
+    """
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[sqlite_utils.Database]:
+        if self.conn.in_transaction:  # nested: sqlite-utils' savepoints
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.conn.rollback()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.rollback()
+            raise
+
+
 class Store:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self.db = sqlite_utils.Database(sqlite3.connect(path, timeout=10.0))
+        self.db = _Database(sqlite3.connect(path, timeout=10.0))
         self.db.execute("PRAGMA foreign_keys = ON")
         self.db.execute("PRAGMA busy_timeout = 10000")
         self.db.enable_wal()

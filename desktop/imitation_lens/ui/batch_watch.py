@@ -76,6 +76,9 @@ class BatchWatch(QObject):
         self._tick()
         self._timer.start()
 
+    def poll_every(self, milliseconds: int) -> None:
+        self._timer.setInterval(milliseconds)
+
     def stop(self) -> None:
         self.batch = None
         self._timer.stop()
