@@ -39,7 +39,7 @@ def percentile(values: list[float], share: float) -> float:
 
 def main() -> int:
     create_application()
-    window = MainWindow(DataPaths(Path(tempfile.mkdtemp()) / "data").create())
+    window = MainWindow(DataPaths(Path(tempfile.mkdtemp()) / "data").create(), evaluator="Bench")
     window.show()
     ready: list[bool] = []
     window.ready.connect(lambda: ready.append(True))

@@ -137,7 +137,7 @@ def throughput_and_latency(models: Path) -> None:
 def longest_stall(root: Path) -> None:
     """Longest gap between 5 ms timer ticks on the GUI thread while three columns stream."""
     create_application()
-    window = MainWindow(DataPaths(root).create())
+    window = MainWindow(DataPaths(root).create(), evaluator="Bench")
     loop = QEventLoop()
     window.ready.connect(loop.quit)
     window.show()

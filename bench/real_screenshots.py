@@ -165,7 +165,7 @@ class Driver:
         from event_loop import wait_until
         from imitation_lens.ui.main_window import MainWindow
 
-        window = MainWindow(self.paths)
+        window = MainWindow(self.paths, evaluator="Sam Rivera")  # answers the first-start question
         ready: list[bool] = []
         window.ready.connect(lambda: ready.append(True))
         window.show()

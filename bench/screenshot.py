@@ -27,7 +27,6 @@ from PySide6.QtWidgets import QLineEdit
 from event_loop import wait_until
 from imitation_lens.core.annotations import Mark
 from imitation_lens.core.blind import shown_order
-from imitation_lens.core.bundled_model import ensure_bundled_model
 from imitation_lens.core.lineup import default_lineup
 from imitation_lens.core.paths import DataPaths
 from imitation_lens.core.store import new_id
@@ -68,7 +67,7 @@ def mark(
 
 def start_window(data: Path, height: int = 780) -> MainWindow:
     """The main window on a data folder, shown and showing the saved state."""
-    window = MainWindow(DataPaths(data).create())
+    window = MainWindow(DataPaths(data).create(), evaluator="Sam Rivera")
     window.resize(1400, height)
     window.show()
     ready: list[bool] = []
@@ -201,13 +200,13 @@ def report_screenshots(window: MainWindow, folder: Path) -> None:
 
 
 def models_screenshots(folder: Path, data: Path) -> None:
-    """The model library (with the built-in model added as a file), the catalog, the lineup
+    """The model library (the built-in model, listed from first start), the catalog, the lineup
     editor and the teacher connections, as a newcomer sees them."""
     window = start_window(data)
     library = window.models_menu.open_library()
-    library.add_files([ensure_bundled_model(data / "elsewhere")])
-    wait_until(lambda: bool(library.models) and bool(library.models[0].sha256))
+    wait_until(lambda: library.table.rowCount() > 0)
     library.table.resizeColumnsToContents()
+    library.resize(1340, 520)
     library.grab().save(str(folder / "library.png"))
     library.tabs.setCurrentWidget(library.catalog_tab)
     library.catalog_tab.table.selectRow(2)

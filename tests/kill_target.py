@@ -17,7 +17,7 @@ from imitation_lens.ui.main_window import MainWindow
 
 def main() -> None:
     app = create_application()
-    window = MainWindow(DataPaths(Path(sys.argv[1])))
+    window = MainWindow(DataPaths(Path(sys.argv[1])), evaluator="Tester")
 
     def on_saved(response_id: str, length: int) -> None:
         if length >= 20 and window.columns[0].is_busy:
