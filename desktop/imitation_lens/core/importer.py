@@ -413,6 +413,8 @@ def _explain(error: ValidationError) -> str:
     described = schema.get("description") if isinstance(schema, dict) else None
     if isinstance(described, str) and described[:1].isupper():
         described = None  # a sentence about a whole object, written for the schema's readers
+    elif isinstance(described, str):
+        described = described.replace("an object", "a group of named fields")
     if isinstance(kind, ValidationErrorKind.Required):
         return f"{place}: '{kind.property}' is missing"
     if isinstance(kind, ValidationErrorKind.AdditionalProperties):
