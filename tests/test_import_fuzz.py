@@ -99,7 +99,6 @@ def test_a_thousand_hostile_variants_are_refused_plainly_or_work_everywhere(
     failures: list[str] = []
     cases = [*variants(documents[0], VARIANTS // 2, seed=13)]
     cases += [*variants(documents[1], VARIANTS - len(cases), seed=31)]
-    spent: Counter[str] = Counter()
     for n, (name, raw) in enumerate(cases):
         database = tmp_path / "db.sqlite3"
         shutil.copy(templates[n % 2], database)
@@ -115,14 +114,14 @@ def test_a_thousand_hostile_variants_are_refused_plainly_or_work_everywhere(
                 failures.append(f"{name}: jargon in “{message}”")
             if _dump(store) != pristine[n % 2]:
                 failures.append(f"{name}: refused but the database changed")
-        except Exception as error:  # noqa: BLE001 - counting tracebacks is the point
+        except Exception as error:  # counting tracebacks is the point
             outcomes["traceback"] += 1
             failures.append(f"{name}: {type(error).__name__}: {error}")
         else:
             outcomes["accepted"] += 1
             try:
                 _opens_exports_and_runs(store, result.session_id, tmp_path)
-            except Exception as error:  # noqa: BLE001
+            except Exception as error:
                 failures.append(f"{name}: accepted, then {type(error).__name__}: {error}")
         finally:
             store.db.conn.close()
@@ -153,7 +152,7 @@ def test_a_special_file_is_refused_at_once_without_reading_it(tmp_path: Path, ki
         try:
             import_session(store, target)
             outcome.append(None)
-        except BaseException as error:  # noqa: BLE001 - carried to the test's thread
+        except BaseException as error:  # carried to the test's thread
             outcome.append(error)
 
     # On a thread: a reader that opened the pipe would wait for a writer forever.
