@@ -100,7 +100,7 @@ def answer_number(rng: random.Random, d: Document) -> str:
     key = rng.choice(
         ("tokens_per_second", "ttft_ms", "tokens_in", "tokens_out", "seed", "model_size_bytes")
     )
-    answer[key] = rng.choice([*HUGE, *ODD_NUMBERS, *ODD_VALUES])
+    answer[key] = rng.choice([*HUGE, *ODD_NUMBERS, *ODD_VALUES, 2**63, 2**63, -1.5])
     return f"answer's {key}"
 
 

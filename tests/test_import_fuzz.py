@@ -9,6 +9,7 @@ import re
 import shutil
 import threading
 from collections import Counter
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from session_factory import make_session
 from test_import import _dump, _judged_session, _store
 
 VARIANTS = 1000
+TABLES = ("sessions", "items", "responses", "marks", "judgements", "verdicts", "item_progress")
 # A refusal is one plain sentence about the file: no Python, SQLite or schema words in it.
 JARGON = re.compile(
     r"Traceback|Error\b|Exception|UNIQUE|constraint|sqlite|INTEGER|schema|"
@@ -83,6 +85,18 @@ def _opens_exports_and_runs(store: Store, session_id: str, out: Path) -> None:
         for response in state["responses"]:
             for mark in response["marks"]:
                 assert response["text"][mark.start : mark.end] == mark.quote or not mark.quote
+    # Every mark's quote is the text at its offsets (an empty quote: offsets alone), and every
+    # time is a real one: the window draws by offsets, exports find marks by their quote.
+    for text, start, end, quote in store.db.execute(
+        "SELECT r.text, m.start, m.[end], m.quote FROM marks m JOIN responses r "
+        "ON r.id = m.response_id JOIN items i ON i.id = r.item_id WHERE i.session_id = ?",
+        [session_id],
+    ):
+        assert not quote or text[start:end] == quote, (quote, text[start:end])
+    for table in TABLES:
+        for column in [c for c in store.db.table(table).columns_dict if c.endswith("_at")]:
+            for (stamp,) in store.db.execute(f"SELECT [{column}] FROM [{table}]"):
+                assert not stamp or datetime.fromisoformat(stamp).tzinfo is not None, stamp
     document = session_document(store, session_id)
     for export_format in FORMATS:
         written = export_format.write(document, out / f"export{export_format.suffix}")
@@ -126,7 +140,7 @@ def test_a_thousand_hostile_variants_are_refused_plainly_or_work_everywhere(
         finally:
             store.db.conn.close()
     print(f"\nimport fuzz: {len(cases)} variants, {dict(outcomes)}, {len(failures)} failures")
-    assert failures == [], "\n".join(failures[:20])
+    assert failures == [], "\n".join(failures[:80])
     assert sum(outcomes.values()) == len(cases) >= 1000
     # Both sides are exercised: a checker refusing everything, or nothing, would fail here.
     assert outcomes["refused"] > 300 and outcomes["accepted"] > 100
