@@ -419,6 +419,11 @@ def _params(value: Any) -> Callable[[dict[str, Any]], None]:
     return lambda d: _answer(d).__setitem__("params", value)
 
 
+def _same_batch_place(document: dict[str, Any]) -> None:
+    for item in document["items"]:
+        item.update(batch_id="B", batch_position=1)
+
+
 HOSTILE: list[tuple[str, Callable[[dict[str, Any]], bytes], str]] = [
     ("empty", lambda d: b"", "the file is empty"),
     ("not JSON", lambda d: b"Sydney is the capital.", "it is not valid JSON (line 1, column 1"),
@@ -560,7 +565,7 @@ HOSTILE: list[tuple[str, Callable[[dict[str, Any]], bytes], str]] = [
     ),
     (
         "two questions at one place in a batch",
-        _edited(lambda d: [i.update(batch_id="B", batch_position=1) for i in d["items"]]),
+        _edited(_same_batch_place),
         "item 2: it has the same place in its batch (1) as item 1.",
     ),
     (
