@@ -15,7 +15,7 @@ import pytest
 
 from imitation_lens.core import annotations as notes
 from imitation_lens.core.annotations import Judgement, Mark, Verdict
-from imitation_lens.core.export import export_session
+from imitation_lens.core.export import export_session, session_document, write_json
 from imitation_lens.core.generation import Status
 from imitation_lens.core.importer import (
     KINDS,
@@ -26,6 +26,7 @@ from imitation_lens.core.importer import (
     schema_path,
 )
 from imitation_lens.core.paths import resource_path
+from imitation_lens.core.session_exports import FORMATS
 from imitation_lens.core.sessions import delete_session
 from imitation_lens.core.store import Store, new_id
 from session_factory import make_session
@@ -418,6 +419,11 @@ def _params(value: Any) -> Callable[[dict[str, Any]], None]:
     return lambda d: _answer(d).__setitem__("params", value)
 
 
+def _same_batch_place(document: dict[str, Any]) -> None:
+    for item in document["items"]:
+        item.update(batch_id="B", batch_position=1)
+
+
 HOSTILE: list[tuple[str, Callable[[dict[str, Any]], bytes], str]] = [
     ("empty", lambda d: b"", "the file is empty"),
     ("not JSON", lambda d: b"Sydney is the capital.", "it is not valid JSON (line 1, column 1"),
@@ -517,6 +523,67 @@ HOSTILE: list[tuple[str, Callable[[dict[str, Any]], bytes], str]] = [
         "NaN is not a number JSON allows",
     ),
     (
+        "an answer that is not a group of fields",
+        _edited(lambda d: d["items"][0]["responses"].__setitem__(0, "x")),
+        "item 1, answer 1: it must be a group of named fields.",
+    ),
+    (
+        "a speed too large for the database",
+        _edited(lambda d: _answer(d).__setitem__("tokens_per_second", 2**63)),
+        "item 1, answer 1: it holds a number too large to store.",
+    ),
+    (
+        "a negative time to the first word",
+        _edited(lambda d: _answer(d).__setitem__("ttft_ms", -5)),
+        "item 1, answer 1: 'ttft_ms' must be a number from 0 to",
+    ),
+    (
+        "a lineup slot whose source is text",
+        _edited(lambda d: d["session"]["lineup"][0].__setitem__("source", "/models/x.gguf")),
+        "the session's lineup, slot 1: what runs there ('source') must be a group of settings.",
+    ),
+    (
+        "a longest answer of 'lots'",
+        _edited(lambda d: d["session"]["lineup"][1].__setitem__("params", {"max_tokens": "lots"})),
+        "slot 2: 'max_tokens' must be a whole number from 1 to 32,768 (it is “lots”).",
+    ),
+    (
+        "an unknown prompt mode",
+        _edited(lambda d: d["session"]["lineup"][0].__setitem__("source", {"prompt_mode": "x"})),
+        "'prompt_mode' must be one of: auto, completion, chat, teacher-style (it is “x”).",
+    ),
+    (
+        "a mark counted in UTF-16 units (the flag emoji is 2 code points, 4 units)",
+        # "is" is at code points 10 to 12, after the flag; in UTF-16 units, 12 to 14.
+        _edited(lambda d: _answer(d)["marks"][1].update(start=12, end=14, quote="is")),
+        "item 1, answer 1, mark 2: its quote “is” is not the text at characters 12 to 14 (“??”).",
+    ),
+    (
+        "a quote in NFD",
+        _edited(lambda d: _answer(d)["marks"][0].__setitem__("quote", "Syd́ney")),
+        "mark 1: its quote “Syd́ney” is not the text at characters 0 to 6 (“Sydney”).",
+    ),
+    (
+        "two questions at one place in a batch",
+        _edited(_same_batch_place),
+        "item 2: it has the same place in its batch (1) as item 1.",
+    ),
+    (
+        "an impossible date",
+        _edited(lambda d: _answer(d).__setitem__("ended_at", "2026-13-45T99:99:99garbage")),
+        "item 1, answer 1: 'ended_at' is not a real date and time (it is “2026-13-45T99:99:99gar",
+    ),
+    (
+        "a time without its time zone",
+        _edited(lambda d: d["items"][1].__setitem__("created_at", "2026-11-29T10:00:00")),
+        "item 2: 'created_at' does not say its time zone",
+    ),
+    (
+        "the year 9999",
+        _edited(lambda d: d["session"].__setitem__("created_at", "9999-01-01T00:00:00+00:00")),
+        "the session: 'created_at' is in the year 9999, which no session can be from.",
+    ),
+    (
         "a lone surrogate",
         lambda d: json.dumps(d).replace("Sydney", "Syd\\ud800ney", 1).encode(),
         "not valid Unicode",
@@ -541,6 +608,7 @@ def test_a_bad_file_is_refused_whole_and_nothing_changes(
     message = str(refused.value)
     assert message.startswith("bad.json was not imported: ") and expected in message
     assert message.endswith("Nothing was changed.")
+    assert "must be One" not in message and "Error" not in message  # no schema or Python words
     assert _dump(bob) == before
 
 
@@ -606,3 +674,53 @@ def test_the_result_counts_every_kind(tmp_path: Path) -> None:
         "verdicts": ann.db.table("verdicts").count,
         "progress": 10,
     }
+
+
+# -- model files named without the evaluator's folders (issue 13, item 9) ------------------------
+
+
+def test_shared_files_name_model_files_without_the_evaluators_folders(tmp_path: Path) -> None:
+    ann = _store(tmp_path / "ann.sqlite3", "ann")
+    session_id = make_session(ann, 3, answers=3)
+    home = "/home/ann.smith/private models/"
+    ann.db.execute("UPDATE responses SET model_path = ? || model_file", [home])
+    lineup = ann.session(session_id)["lineup"]
+    lineup[0]["source"]["path"] = home + "slot-0.gguf"
+    lineup[1]["source"]["path"] = "C:\\Users\\ann.smith\\models\\slot-1.gguf"
+    ann.set_session_lineup(session_id, lineup)
+    document = session_document(ann, session_id)
+    for export_format in FORMATS:
+        text = export_format.write(document, tmp_path / f"s{export_format.suffix}").read_text()
+        assert "ann.smith" not in text and "private models" not in text, export_format.name
+    answers = [r for item in document["items"] for r in item["responses"]]
+    assert {r["model_path"] for r in answers if r["kind"] == "local"} == {
+        "slot-0.gguf",
+        "slot-1.gguf",
+    }
+    paths = [slot["source"].get("path") for slot in document["session"]["lineup"]]
+    assert paths == ["slot-0.gguf", "slot-1.gguf", None]  # the third runs on an endpoint
+    # Back into the database it came from: the same session, nothing in conflict.
+    write_json(document, tmp_path / "shared.json")
+    back = import_session(ann, tmp_path / "shared.json")
+    assert not back.changed and sum(back.conflict_counts.values()) == 0
+
+
+def test_an_older_export_with_full_model_paths_still_imports(tmp_path: Path) -> None:
+    ann = _store(tmp_path / "ann.sqlite3", "ann")
+    session_id = make_session(ann, 3, answers=2)
+    older = session_document(ann, session_id)
+    for item in older["items"]:
+        for response in item["responses"]:
+            response["model_path"] = "/home/ann/models/" + response["model_file"]
+    older["session"]["lineup"][0]["source"]["path"] = "/home/ann/models/slot-0.gguf"
+    write_json(older, tmp_path / "older.json")
+    bob = _store(tmp_path / "bob.sqlite3", "bob")
+    assert import_session(bob, tmp_path / "older.json").new["responses"] == 6
+    assert session_document(bob, session_id)["session"]["lineup"][0]["source"]["path"] == (
+        "slot-0.gguf"
+    )
+    stored = {row[0] for row in bob.db.execute("SELECT model_path FROM responses")}
+    assert stored == {"slot-0.gguf", "slot-1.gguf"}
+    # Into ann's own database, where the full paths are: already there, not a conflict.
+    again = import_session(ann, tmp_path / "older.json")
+    assert not again.changed and sum(again.conflict_counts.values()) == 0

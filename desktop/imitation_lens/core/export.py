@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import getpass
 import json
+import re
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -70,6 +71,23 @@ def local_evaluator(store: Store) -> str:
     return saved_evaluator(store) or default_evaluator()
 
 
+def shareable_path(path: str) -> str:
+    """A model file as a shared file names it: its name only. The folders around it say who the
+    evaluator is (a user name) and how their computer is laid out, and mean nothing elsewhere."""
+    return re.split(r"[\\/]", path)[-1]
+
+
+def shareable_lineup(lineup: list[Any]) -> list[Any]:
+    """A lineup with each local model named by its file name only (see shareable_path)."""
+    out: list[Any] = []
+    for slot in lineup:
+        source = slot.get("source") if isinstance(slot, dict) else None
+        if isinstance(source, dict) and isinstance(source.get("path"), str):
+            slot = slot | {"source": source | {"path": shareable_path(source["path"])}}
+        out.append(slot)
+    return out
+
+
 def _named(rows: list[dict[str, Any]], me: str) -> list[dict[str, Any]]:
     return [row | {"evaluator": row.get("evaluator") or me} for row in rows]
 
@@ -78,6 +96,8 @@ def session_document(store: Store, session_id: str) -> dict[str, Any]:
     me = local_evaluator(store)
     session = store.session(session_id)
     session["evaluator"] = session.get("evaluator") or me  # "" is this computer's evaluator
+    if isinstance(session.get("lineup"), list):
+        session["lineup"] = shareable_lineup(session["lineup"])
     items = []
     for item_id in store.item_ids(session_id):
         item = store.item(item_id)
@@ -96,6 +116,8 @@ def session_document(store: Store, session_id: str) -> dict[str, Any]:
         ]
         item["progress"] = progress
         for response in item["responses"]:
+            if isinstance(response.get("model_path"), str):
+                response["model_path"] = shareable_path(response["model_path"])
             # Deleted marks stay in the export: their history is evidence too.
             response["marks"] = _named(store.marks(response["id"], include_deleted=True), me)
             response["judgements"] = _named(

@@ -49,7 +49,14 @@ from typing import Any
 import sqlite_utils
 from jsonschema_rs import ValidationError, ValidationErrorKind, Validator, validator_for
 
-from imitation_lens.core.export import EXPORT_FORMAT, EXPORT_VERSION, local_evaluator
+from imitation_lens.core.export import (
+    EXPORT_FORMAT,
+    EXPORT_VERSION,
+    local_evaluator,
+    shareable_lineup,
+    shareable_path,
+)
+from imitation_lens.core.import_checks import Problem, check_values, read_regular_file, size_words
 from imitation_lens.core.paths import resource_path
 from imitation_lens.core.store import Store
 
@@ -78,7 +85,7 @@ _PLAIN_TYPES = {
     "integer": "a whole number",
     "number": "a number",
     "array": "a list",
-    "object": "an object",
+    "object": "a group of named fields",
     "null": "null",
     "boolean": "true or false",
 }
@@ -207,8 +214,8 @@ def _fields(definition: str) -> tuple[str, ...]:
     return tuple(key for key in properties if key not in _NESTED)
 
 
-class _Problem(Exception):
-    """What is wrong with a document, in plain words; becomes an ImportRefused with the file name."""
+# What is wrong with a document, in plain words; becomes an ImportRefused with the file name.
+_Problem = Problem
 
 
 def read_export(
@@ -235,16 +242,9 @@ def check_export(document: Any, max_depth: int = MAX_DEPTH) -> None:
 
 
 def _parsed(path: Path, max_bytes: int) -> Any:
-    limit = _size(max_bytes)
-    try:
-        if path.stat().st_size > max_bytes:
-            raise _Problem(f"it is {_size(path.stat().st_size)}, more than the {limit} allowed.")
-        with path.open("rb") as stream:
-            raw = stream.read(max_bytes + 1)  # the file may have grown since stat()
-    except OSError as error:
-        raise _Problem(f"it could not be read ({error.strerror or error}).") from None
-    if len(raw) > max_bytes:
-        raise _Problem(f"it is more than the {limit} allowed.")
+    raw = read_regular_file(path, max_bytes)
+    if len(raw) > max_bytes:  # it grew since it was looked at
+        raise _Problem(f"it is more than the {size_words(max_bytes)} allowed.")
     if not raw.strip():
         raise _Problem("the file is empty.")
     try:
@@ -262,32 +262,33 @@ def _parsed(path: Path, max_bytes: int) -> Any:
                 "(perhaps an interrupted copy or download)."
             ) from None
         raise _Problem(
-            f"it is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})."
+            f"it is not valid JSON (line {error.lineno}, column {error.colno}), so it is "
+            "damaged or not a session export."
         ) from None
     except RecursionError:
         raise _Problem("it is nested far too deeply to be a session export.") from None
-    except ValueError as error:  # NaN, Infinity, numbers too large or too long
+    except _NotANumber as error:  # NaN, Infinity, numbers too large
         raise _Problem(f"it is not valid JSON ({error}).") from None
+    except ValueError:  # a number with thousands of digits: Python's own limit
+        raise _Problem("it holds a number far too long to be real.") from None
     if _SURROGATE_ESCAPE.search(text) and _has_surrogate(document):
         raise _Problem(_NOT_UNICODE)
     return document
 
 
+class _NotANumber(ValueError):
+    """A number JSON allows no way to write; its message is plain words."""
+
+
 def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
+    raise _NotANumber(f"{name} is not a number JSON allows")
 
 
 def _finite(literal: str) -> float:
     number = float(literal)
     if not math.isfinite(number):
-        raise ValueError(f"the number {literal[:20]} is too large")
+        raise _NotANumber(f"the number {literal[:20]} is too large")
     return number
-
-
-def _size(count: int) -> str:
-    if count >= 1024 * 1024:
-        return f"{count / (1024 * 1024):.0f} MB"
-    return f"{count / 1024:.0f} KB" if count >= 1024 else f"{count} bytes"
 
 
 def _containers(document: Any) -> Iterator[Any]:
@@ -353,11 +354,14 @@ def _checked(document: Any, max_depth: int) -> dict[str, Any]:
         raise _Problem(f"it is nested more than {max_depth} levels deep.")
     try:
         errors = list(itertools.islice(_validator().iter_errors(document), 100))
-    except ValueError as error:  # a value no JSON text can hold, in a document built in Python
-        raise _Problem(f"it holds a value a JSON file can't ({_short(str(error), 80)}).") from None
+    except ValueError:  # a value no JSON text can hold, in a document built in Python
+        raise _Problem(
+            "it holds a value a JSON file can't (such as a number that isn't finite)."
+        ) from None
     if errors:
         raise _Problem(_explain(min(errors, key=_document_order)) + ".")
     _check_links(document)
+    check_values(document)
     return document
 
 
@@ -407,6 +411,10 @@ def _explain(error: ValidationError) -> str:
         for step in error.schema_path[:-1]:
             schema = schema[step]
     described = schema.get("description") if isinstance(schema, dict) else None
+    if isinstance(described, str) and described[:1].isupper():
+        described = None  # a sentence about a whole object, written for the schema's readers
+    elif isinstance(described, str):
+        described = described.replace("an object", "a group of named fields")
     if isinstance(kind, ValidationErrorKind.Required):
         return f"{place}: '{kind.property}' is missing"
     if isinstance(kind, ValidationErrorKind.AdditionalProperties):
@@ -440,7 +448,7 @@ def _explain(error: ValidationError) -> str:
         return f"{place}: {subject} must list at least {kind.limit} entries"
     if isinstance(kind, ValidationErrorKind.MaxItems):
         return f"{place}: {subject} lists more than {kind.limit} entries"
-    return f"{place}: {subject} is not as expected ({_short(error.message, 120)})"
+    return f"{place}: {subject} is not what a session export holds there"
 
 
 def _check_links(document: dict[str, Any]) -> None:
@@ -538,10 +546,20 @@ def import_session(
     document = read_export(path, max_bytes, max_depth)
     try:
         return merge_export(store, document)
+    except OverflowError:
+        raise ImportRefused(
+            f"{path.name} was not imported: it holds a number too large to store. "
+            "Nothing was changed."
+        ) from None
     except sqlite3.IntegrityError as error:
         # The checks should make this impossible; if not, the transaction was rolled back.
+        clash = (
+            "one of its questions takes a place in a batch that another question here has"
+            if "batch" in str(error)
+            else "some of its entries clash with what is already here"
+        )
         raise ImportRefused(
-            f"{path.name} was not imported: it does not fit the data here ({error}). "
+            f"{path.name} was not imported: it does not fit the data here ({clash}). "
             "Nothing was changed."
         ) from None
 
@@ -577,7 +595,7 @@ def _immediate(db: sqlite_utils.Database) -> Iterator[None]:
 
 
 def _stored(table: str, row: dict[str, Any]) -> dict[str, Any]:
-    """A database row as the export writes it: JSON columns decoded."""
+    """A database row as the export writes it: JSON columns decoded, model files by name."""
     out = dict(row)
     for key in _JSON_FIELDS.get(table, ()):
         value = out.get(key)
@@ -587,7 +605,17 @@ def _stored(table: str, row: dict[str, Any]) -> dict[str, Any]:
             # A damaged value here only makes the row differ from the file's: kept, as a conflict.
             with contextlib.suppress(ValueError):
                 out[key] = json.loads(value)
-    return out
+    return _shared(table, out)
+
+
+def _shared(table: str, row: dict[str, Any]) -> dict[str, Any]:
+    """A row with model files named as a shared export names them (core/export.py): the file
+    name without the folders of whoever's computer it was on. Older exports have the folders."""
+    if table == "sessions" and isinstance(row.get("lineup"), list):
+        row["lineup"] = shareable_lineup(row["lineup"])
+    if table == "responses" and isinstance(row.get("model_path"), str):
+        row["model_path"] = shareable_path(row["model_path"])
+    return row
 
 
 def _encoded(table: str, row: dict[str, Any]) -> dict[str, Any]:
@@ -705,6 +733,7 @@ class _Merge:
 
     def merge_session(self) -> None:
         incoming = {key: self.document["session"].get(key) for key in _fields("session")}
+        incoming = _shared("sessions", incoming)
         # Who started it; older exports left that "" (their own evaluator's).
         incoming["evaluator"] = self.owner(incoming["evaluator"] or self.document["evaluator"])
         existing = self.db.table("sessions").count_where("id = ?", [incoming["id"]])
@@ -815,7 +844,7 @@ class _Merge:
 
     def merge_response(self, here: str, response: dict[str, Any]) -> None:
         columns = self.response_columns
-        incoming = {key: response.get(key) for key in columns}
+        incoming = _shared("responses", {key: response.get(key) for key in columns})
         # Facts this version has no column for are kept, like the store keeps unknown facts.
         unknown = {k: v for k, v in response.items() if k not in columns and k not in _NESTED}
         if unknown:
