@@ -10,7 +10,7 @@ import os
 import random
 import string
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -34,7 +34,7 @@ def _random(rng: random.Random, length: int, alphabet: str = ALNUM) -> str:
 def pasted_keys(count_per_shape: int = 20) -> list[str]:
     """Keys as providers issue them (only those a variable name's characters could hold)."""
     rng = random.Random(13)
-    shapes = [
+    shapes: list[Callable[[], str]] = [
         lambda: "gsk_" + _random(rng, 52),  # Groq
         lambda: "hf_" + _random(rng, 34),  # Hugging Face
         lambda: "ghp_" + _random(rng, 36),  # GitHub
