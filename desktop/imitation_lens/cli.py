@@ -130,8 +130,8 @@ def _write_command(paths: DataPaths, args: argparse.Namespace) -> int:
         return 1
 
 
-def _cannot_write(paths: DataPaths, error: OSError | Exception) -> str:
-    reason = getattr(error, "strerror", None) or str(error)
+def _cannot_write(paths: DataPaths, error: Exception) -> str:
+    reason = getattr(error, "strerror", None) or "it is read-only for you, or in use"
     return (
         f"The data folder {paths.root} can't be written to ({reason}). Use --data-dir with a "
         "folder you can write to."
