@@ -11,12 +11,19 @@ import random
 import string
 import threading
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from conftest import FAST, close_window
-from imitation_lens.core.connections import VARIABLE_NAME_PROBLEM, is_variable_name
+from imitation_lens.core.connections import (
+    VARIABLE_NAME_PROBLEM,
+    Connection,
+    connections,
+    is_variable_name,
+    save_connection,
+)
 from imitation_lens.core.endpoint_runner import EndpointRunner
 from imitation_lens.core.generation import Event, FinishedEvent, GenerationRequest, Status
 from imitation_lens.core.lineup import Endpoint, SlotConfig
@@ -159,3 +166,26 @@ def test_the_401_message_never_quotes_a_key(refusing_server: str) -> None:
     assert pasted.status is Status.FAILED and "refused the API key (401)" in pasted.error
     assert key not in pasted.error and value not in pasted.error
     assert "GROQ_API_KEY environment variable" in named.error and value not in named.error
+
+
+def test_a_key_as_a_variable_name_is_never_stored_nor_read_back(tmp_path: Path) -> None:
+    key = pasted_keys(1)[0]
+    store = Store(tmp_path / "db.sqlite3")
+    try:
+        save_connection(store, Connection("", "Groq", "https://api.groq.com/openai/v1", "m", key))
+        # …and one saved by an earlier version, which let it through.
+        store.db.table("connections").insert(
+            {
+                "id": "old",
+                "name": "Old",
+                "base_url": "https://api.groq.com/openai/v1",
+                "model": "m",
+                "api_key_env": key,
+                "created_at": "2026-01-01T00:00:00Z",
+                "updated_at": "2026-01-01T00:00:00Z",
+            }
+        )
+        assert [c.api_key_env for c in connections(store)] == ["", ""]
+        assert sum(key in line for line in store.db.conn.iterdump()) == 1  # the old row only
+    finally:
+        store.close()

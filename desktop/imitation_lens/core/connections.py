@@ -62,7 +62,7 @@ def save_connection(store: Store, connection: Connection) -> Connection:
         "name": saved.name,
         "base_url": saved.base_url,
         "model": saved.model,
-        "api_key_env": saved.api_key_env,
+        "api_key_env": _variable(saved.api_key_env),  # the dialogs refuse a key; never store one
         "updated_at": now,
     }
     with store.db.atomic():
@@ -81,9 +81,14 @@ def delete_connection(store: Store, connection_id: str) -> None:
 def connections(store: Store) -> list[Connection]:
     rows = store.db.query("SELECT * FROM connections ORDER BY created_at")
     return [
-        Connection(r["id"], r["name"], r["base_url"], r["model"], r["api_key_env"] or "")
+        Connection(r["id"], r["name"], r["base_url"], r["model"], _variable(r["api_key_env"]))
         for r in rows
     ]
+
+
+def _variable(saved: str | None) -> str:
+    """A key saved as a variable's name by an earlier version goes no further (lineups, exports)."""
+    return saved if saved and is_variable_name(saved) else ""
 
 
 def list_models(base_url: str, api_key_env: str = "", key: str | None = None) -> list[str]:

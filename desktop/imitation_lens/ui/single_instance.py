@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QThread
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
@@ -80,9 +81,15 @@ class InstanceServer(QObject):
 def ask_running_window(root: Path) -> bool:
     """Ask the window already open on `root` to come forward; True when it said it did."""
     socket = QLocalSocket()
-    socket.connectToServer(server_name(root))
-    if not socket.waitForConnected(WAIT_MS):
-        return False
+    # The other window may have taken the folder a moment ago and not be listening yet.
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while True:
+        socket.connectToServer(server_name(root))
+        if socket.waitForConnected(WAIT_MS):
+            break
+        if time.monotonic() > deadline:
+            return False
+        QThread.msleep(100)  # no window here to keep responsive
     socket.write(SHOW)
     if not socket.waitForBytesWritten(WAIT_MS):
         return False
