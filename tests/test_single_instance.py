@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from imitation_lens.core.export import export_session
 from imitation_lens.core.generation import Status
 from imitation_lens.core.instance_lock import WINDOW_OPEN_ELSEWHERE
 from imitation_lens.core.lineup import default_lineup
@@ -21,6 +22,7 @@ from imitation_lens.core.paths import DataPaths
 from imitation_lens.core.runners import queued_response
 from imitation_lens.core.store import Store
 from real_app import _name_the_evaluator, wait_for
+from session_factory import make_session
 
 
 def _app_env(paths: DataPaths) -> dict[str, str]:
@@ -162,3 +164,34 @@ def test_a_killed_window_leaves_no_lock_behind(folder: DataPaths) -> None:
         again.send_signal(signal.SIGTERM)
         again.wait(timeout=30)
     assert again.returncode == 0
+
+
+def test_a_file_given_to_a_second_start_opens_in_the_first_window(
+    folder: DataPaths, tmp_path: Path
+) -> None:
+    colleague = Store(tmp_path / "colleague.sqlite3")
+    session_id = make_session(colleague, items=2, title="Shared by a colleague")
+    shared = tmp_path / "shared session.json"
+    export_session(colleague, session_id, shared)
+    colleague.close()
+    first = _start_window(folder)
+    try:
+        second = _cli(folder, str(shared))  # the desktop entry's `imitation-lens %f`
+        assert second.returncode == 0, second.stderr
+        assert "brought to the front" in second.stderr
+
+        def imported() -> bool:
+            store = Store.open_read_only(folder.database)
+            try:
+                found = store.db.execute(
+                    "SELECT count(*) FROM items WHERE session_id = ?", [session_id]
+                )
+                return bool(found.fetchone()[0] == 2)
+            finally:
+                store.close()
+
+        wait_for(imported, 30, "the first window to import the file")
+        assert first.poll() is None
+    finally:
+        first.send_signal(signal.SIGTERM)
+        first.wait(timeout=30)

@@ -99,7 +99,7 @@ def run_app(data_dir: str | None = None, open_file: Path | None = None) -> int:
         lock = hold_window_lock(paths.database)
     except FolderInUse:
         create_application()
-        return hand_over_to_running_window(paths)
+        return hand_over_to_running_window(paths, open_file)
     except OSError as error:
         start_log(paths)
         create_application()
@@ -111,9 +111,9 @@ def run_app(data_dir: str | None = None, open_file: Path | None = None) -> int:
     server = InstanceServer(paths.root, app)
     window = MainWindow(paths)
     server.set_window(window)
-    window.ready.connect(
-        lambda: log.info("the window is ready"), Qt.ConnectionType.SingleShotConnection
-    )
+    ready: list[bool] = []
+    window.ready.connect(lambda: on_ready(ready), Qt.ConnectionType.SingleShotConnection)
+    server.file_requested.connect(lambda path: open_file_from_another_start(window, path, ready))
     quitter = install_quitting(app, window)
     if open_file is not None:
         open_file_when_ready(window, open_file)
@@ -126,9 +126,25 @@ def run_app(data_dir: str | None = None, open_file: Path | None = None) -> int:
     exit_now(code)
 
 
-def hand_over_to_running_window(paths: DataPaths) -> int:
-    """Another window owns this folder: bring it forward, or say so plainly; change nothing."""
-    if ask_running_window(paths.root):
+def on_ready(ready: list[bool]) -> None:
+    ready.append(True)
+    log.info("the window is ready")
+
+
+def open_file_from_another_start(window: MainWindow, path: Path, ready: list[bool]) -> None:
+    """A file double-clicked while the window runs on this folder opens here."""
+    from imitation_lens.ui.file_opening import open_session_file
+
+    if ready:
+        open_session_file(window, path)
+    else:
+        open_file_when_ready(window, path)
+
+
+def hand_over_to_running_window(paths: DataPaths, open_file: Path | None = None) -> int:
+    """Another window owns this folder: bring it forward (the file given goes to it), or say
+    so plainly; change nothing."""
+    if ask_running_window(paths.root, open_file):
         print(
             f"{APP_NAME} is already open on this data folder: its window was brought to the front.",
             file=sys.stderr,

@@ -11,7 +11,7 @@ import logging
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread
+from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
@@ -30,7 +30,10 @@ def server_name(root: Path) -> str:
 
 
 class InstanceServer(QObject):
-    """Listens for later starts on the same folder; brings the window forward when asked."""
+    """Listens for later starts on the same folder; brings the window forward when asked, and
+    passes on a file that start was given (the desktop entry's %f)."""
+
+    file_requested = Signal(Path)
 
     def __init__(self, root: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -56,13 +59,21 @@ class InstanceServer(QObject):
             socket.disconnected.connect(socket.deleteLater)
 
     def _on_request(self, socket: QLocalSocket) -> None:
-        if bytes(socket.readAll().data()).strip() != SHOW.strip():
+        buffered = bytes(socket.property("buffered") or b"") + bytes(socket.readAll().data())
+        socket.setProperty("buffered", buffered)
+        if not buffered.endswith(b"\n"):
+            return  # the rest is on its way
+        request = buffered.decode("utf-8", errors="replace").rstrip("\n")
+        command, _, argument = request.partition("\t")
+        if command != SHOW.decode().strip():
             socket.disconnectFromServer()
             return
         log.info("another start on this data folder: the window came to the front")
         if self.window is None:
             self._asked = True
         self._bring_forward()
+        if argument:
+            self.file_requested.emit(Path(argument))
         socket.write(SHOWN)
         socket.flush()
         socket.disconnectFromServer()
@@ -78,8 +89,9 @@ class InstanceServer(QObject):
             self.window.activateWindow()
 
 
-def ask_running_window(root: Path) -> bool:
-    """Ask the window already open on `root` to come forward; True when it said it did."""
+def ask_running_window(root: Path, open_file: Path | None = None) -> bool:
+    """Ask the window already open on `root` to come forward (and open `open_file`); True when
+    it said it did."""
     socket = QLocalSocket()
     # The other window may have taken the folder a moment ago and not be listening yet.
     deadline = time.monotonic() + WAIT_MS / 1000
@@ -90,7 +102,8 @@ def ask_running_window(root: Path) -> bool:
         if time.monotonic() > deadline:
             return False
         QThread.msleep(100)  # no window here to keep responsive
-    socket.write(SHOW)
+    request = SHOW if open_file is None else SHOW.rstrip() + f"\t{open_file.resolve()}\n".encode()
+    socket.write(request)
     if not socket.waitForBytesWritten(WAIT_MS):
         return False
     answered = b""
