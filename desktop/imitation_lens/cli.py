@@ -6,8 +6,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from imitation_lens import APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from imitation_lens.core.paths import DataPaths
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -96,22 +100,63 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_app(args.data_dir, open_file)
     from imitation_lens.core.paths import data_paths
-    from imitation_lens.core.store import Store
 
     paths = data_paths(args.data_dir)
-    if args.command == "batch":
-        if args.set is None and args.resume is None:
-            print("Name a prompt set to run, or --resume a paused batch.", file=sys.stderr)
-            return 2
+    if args.command in ("batch", "import"):
+        return _write_command(paths, args)
+    return _read_command(paths, args)
+
+
+def _write_command(paths: DataPaths, args: argparse.Namespace) -> int:
+    """batch and import change the database: never while a window owns it."""
+    import sqlite3
+
+    from imitation_lens.core.instance_lock import WINDOW_OPEN_ELSEWHERE, window_open_on
+
+    if args.command == "batch" and args.set is None and args.resume is None:
+        print("Name a prompt set to run, or --resume a paused batch.", file=sys.stderr)
+        return 2
+    if window_open_on(paths.database):
+        print(WINDOW_OPEN_ELSEWHERE, file=sys.stderr)
+        return 1
+    try:
+        if args.command == "import":
+            return _import(paths.database, args.input)
         from imitation_lens.batch_command import run_batch_command
 
         return run_batch_command(paths, args.set, args.resume)
-    if args.command == "import":
-        return _import(paths.database, args.input)
+    except (OSError, sqlite3.Error) as error:
+        print(_cannot_write(paths, error), file=sys.stderr)
+        return 1
+
+
+def _cannot_write(paths: DataPaths, error: Exception) -> str:
+    reason = getattr(error, "strerror", None) or "it is read-only for you, or in use"
+    return (
+        f"The data folder {paths.root} can't be written to ({reason}). Use --data-dir with a "
+        "folder you can write to."
+    )
+
+
+def _read_command(paths: DataPaths, args: argparse.Namespace) -> int:
+    """sessions and export only read: they work beside a running window and on a read-only
+    folder."""
+    import sqlite3
+
+    from imitation_lens.core.store import Store
+
     if not paths.database.exists():
         print(f"No database yet at {paths.database}: start the app and run a prompt first.")
         return 1
-    store = Store(paths.database)
+    try:
+        store = Store.open_read_only(paths.database)
+    except (OSError, sqlite3.Error) as error:
+        print(
+            f"The database at {paths.database} can't be read ({error}). Check that this user "
+            "may read the data folder, or use --data-dir.",
+            file=sys.stderr,
+        )
+        return 1
     try:
         if args.command == "sessions":
             for session in store.sessions():
@@ -134,6 +179,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except OSError as error:
         print(f"Could not write the export: {error.strerror or error}", file=sys.stderr)
+        return 1
+    except sqlite3.Error as error:
+        print(
+            f"The database at {paths.database} can't be read ({error}). Close the app and try "
+            "again, or use --data-dir.",
+            file=sys.stderr,
+        )
         return 1
     finally:
         store.close()

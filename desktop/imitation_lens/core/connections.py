@@ -6,7 +6,6 @@ holds it under the base URL). The key itself never reaches the database.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import openai
@@ -14,7 +13,7 @@ import openai
 from imitation_lens.core.endpoint_runner import CONNECT_TIMEOUT_S, explain_api_error
 from imitation_lens.core.generation import utc_now
 from imitation_lens.core.lineup import Endpoint
-from imitation_lens.core.secrets import find_api_key, redact
+from imitation_lens.core.secrets import find_api_key, looks_like_variable_name, redact
 from imitation_lens.core.store import Store, new_id
 
 # Where people usually find an OpenAI-compatible server (label, base URL, key needed).
@@ -35,9 +34,7 @@ VARIABLE_NAME_PROBLEM = (
 
 def is_variable_name(text: str) -> bool:
     """Whether `text` can be an environment variable's name (and so is not a pasted key)."""
-    return re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]{0,63}", text) is not None and not text.startswith(
-        ("sk-", "sk_")
-    )
+    return looks_like_variable_name(text)
 
 
 class ConnectionProblem(Exception):
@@ -65,7 +62,7 @@ def save_connection(store: Store, connection: Connection) -> Connection:
         "name": saved.name,
         "base_url": saved.base_url,
         "model": saved.model,
-        "api_key_env": saved.api_key_env,
+        "api_key_env": _variable(saved.api_key_env),  # the dialogs refuse a key; never store one
         "updated_at": now,
     }
     with store.db.atomic():
@@ -84,9 +81,14 @@ def delete_connection(store: Store, connection_id: str) -> None:
 def connections(store: Store) -> list[Connection]:
     rows = store.db.query("SELECT * FROM connections ORDER BY created_at")
     return [
-        Connection(r["id"], r["name"], r["base_url"], r["model"], r["api_key_env"] or "")
+        Connection(r["id"], r["name"], r["base_url"], r["model"], _variable(r["api_key_env"]))
         for r in rows
     ]
+
+
+def _variable(saved: str | None) -> str:
+    """A key saved as a variable's name by an earlier version goes no further (lineups, exports)."""
+    return saved if saved and is_variable_name(saved) else ""
 
 
 def list_models(base_url: str, api_key_env: str = "", key: str | None = None) -> list[str]:

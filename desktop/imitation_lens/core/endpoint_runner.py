@@ -22,7 +22,7 @@ from imitation_lens.core.generation import (
     StreamMeter,
 )
 from imitation_lens.core.lineup import Endpoint, SamplingParams
-from imitation_lens.core.secrets import find_api_key, redact
+from imitation_lens.core.secrets import find_api_key, looks_like_variable_name, redact
 
 CONNECT_TIMEOUT_S = 10.0
 READ_TIMEOUT_S = 120.0
@@ -42,9 +42,12 @@ def explain_api_error(error: Exception, endpoint: Endpoint) -> str:
             "(or that the local server is running)."
         )
     if isinstance(error, openai.AuthenticationError | openai.PermissionDeniedError):
+        # The variable's name only where it is one: a key pasted there must not be quoted.
+        named = looks_like_variable_name(endpoint.api_key_env)
+        where_read = f"the {endpoint.api_key_env} environment variable" if named else "the keychain"
         return (
             f"The teacher refused the API key ({error.status_code}). Check the key: it is read "
-            f"from the {endpoint.api_key_env or 'keychain'} setting of this column."
+            f"from {where_read} for this column."
         )
     if isinstance(error, openai.RateLimitError):
         return (

@@ -19,7 +19,7 @@ import sqlite_utils
 
 from imitation_lens.core.blind import identity_clues
 from imitation_lens.core.generation import FINAL_STATUSES, Status, utc_now
-from imitation_lens.core.migrations import migrate
+from imitation_lens.core.migrations import SCHEMA_VERSION, migrate
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +60,23 @@ class _Database(sqlite_utils.Database):
             raise
 
 
+def _read_only_connection(path: Path) -> sqlite3.Connection:
+    """SQLite read-only. A WAL database needs its -shm file: where it is missing and the folder
+    can't be written to, nobody can be writing either, so the file is read as it stands."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    if not path.is_file():
+        raise sqlite3.OperationalError(f"no database at {path}")
+    conn = sqlite3.connect(uri, uri=True, timeout=10.0)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        conn.close()
+        conn = sqlite3.connect(uri + "&immutable=1", uri=True, timeout=10.0)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    conn.execute("PRAGMA busy_timeout = 10000")
+    return conn
+
+
 class Store:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -72,6 +89,21 @@ class Store:
         self.db.execute("PRAGMA synchronous = NORMAL")
         migrate(self.db)
         self._response_columns = set(self.db.table("responses").columns_dict)
+
+    @classmethod
+    def open_read_only(cls, path: Path) -> Store:
+        """For commands that only read (sessions, export): changes nothing, and works on a
+        folder this user can't write to. A database of an older or newer version is opened the
+        usual way (updated, or refused with a plain message)."""
+        conn = _read_only_connection(path)
+        if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            conn.close()
+            return cls(path)
+        store = cls.__new__(cls)
+        store.path = path
+        store.db = _Database(conn)
+        store._response_columns = set(store.db.table("responses").columns_dict)
+        return store
 
     def close(self) -> None:
         self.db.close()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from imitation_lens import APP_NAME, __version__
 from imitation_lens.core.about import start_line
 from imitation_lens.core.fault_log import shown_fault
+from imitation_lens.core.instance_lock import FolderInUse, hold_window_lock
 from imitation_lens.core.logfile import configure_logging
 from imitation_lens.core.paths import DataPaths, data_paths, resource_path
 from imitation_lens.ui.diagnostics import (
@@ -23,6 +24,7 @@ from imitation_lens.ui.diagnostics import (
     qt_versions,
 )
 from imitation_lens.ui.quitting import Quitter, exit_now
+from imitation_lens.ui.single_instance import InstanceServer, ask_running_window
 
 if TYPE_CHECKING:
     from imitation_lens.ui.main_window import MainWindow
@@ -44,21 +46,32 @@ def install_crash_hooks(app: QApplication, log_file: Path | None) -> CrashNotice
     return notice
 
 
+ALREADY_OPEN = (
+    f"{APP_NAME} is already open on this data folder. Switch to its window, or start this one "
+    "with --data-dir and another folder."
+)
+
+
+def say_folder_unusable(paths: DataPaths, error: OSError) -> None:
+    """Say plainly (no traceback) why the app can't keep its work in the data folder."""
+    reason = error.strerror or str(error)
+    QMessageBox.critical(
+        None,
+        APP_NAME,
+        shown_fault(
+            f"The data folder {paths.root} can't be created or written to ({reason}), so the "
+            "app has nowhere to keep your work.\n\nStart it with --data-dir and a folder you can "
+            "write to, for example: imitation-lens --data-dir ~/imitation-lens-data"
+        ),
+    )
+
+
 def create_data_folder(paths: DataPaths) -> bool:
     """Make the data folders, or say plainly (no traceback) why the app can't start there."""
     try:
         paths.create()
     except OSError as error:
-        reason = error.strerror or str(error)
-        QMessageBox.critical(
-            None,
-            APP_NAME,
-            shown_fault(
-                f"The data folder {paths.root} can't be created ({reason}), so the app has "
-                "nowhere to keep your work.\n\nStart it with --data-dir and a folder you can "
-                "write to, for example: imitation-lens --data-dir ~/imitation-lens-data"
-            ),
-        )
+        say_folder_unusable(paths, error)
         return False
     return True
 
@@ -79,21 +92,66 @@ def run_app(data_dir: str | None = None, open_file: Path | None = None) -> int:
     from imitation_lens.ui.main_window import MainWindow
 
     paths = data_paths(data_dir)
+    # The folder is taken before anything is written there (the log included): a second start
+    # on it must change nothing, and the window's start-up recovery must not touch another's.
+    try:
+        paths.create()
+        lock = hold_window_lock(paths.database)
+    except FolderInUse:
+        create_application()
+        return hand_over_to_running_window(paths, open_file)
+    except OSError as error:
+        start_log(paths)
+        create_application()
+        say_folder_unusable(paths, error)
+        return 1
     log_file = start_log(paths)
     app = create_application()
     install_crash_hooks(app, log_file)
-    if not create_data_folder(paths):
-        return 1
+    server = InstanceServer(paths.root, app)
     window = MainWindow(paths)
+    server.set_window(window)
+    ready: list[bool] = []
+    window.ready.connect(lambda: on_ready(ready), Qt.ConnectionType.SingleShotConnection)
+    server.file_requested.connect(lambda path: open_file_from_another_start(window, path, ready))
     quitter = install_quitting(app, window)
     if open_file is not None:
         open_file_when_ready(window, open_file)
     window.show()
     code = app.exec()
     quitter.log_exit()
+    lock.release()
     # Ended here rather than at interpreter exit, which would wait for (or crash in) threads still
     # inside native code, such as a model load; everything was written, or bounded, before.
     exit_now(code)
+
+
+def on_ready(ready: list[bool]) -> None:
+    ready.append(True)
+    log.info("the window is ready")
+
+
+def open_file_from_another_start(window: MainWindow, path: Path, ready: list[bool]) -> None:
+    """A file double-clicked while the window runs on this folder opens here."""
+    from imitation_lens.ui.file_opening import open_session_file
+
+    if ready:
+        open_session_file(window, path)
+    else:
+        open_file_when_ready(window, path)
+
+
+def hand_over_to_running_window(paths: DataPaths, open_file: Path | None = None) -> int:
+    """Another window owns this folder: bring it forward (the file given goes to it), or say
+    so plainly; change nothing."""
+    if ask_running_window(paths.root, open_file):
+        print(
+            f"{APP_NAME} is already open on this data folder: its window was brought to the front.",
+            file=sys.stderr,
+        )
+        return 0
+    QMessageBox.information(None, APP_NAME, ALREADY_OPEN)
+    return 0
 
 
 def install_quitting(app: QApplication, window: MainWindow) -> Quitter:
