@@ -54,6 +54,10 @@ def route_llama_log() -> None:
         llama_cpp.llama_log_set(callback, ctypes.c_void_p(0))
 
 
+NO_TEXT = (
+    "The model produced no text for this question. Its weights may be damaged; "
+    "try the question again, or download the model again."
+)
 # llama_decode's return value when the abort callback asked it to stop: a stop, not a failure.
 _ABORTED_MARK = "llama_decode returned 2"
 
@@ -184,7 +188,14 @@ class LocalRunner:
             )
             return
         meter.flush()
-        finish(Status.STOPPED if stop.is_set() else Status.DONE)
+        if stop.is_set():
+            finish(Status.STOPPED)
+        elif not meter.text.strip():
+            # An answer with no text is never a plain "Done": a model with broken weights ends
+            # this way, and an empty column would read as a model that chose to say nothing.
+            finish(Status.FAILED, NO_TEXT)
+        else:
+            finish(Status.DONE)
 
     def _build(self, user_prompt: str) -> BuiltPrompt:
         assert self._facts is not None
