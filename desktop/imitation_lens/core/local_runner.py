@@ -22,6 +22,7 @@ from imitation_lens.core.generation import (
     StreamMeter,
 )
 from imitation_lens.core.lineup import LocalModel, SamplingParams
+from imitation_lens.core.load_failure import LoadLog, load_failure
 from imitation_lens.core.model_file import ModelFacts, ModelFileError, inspect_model_file
 from imitation_lens.core.prompting import BuiltPrompt, PromptError, build_prompt
 
@@ -122,6 +123,8 @@ class LocalRunner:
             return
         context = self._params.context_length or 2048
         route_llama_log()
+        heard = LoadLog()
+        _log.addHandler(heard)
         try:
             # verbose=True: no process-wide stdout/stderr juggling (see route_llama_log). It
             # costs a few lines on stderr per load; redirecting sys.stderr would race the same way.
@@ -135,11 +138,9 @@ class LocalRunner:
             )
             llm.verbose = False  # no timing report after every answer
         except (ValueError, RuntimeError, OSError) as error:
-            raise ModelFileError(
-                f"llama.cpp could not load {path.name} ({facts.describe()}, architecture "
-                f"'{facts.architecture}'). The file looks complete, so this version of llama.cpp "
-                "may not support that architecture, or the computer ran out of memory."
-            ) from error
+            raise ModelFileError(load_failure(facts, heard)) from error
+        finally:
+            _log.removeHandler(heard)
         # The abort callback is the only way to stop llama.cpp while it processes the prompt.
         self._abort_callback = llama_cpp.ggml_abort_callback(lambda _data: self._stop.is_set())
         llama_cpp.llama_set_abort_callback(llm.ctx, self._abort_callback, None)
