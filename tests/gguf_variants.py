@@ -187,6 +187,11 @@ SPECS: dict[str, Spec] = {
     "nan_ffn_norm": Spec(tensors={"blk.1.ffn_norm.weight": _nan}),
     "nan_token_embd": Spec(tensors={"token_embd.weight": _nan}),
     "wrong_shape_attn_q": Spec(tensors={"blk.0.attn_q.weight": lambda a: a[:, :32].copy()}),
+    "eps_negative": Spec(eps=-1.0),
+    "head_count_kv_per_layer_zero": Spec(
+        raw={K + "attention.head_count_kv": ([0, 0], gguf.GGUFValueType.ARRAY)}
+    ),
+    "alignment_3": Spec(raw={"general.alignment": (3, U32)}),
     "norm_as_float16": Spec(tensors={"output_norm.weight": lambda a: a.astype(np.float16)}),
 }
 
@@ -205,6 +210,44 @@ def _offset_past_end(path: Path) -> None:
 def _unknown_type(path: Path) -> None:
     write_model(path)
     _tensor_field(path, "blk.0.attn_norm.weight", 1, "type", 99)
+
+
+def _zero_dimension(path: Path) -> None:
+    write_model(path)
+    encoded = b"output_norm.weight"
+    _patch(path, len(encoded).to_bytes(8, "little") + encoded, (0).to_bytes(8, "little"), 30)
+
+
+def _unaligned_offset(path: Path) -> None:
+    write_model(path)
+    _tensor_field(path, "output_norm.weight", 1, "offset", 4)
+
+
+def _nine_dimensions(path: Path) -> None:
+    write_model(path)
+    encoded = b"output_norm.weight"
+    _patch(path, len(encoded).to_bytes(8, "little") + encoded, (9).to_bytes(4, "little"), 26)
+
+
+def _duplicated_key(path: Path) -> None:
+    write_model(path, Spec(raw={K + "context_lengtX": (512, U32)}))
+    _patch(path, b"context_lengtX", b"context_length")
+
+
+def _unknown_value_type(path: Path) -> None:
+    write_model(path)
+    key = b"general.name"
+    _patch(path, len(key).to_bytes(8, "little") + key, (99).to_bytes(4, "little"), 8 + len(key))
+
+
+def _header_field(at: int, value: int, width: int) -> Callable[[Path], None]:
+    def make(path: Path) -> None:
+        write_model(path)
+        data = bytearray(path.read_bytes())
+        data[at : at + width] = value.to_bytes(width, "little")
+        path.write_bytes(bytes(data))
+
+    return make
 
 
 def _truncate(fraction: float) -> Callable[[Path], None]:
@@ -228,6 +271,14 @@ PATCHED: dict[str, Callable[[Path], None]] = {
     "truncated_in_header": _truncate(0.01),
     "truncated_half": _truncate(0.5),
     "one_byte_short": _one_byte_short,
+    "tensor_zero_dimension": _zero_dimension,
+    "tensor_offset_unaligned": _unaligned_offset,
+    "tensor_nine_dimensions": _nine_dimensions,
+    "duplicated_key": _duplicated_key,
+    "unknown_value_type": _unknown_value_type,
+    "gguf_version_1": _header_field(4, 1, 4),
+    "tensor_count_huge": _header_field(8, 1 << 40, 8),
+    "key_count_huge": _header_field(16, 1 << 40, 8),
 }
 
 

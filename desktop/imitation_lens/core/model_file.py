@@ -84,6 +84,10 @@ class _Truncated(Exception):
     pass
 
 
+class _Damaged(Exception):
+    """Damage found while reading the header, before the file's name is at hand."""
+
+
 def _read(stream: BinaryIO, count: int) -> bytes:
     data = stream.read(count)
     if len(data) != count:
@@ -98,7 +102,7 @@ def _unpack(stream: BinaryIO, fmt: str) -> Any:
 def _read_string(stream: BinaryIO) -> str:
     length = _unpack(stream, "<Q")
     if length > _MAX_STRING:
-        raise ModelFileError("The model file's header is damaged (a text field claims to be huge).")
+        raise _Damaged("a text in it claims to be huge")
     return _read(stream, length).decode("utf-8", errors="replace")
 
 
@@ -114,9 +118,7 @@ def _read_value(stream: BinaryIO, value_type: int, keep: bool) -> Any:
         item_type = _unpack(stream, "<I")
         count = _unpack(stream, "<Q")
         if count > _MAX_ARRAY:
-            raise ModelFileError(
-                "The model file's header is damaged (a list claims absurd length)."
-            )
+            raise _Damaged("a list in it claims an impossible length")
         if keep and item_type in _SCALARS and count <= _MAX_KEPT_ARRAY:
             return [_unpack(stream, _SCALARS[item_type]) for _ in range(count)]
         if item_type in _SCALARS:
@@ -125,7 +127,7 @@ def _read_value(stream: BinaryIO, value_type: int, keep: bool) -> Any:
             for _ in range(count):
                 _read_value(stream, item_type, keep=False)
         return ArrayInfo(count) if keep else None
-    raise ModelFileError(f"The model file's header is damaged (unknown value type {value_type}).")
+    raise _Damaged("a setting in it is of no known kind")
 
 
 _WANTED = {
@@ -177,6 +179,11 @@ def inspect_model_file(path: str | Path) -> ModelFacts:
         raise ModelFileError(
             f"Imitation Lens is not allowed to read {model_path.name}. Check the file's permissions."
         ) from None
+    except _Damaged as damage:
+        raise ModelFileError(
+            f"{model_path.name}'s header is damaged ({damage}), so it can't be a working model. "
+            "Download or copy it again."
+        ) from None
     except _Truncated:
         raise ModelFileError(
             f"{model_path.name} ends in the middle of its header: the file is incomplete. "
@@ -214,8 +221,15 @@ def _inspect(model_path: Path, stream: BinaryIO, size: int) -> ModelFacts:
             "settings, far more than any real model."
         )
     fields: dict[str, Any] = {}
+    seen: set[str] = set()
     for _ in range(kv_count):
         key = _read_string(stream)
+        if key in seen:
+            raise ModelFileError(
+                f"{name}'s header gives the setting {key} twice, so it can't be a working model. "
+                "The file is damaged or was made wrongly; download it again."
+            )
+        seen.add(key)
         value_type = _unpack(stream, "<I")
         wanted = key in _WANTED or key.endswith(_WANTED_SUFFIXES)
         value = _read_value(stream, value_type, keep=wanted)
@@ -232,7 +246,8 @@ def _inspect(model_path: Path, stream: BinaryIO, size: int) -> ModelFacts:
     if data_start + data_end > size:
         missing = data_start + data_end - size
         raise ModelFileError(
-            f"{name} is incomplete: {missing:,} bytes of its weights are missing "
+            f"{name} is incomplete: {missing:,} byte{'s' * (missing != 1)} of its weights "
+            f"{'are' if missing != 1 else 'is'} missing "
             f"({size:,} of {data_start + data_end:,} bytes present). Download or copy it again."
         )
     architecture = str(fields.get("general.architecture") or "")
