@@ -186,6 +186,9 @@ SPECS: dict[str, Spec] = {
     "inf_attn_norm": Spec(tensors={"blk.0.attn_norm.weight": _inf}),
     "nan_ffn_norm": Spec(tensors={"blk.1.ffn_norm.weight": _nan}),
     "nan_token_embd": Spec(tensors={"token_embd.weight": _nan}),
+    # Weights too large for the header check to read (it never reads the whole file): the
+    # answer, empty, is flagged instead (FLAGGED).
+    "nan_in_large_weights": Spec(feed_forward=8192, tensors={"blk.1.ffn_down.weight": _nan}),
     "wrong_shape_attn_q": Spec(tensors={"blk.0.attn_q.weight": lambda a: a[:, :32].copy()}),
     "eps_negative": Spec(eps=-1.0),
     "head_count_kv_per_layer_zero": Spec(
@@ -263,6 +266,9 @@ def _one_byte_short(path: Path) -> None:
     write_model(path)
     path.write_bytes(path.read_bytes()[:-1])
 
+
+# Variants that pass every check and end in a flagged answer (failed: no text), not a refusal.
+FLAGGED = frozenset({"nan_in_large_weights"})
 
 PATCHED: dict[str, Callable[[Path], None]] = {
     "duplicated_tensor_name": _duplicate_name,
