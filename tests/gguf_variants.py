@@ -167,6 +167,8 @@ SPECS: dict[str, Spec] = {
     "embedding_huge": Spec(raw={K + "embedding_length": (1 << 31, U32)}),
     "embedding_missing": Spec(drop_keys=(K + "embedding_length",)),
     "head_count_0": Spec(heads=0),
+    "head_count_missing": Spec(drop_keys=(K + "attention.head_count",)),
+    "feed_forward_missing": Spec(drop_keys=(K + "feed_forward_length",)),
     "head_count_kv_0": Spec(heads_kv=0),
     "head_count_not_dividing": Spec(heads=3, heads_kv=3),
     "head_count_kv_over_heads": Spec(heads_kv=8),

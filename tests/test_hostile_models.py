@@ -83,7 +83,8 @@ def test_every_variant_is_refused_plainly_or_flagged(variant: str, tmp_path: Pat
     [
         ("block_count_0", "says it has 0 layers"),
         ("head_count_0", "0 attention heads"),
-        ("embedding_0", "width of its layers is 0"),
+        ("embedding_0", "says its layers are 0 wide"),
+        ("block_count_huge", "says it has 100,000 layers"),
         ("nan_output_norm", "output_norm.weight holds values that are not numbers"),
         ("duplicated_tensor_name", "two sets of weights named blk.0.ffn_norm.weight"),
         ("tensor_offset_past_end", "incomplete"),

@@ -71,7 +71,7 @@ def check_hyperparameters(name: str, arch: str, fields: dict[str, Any]) -> None:
     def get(key: str) -> Any:
         return fields.get(f"{arch}.{key}")
 
-    def required(key: str, what: str, low: int, high: int) -> int:
+    def required(key: str, what: str, says: str, low: int, high: int) -> int:
         raw = get(key)
         if raw is None:
             raise _refuse(name, f"does not say {what}")
@@ -79,19 +79,25 @@ def check_hyperparameters(name: str, arch: str, fields: dict[str, Any]) -> None:
         if value is None:
             raise _refuse(name, f"gives {what} as {raw!r} instead of a whole number")
         if value < low or value > high:
-            raise _refuse(name, f"says {what} is {value:,}")
+            raise _refuse(name, f"says {says.format(f'{value:,}')}")
         return value
 
-    layers = get("block_count")
-    if _whole(layers) is not None and _whole(layers) == 0:
-        raise ModelFileError(
-            f"{name} says it has 0 layers, so it can't be a working model. {_DAMAGED}"
+    required("block_count", "how many layers it has", "it has {} layers", 1, MAX_LAYERS)
+    embedding = required(
+        "embedding_length", "how wide its layers are", "its layers are {} wide", 1, _MAX_EMBEDDING
+    )
+    if get("context_length") is not None:
+        required(
+            "context_length", "its context length", "its context length is {}", 1, _MAX_CONTEXT
         )
-    required("block_count", "how many layers it has", 1, MAX_LAYERS)
-    embedding = required("embedding_length", "the width of its layers", 1, _MAX_EMBEDDING)
-    context = get("context_length")
-    if context is not None:
-        required("context_length", "its context length", 1, _MAX_CONTEXT)
+    if arch in _PLAIN_TRANSFORMERS:
+        # Optional in llama.cpp's reader, but these architectures cannot load without them.
+        for key, what in (
+            ("attention.head_count", "how many attention heads it has"),
+            ("feed_forward_length", "its feed-forward width"),
+        ):
+            if get(key) is None:
+                raise _refuse(name, f"does not say {what}")
     heads = _heads(name, arch, get("attention.head_count"), "attention heads")
     heads_kv = _heads(name, arch, get("attention.head_count_kv"), "key/value heads")
     key_length = _whole(get("attention.key_length"))
