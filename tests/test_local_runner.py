@@ -123,7 +123,7 @@ def test_file_llama_cpp_cannot_load_fails_in_plain_words(
     runner = LocalRunner(LocalModel(path=str(odd)), PARAMS, 2, tmp_path)
     finished = _run(runner, "Hi")[-1]
     assert isinstance(finished, FinishedEvent) and finished.status is Status.FAILED
-    assert "could not load unknown-arch.gguf" in finished.error
+    assert "unknown-arch.gguf holds a model of the kind" in finished.error
     assert "zzzzz9" in finished.error
 
 

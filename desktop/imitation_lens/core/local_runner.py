@@ -22,6 +22,7 @@ from imitation_lens.core.generation import (
     StreamMeter,
 )
 from imitation_lens.core.lineup import LocalModel, SamplingParams
+from imitation_lens.core.load_failure import LoadLog, load_failure
 from imitation_lens.core.model_file import ModelFacts, ModelFileError, inspect_model_file
 from imitation_lens.core.prompting import BuiltPrompt, PromptError, build_prompt
 
@@ -54,6 +55,10 @@ def route_llama_log() -> None:
         llama_cpp.llama_log_set(callback, ctypes.c_void_p(0))
 
 
+NO_TEXT = (
+    "The model produced no text for this question. Its weights may be damaged; "
+    "try the question again, or download the model again."
+)
 # llama_decode's return value when the abort callback asked it to stop: a stop, not a failure.
 _ABORTED_MARK = "llama_decode returned 2"
 
@@ -118,6 +123,8 @@ class LocalRunner:
             return
         context = self._params.context_length or 2048
         route_llama_log()
+        heard = LoadLog()
+        _log.addHandler(heard)
         try:
             # verbose=True: no process-wide stdout/stderr juggling (see route_llama_log). It
             # costs a few lines on stderr per load; redirecting sys.stderr would race the same way.
@@ -131,11 +138,9 @@ class LocalRunner:
             )
             llm.verbose = False  # no timing report after every answer
         except (ValueError, RuntimeError, OSError) as error:
-            raise ModelFileError(
-                f"llama.cpp could not load {path.name} ({facts.describe()}, architecture "
-                f"'{facts.architecture}'). The file looks complete, so this version of llama.cpp "
-                "may not support that architecture, or the computer ran out of memory."
-            ) from error
+            raise ModelFileError(load_failure(facts, heard)) from error
+        finally:
+            _log.removeHandler(heard)
         # The abort callback is the only way to stop llama.cpp while it processes the prompt.
         self._abort_callback = llama_cpp.ggml_abort_callback(lambda _data: self._stop.is_set())
         llama_cpp.llama_set_abort_callback(llm.ctx, self._abort_callback, None)
@@ -184,7 +189,14 @@ class LocalRunner:
             )
             return
         meter.flush()
-        finish(Status.STOPPED if stop.is_set() else Status.DONE)
+        if stop.is_set():
+            finish(Status.STOPPED)
+        elif not meter.text.strip():
+            # An answer with no text is never a plain "Done": a model with broken weights ends
+            # this way, and an empty column would read as a model that chose to say nothing.
+            finish(Status.FAILED, NO_TEXT)
+        else:
+            finish(Status.DONE)
 
     def _build(self, user_prompt: str) -> BuiltPrompt:
         assert self._facts is not None

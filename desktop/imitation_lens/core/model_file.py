@@ -9,12 +9,22 @@ constants from the `gguf` package and skips what it does not need.
 from __future__ import annotations
 
 import io
+import math
 import struct
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import gguf
+
+from imitation_lens.core.model_checks import (
+    ArrayInfo,
+    ModelFileError,
+    TensorInfo,
+    check_hyperparameters,
+    check_small_tensor_values,
+    check_tensors,
+)
 
 _SCALARS: dict[int, str] = {
     gguf.GGUFValueType.UINT8: "<B",
@@ -35,10 +45,9 @@ _MAX_KV = 100_000
 _MAX_STRING = 64 * 1024 * 1024
 _MAX_ARRAY = 50_000_000
 _MAX_DIMS = 8
-
-
-class ModelFileError(Exception):
-    """A model file that cannot be used; the message is meant for the person at the screen."""
+# Per-layer lists of numbers (heads per layer) are read; longer lists only counted.
+_MAX_KEPT_ARRAY = 4096
+__all__ = ["ModelFacts", "ModelFileError", "inspect_model_file"]
 
 
 @dataclass(frozen=True)
@@ -75,6 +84,10 @@ class _Truncated(Exception):
     pass
 
 
+class _Damaged(Exception):
+    """Damage found while reading the header, before the file's name is at hand."""
+
+
 def _read(stream: BinaryIO, count: int) -> bytes:
     data = stream.read(count)
     if len(data) != count:
@@ -89,7 +102,7 @@ def _unpack(stream: BinaryIO, fmt: str) -> Any:
 def _read_string(stream: BinaryIO) -> str:
     length = _unpack(stream, "<Q")
     if length > _MAX_STRING:
-        raise ModelFileError("The model file's header is damaged (a text field claims to be huge).")
+        raise _Damaged("a text in it claims to be huge")
     return _read(stream, length).decode("utf-8", errors="replace")
 
 
@@ -105,16 +118,16 @@ def _read_value(stream: BinaryIO, value_type: int, keep: bool) -> Any:
         item_type = _unpack(stream, "<I")
         count = _unpack(stream, "<Q")
         if count > _MAX_ARRAY:
-            raise ModelFileError(
-                "The model file's header is damaged (a list claims absurd length)."
-            )
+            raise _Damaged("a list in it claims an impossible length")
+        if keep and item_type in _SCALARS and count <= _MAX_KEPT_ARRAY:
+            return [_unpack(stream, _SCALARS[item_type]) for _ in range(count)]
         if item_type in _SCALARS:
             stream.seek(count * struct.calcsize(_SCALARS[item_type]), io.SEEK_CUR)
         else:
             for _ in range(count):
                 _read_value(stream, item_type, keep=False)
-        return None
-    raise ModelFileError(f"The model file's header is damaged (unknown value type {value_type}).")
+        return ArrayInfo(count) if keep else None
+    raise _Damaged("a setting in it is of no known kind")
 
 
 _WANTED = {
@@ -125,6 +138,11 @@ _WANTED = {
     "general.license",
     "general.alignment",
     "tokenizer.chat_template",
+    "tokenizer.ggml.tokens",
+    "tokenizer.ggml.scores",
+    "tokenizer.ggml.token_type",
+    "tokenizer.ggml.bos_token_id",
+    "tokenizer.ggml.eos_token_id",
 }
 # Per-architecture keys ("llama.block_count", "gemma3.attention.head_count_kv", …).
 _WANTED_SUFFIXES = (
@@ -135,6 +153,11 @@ _WANTED_SUFFIXES = (
     ".attention.head_count_kv",
     ".attention.key_length",
     ".attention.value_length",
+    ".feed_forward_length",
+    ".rope.dimension_count",
+    ".attention.layer_norm_rms_epsilon",
+    ".attention.layer_norm_epsilon",
+    ".expert_count",
 )
 
 
@@ -155,6 +178,11 @@ def inspect_model_file(path: str | Path) -> ModelFacts:
     except PermissionError:
         raise ModelFileError(
             f"Imitation Lens is not allowed to read {model_path.name}. Check the file's permissions."
+        ) from None
+    except _Damaged as damage:
+        raise ModelFileError(
+            f"{model_path.name}'s header is damaged ({damage}), so it can't be a working model. "
+            "Download or copy it again."
         ) from None
     except _Truncated:
         raise ModelFileError(
@@ -193,14 +221,23 @@ def _inspect(model_path: Path, stream: BinaryIO, size: int) -> ModelFacts:
             "settings, far more than any real model."
         )
     fields: dict[str, Any] = {}
+    seen: set[str] = set()
     for _ in range(kv_count):
         key = _read_string(stream)
+        if key in seen:
+            raise ModelFileError(
+                f"{name}'s header gives the setting {key} twice, so it can't be a working model. "
+                "The file is damaged or was made wrongly; download it again."
+            )
+        seen.add(key)
         value_type = _unpack(stream, "<I")
         wanted = key in _WANTED or key.endswith(_WANTED_SUFFIXES)
         value = _read_value(stream, value_type, keep=wanted)
         if wanted:
             fields[key] = value
-    data_end, parameter_count = _read_tensor_infos(stream, tensor_count, name)
+    tensors = _read_tensor_infos(stream, tensor_count, name)
+    data_end = max((t.offset + t.nbytes for t in tensors), default=0)
+    parameter_count = sum(math.prod(t.shape) for t in tensors)
     alignment = fields.get("general.alignment") or gguf.GGUF_DEFAULT_ALIGNMENT
     if not isinstance(alignment, int) or alignment <= 0 or alignment & (alignment - 1):
         raise ModelFileError(f"{name}'s header is damaged (an impossible data alignment).")
@@ -209,7 +246,8 @@ def _inspect(model_path: Path, stream: BinaryIO, size: int) -> ModelFacts:
     if data_start + data_end > size:
         missing = data_start + data_end - size
         raise ModelFileError(
-            f"{name} is incomplete: {missing:,} bytes of its weights are missing "
+            f"{name} is incomplete: {missing:,} byte{'s' * (missing != 1)} of its weights "
+            f"{'are' if missing != 1 else 'is'} missing "
             f"({size:,} of {data_start + data_end:,} bytes present). Download or copy it again."
         )
     architecture = str(fields.get("general.architecture") or "")
@@ -217,6 +255,12 @@ def _inspect(model_path: Path, stream: BinaryIO, size: int) -> ModelFacts:
         raise ModelFileError(
             f"{name} does not say which model architecture it holds; it cannot be run."
         )
+    # An architecture llama.cpp does not know is refused by llama.cpp itself, in plain words
+    # (library.check_model_file); its keys would only make the checks below speak nonsense.
+    if architecture in gguf.MODEL_ARCH_NAMES.values():
+        check_hyperparameters(name, architecture, fields)
+        check_tensors(name, architecture, fields, tensors, alignment)
+    check_small_tensor_values(name, stream, data_start, tensors)
     context = fields.get(f"{architecture}.context_length")
 
     def number(key: str) -> int:
@@ -291,21 +335,18 @@ def _not_gguf(name: str, start: bytes) -> str:
     return f"{refusal} {what}"
 
 
-def _read_tensor_infos(stream: BinaryIO, count: int, name: str) -> tuple[int, int]:
-    """Walk the tensor table: where the last tensor's data ends (from the data start), and the
-    number of parameters (elements over all tensors)."""
-    end = 0
-    parameters = 0
+def _read_tensor_infos(stream: BinaryIO, count: int, name: str) -> list[TensorInfo]:
+    """Walk the tensor table: each tensor's name, shape, number format and place in the data."""
+    tensors: list[TensorInfo] = []
     for _ in range(count):
-        _read_string(stream)
+        tensor_name = _read_string(stream)
         dims = _unpack(stream, "<I")
         if dims > _MAX_DIMS:
             raise ModelFileError(
                 f"{name}'s tensor table is damaged (a tensor with {dims} dimensions)."
             )
-        elements = 1
-        for _ in range(dims):
-            elements *= _unpack(stream, "<Q")
+        shape = tuple(_unpack(stream, "<Q") for _ in range(dims))
+        elements = math.prod(shape)
         tensor_type = _unpack(stream, "<I")
         offset = _unpack(stream, "<Q")
         try:
@@ -315,9 +356,10 @@ def _read_tensor_infos(stream: BinaryIO, count: int, name: str) -> tuple[int, in
                 f"{name} uses a number format (type {tensor_type}) this version of the app "
                 "does not know: the file is damaged or needs a newer llama.cpp."
             ) from None
-        end = max(end, offset + elements * type_size // block)
-        parameters += elements
-    return end, parameters
+        tensors.append(
+            TensorInfo(tensor_name, shape, tensor_type, offset, elements * type_size // block)
+        )
+    return tensors
 
 
 def _quantization_name(file_type: Any) -> str:
