@@ -22,6 +22,7 @@ from imitation_lens.ui.diagnostics import (
     install_qt_message_handler,
     qt_versions,
 )
+from imitation_lens.ui.plain_text import as_html
 from imitation_lens.ui.quitting import Quitter, exit_now
 
 if TYPE_CHECKING:
@@ -53,10 +54,12 @@ def create_data_folder(paths: DataPaths) -> bool:
         QMessageBox.critical(
             None,
             APP_NAME,
-            shown_fault(
-                f"The data folder {paths.root} can't be created ({reason}), so the app has "
-                "nowhere to keep your work.\n\nStart it with --data-dir and a folder you can "
-                "write to, for example: imitation-lens --data-dir ~/imitation-lens-data"
+            as_html(
+                shown_fault(
+                    f"The data folder {paths.root} can't be created ({reason}), so the app has "
+                    "nowhere to keep your work.\n\nStart it with --data-dir and a folder you can "
+                    "write to, for example: imitation-lens --data-dir ~/imitation-lens-data"
+                )
             ),
         )
         return False

@@ -8,7 +8,7 @@ from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
@@ -313,6 +313,7 @@ class BatchFlow(QObject):
             self.window,
         )
         box.setObjectName("cancelBatchBox")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the set's name is the evaluator's or a file's
         box.button(QMessageBox.StandardButton.Yes).setText("Cancel the batch")
         box.button(QMessageBox.StandardButton.No).setText("Keep it")
         box.setDefaultButton(QMessageBox.StandardButton.No)

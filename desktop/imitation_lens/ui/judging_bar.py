@@ -106,6 +106,7 @@ class JudgingBar(QFrame):
         self.verdict_label = QLabel()
         self.verdict_label.setObjectName("verdictLabel")
         self.verdict_label.setWordWrap(True)
+        self.verdict_label.setTextFormat(Qt.TextFormat.PlainText)
 
         navigation = QHBoxLayout()
         navigation.addWidget(self.previous_button)

@@ -18,6 +18,7 @@ from imitation_lens.core.replay import DemoPackError, export_demo_pack, import_d
 from imitation_lens.ui.connections_dialog import ConnectionsDialog
 from imitation_lens.ui.library_dialog import LibraryDialog
 from imitation_lens.ui.lineup_dialog import LineupDialog
+from imitation_lens.ui.plain_text import as_html
 
 if TYPE_CHECKING:
     from imitation_lens.ui.main_window import MainWindow
@@ -142,7 +143,7 @@ class ModelsMenu(QObject):
         def failed(error: Exception) -> None:
             message = str(error) if isinstance(error, DemoPackError) else f"{error}"
             QMessageBox.warning(
-                self.window, APP_NAME, shown_fault(f"Nothing was imported. {message}")
+                self.window, APP_NAME, as_html(shown_fault(f"Nothing was imported. {message}"))
             )
 
         self.window.recorder.call(lambda store: import_demo_pack(store, source), done, failed)

@@ -33,6 +33,7 @@ from imitation_lens.core.prompt_sets import (
     save_prompt_set,
 )
 from imitation_lens.core.store import Store
+from imitation_lens.ui.plain_text import plain_tip
 from imitation_lens.ui.recorder import Recorder
 from imitation_lens.ui.window_state import fit_to_screen
 
@@ -81,6 +82,7 @@ class PromptSetsDialog(QDialog):
         self.preview.setWordWrap(True)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setObjectName("setMessage")
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.setVisible(False)
@@ -199,7 +201,7 @@ class PromptSetsDialog(QDialog):
             cells.append(", ".join(item.tags))
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
-                cell.setToolTip(text)
+                cell.setToolTip(plain_tip(text))
                 self.preview.setItem(index, column, cell)
 
     # -- import and remove -----------------------------------------------------------------------
