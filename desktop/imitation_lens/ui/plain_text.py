@@ -40,5 +40,7 @@ def as_html(text: str) -> str:
 
 
 def escaped(text: object) -> str:
-    """Data to put inside our own markup (a bold heading that names a model, say)."""
-    return html.escape(str(text), quote=False)
+    """Data to put inside our own markup (a bold heading that names a model, say), with its
+    spaces, tabs and line breaks kept as written."""
+    body = html.escape(str(text), quote=False).replace("\n", "<br>")
+    return f"<span style='white-space:pre-wrap'>{body}</span>"
