@@ -25,7 +25,7 @@ from imitation_lens.ui.plain_text import as_html, escaped, plain_label, plain_ti
 from imitation_lens.ui.slot_column import SlotColumn
 
 # Qt's own test for "this looks like HTML", which labels and tooltips apply to their text.
-might_be_rich = QtGui.Qt.mightBeRichText  # type: ignore[attr-defined]
+might_be_rich = QtGui.Qt.mightBeRichText
 
 
 def rendered(rich: str) -> str:
