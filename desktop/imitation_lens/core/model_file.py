@@ -75,6 +75,10 @@ class _Truncated(Exception):
     pass
 
 
+class _UnknownValueType(Exception):
+    """Raised deep in the header, where the file's name is not known; worded where it is."""
+
+
 def _read(stream: BinaryIO, count: int) -> bytes:
     data = stream.read(count)
     if len(data) != count:
@@ -114,7 +118,7 @@ def _read_value(stream: BinaryIO, value_type: int, keep: bool) -> Any:
             for _ in range(count):
                 _read_value(stream, item_type, keep=False)
         return None
-    raise ModelFileError(f"The model file's header is damaged (unknown value type {value_type}).")
+    raise _UnknownValueType(value_type)
 
 
 _WANTED = {
@@ -155,6 +159,11 @@ def inspect_model_file(path: str | Path) -> ModelFacts:
     except PermissionError:
         raise ModelFileError(
             f"Imitation Lens is not allowed to read {model_path.name}. Check the file's permissions."
+        ) from None
+    except _UnknownValueType:
+        raise ModelFileError(
+            f"{model_path.name} is damaged: its header holds a setting of a kind no GGUF file "
+            "has. Download or copy it again."
         ) from None
     except _Truncated:
         raise ModelFileError(
@@ -209,8 +218,9 @@ def _inspect(model_path: Path, stream: BinaryIO, size: int) -> ModelFacts:
     if data_start + data_end > size:
         missing = data_start + data_end - size
         raise ModelFileError(
-            f"{name} is incomplete: {missing:,} bytes of its weights are missing "
-            f"({size:,} of {data_start + data_end:,} bytes present). Download or copy it again."
+            f"{name} is incomplete: {_bytes(missing)} of its weights "
+            f"{'is' if missing == 1 else 'are'} missing ({size:,} of "
+            f"{_bytes(data_start + data_end)} present). Download or copy it again."
         )
     architecture = str(fields.get("general.architecture") or "")
     if not architecture:
@@ -246,6 +256,10 @@ def _inspect(model_path: Path, stream: BinaryIO, size: int) -> ModelFacts:
         key_length=number("attention.key_length") or head_size,
         value_length=number("attention.value_length") or head_size,
     )
+
+
+def _bytes(count: int) -> str:
+    return f"{count:,} byte" if count == 1 else f"{count:,} bytes"
 
 
 def _not_gguf(name: str, start: bytes) -> str:

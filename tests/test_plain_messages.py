@@ -1,0 +1,57 @@
+"""Faults are told in plain words that name the file and say what to do: no parser jargon, no
+"1 bytes"."""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+import pytest
+
+from imitation_lens.core.model_file import ModelFileError, inspect_model_file
+
+
+def _header_with_value_type(value_type: int) -> bytes:
+    key = b"general.name"
+    return (
+        b"GGUF"
+        + struct.pack("<IQQ", 3, 0, 1)
+        + struct.pack("<Q", len(key))
+        + key
+        + struct.pack("<I", value_type)
+        + b"\0" * 64
+    )
+
+
+@pytest.mark.parametrize("value_type", [13, 99, 2**32 - 1])
+def test_an_unknown_header_value_names_the_file_and_what_to_do(
+    value_type: int, tmp_path: Path
+) -> None:
+    damaged = tmp_path / "my-model.gguf"
+    damaged.write_bytes(_header_with_value_type(value_type))
+    with pytest.raises(ModelFileError) as caught:
+        inspect_model_file(damaged)
+    message = str(caught.value)
+    assert "my-model.gguf" in message and "damaged" in message
+    assert "Download or copy it again." in message
+    assert "value type" not in message and str(value_type) not in message
+
+
+def _cut(source: Path, target: Path, missing: int) -> Path:
+    with source.open("rb") as stream:
+        target.write_bytes(stream.read(source.stat().st_size - missing))
+    return target
+
+
+def test_one_missing_byte_is_one_byte(bundled_model: Path, tmp_path: Path) -> None:
+    with pytest.raises(ModelFileError) as caught:
+        inspect_model_file(_cut(bundled_model, tmp_path / "short.gguf", 1))
+    message = str(caught.value)
+    assert "short.gguf is incomplete: 1 byte of its weights is missing" in message
+    assert "1 bytes" not in message
+
+
+def test_many_missing_bytes_are_bytes(bundled_model: Path, tmp_path: Path) -> None:
+    with pytest.raises(ModelFileError) as caught:
+        inspect_model_file(_cut(bundled_model, tmp_path / "short.gguf", 2048))
+    assert "2,048 bytes of its weights are missing" in str(caught.value)
