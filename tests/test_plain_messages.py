@@ -55,3 +55,19 @@ def test_many_missing_bytes_are_bytes(bundled_model: Path, tmp_path: Path) -> No
     with pytest.raises(ModelFileError) as caught:
         inspect_model_file(_cut(bundled_model, tmp_path / "short.gguf", 2048))
     assert "2,048 bytes of its weights are missing" in str(caught.value)
+
+
+def test_an_unexpected_fault_is_told_plainly_and_logged_in_full(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from imitation_lens.core.unexpected import unexpected
+
+    try:
+        int("lots")
+    except ValueError as error:
+        message = unexpected("The file was not imported", error)
+    assert message.startswith("The file was not imported because of a problem inside the app.")
+    assert "send the log" in message
+    assert "invalid literal" not in message and "ValueError" not in message
+    logged = [r for r in caplog.records if r.name == "imitation_lens.unexpected"]
+    assert logged and logged[0].exc_info is not None and "invalid literal" in logged[0].getMessage()

@@ -57,6 +57,7 @@ from imitation_lens.core.secrets import store_api_key
 from imitation_lens.core.session_exports import BY_NAME, FORMATS, format_for
 from imitation_lens.core.slot_worker import SlotWorker
 from imitation_lens.core.store import Store, new_id
+from imitation_lens.core.unexpected import unexpected
 from imitation_lens.ui.about_dialog import show_about
 from imitation_lens.ui.annotator import Annotator
 from imitation_lens.ui.batch_flow import BatchFlow
@@ -372,7 +373,13 @@ class MainWindow(QMainWindow):
 
     def _on_startup_failed(self, error: Exception) -> None:
         QMessageBox.critical(
-            self, APP_NAME, as_html(shown_fault(f"Your saved data could not be read: {error}"))
+            self,
+            APP_NAME,
+            as_html(
+                shown_fault(
+                    unexpected(f"Your saved work in {self.paths.root} could not be read", error)
+                )
+            ),
         )
 
     def _use_session(self, session_id: str, blind: bool, seed: int | None) -> None:
@@ -748,7 +755,10 @@ class MainWindow(QMainWindow):
             self.imported.emit(result.session_id)
 
         def refused(error: Exception) -> None:
-            message = str(error) if isinstance(error, ImportRefused) else f"{error}"
+            if isinstance(error, ImportRefused):
+                message = str(error)
+            else:
+                message = unexpected(f"{source.name} could not be read", error)
             self.say(shown_fault(f"Nothing was imported. {message}"))
             self.import_refused.emit(message)
 

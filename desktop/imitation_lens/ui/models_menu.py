@@ -15,6 +15,7 @@ from imitation_lens.core.catalog import Catalog, Pair
 from imitation_lens.core.fault_log import shown_fault
 from imitation_lens.core.lineup import Endpoint, LocalModel, SlotConfig
 from imitation_lens.core.replay import DemoPackError, export_demo_pack, import_demo_pack
+from imitation_lens.core.unexpected import unexpected
 from imitation_lens.ui.connections_dialog import ConnectionsDialog
 from imitation_lens.ui.library_dialog import LibraryDialog
 from imitation_lens.ui.lineup_dialog import LineupDialog
@@ -141,7 +142,10 @@ class ModelsMenu(QObject):
             )
 
         def failed(error: Exception) -> None:
-            message = str(error) if isinstance(error, DemoPackError) else f"{error}"
+            if isinstance(error, DemoPackError):
+                message = str(error)
+            else:
+                message = unexpected(f"{source.name} could not be read", error)
             QMessageBox.warning(
                 self.window, APP_NAME, as_html(shown_fault(f"Nothing was imported. {message}"))
             )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 
+from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -27,8 +28,9 @@ def make_plain(*labels: QLabel) -> None:
 
 
 def plain_tip(text: str) -> str:
-    """A tooltip that shows the text literally; an empty text means no tooltip at all."""
-    return as_html(text) if text else ""
+    """A tooltip that shows the text literally; an empty text means no tooltip at all. Qt takes a
+    tooltip for HTML by the same test, so text that passes it is left as it is."""
+    return as_html(text) if QtGui.Qt.mightBeRichText(text) else text
 
 
 def as_html(text: str) -> str:

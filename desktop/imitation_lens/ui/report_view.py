@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from imitation_lens.core.export import session_document
 from imitation_lens.core.fault_log import shown_fault
 from imitation_lens.core.session_report import SessionReport, build_session_report
+from imitation_lens.core.unexpected import unexpected
 from imitation_lens.ui.bar_chart import BarChart
 from imitation_lens.ui.bridge import GuiBridge
 from imitation_lens.ui.plain_text import escaped, plain_label
@@ -87,7 +88,7 @@ class ReportView(QDialog):
             try:
                 built = build_session_report(document)
             except Exception as error:  # figures that can't be made must not sink the window
-                message = f"The report could not be made ({type(error).__name__}: {error})."
+                message = unexpected("The report could not be made", error)
                 self.bridge.post(lambda: self._fail(RuntimeError(message)))
                 return
             self.bridge.post(lambda: self._show(built))
