@@ -13,10 +13,12 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QLabel
 
 from hostile_strings import HOSTILE_STRINGS, RICH_LOOKING
-from imitation_lens.core.annotations import Mark
+from imitation_lens.core.annotations import Mark, insert_mark
 from imitation_lens.core.batch_run import BatchProgress
 from imitation_lens.core.generation import FactsEvent, FinishedEvent, Status
 from imitation_lens.core.lineup import LocalModel, SlotConfig
+from imitation_lens.core.paths import DataPaths
+from imitation_lens.core.store import Store
 from imitation_lens.ui.answer_view import AnswerView
 from imitation_lens.ui.batch_panel import BatchPanel
 from imitation_lens.ui.judging_bar import JudgingBar
@@ -150,3 +152,63 @@ def test_the_judging_bar_shows_reference_and_message_as_stored(qtbot: Any, text:
     assert shown(bar.reference_label).startswith(f"Reference answer: {text} Source: {text} — ")
     bar.show_verdict(None, text)
     assert shown(bar.verdict_label) == text
+
+
+# Saved sessions are opened in the real window: a sample of the strings (each session costs a
+# database round trip) as session title, roles, notes, errors, marks and evaluator names.
+WINDOW_SAMPLE = RICH_LOOKING[::4]
+
+
+def _seed_hostile_sessions(paths: DataPaths) -> None:
+    store = Store(paths.database)
+    try:
+        for index, text in enumerate(WINDOW_SAMPLE):
+            session = f"s{index:02d}"
+            lineup = [
+                {"role": text, "kind": "local", "source": {}, "note": text},
+                {"role": "Imitator", "kind": "local", "source": {}},
+            ]
+            store.create_session(text, lineup, session_id=session, evaluator=text)
+            rows = [
+                {"id": f"{session}-{i}", "slot_index": i, "role": role, "kind": "local"}
+                for i, role in enumerate((text, "Imitator"))
+            ]
+            store.add_item(session, f"{session}-item", text, rows)
+            answer = "Answer: " + text
+            store.finish_response(f"{session}-0", Status.DONE, answer, "", {})
+            store.finish_response(f"{session}-1", Status.FAILED, "", text, {})
+            insert_mark(
+                store,
+                Mark(f"{session}-m", f"{session}-0", 0, 6, "Answer", note=text, correction=text),
+            )
+    finally:
+        store.close()
+
+
+def test_saved_sessions_show_their_texts_as_stored_in_the_window(
+    qtbot: Any, open_window: Any, data_paths: DataPaths
+) -> None:
+    _seed_hostile_sessions(data_paths)
+    window = open_window(data_paths)
+    for index, text in enumerate(WINDOW_SAMPLE):
+        with qtbot.waitSignal(window.session_opened, timeout=10000):
+            window.open_session(f"s{index:02d}")
+        base, imitator = window.columns[0], window.columns[1]
+        assert shown(base.role_label) == text
+        assert shown(imitator.error_label) == text
+        answer = base.answer
+        cursor = QTextCursor(answer.document())
+        cursor.setPosition(answer.offsets().to_qt(2))
+        tip = answer._tooltip_at(answer.cursorRect(cursor).center())
+        assert shown_tip(tip) == f"Wrong claim · Major — {text} (should be: {text})"
+    browser = window.open_session_browser()
+    qtbot.waitUntil(lambda: len(browser.summaries) == len(WINDOW_SAMPLE), timeout=10000)
+    for row, summary in enumerate(browser.summaries):
+        if summary.id == window.session_id:
+            continue  # the open session can't be deleted: no question to ask
+        browser.table.selectRow(row)
+        browser.delete_button.click()
+        question = shown(browser.confirm_label)
+        assert question.startswith(f"Delete “{summary.title}” (")
+        assert summary.title in WINDOW_SAMPLE
+        assert browser.table.item(row, 0).text() == summary.title
