@@ -212,3 +212,18 @@ def test_saved_sessions_show_their_texts_as_stored_in_the_window(
         assert question.startswith(f"Delete “{summary.title}” (")
         assert summary.title in WINDOW_SAMPLE
         assert browser.table.item(row, 0).text() == summary.title
+
+
+def test_the_banner_names_stand_in_columns_as_written(
+    qtbot: Any, open_window: Any, data_paths: DataPaths
+) -> None:
+    window = open_window(data_paths)
+    for text in RICH_LOOKING:
+        window.set_lineup(
+            [
+                SlotConfig(text, LocalModel(), note="stand-in for a teacher"),
+                SlotConfig("Imitator", LocalModel()),
+            ]
+        )
+        assert window.banner.isVisibleTo(window)
+        assert f"{text} is a stand-in." in shown(window.banner)
