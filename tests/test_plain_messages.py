@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import struct
 from pathlib import Path
 
@@ -71,3 +72,47 @@ def test_an_unexpected_fault_is_told_plainly_and_logged_in_full(
     assert "invalid literal" not in message and "ValueError" not in message
     logged = [r for r in caplog.records if r.name == "imitation_lens.unexpected"]
     assert logged and logged[0].exc_info is not None and "invalid literal" in logged[0].getMessage()
+
+
+def _sqlite_error(tmp_path: Path, kind: str) -> sqlite3.Error:
+    """A real error from SQLite, of the kinds saving runs into."""
+    database = tmp_path / f"{kind}.db"
+    setup = sqlite3.connect(database)
+    setup.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)")
+    setup.execute("INSERT INTO t VALUES (1)")
+    setup.commit()
+    if kind == "locked":
+        setup.execute("BEGIN IMMEDIATE")
+        other = sqlite3.connect(database, timeout=0)
+    elif kind == "read-only":
+        other = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    else:
+        other = sqlite3.connect(database)
+    try:
+        other.execute("INSERT INTO t VALUES (1)")
+    except sqlite3.Error as error:
+        return error
+    finally:
+        other.close()
+        setup.close()
+    raise AssertionError("SQLite accepted the write")
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [
+        ("locked", "another program was writing to your data just then. Try again in a moment."),
+        ("read-only", "the data folder can't be written to. Check its permissions"),
+        ("duplicate", "because of a problem inside the app. Try again."),
+    ],
+)
+def test_a_failed_save_says_what_to_do_without_sqlite_words(
+    kind: str, expected: str, tmp_path: Path
+) -> None:
+    from imitation_lens.core.unexpected import storage_fault
+
+    error = _sqlite_error(tmp_path, kind)
+    message = storage_fault("The verdict could not be saved", error)
+    assert message.startswith("The verdict could not be saved") and expected in message
+    for jargon in ("sqlite", "UNIQUE", "constraint", "readonly", "database is locked"):
+        assert jargon not in message
