@@ -246,9 +246,9 @@ def _inspect(model_path: Path, stream: BinaryIO, size: int) -> ModelFacts:
     if data_start + data_end > size:
         missing = data_start + data_end - size
         raise ModelFileError(
-            f"{name} is incomplete: {missing:,} byte{'s' * (missing != 1)} of its weights "
-            f"{'are' if missing != 1 else 'is'} missing "
-            f"({size:,} of {data_start + data_end:,} bytes present). Download or copy it again."
+            f"{name} is incomplete: {_bytes(missing)} of its weights "
+            f"{'is' if missing == 1 else 'are'} missing ({size:,} of "
+            f"{_bytes(data_start + data_end)} present). Download or copy it again."
         )
     architecture = str(fields.get("general.architecture") or "")
     if not architecture:
@@ -290,6 +290,10 @@ def _inspect(model_path: Path, stream: BinaryIO, size: int) -> ModelFacts:
         key_length=number("attention.key_length") or head_size,
         value_length=number("attention.value_length") or head_size,
     )
+
+
+def _bytes(count: int) -> str:
+    return f"{count:,} byte" if count == 1 else f"{count:,} bytes"
 
 
 def _not_gguf(name: str, start: bytes) -> str:

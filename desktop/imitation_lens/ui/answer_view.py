@@ -16,6 +16,7 @@ from imitation_lens.core.spans import ShownOffsets
 from imitation_lens.core.taxonomy import CATEGORIES
 from imitation_lens.ui.answer_document import AnswerStyles, write_lines
 from imitation_lens.ui.mark_style import mark_format
+from imitation_lens.ui.plain_text import plain_tip
 from imitation_lens.ui.raw_text import raw_text_switch
 
 # A streamed answer is drawn again at most this often, however fast its tokens come.
@@ -340,7 +341,9 @@ class AnswerView(QTextEdit):
     def _tooltip_at(self, point: QPoint) -> str:
         position = self.cursorForPosition(point).position()
         offset = self.offsets().from_qt(position)
-        return "\n".join(mark.describe() for mark in self.marks_at(offset, inclusive_end=False))
+        return plain_tip(
+            "\n".join(mark.describe() for mark in self.marks_at(offset, inclusive_end=False))
+        )
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         """A double click on a mark opens its form; elsewhere it selects a word as usual."""

@@ -23,6 +23,7 @@ from imitation_lens.ui.diagnostics import (
     install_qt_message_handler,
     qt_versions,
 )
+from imitation_lens.ui.plain_text import as_html
 from imitation_lens.ui.quitting import Quitter, exit_now
 from imitation_lens.ui.single_instance import InstanceServer, ask_running_window
 
@@ -58,10 +59,12 @@ def say_folder_unusable(paths: DataPaths, error: OSError) -> None:
     QMessageBox.critical(
         None,
         APP_NAME,
-        shown_fault(
-            f"The data folder {paths.root} can't be created or written to ({reason}), so the "
-            "app has nowhere to keep your work.\n\nStart it with --data-dir and a folder you can "
-            "write to, for example: imitation-lens --data-dir ~/imitation-lens-data"
+        as_html(
+            shown_fault(
+                f"The data folder {paths.root} can't be created or written to ({reason}), so "
+                "the app has nowhere to keep your work.\n\nStart it with --data-dir and a folder "
+                "you can write to, for example: imitation-lens --data-dir ~/imitation-lens-data"
+            )
         ),
     )
 

@@ -8,7 +8,7 @@ from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
@@ -23,6 +23,7 @@ from imitation_lens.core.prompt_sets import PromptSet
 from imitation_lens.core.runners import runner_factory
 from imitation_lens.core.scheduler import LocalScheduler
 from imitation_lens.core.store import Store, new_id
+from imitation_lens.core.unexpected import storage_fault
 from imitation_lens.ui.batch_panel import BatchPanel
 from imitation_lens.ui.batch_watch import BatchWatch
 from imitation_lens.ui.bridge import GuiBridge
@@ -211,7 +212,7 @@ class BatchFlow(QObject):
         def failed(error: Exception) -> None:
             self._starting = False
             window.set_running_batch(False)
-            window.say(shown_fault(f"The batch could not be started: {error}"))
+            window.say(shown_fault(storage_fault("The batch could not be started", error)))
 
         window.recorder.call(create, created, failed)
 
@@ -313,6 +314,7 @@ class BatchFlow(QObject):
             self.window,
         )
         box.setObjectName("cancelBatchBox")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the set's name is the evaluator's or a file's
         box.button(QMessageBox.StandardButton.Yes).setText("Cancel the batch")
         box.button(QMessageBox.StandardButton.No).setText("Keep it")
         box.setDefaultButton(QMessageBox.StandardButton.No)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from imitation_lens.core.batch_run import BatchProgress, time_left
 from imitation_lens.core.batches import BatchSummary
 from imitation_lens.core.judging_progress import JudgingProgress
+from imitation_lens.ui.plain_text import plain_tip
 
 _NAME_SHOWN = 48  # characters of a prompt set's name shown in the bar (all of it in a tooltip)
 _STATE_WORDS = {
@@ -59,6 +60,8 @@ class BatchPanel(QFrame):
         self.judging = QLabel()
         self.judging.setWordWrap(True)
         self.judging.setAccessibleName("Judging progress")
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.judging.setTextFormat(Qt.TextFormat.PlainText)
         self.pause_button = QPushButton("Pause")
         self.pause_button.setAccessibleDescription(
             "Pause the batch: the answer being written starts again when you resume"
@@ -139,7 +142,7 @@ class BatchPanel(QFrame):
         shown = name if len(name) <= _NAME_SHOWN else name[: _NAME_SHOWN - 1].rstrip() + "…"
         words = _STATE_WORDS.get(state, state)
         self.title.setText(f"<b>Batch: {html.escape(shown)}</b> — {html.escape(words)}")
-        self.title.setToolTip(html.escape(name) if shown != name else "")
+        self.title.setToolTip(plain_tip(name) if shown != name else "")
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(answered)
         self.bar.setFormat(f"{answered} of {total} answered")

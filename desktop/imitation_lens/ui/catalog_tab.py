@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from urllib.parse import unquote
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,6 +41,7 @@ from imitation_lens.core.fault_log import shown_fault
 from imitation_lens.core.library import add_model, check_model_file
 from imitation_lens.core.model_file import ModelFileError
 from imitation_lens.ui.bridge import GuiBridge
+from imitation_lens.ui.plain_text import escaped
 from imitation_lens.ui.recorder import Recorder
 from imitation_lens.ui.table_fit import fit_columns
 
@@ -167,6 +168,7 @@ class CatalogTab(QWidget):
         self.status.setObjectName("problemLabel")
         self.status.setProperty("problem", False)  # a problem's tint only with a problem
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         buttons = QHBoxLayout()
         buttons.addWidget(self.download_button)
         buttons.addWidget(self.cancel_button)
@@ -227,10 +229,10 @@ class CatalogTab(QWidget):
         pair = self.pairs[row]
         imitator = pair.imitator
         self.details.setText(
-            f"<b>{pair.title}</b><br>{pair.story}<br>"
-            f"<i>Imitator trained on:</i> {imitator.trained_on or 'not stated'} "
-            f"<i>Teacher:</i> {imitator.teacher or 'not stated'}. "
-            f"<i>Licences:</i> {pair.base.licence}; {imitator.licence}."
+            f"<b>{escaped(pair.title)}</b><br>{escaped(pair.story)}<br>"
+            f"<i>Imitator trained on:</i> {escaped(imitator.trained_on or 'not stated')} "
+            f"<i>Teacher:</i> {escaped(imitator.teacher or 'not stated')}. "
+            f"<i>Licences:</i> {escaped(pair.base.licence)}; {escaped(imitator.licence)}."
         )
         self.sources.setHtml(sources_html(pair))
         self.sources.setVisible(bool(self.sources.toPlainText()))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -136,6 +136,7 @@ class ConnectionsDialog(QDialog):
         self.result_label.setObjectName("problemLabel")
         self.result_label.setProperty("problem", False)  # a problem's tint only with a problem
         self.result_label.setWordWrap(True)
+        self.result_label.setTextFormat(Qt.TextFormat.PlainText)
 
         form = QFormLayout()
         form.addRow("Kind", self.preset)

@@ -89,6 +89,7 @@ class CrashNotice(QObject):
             return
         parent = QApplication.activeWindow()
         self.box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, self.text(), parent=parent)
+        self.box.setTextFormat(Qt.TextFormat.PlainText)  # the text names files and places
         self.box.finished.connect(self._closed)
         self.box.open()
 

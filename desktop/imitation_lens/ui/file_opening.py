@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from imitation_lens.core.importer import ImportRefused, ImportResult, import_session
+from imitation_lens.core.unexpected import unexpected
 
 if TYPE_CHECKING:
     from imitation_lens.ui.main_window import MainWindow
@@ -26,8 +27,10 @@ def open_session_file(window: MainWindow, path: Path) -> None:
         window.open_session(result.session_id)
 
     def refused(error: Exception) -> None:
-        reason = str(error) if isinstance(error, ImportRefused) else repr(error)
-        reason = reason.removeprefix(f"{path.name} was not imported: ")
+        if isinstance(error, ImportRefused):
+            reason = str(error).removeprefix(f"{path.name} was not imported: ")
+        else:
+            reason = unexpected("It was not imported", error)
         # No time-out: the evaluator asked for this file and should see why it did not open.
         window.statusBar().showMessage(f"{path.name} could not be opened as a session: {reason}")
         window.import_refused.emit(reason)

@@ -19,6 +19,7 @@ from imitation_lens.core.annotations import Verdict, item_state, submit_verdict
 from imitation_lens.core.batches import PENDING
 from imitation_lens.core.fault_log import shown_fault
 from imitation_lens.core.generation import utc_now
+from imitation_lens.core.unexpected import storage_fault
 from imitation_lens.ui.annotator import Annotator
 from imitation_lens.ui.judging_bar import Choice, JudgingBar
 from imitation_lens.ui.recorder import Recorder
@@ -303,4 +304,4 @@ class ItemFlow(QObject):
     def _on_verdict_failed(self, error: Exception) -> None:
         self.host.judging_bar.set_enabled_for_item(self.item is not None)
         self.host.annotator.thaw()
-        self.host.say(shown_fault(f"The verdict could not be saved: {error}"))
+        self.host.say(shown_fault(storage_fault("The verdict could not be saved", error)))

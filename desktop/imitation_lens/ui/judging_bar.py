@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from imitation_lens.ui.mark_style import legend_html
+from imitation_lens.ui.plain_text import escaped
 
 
 @dataclass(frozen=True)
@@ -106,6 +106,7 @@ class JudgingBar(QFrame):
         self.verdict_label = QLabel()
         self.verdict_label.setObjectName("verdictLabel")
         self.verdict_label.setWordWrap(True)
+        self.verdict_label.setTextFormat(Qt.TextFormat.PlainText)
 
         navigation = QHBoxLayout()
         navigation.addWidget(self.previous_button)
@@ -164,9 +165,9 @@ class JudgingBar(QFrame):
                 "your first verdict; then you may revise your marks and verdict."
             )
         elif state == "shown":
-            source_html = f" <i>Source: {html.escape(source)}</i>" if source else ""
+            source_html = f" <i>Source: {escaped(source)}</i>" if source else ""
             self.reference_label.setText(
-                f"<b>Reference answer:</b> {html.escape(text)}{source_html} — "
+                f"<b>Reference answer:</b> {escaped(text)}{source_html} — "
                 "revise your marks and verdict if needed, then submit again."
             )
         self.reference_label.setProperty("revealed", state == "shown")

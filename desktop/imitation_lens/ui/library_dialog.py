@@ -41,6 +41,7 @@ from imitation_lens.core.paths import DataPaths
 from imitation_lens.core.store import Store
 from imitation_lens.ui.bridge import GuiBridge
 from imitation_lens.ui.catalog_tab import CatalogTab
+from imitation_lens.ui.plain_text import plain_tip
 from imitation_lens.ui.recorder import Recorder
 from imitation_lens.ui.table_fit import fit_columns
 from imitation_lens.ui.window_state import fit_to_screen
@@ -126,6 +127,7 @@ class LibraryDialog(QDialog):
         self.message_label = QLabel()
         self.message_label.setObjectName("problemLabel")
         self.message_label.setWordWrap(True)
+        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message_label.hide()
 
@@ -199,10 +201,12 @@ class LibraryDialog(QDialog):
                 item = QTableWidgetItem(str(value))
                 if column == 0:
                     item.setToolTip(
-                        f"{model.path}\nShips with Imitation Lens and runs wherever a column says "
-                        "“built in”; it stays in the library."
-                        if model.built_in
-                        else model.path
+                        plain_tip(
+                            f"{model.path}\nShips with Imitation Lens and runs wherever a column "
+                            "says “built in”; it stays in the library."
+                            if model.built_in
+                            else model.path
+                        )
                     )
                 if column == 8 and model.sha256:
                     item.setToolTip(model.sha256)

@@ -57,6 +57,7 @@ from imitation_lens.core.secrets import store_api_key
 from imitation_lens.core.session_exports import BY_NAME, FORMATS, format_for
 from imitation_lens.core.slot_worker import SlotWorker
 from imitation_lens.core.store import Store, new_id
+from imitation_lens.core.unexpected import unexpected
 from imitation_lens.ui.about_dialog import show_about
 from imitation_lens.ui.annotator import Annotator
 from imitation_lens.ui.batch_flow import BatchFlow
@@ -66,6 +67,7 @@ from imitation_lens.ui.evaluator_prompt import Evaluator
 from imitation_lens.ui.item_flow import ItemFlow
 from imitation_lens.ui.judging_bar import JudgingBar
 from imitation_lens.ui.models_menu import ModelsMenu
+from imitation_lens.ui.plain_text import as_html, escaped
 from imitation_lens.ui.quitting import quit_keys
 from imitation_lens.ui.recorder import Recorder
 from imitation_lens.ui.report_view import ReportView
@@ -371,7 +373,13 @@ class MainWindow(QMainWindow):
 
     def _on_startup_failed(self, error: Exception) -> None:
         QMessageBox.critical(
-            self, APP_NAME, shown_fault(f"Your saved data could not be read: {error}")
+            self,
+            APP_NAME,
+            as_html(
+                shown_fault(
+                    unexpected(f"Your saved work in {self.paths.root} could not be read", error)
+                )
+            ),
         )
 
     def _use_session(self, session_id: str, blind: bool, seed: int | None) -> None:
@@ -495,7 +503,7 @@ class MainWindow(QMainWindow):
             self.banner.setText(
                 "<b>Demo lineup.</b> Every column runs the small built-in model Gemma 3 270M, "
                 "offline, so you can try the app right away; "
-                f"{' and '.join(stand_ins)} {'is a stand-in' if len(stand_ins) == 1 else 'are stand-ins'}. "
+                f"{escaped(' and '.join(stand_ins))} {'is a stand-in' if len(stand_ins) == 1 else 'are stand-ins'}. "
                 "Use a column's <i>Settings…</i> to load a real imitator or connect a teacher API."
             )
         else:
@@ -699,9 +707,11 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(
                 self,
                 APP_NAME,
-                shown_fault(
-                    f"The export could not be written to {target}:\n{reason}\n\n"
-                    "Your session is safe; choose another place and try again."
+                as_html(
+                    shown_fault(
+                        f"The export could not be written to {target}:\n{reason}\n\n"
+                        "Your session is safe; choose another place and try again."
+                    )
                 ),
             )
 
@@ -745,7 +755,10 @@ class MainWindow(QMainWindow):
             self.imported.emit(result.session_id)
 
         def refused(error: Exception) -> None:
-            message = str(error) if isinstance(error, ImportRefused) else f"{error}"
+            if isinstance(error, ImportRefused):
+                message = str(error)
+            else:
+                message = unexpected(f"{source.name} could not be read", error)
             self.say(shown_fault(f"Nothing was imported. {message}"))
             self.import_refused.emit(message)
 
@@ -763,7 +776,7 @@ class MainWindow(QMainWindow):
     # -- storage trouble -------------------------------------------------------------------------
 
     def _on_storage_failed(self, message: str) -> None:
-        self.banner.setText(f"<b>Not saved yet.</b> {shown_fault(message)}")
+        self.banner.setText(f"<b>Not saved yet.</b> {escaped(shown_fault(message))}")
         self._set_banner_alert(True)
         self.banner.setVisible(True)
         self.statusBar().showMessage(message)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,6 +33,7 @@ class MarkDialog(QDialog):
         quote = mark.quote if len(mark.quote) <= 160 else mark.quote[:157] + "…"
         self.quote_label = QLabel(f"“{quote}”")
         self.quote_label.setWordWrap(True)
+        self.quote_label.setTextFormat(Qt.TextFormat.PlainText)
         self.quote_label.setObjectName("quoteLabel")
 
         self.category_box = QComboBox()
@@ -66,6 +67,7 @@ class MarkDialog(QDialog):
         self.unsure_box.setAccessibleName("Not sure")
         self.unsure_box.setAccessibleDescription("Tick when you are unsure the mark is right")
         self.problem_label = QLabel()
+        self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
         self.problem_label.setObjectName("problemLabel")
         self.problem_label.setWordWrap(True)
 

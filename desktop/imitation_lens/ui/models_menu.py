@@ -15,9 +15,11 @@ from imitation_lens.core.catalog import Catalog, Pair
 from imitation_lens.core.fault_log import shown_fault
 from imitation_lens.core.lineup import Endpoint, LocalModel, SlotConfig
 from imitation_lens.core.replay import DemoPackError, export_demo_pack, import_demo_pack
+from imitation_lens.core.unexpected import unexpected
 from imitation_lens.ui.connections_dialog import ConnectionsDialog
 from imitation_lens.ui.library_dialog import LibraryDialog
 from imitation_lens.ui.lineup_dialog import LineupDialog
+from imitation_lens.ui.plain_text import as_html
 
 if TYPE_CHECKING:
     from imitation_lens.ui.main_window import MainWindow
@@ -140,9 +142,12 @@ class ModelsMenu(QObject):
             )
 
         def failed(error: Exception) -> None:
-            message = str(error) if isinstance(error, DemoPackError) else f"{error}"
+            if isinstance(error, DemoPackError):
+                message = str(error)
+            else:
+                message = unexpected(f"{source.name} could not be read", error)
             QMessageBox.warning(
-                self.window, APP_NAME, shown_fault(f"Nothing was imported. {message}")
+                self.window, APP_NAME, as_html(shown_fault(f"Nothing was imported. {message}"))
             )
 
         self.window.recorder.call(lambda store: import_demo_pack(store, source), done, failed)

@@ -33,6 +33,8 @@ from imitation_lens.core.prompt_sets import (
     save_prompt_set,
 )
 from imitation_lens.core.store import Store
+from imitation_lens.core.unexpected import storage_fault
+from imitation_lens.ui.plain_text import plain_tip
 from imitation_lens.ui.recorder import Recorder
 from imitation_lens.ui.window_state import fit_to_screen
 
@@ -81,6 +83,7 @@ class PromptSetsDialog(QDialog):
         self.preview.setWordWrap(True)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setObjectName("setMessage")
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.setVisible(False)
@@ -199,7 +202,7 @@ class PromptSetsDialog(QDialog):
             cells.append(", ".join(item.tags))
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
-                cell.setToolTip(text)
+                cell.setToolTip(plain_tip(text))
                 self.preview.setItem(index, column, cell)
 
     # -- import and remove -----------------------------------------------------------------------
@@ -228,7 +231,10 @@ class PromptSetsDialog(QDialog):
             self.refresh(select=prompt_set.id)
 
         def failed(error: Exception) -> None:
-            message = str(error) if isinstance(error, PromptSetError) else f"{error!r}"
+            if isinstance(error, PromptSetError):
+                message = str(error)
+            else:
+                message = storage_fault("The prompt set was not imported", error)
             self._say(message, True)
             self.import_failed.emit(message)
 

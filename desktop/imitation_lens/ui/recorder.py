@@ -43,7 +43,11 @@ def explain_storage_error(error: Exception) -> str:
         )
     if "readonly" in text or "read-only" in text or "permission" in text:
         return "The data folder can't be written to. Check its permissions; saving resumes then."
-    return f"Saving failed ({error}). The app keeps trying; nothing on screen is lost."
+    log.warning("Saving failed: %s", error)  # the detail is for the log, not the screen
+    return (
+        "Your latest changes could not be saved yet. The app keeps trying; nothing on screen is "
+        "lost. If this message stays, close the app and start it again."
+    )
 
 
 class Recorder(QObject):

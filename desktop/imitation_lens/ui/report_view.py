@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
 from imitation_lens.core.export import session_document
 from imitation_lens.core.fault_log import shown_fault
 from imitation_lens.core.session_report import SessionReport, build_session_report
+from imitation_lens.core.unexpected import unexpected
 from imitation_lens.ui.bar_chart import BarChart
 from imitation_lens.ui.bridge import GuiBridge
+from imitation_lens.ui.plain_text import escaped, plain_label
 from imitation_lens.ui.recorder import Recorder
 from imitation_lens.ui.window_state import fit_to_screen
 
@@ -86,7 +88,7 @@ class ReportView(QDialog):
             try:
                 built = build_session_report(document)
             except Exception as error:  # figures that can't be made must not sink the window
-                message = f"The report could not be made ({type(error).__name__}: {error})."
+                message = unexpected("The report could not be made", error)
                 self.bridge.post(lambda: self._fail(RuntimeError(message)))
                 return
             self.bridge.post(lambda: self._show(built))
@@ -120,12 +122,14 @@ class ReportView(QDialog):
             self.summary_table = rows_table(built.rows, "Figures per model")
             self.body_layout.addWidget(self.summary_table)
         for note in figures.notes:
-            label = QLabel(note)
+            label = plain_label(note)
             label.setWordWrap(True)
             self.body_layout.addWidget(label)
         if built.agreement_rows:
             self.body_layout.addWidget(
-                QLabel(f"<b>Agreement between evaluators</b> ({', '.join(built.evaluators)})")
+                QLabel(
+                    f"<b>Agreement between evaluators</b> ({escaped(', '.join(built.evaluators))})"
+                )
             )
             self.agreement_table = rows_table(built.agreement_rows, "Agreement between evaluators")
             self.body_layout.addWidget(self.agreement_table)

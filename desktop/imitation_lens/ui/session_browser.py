@@ -106,11 +106,13 @@ class SessionBrowser(QDialog):
         self.undo_button.hide()
         self.confirm_label = QLabel()
         self.confirm_label.setWordWrap(True)
+        self.confirm_label.setTextFormat(Qt.TextFormat.PlainText)
         self.confirm_button = _button("Yes, delete", "Confirm delete", "Delete the session")
         self.confirm_button.clicked.connect(self._confirmed_delete)
         self.confirm_button.hide()
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
 
         buttons = QHBoxLayout()
         for widget in (

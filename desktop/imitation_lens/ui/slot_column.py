@@ -34,6 +34,7 @@ from imitation_lens.core.lineup import Endpoint, SlotConfig
 from imitation_lens.core.prompting import GGUF_CHAT, QUESTION_ANSWER, TEACHER_STYLE
 from imitation_lens.ui.answer_view import AnswerView
 from imitation_lens.ui.flow_layout import flow_row
+from imitation_lens.ui.plain_text import make_plain, plain_tip
 from imitation_lens.ui.raw_text import RawTextButton
 
 # (label shown, background, text colour): the word is always there, colour only helps.
@@ -125,6 +126,7 @@ class SlotColumn(QFrame):
         self.identity_label.setObjectName("identityLabel")
         self.identity_label.setWordWrap(True)
         self.identity_label.hide()
+        make_plain(self.role_label, self.model_label, self.note_label, self.identity_label)
         self.clean_box = QCheckBox("Checked: no errors (C)")
         self.clean_box.setToolTip("You checked this answer and found no factual errors")
         self.clean_box.clicked.connect(lambda: self.action.emit("clean"))
@@ -145,6 +147,7 @@ class SlotColumn(QFrame):
         self.error_label.setWordWrap(True)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.hide()
+        make_plain(self.error_label, self.marks_label, self.check_label, self.state_label)
         self.answer = AnswerView()
         self.answer.action.connect(self.action)
         self.answer.marks_changed.connect(self._show_marks_summary)
@@ -413,7 +416,7 @@ class SlotColumn(QFrame):
             details.append(_ASKED.get(str(facts.get("template") or ""), ""))
             self.model_label.setText(" · ".join(d for d in details if d))
             self.model_label.setToolTip(
-                f"{facts['model_file']}\nsha256 {facts.get('model_sha256') or 'unknown'}"
+                plain_tip(f"{facts['model_file']}\nsha256 {facts.get('model_sha256') or 'unknown'}")
             )
         elif facts.get("endpoint_model"):
             self.model_label.setText(

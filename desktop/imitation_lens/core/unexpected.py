@@ -1,0 +1,31 @@
+"""Plain words for a failure nobody planned for: the evaluator reads what did not happen and what
+to do; the exception's own text, meant for a developer, goes to the log only."""
+
+from __future__ import annotations
+
+import logging
+
+log = logging.getLogger("imitation_lens.unexpected")
+
+SEND_THE_LOG = "If it happens again, please send the log to whoever gave you the app."
+
+
+def unexpected(what_failed: str, error: BaseException) -> str:
+    """`what_failed` is a sentence without its full stop, such as "The file was not imported"."""
+    log.error("%s: %s", what_failed, error, exc_info=(type(error), error, error.__traceback__))
+    return f"{what_failed} because of a problem inside the app. Try again. {SEND_THE_LOG}"
+
+
+def storage_fault(what_failed: str, error: BaseException) -> str:
+    """A database write that failed: the causes an evaluator can act on, else `unexpected`."""
+    text = str(error).lower()
+    if "full" in text:
+        cause = "the disk is full. Free some space, then try again."
+    elif "readonly" in text or "read-only" in text or "permission" in text:
+        cause = "the data folder can't be written to. Check its permissions, then try again."
+    elif "locked" in text or "busy" in text:
+        cause = "another program was writing to your data just then. Try again in a moment."
+    else:
+        return unexpected(what_failed, error)
+    log.warning("%s: %s", what_failed, error)
+    return f"{what_failed}: {cause}"

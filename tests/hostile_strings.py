@@ -1,0 +1,71 @@
+"""Text a model, a teacher, an imported file or another evaluator might write, chosen to be
+misread by anything that treats it as HTML, Markdown or layout. Every entry must be shown exactly
+as it is."""
+
+from __future__ import annotations
+
+HOSTILE_STRINGS: list[str] = [
+    "<b>bold</b>",
+    "A plain sentence with <b>bold tags</b> in the middle.",
+    "<i>italic",
+    "<img src=x>",
+    '<img src="file:///etc/passwd" onerror="alert(1)">',
+    '<a href="https://example.com">click here</a>',
+    "<a href=javascript:alert(1)>link</a>",
+    "&amp;",
+    "&lt;b&gt;not bold&lt;/b&gt;",
+    "&nbsp;&copy;&#169;&#x1F600;",
+    "Tom &amp Jerry",
+    "<!-- hidden comment -->visible",
+    "<!--",
+    "<style>body{color:red}</style>text",
+    "<script>alert('x')</script>",
+    "<table><tr><td>cell</td></tr></table>",
+    "<h1>Heading</h1>",
+    "<p>paragraph</p>",
+    "<br>",
+    "<hr/>",
+    "<font color=red>red</font>",
+    "<span style='font-size:80pt'>huge</span>",
+    "<div",
+    "unclosed <b",
+    "<b>unclosed bold",
+    "</b></i></p>",
+    "<qt>rich</qt>",
+    "<!DOCTYPE html><html><body>doc</body></html>",
+    '<?xml version="1.0"?><root/>',
+    "a < b > c",
+    "1 < 2 and 3 > 2",
+    "x<y",
+    "<<>>",
+    "<>",
+    "< b >spaced</ b >",
+    "**bold** _italic_ `code`",
+    "# Heading\n- item",
+    "[link](https://example.com)",
+    "![image](x.png)",
+    "\u202eRTL override text",
+    "left\u200bzero\u200cwidth\u200djoiners\ufeff",
+    "\u2066isolate\u2069",
+    "W" * 300,
+    "Supercalifragilisticexpialidocious" * 8,
+    "😀 emoji 👩‍👩‍👧 family 🇦🇺 flag",
+    "tab\there",
+    "bell\x07 and escape\x1b[31m",
+    "line one\nline two",
+    "  leading and trailing spaces  ",
+    "multiple     spaces",
+    "back\\slash and 'quotes' and \"double\"",
+    "%s %d {0} {name}",
+    "C:\\Users\\<name>\\model.gguf",
+    "/home/u/<b>models</b>/x.gguf",
+    "http://127.0.0.1:8080/v1?<b>=1&x=2",
+    "Ω ≈ ç √ ∫ ˜ µ ≤ ≥ ÷",
+    "e\u0301 (NFD) vs é (NFC)",
+    "nbsp\u00a0here",
+]
+
+# Every string Qt could take for HTML: those are the ones a label would alter.
+RICH_LOOKING = [s for s in HOSTILE_STRINGS if "<" in s or "&" in s]
+
+assert len(HOSTILE_STRINGS) >= 50
