@@ -56,6 +56,14 @@ def _parser() -> argparse.ArgumentParser:
         metavar="BATCH",
         help="go on with a paused batch (default: the latest one)",
     )
+    batch.add_argument(
+        "--retry-failed",
+        nargs="?",
+        const="latest",
+        metavar="BATCH",
+        help="ask again for a batch's failed answers, as the window's Retry failed does "
+        "(default: the latest batch)",
+    )
     imported = commands.add_parser("import", help="merge a colleague's JSON session export")
     imported.add_argument("input", type=Path, help="the JSON export to merge")
     return parser
@@ -100,12 +108,15 @@ def main(argv: list[str] | None = None) -> int:
 
     paths = data_paths(args.data_dir)
     if args.command == "batch":
-        if args.set is None and args.resume is None:
-            print("Name a prompt set to run, or --resume a paused batch.", file=sys.stderr)
+        if args.set is None and args.resume is None and args.retry_failed is None:
+            print(
+                "Name a prompt set to run, --resume a paused batch or --retry-failed.",
+                file=sys.stderr,
+            )
             return 2
         from imitation_lens.batch_command import run_batch_command
 
-        return run_batch_command(paths, args.set, args.resume)
+        return run_batch_command(paths, args.set, args.resume, args.retry_failed)
     if args.command == "import":
         return _import(paths.database, args.input)
     if not paths.database.exists():
