@@ -91,7 +91,7 @@ def not_a_stream(content_type: str) -> str:
     )
 
 
-def stream_fault(error: Exception) -> str | None:
+def stream_fault(error: BaseException) -> str | None:
     """Plain words for a stream that broke while being read; None when it is not one of those."""
     if isinstance(error, json.JSONDecodeError):
         return (
