@@ -37,6 +37,7 @@ FAULTS: dict[str, Fault] = {
     "non-json-line": Fault("failed", "not valid JSON", CUT_TEXT),
     "invalid-utf8": Fault("failed", "not valid UTF-8"),
     "endless-drip": Fault("failed", "still writing after"),
+    "endless-line": Fault("failed", "still writing after", ""),
     "huge-answer": Fault("failed", "far more than asked", max_text=4096),
     "status-500": Fault("failed", "server had an error (500)", ""),
     "status-401": Fault("failed", "refused the API key (401)", ""),
@@ -148,6 +149,13 @@ class FaultyTeacher(http.server.BaseHTTPRequestHandler):
         while True:  # until the app hangs up
             self._send(chunk("drip "))
             time.sleep(0.05)
+
+    def _endless_line(self) -> None:
+        self._head()
+        self._send(b'data: {"choices": [{"index": 0, "delta": {"content": "')
+        while True:  # one line that never ends, until the app hangs up
+            self._send(b"x" * 65536)
+            time.sleep(0.01)
 
     def _huge_answer(self) -> None:
         self._head()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import queue
 import threading
@@ -92,6 +93,15 @@ class _Outcome:
         self.fault = ""  # plain words for a stream that ended badly
         self.dropped = False  # the teacher sent more than asked; the rest was not read
         self.usage: dict[str, int] = {}
+        self.stream: Stream[ChatCompletionChunk] | None = None
+
+    def hang_up(self) -> None:
+        """Close the connection from the waiting side: a stream stuck inside one endless line
+        never reaches the helper thread's next look at `quit_reading`."""
+        stream = self.stream
+        if stream is not None:
+            with contextlib.suppress(Exception):
+                stream.response.close()
 
 
 class EndpointRunner:
@@ -130,6 +140,7 @@ class EndpointRunner:
                 seed=params.seed,
                 stream=True,
             )
+            outcome.stream = stream
             with stream:
                 content_type = stream.response.headers.get("content-type", "")
                 if "html" in content_type.lower():
@@ -193,6 +204,7 @@ class EndpointRunner:
 
         def failed(message: str, failure: str | dict[str, Any] = "error") -> None:
             quit_reading.set()
+            outcome.hang_up()
             meter.flush()
             kind = {"failure": failure} if isinstance(failure, str) else failure
             timing = facts | meter.timings() | kind
@@ -201,6 +213,7 @@ class EndpointRunner:
         while True:
             if stop.is_set():
                 quit_reading.set()
+                outcome.hang_up()
                 emit(FinishedEvent(rid, Status.STOPPED, meter.text, facts=facts | meter.timings()))
                 return
             if time.monotonic() > ends_at:
