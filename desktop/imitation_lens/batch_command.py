@@ -57,7 +57,25 @@ def _progress_line(progress: BatchProgress) -> str:
     return " · ".join(parts)
 
 
-def run_batch_command(paths: DataPaths, set_reference: str | None, resume: str | None) -> int:
+def _failure_reasons(paths: DataPaths, batch_id: str) -> list[str]:
+    """Each distinct reason the batch's answers failed, with how many times, most common first."""
+    store = Store(paths.database)
+    try:
+        rows = store.db.execute(
+            "SELECT r.error, COUNT(*) FROM responses r JOIN items i ON i.id = r.item_id "
+            "WHERE i.batch_id = ? AND r.status = 'failed' GROUP BY r.error "
+            "ORDER BY COUNT(*) DESC",
+            [batch_id],
+        ).fetchall()
+    finally:
+        store.close()
+    return [f"{error or 'no reason given'} (×{count})" for error, count in rows]
+
+
+def run_batch_command(
+    paths: DataPaths, set_reference: str | None, resume: str | None, retry_failed: str | None = None
+) -> int:
+    """Exits 0 only when every answer was written (or the batch was paused on purpose)."""
     paths.create()
     # The same log as the window's: llama.cpp's lines and failed answers go there, not to stderr.
     configure_logging(paths.logs)
@@ -67,15 +85,19 @@ def run_batch_command(paths: DataPaths, set_reference: str | None, resume: str |
         store.mark_unfinished_interrupted()
         interrupted_batches(store)
         saved = store.get_setting(LINEUP_SETTING)
-        if resume is not None:
+        wanted = retry_failed if retry_failed is not None else resume
+        if wanted is not None:
+            # Retry failed, as in the window, also works on a finished batch.
+            states = "('paused', 'finished')" if retry_failed is not None else "('paused')"
             row = store.db.execute(
-                "SELECT id, session_id FROM batches WHERE state = 'paused' "
-                + ("AND id = ? " if resume != "latest" else "")
+                f"SELECT id, session_id FROM batches WHERE state IN {states} "
+                + ("AND id = ? " if wanted != "latest" else "")
                 + "ORDER BY updated_at DESC LIMIT 1",
-                [] if resume == "latest" else [resume],
+                [] if wanted == "latest" else [wanted],
             ).fetchone()
             if row is None:
-                print("There is no paused batch to resume.", file=sys.stderr)
+                which = "finished or paused" if retry_failed is not None else "paused"
+                print(f"There is no {which} batch to go on with.", file=sys.stderr)
                 return 1
             batch_id, session_id = str(row[0]), str(row[1])
             lineup = list(batch_summary(store, batch_id).lineup)  # what its answers wait for
@@ -114,7 +136,15 @@ def run_batch_command(paths: DataPaths, set_reference: str | None, resume: str |
             printed.add(key)
             print(_progress_line(progress), flush=True)
 
-    run = BatchRun(paths.database, batch_id, lineup, make_runner, on_progress, on_end=ended.set)
+    run = BatchRun(
+        paths.database,
+        batch_id,
+        lineup,
+        make_runner,
+        on_progress,
+        retry_failed=retry_failed is not None,
+        on_end=ended.set,
+    )
 
     def pause(_signal: int, _frame: FrameType | None) -> None:
         print(
@@ -136,4 +166,14 @@ def run_batch_command(paths: DataPaths, set_reference: str | None, resume: str |
         print(run.error, file=sys.stderr)
         return 1
     state = final[-1].state if final else "paused"
+    failed = final[-1].failed if final else 0
+    if failed:
+        for reason in _failure_reasons(paths, batch_id):
+            print(f"Failed: {reason}", file=sys.stderr)
+        print(
+            f"{failed} answer{'s' if failed != 1 else ''} failed. Ask again with "
+            "`imitation-lens batch --retry-failed`.",
+            file=sys.stderr,
+        )
+        return 1
     return 0 if state in ("finished", "paused", "cancelled") else 1

@@ -60,6 +60,14 @@ def _parser() -> argparse.ArgumentParser:
         metavar="BATCH",
         help="go on with a paused batch (default: the latest one)",
     )
+    batch.add_argument(
+        "--retry-failed",
+        nargs="?",
+        const="latest",
+        metavar="BATCH",
+        help="ask again for a batch's failed answers, as the window's Retry failed does "
+        "(default: the latest batch)",
+    )
     imported = commands.add_parser("import", help="merge a colleague's JSON session export")
     imported.add_argument("input", type=Path, help="the JSON export to merge")
     return parser
@@ -113,8 +121,16 @@ def _write_command(paths: DataPaths, args: argparse.Namespace) -> int:
 
     from imitation_lens.core.instance_lock import WINDOW_OPEN_ELSEWHERE, window_open_on
 
-    if args.command == "batch" and args.set is None and args.resume is None:
-        print("Name a prompt set to run, or --resume a paused batch.", file=sys.stderr)
+    if (
+        args.command == "batch"
+        and args.set is None
+        and args.resume is None
+        and args.retry_failed is None
+    ):
+        print(
+            "Name a prompt set to run, --resume a paused batch or --retry-failed.",
+            file=sys.stderr,
+        )
         return 2
     if window_open_on(paths.database):
         print(WINDOW_OPEN_ELSEWHERE, file=sys.stderr)
@@ -124,7 +140,7 @@ def _write_command(paths: DataPaths, args: argparse.Namespace) -> int:
             return _import(paths.database, args.input)
         from imitation_lens.batch_command import run_batch_command
 
-        return run_batch_command(paths, args.set, args.resume)
+        return run_batch_command(paths, args.set, args.resume, args.retry_failed)
     except (OSError, sqlite3.Error) as error:
         print(_cannot_write(paths, error), file=sys.stderr)
         return 1

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import queue
 import threading
+import time
 from dataclasses import asdict
 from typing import Any
 
@@ -12,6 +14,7 @@ import openai
 from openai import Stream
 from openai.types.chat import ChatCompletionChunk, ChatCompletionMessageParam
 
+from imitation_lens.core import teacher_limits as limits
 from imitation_lens.core.generation import (
     EmitFn,
     FactsEvent,
@@ -25,7 +28,6 @@ from imitation_lens.core.lineup import Endpoint, SamplingParams
 from imitation_lens.core.secrets import find_api_key, looks_like_variable_name, redact
 
 CONNECT_TIMEOUT_S = 10.0
-READ_TIMEOUT_S = 120.0
 # Local servers (llama.cpp, Ollama, LM Studio) accept any key; OpenAI's client insists on one.
 _PLACEHOLDER_KEY = "no-key-set"
 _DONE = object()
@@ -86,6 +88,25 @@ def failure_facts(error: Exception) -> dict[str, Any]:
     return {"failure": "error"}
 
 
+class _Outcome:
+    """How the stream ended, as the helper thread saw it."""
+
+    def __init__(self) -> None:
+        self.finish_reason: str | None = None
+        self.fault = ""  # plain words for a stream that ended badly
+        self.dropped = False  # the teacher sent more than asked; the rest was not read
+        self.usage: dict[str, int] = {}
+        self.stream: Stream[ChatCompletionChunk] | None = None
+
+    def hang_up(self) -> None:
+        """Close the connection from the waiting side: a stream stuck inside one endless line
+        never reaches the helper thread's next look at `quit_reading`."""
+        stream = self.stream
+        if stream is not None:
+            with contextlib.suppress(Exception):
+                stream.response.close()
+
+
 class EndpointRunner:
     """Talks to one endpoint. The HTTP stream runs on a helper thread so Stop never waits on it."""
 
@@ -98,58 +119,108 @@ class EndpointRunner:
             base_url=self._endpoint.base_url,
             api_key=key or _PLACEHOLDER_KEY,
             max_retries=0,
-            timeout=openai.Timeout(READ_TIMEOUT_S, connect=CONNECT_TIMEOUT_S),
+            timeout=openai.Timeout(limits.read_timeout_s(), connect=CONNECT_TIMEOUT_S),
         )
+
+    def _pump(
+        self,
+        key: str | None,
+        messages: list[ChatCompletionMessageParam],
+        pieces: queue.Queue[Any],
+        outcome: _Outcome,
+        quit_reading: threading.Event,
+    ) -> None:
+        """Read the stream on a helper thread, keeping at most `chars_kept` characters."""
+        params = self._params
+        room = limits.chars_kept(params.max_tokens)
+        try:
+            stream: Stream[ChatCompletionChunk] = self._client(key).chat.completions.create(
+                model=self._endpoint.model,
+                messages=messages,
+                temperature=params.temperature,
+                top_p=params.top_p,
+                max_tokens=params.max_tokens,
+                seed=params.seed,
+                stream=True,
+            )
+            outcome.stream = stream
+            with stream:
+                content_type = stream.response.headers.get("content-type", "")
+                if "html" in content_type.lower():
+                    outcome.fault = limits.web_page(next(stream.response.iter_bytes(), b""))
+                    return
+                chunks = 0
+                for chunk in stream:
+                    chunks += 1
+                    if quit_reading.is_set():
+                        return
+                    if chunk.usage is not None:
+                        outcome.usage["in"] = chunk.usage.prompt_tokens
+                        outcome.usage["out"] = chunk.usage.completion_tokens
+                    if not chunk.choices:
+                        continue
+                    choice = chunk.choices[0]
+                    content = choice.delta.content if choice.delta is not None else None
+                    if content:
+                        if len(content) >= room:
+                            pieces.put(content[:room])
+                            outcome.dropped = True
+                            return
+                        room -= len(content)
+                        pieces.put(content)
+                    if choice.finish_reason:
+                        outcome.finish_reason = str(choice.finish_reason)
+                if not chunks and "event-stream" not in content_type.lower():
+                    outcome.fault = limits.not_a_stream(content_type)
+        except Exception as error:
+            pieces.put(error)
+        finally:
+            pieces.put(_DONE)
 
     def generate(self, request: GenerationRequest, emit: EmitFn, stop: threading.Event) -> None:
         rid = request.response_id
         meter = StreamMeter(rid, emit)
-        params = self._params
         messages: list[ChatCompletionMessageParam] = [{"role": "user", "content": request.prompt}]
         facts: dict[str, Any] = {
             "endpoint_base_url": self._endpoint.base_url,
             "endpoint_model": self._endpoint.model,
             "template": "chat-messages",
             "prompt_sent": json.dumps(messages, ensure_ascii=False),
-            "params": asdict(params),
+            "params": asdict(self._params),
         }
         emit(FactsEvent(rid, facts))
         emit(StateEvent(rid, Status.THINKING))
         key = find_api_key(self._endpoint.base_url, self._endpoint.api_key_env)
         pieces: queue.Queue[Any] = queue.Queue()
-        usage: dict[str, int] = {}
-
-        def pump() -> None:
-            try:
-                stream: Stream[ChatCompletionChunk] = self._client(key).chat.completions.create(
-                    model=self._endpoint.model,
-                    messages=messages,
-                    temperature=params.temperature,
-                    top_p=params.top_p,
-                    max_tokens=params.max_tokens,
-                    seed=params.seed,
-                    stream=True,
-                )
-                with stream:
-                    for chunk in stream:
-                        if stop.is_set():
-                            return
-                        if chunk.usage is not None:
-                            usage["in"] = chunk.usage.prompt_tokens
-                            usage["out"] = chunk.usage.completion_tokens
-                        if chunk.choices and chunk.choices[0].delta.content:
-                            pieces.put(chunk.choices[0].delta.content)
-            except Exception as error:
-                pieces.put(error)
-            finally:
-                pieces.put(_DONE)
-
-        threading.Thread(target=pump, name=f"teacher-{rid[:8]}", daemon=True).start()
+        outcome = _Outcome()
+        quit_reading = threading.Event()  # the helper thread stops at its next chunk
+        threading.Thread(
+            target=self._pump,
+            args=(key, messages, pieces, outcome, quit_reading),
+            name=f"teacher-{rid[:8]}",
+            daemon=True,
+        ).start()
+        deadline = limits.deadline_s(self._params.max_tokens)
+        ends_at = time.monotonic() + deadline
         streaming = False
         received = 0
+
+        def failed(message: str, failure: str | dict[str, Any] = "error") -> None:
+            quit_reading.set()
+            outcome.hang_up()
+            meter.flush()
+            kind = {"failure": failure} if isinstance(failure, str) else failure
+            timing = facts | meter.timings() | kind
+            emit(FinishedEvent(rid, Status.FAILED, meter.text, redact(message, key), timing))
+
         while True:
             if stop.is_set():
+                quit_reading.set()
+                outcome.hang_up()
                 emit(FinishedEvent(rid, Status.STOPPED, meter.text, facts=facts | meter.timings()))
+                return
+            if time.monotonic() > ends_at:
+                failed(limits.past_deadline(deadline), "deadline")
                 return
             try:
                 item = pieces.get(timeout=0.05)
@@ -158,9 +229,14 @@ class EndpointRunner:
             if item is _DONE:
                 break
             if isinstance(item, Exception):
-                message = redact(explain_api_error(item, self._endpoint), key)
-                timing = facts | meter.timings() | failure_facts(item)
-                emit(FinishedEvent(rid, Status.FAILED, meter.text, message, timing))
+                plain = limits.stream_fault(item)
+                if plain is None and received and isinstance(item, openai.APIConnectionError):
+                    # the client wraps a stream broken mid-answer: it is not "can't reach"
+                    plain = limits.stream_fault(item.__cause__ or item) or limits.BROKE
+                if plain is not None:
+                    failed(plain, "cut_off" if received else "error")
+                else:
+                    failed(explain_api_error(item, self._endpoint), failure_facts(item))
                 return
             if not streaming:
                 streaming = True
@@ -168,11 +244,22 @@ class EndpointRunner:
             received += 1
             meter.add(item, received)
         meter.flush()
-        if "out" in usage:
-            meter.tokens_out = usage["out"]
+        if "out" in outcome.usage:
+            meter.tokens_out = outcome.usage["out"]
+        if outcome.fault or outcome.dropped or outcome.finish_reason is None:
+            if outcome.fault:
+                failed(outcome.fault)
+            elif outcome.dropped:
+                failed(limits.TOO_LONG, "too_long")
+            elif received:
+                failed(limits.cut_off(True), "cut_off")
+            else:
+                failed(limits.EMPTY, "empty")
+            return
         counts = {
-            "tokens_in": usage.get("in"),
-            "tokens_counted_from": "usage" if usage else "chunks",
+            "tokens_in": outcome.usage.get("in"),
+            "tokens_counted_from": "usage" if outcome.usage else "chunks",
+            "finish_reason": outcome.finish_reason,
         }
         emit(FinishedEvent(rid, Status.DONE, meter.text, facts=facts | counts | meter.timings()))
 

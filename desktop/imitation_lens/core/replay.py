@@ -48,7 +48,9 @@ def params_key(params: SamplingParams | dict[str, Any]) -> str:
 
 
 def record_teacher_answer(store: Store, response_id: str) -> bool:
-    """Keep a finished teacher answer for replay. Replayed answers are not recorded again."""
+    """Keep a finished teacher answer for replay. Replayed answers are not recorded again, and
+    only an answer the teacher said it finished (a finish reason) counts: a stream cut short
+    must never come back later as a whole answer."""
     rows = list(
         store.db.query(
             "SELECT r.*, i.prompt FROM responses r JOIN items i ON i.id = r.item_id WHERE r.id = ?",
@@ -61,7 +63,7 @@ def record_teacher_answer(store: Store, response_id: str) -> bool:
     extra = json.loads(row["extra"] or "{}")
     if row["kind"] != "endpoint" or row["status"] != "done" or not row["text"]:
         return False
-    if extra.get("replayed_from"):
+    if extra.get("replayed_from") or not extra.get("finish_reason"):
         return False
     params = json.loads(row["params"] or "{}")
     with store.db.atomic():
