@@ -145,7 +145,7 @@ goes through the model library's check and a Run through the local runner, in a 
 Before these checks (commit 6719d3b) 5 of 51 variants aborted the whole process inside llama.cpp
 (SIGABRT), 29 passed the library check and 4 ended as an empty "Done". The one flagged variant
 hides NaN in a large weight the header check does not read; it ends *failed* with "The model
-produced no text for this question…" instead of an empty "Done".
+wrote nothing for this question…" instead of an empty "Done".
 
 ## The other paths
 

@@ -9,13 +9,16 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QMessageBox
 
 from imitation_lens.ui.app import run_app
 
 
 def _print_dialog(_parent: Any, _title: str, text: str, *args: Any) -> QMessageBox.StandardButton:
-    print(f"DIALOG {text}", flush=True)
+    # Message boxes get data escaped into rich text (ui/plain_text.as_html): print what it reads.
+    shown = QTextDocumentFragment.fromHtml(text).toPlainText()
+    print(f"DIALOG {shown}", flush=True)
     return QMessageBox.StandardButton.Ok
 
 

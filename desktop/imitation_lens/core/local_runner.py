@@ -55,9 +55,11 @@ def route_llama_log() -> None:
         llama_cpp.llama_log_set(callback, ctypes.c_void_p(0))
 
 
+# Flagged rather than shown as an empty "Done" (a damaged model answers this way), worded so it
+# blames nothing: a small model also ends at once now and then.
 NO_TEXT = (
-    "The model produced no text for this question. Its weights may be damaged; "
-    "try the question again, or download the model again."
+    "The model wrote nothing for this question: it stopped before its first word. Try the "
+    "question again; if every answer comes back empty, the model file may be damaged."
 )
 # llama_decode's return value when the abort callback asked it to stop: a stop, not a failure.
 _ABORTED_MARK = "llama_decode returned 2"
