@@ -26,19 +26,50 @@ sys.path[:0] = [str(ROOT / "desktop"), str(ROOT / "tests")]
 
 import gguf_variants  # noqa: E402
 import hostile_strings  # noqa: E402
+import teacher_faults  # noqa: E402
 
 PROBE_TIMEOUT_S = 120
 
 # (what is attacked, the test module that attacks it, what its generator makes)
 SUITES: list[tuple[str, str, str]] = [
-    ("Teacher servers that misbehave", "tests/test_teacher_faults.py", "kinds of misbehaviour"),
-    ("Imports of damaged or hostile session files", "tests/test_import_fuzz.py", "variants"),
-    ("Imports refused by name", "tests/test_import.py", "named cases"),
-    ("Text shown as it was stored", "tests/test_plain_text.py", "hostile strings"),
-    ("Messages in plain words", "tests/test_plain_messages.py", "cases"),
-    ("A second copy of the app, a killed app", "tests/test_single_instance.py", "cases"),
-    ("Read-only and uncreatable data folders", "tests/test_read_only.py", "cases"),
-    ("Keys pasted where a variable name belongs", "tests/test_key_variable.py", "cases"),
+    (
+        "Teacher servers that misbehave",
+        "tests/test_teacher_faults.py",
+        f"{len(teacher_faults.FAULTS)} kinds of misbehaviour of a real server on 127.0.0.1, "
+        "through the runner, a window and a command-line batch",
+    ),
+    (
+        "Imports of damaged or hostile session files",
+        "tests/test_import_fuzz.py",
+        "1,000 mutated variants of two real exports; pipes, folders, devices",
+    ),
+    ("Imports refused by name", "tests/test_import.py", "named hostile files"),
+    (
+        "Text shown as it was stored",
+        "tests/test_plain_text.py",
+        f"{len(hostile_strings.HOSTILE_STRINGS)} hostile strings through every label, tooltip "
+        "and message box that shows data",
+    ),
+    (
+        "Messages in plain words",
+        "tests/test_plain_messages.py",
+        "crafted headers, cut files, real SQLite errors",
+    ),
+    (
+        "A second copy of the app, a killed app",
+        "tests/test_single_instance.py",
+        "real app and command-line processes on one data folder",
+    ),
+    (
+        "Read-only and uncreatable data folders",
+        "tests/test_read_only.py",
+        "the real app and command line as the user nobody",
+    ),
+    (
+        "Keys pasted where a variable name belongs",
+        "tests/test_key_variable.py",
+        "220 generated keys in 11 providers' shapes, 11 real variable names",
+    ),
 ]
 
 
