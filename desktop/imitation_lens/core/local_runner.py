@@ -182,7 +182,13 @@ class LocalRunner:
             if _ABORTED_MARK in str(error) or stop.is_set():
                 finish(Status.STOPPED)
             else:
-                finish(Status.FAILED, f"llama.cpp stopped with an error: {error}")
+                _log.warning("llama.cpp stopped with an error: %s", error)
+                finish(
+                    Status.FAILED,
+                    "The model stopped in the middle of its answer because of an error inside "
+                    "llama.cpp. Try the question again; if it keeps happening, try a shorter "
+                    "question or another model (the log has the details).",
+                )
             return
         except MemoryError:
             finish(
