@@ -16,16 +16,31 @@ def unexpected(what_failed: str, error: BaseException) -> str:
     return f"{what_failed} because of a problem inside the app. Try again. {SEND_THE_LOG}"
 
 
-def storage_fault(what_failed: str, error: BaseException) -> str:
-    """A database write that failed: the causes an evaluator can act on, else `unexpected`."""
+def storage_cause(error: BaseException) -> str | None:
+    """Why a database write failed, where the evaluator can act on it: "full", "read-only" or
+    "in use"; None for anything else. SQLite says it only in its message's words."""
     text = str(error).lower()
     if "full" in text:
-        cause = "the disk is full. Free some space, then try again."
-    elif "readonly" in text or "read-only" in text or "permission" in text:
-        cause = "the data folder can't be written to. Check its permissions, then try again."
-    elif "locked" in text or "busy" in text:
-        cause = "another program was writing to your data just then. Try again in a moment."
-    else:
+        return "full"
+    if "readonly" in text or "read-only" in text or "permission" in text:
+        return "read-only"
+    if "locked" in text or "busy" in text:
+        return "in use"
+    return None
+
+
+_STORAGE_CAUSES = {
+    "full": "the disk is full. Free some space, then try again.",
+    "read-only": "the data folder can't be written to. Check its permissions, then try again.",
+    "in use": "another program was writing to your data just then. Try again in a moment.",
+}
+
+
+def storage_fault(what_failed: str, error: BaseException) -> str:
+    """A database write that failed: the causes an evaluator can act on, else `unexpected`."""
+    found = storage_cause(error)
+    if found is None:
         return unexpected(what_failed, error)
+    cause = _STORAGE_CAUSES[found]
     log.warning("%s: %s", what_failed, error)
     return f"{what_failed}: {cause}"

@@ -25,6 +25,7 @@ from imitation_lens.core.generation import (
 )
 from imitation_lens.core.replay import record_teacher_answer
 from imitation_lens.core.store import Store
+from imitation_lens.core.unexpected import storage_cause
 from imitation_lens.ui.bridge import GuiBridge
 
 T = TypeVar("T")
@@ -35,13 +36,14 @@ RETRY_INTERVAL_S = 2.0
 
 
 def explain_storage_error(error: Exception) -> str:
-    text = str(error).lower()
-    if "full" in text:
+    # Worded for writes the recorder keeps and retries, unlike storage_fault's one-off actions.
+    cause = storage_cause(error)
+    if cause == "full":
         return (
             "The disk is full, so new answers and marks can't be saved yet. Nothing is lost: "
             "they are kept in memory and saved as soon as there is room. Free some space."
         )
-    if "readonly" in text or "read-only" in text or "permission" in text:
+    if cause == "read-only":
         return "The data folder can't be written to. Check its permissions; saving resumes then."
     log.warning("Saving failed: %s", error)  # the detail is for the log, not the screen
     return (
