@@ -21,8 +21,8 @@ from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtTest import QTest
 
 from event_loop import wait_until
-from imitation_lens.core.lineup import LocalModel, SamplingParams, SlotConfig
-from imitation_lens.core.paths import DataPaths
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.running.lineup import LocalModel, SamplingParams, SlotConfig
 from imitation_lens.ui.app import create_application
 from imitation_lens.ui.main_window import MainWindow
 

@@ -27,16 +27,16 @@ from typing import Any, cast
 import llama_cpp
 import psutil
 
-from imitation_lens.core.batch_run import BatchProgress, BatchRun
-from imitation_lens.core.batches import create_batch
-from imitation_lens.core.bundled_model import ensure_bundled_model
-from imitation_lens.core.generation import Runner
-from imitation_lens.core.lineup import LocalModel, SamplingParams, SlotConfig
-from imitation_lens.core.paths import DataPaths
-from imitation_lens.core.prompt_sets import PromptSet, built_in_sets
-from imitation_lens.core.runners import runner_factory
-from imitation_lens.core.scheduler import LocalScheduler
-from imitation_lens.core.store import Store
+from imitation_lens.core.batches.prompt_sets import PromptSet, built_in_sets
+from imitation_lens.core.batches.queued import create_batch
+from imitation_lens.core.batches.run import BatchProgress, BatchRun
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.model_files.bundled_model import ensure_bundled_model
+from imitation_lens.core.running.events import Runner
+from imitation_lens.core.running.lineup import LocalModel, SamplingParams, SlotConfig
+from imitation_lens.core.running.runners import runner_factory
+from imitation_lens.core.running.scheduler import LocalScheduler
+from imitation_lens.core.storage.store import Store
 
 ITEMS = int(os.environ.get("BENCH_ITEMS", "100"))
 PARAMS = SamplingParams(max_tokens=24, context_length=1024, seed=7)

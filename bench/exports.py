@@ -27,9 +27,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from imitation_lens.core.export import export_session
-from imitation_lens.core.importer import import_session
-from imitation_lens.core.store import Store
+from imitation_lens.core.exports.importer import import_session
+from imitation_lens.core.exports.session_json import export_session
+from imitation_lens.core.storage.store import Store
 from session_factory import make_session
 
 SIZES = (100, 1_000)
@@ -50,7 +50,7 @@ def export_timings() -> list[Timing]:
         )
     ]
     try:
-        from imitation_lens.core.session_exports import FORMATS, export_as
+        from imitation_lens.core.exports.formats import FORMATS, export_as
     except ImportError as error:
         print(f"Only the JSON export is timed: the other formats can't be loaded ({error}).")
         return timings
@@ -84,9 +84,9 @@ def import_timings(source: Path) -> list[Timing]:
 
 def view_timings() -> list[Timing]:
     """What the window does on the recorder and worker threads: the report and the browser."""
-    from imitation_lens.core.export import session_document
-    from imitation_lens.core.session_report import build_session_report
-    from imitation_lens.core.sessions import session_summaries
+    from imitation_lens.core.analysis.session_report import build_session_report
+    from imitation_lens.core.exports.session_json import session_document
+    from imitation_lens.core.storage.sessions import session_summaries
 
     def report(store: Store, session: str, folder: Path) -> object:
         return build_session_report(session_document(store, session))

@@ -19,13 +19,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import llama_cpp
 from PySide6.QtCore import QEventLoop, QTimer
 
-from imitation_lens.core.bundled_model import ensure_bundled_model
-from imitation_lens.core.generation import Event, FinishedEvent, GenerationRequest, TextEvent
-from imitation_lens.core.lineup import LocalModel, SamplingParams, SlotConfig
-from imitation_lens.core.local_runner import LocalRunner
-from imitation_lens.core.paths import DataPaths
-from imitation_lens.core.prompting import build_prompt
-from imitation_lens.core.slot_worker import SlotWorker
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.model_files.bundled_model import ensure_bundled_model
+from imitation_lens.core.running.events import Event, FinishedEvent, GenerationRequest, TextEvent
+from imitation_lens.core.running.lineup import LocalModel, SamplingParams, SlotConfig
+from imitation_lens.core.running.local_runner import LocalRunner
+from imitation_lens.core.running.prompting import build_prompt
+from imitation_lens.core.running.slot_worker import SlotWorker
 from imitation_lens.ui.app import create_application
 from imitation_lens.ui.bridge import GuiBridge
 from imitation_lens.ui.main_window import MainWindow

@@ -22,9 +22,9 @@ from pathlib import Path
 TESTS = Path(__file__).resolve().parent.parent / "tests"
 sys.path.insert(0, str(TESTS))
 
-from imitation_lens.core.bundled_model import SHA256, ensure_bundled_model  # noqa: E402
-from imitation_lens.core.file_hash import remember_sha256  # noqa: E402
-from imitation_lens.core.paths import DataPaths  # noqa: E402
+from imitation_lens.core.housekeeping.paths import DataPaths  # noqa: E402
+from imitation_lens.core.model_files.bundled_model import SHA256, ensure_bundled_model  # noqa: E402
+from imitation_lens.core.model_files.file_hash import remember_sha256  # noqa: E402
 from real_app import xdotool  # noqa: E402
 from x_display import x_display  # noqa: E402
 
@@ -64,7 +64,7 @@ def child(root: Path, situation: str) -> None:
             else:
                 window.recorder.text_saved.connect(lambda _, n: say() if n > 20 else None)
         elif situation == "batch":
-            from imitation_lens.core.prompt_sets import built_in_sets
+            from imitation_lens.core.batches.prompt_sets import built_in_sets
 
             window.batches.start(built_in_sets()[0])
             QTimer.singleShot(3000, say)
@@ -92,7 +92,7 @@ def _download(window: object, root: Path, say: Callable[[], None]) -> None:
     from PySide6.QtCore import QTimer
 
     from hub_stand_in import HubStandIn
-    from imitation_lens.core.catalog import load_catalog
+    from imitation_lens.core.model_files.catalog import load_catalog
     from imitation_lens.ui.main_window import MainWindow
     from test_catalog_download import BASE, IMITATOR, _preset
 
@@ -139,8 +139,8 @@ def _data(base: Path, model: Path, name: str, situation: str) -> DataPaths:
     os.link(model, paths.models / model.name)
     remember_sha256(paths.models / model.name, SHA256, paths.models)
     if situation in ("loading", "streaming"):
-        from imitation_lens.core.lineup import LINEUP_SETTING, default_lineup
-        from imitation_lens.core.store import Store
+        from imitation_lens.core.running.lineup import LINEUP_SETTING, default_lineup
+        from imitation_lens.core.storage.store import Store
 
         lineup = [slot.to_dict() for slot in default_lineup({})]
         for slot in lineup:

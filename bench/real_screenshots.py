@@ -153,7 +153,7 @@ def main() -> int:
 
 class Driver:
     def __init__(self, out: Path) -> None:
-        from imitation_lens.core.paths import DataPaths
+        from imitation_lens.core.housekeeping.paths import DataPaths
         from imitation_lens.ui.app import create_application
 
         self.out = out
@@ -307,7 +307,7 @@ def fits(window: Any) -> tuple[bool, str]:
 
 def drive_fit(driver: Driver) -> int:
     from event_loop import wait_until
-    from imitation_lens.core.annotations import Mark
+    from imitation_lens.core.judging.annotations import Mark
     from imitation_lens.ui.mark_dialog import MarkDialog
     from imitation_lens.ui.slot_dialog import SlotDialog
     from test_screen_fit import crowd, lineup_of

@@ -34,17 +34,17 @@ from typing import Any
 import llama_cpp
 import psutil
 
-from imitation_lens.core.bundled_model import ensure_bundled_model
-from imitation_lens.core.lineup import SamplingParams
-from imitation_lens.core.memory import (
+from imitation_lens.core.model_files.bundled_model import ensure_bundled_model
+from imitation_lens.core.model_files.gguf_header import inspect_model_file
+from imitation_lens.core.running.lineup import SamplingParams
+from imitation_lens.core.running.memory import (
     MemoryEstimate,
     Schedule,
     available_memory,
     estimate_memory,
     plan_schedule,
 )
-from imitation_lens.core.model_file import inspect_model_file
-from imitation_lens.core.prompting import build_prompt
+from imitation_lens.core.running.prompting import build_prompt
 
 PROMPT = "Write a short essay about the history of Rome."
 # The app's sampling settings at its default context length. Seed 4 because its answer runs the

@@ -25,11 +25,11 @@ from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QLineEdit
 
 from event_loop import wait_until
-from imitation_lens.core.annotations import Mark
-from imitation_lens.core.blind import shown_order
-from imitation_lens.core.lineup import default_lineup
-from imitation_lens.core.paths import DataPaths
-from imitation_lens.core.store import new_id
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.judging.annotations import Mark
+from imitation_lens.core.judging.blind import shown_order
+from imitation_lens.core.running.lineup import default_lineup
+from imitation_lens.core.storage.store import new_id
 from imitation_lens.ui.app import create_application
 from imitation_lens.ui.main_window import MainWindow
 from imitation_lens.ui.report_view import ReportView

@@ -20,10 +20,10 @@ from typing import Any
 
 import pytest
 
-from imitation_lens.core.bundled_model import SHA256, ensure_bundled_model
-from imitation_lens.core.file_hash import remember_sha256
-from imitation_lens.core.lineup import LocalModel, SamplingParams, SlotConfig
-from imitation_lens.core.paths import DataPaths
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.model_files.bundled_model import SHA256, ensure_bundled_model
+from imitation_lens.core.model_files.file_hash import remember_sha256
+from imitation_lens.core.running.lineup import LocalModel, SamplingParams, SlotConfig
 
 # Short answers keep real inference quick; a fixed seed keeps them reproducible.
 FAST = SamplingParams(max_tokens=24, context_length=1024)

@@ -311,11 +311,11 @@ def probe(path: Path) -> dict[str, str]:
     Run it in a child process (see __main__), so a crash inside llama.cpp ends only the child."""
     import threading
 
-    from imitation_lens.core.generation import FinishedEvent, GenerationRequest
-    from imitation_lens.core.library import check_model_file
-    from imitation_lens.core.lineup import LocalModel, SamplingParams
-    from imitation_lens.core.local_runner import LocalRunner
-    from imitation_lens.core.model_file import ModelFileError
+    from imitation_lens.core.model_files.gguf_header import ModelFileError
+    from imitation_lens.core.model_files.library import check_model_file
+    from imitation_lens.core.running.events import FinishedEvent, GenerationRequest
+    from imitation_lens.core.running.lineup import LocalModel, SamplingParams
+    from imitation_lens.core.running.local_runner import LocalRunner
 
     try:
         check_model_file(path)

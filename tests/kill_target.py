@@ -8,9 +8,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from imitation_lens.core.generation import Event, FinishedEvent
-from imitation_lens.core.lineup import LocalModel, SamplingParams, SlotConfig
-from imitation_lens.core.paths import DataPaths
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.running.events import Event, FinishedEvent
+from imitation_lens.core.running.lineup import LocalModel, SamplingParams, SlotConfig
 from imitation_lens.ui.app import create_application
 from imitation_lens.ui.main_window import MainWindow
 

@@ -10,7 +10,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from imitation_lens.core.paths import DataPaths
+from imitation_lens.core.housekeeping.paths import DataPaths
 
 # Each quit time measured, printed at the end of the run for the report.
 MEASURED: list[tuple[str, float]] = []
@@ -34,8 +34,8 @@ def xdotool(*args: str) -> str:
 
 def _name_the_evaluator(paths: DataPaths) -> None:
     """Answer the first-start question beforehand, as a returning evaluator would have."""
-    from imitation_lens.core.export import EVALUATOR_SETTING
-    from imitation_lens.core.store import Store
+    from imitation_lens.core.exports.session_json import EVALUATOR_SETTING
+    from imitation_lens.core.storage.store import Store
 
     paths.root.mkdir(parents=True, exist_ok=True)
     store = Store(paths.database)

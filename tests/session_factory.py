@@ -4,7 +4,7 @@
 with batched inserts, as the app would have left it: answers of about sixty words with every
 recorded fact, marks of every category and both severities (some unsure, some deleted),
 judgements, verdicts and progress. Every third item has a reference answer and went through both
-phases (phase-2 marks copied from phase 1, as core/annotations.py copies them); every tenth is
+phases (phase-2 marks copied from phase 1, as core/judging/annotations.py copies them); every tenth is
 still being judged (no verdict yet). Everything, ids and times included, follows from `seed`, so
 two databases given the same seed hold the same session.
 """
@@ -18,10 +18,10 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from imitation_lens.core.blind import identity_clues, shown_order
-from imitation_lens.core.importer import judgement_id, progress_id, verdict_id
-from imitation_lens.core.store import Store
-from imitation_lens.core.taxonomy import CATEGORIES
+from imitation_lens.core.exports.importer import judgement_id, progress_id, verdict_id
+from imitation_lens.core.judging.blind import identity_clues, shown_order
+from imitation_lens.core.judging.taxonomy import CATEGORIES
+from imitation_lens.core.storage.store import Store
 
 START = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
 ROLES = ("Base", "Imitator", "Teacher", "Base, larger", "Imitator, longer", "Reference model")

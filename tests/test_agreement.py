@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from imitation_lens.core.agreement import (
+from imitation_lens.core.analysis.agreement import (
     NO_VARIATION,
     agreement,
     agreement_rows,

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from imitation_lens.core import annotations as notes
-from imitation_lens.core.annotations import Judgement, Mark, Verdict, mark_problem
-from imitation_lens.core.blind import identity_clues, shown_order
-from imitation_lens.core.export import session_document
-from imitation_lens.core.generation import Status
-from imitation_lens.core.migrations import MIGRATIONS, SCHEMA_VERSION
-from imitation_lens.core.store import Store
+from imitation_lens.core.exports.session_json import session_document
+from imitation_lens.core.judging import annotations as notes
+from imitation_lens.core.judging.annotations import Judgement, Mark, Verdict, mark_problem
+from imitation_lens.core.judging.blind import identity_clues, shown_order
+from imitation_lens.core.running.events import Status
+from imitation_lens.core.storage.migrations import MIGRATIONS, SCHEMA_VERSION
+from imitation_lens.core.storage.store import Store
 
 TEXT = "Canberra 🇦🇺 is\r\nthe capital."
 

@@ -33,8 +33,8 @@ def test_core_modules_import_no_qt() -> None:
 def test_importing_the_whole_core_loads_no_qt() -> None:
     code = (
         "import importlib, pkgutil, sys, imitation_lens.core as core\n"
-        "for m in pkgutil.iter_modules(core.__path__):\n"
-        "    importlib.import_module('imitation_lens.core.' + m.name)\n"
+        "for m in pkgutil.walk_packages(core.__path__, 'imitation_lens.core.'):\n"
+        "    importlib.import_module(m.name)\n"
         "print(sorted(n for n in sys.modules if n.startswith(('PySide6', 'shiboken6'))))\n"
     )
     result = subprocess.run(

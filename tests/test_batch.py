@@ -14,21 +14,21 @@ from typing import Any
 import pytest
 
 from conftest import local_slot
-from imitation_lens.core.annotations import Judgement, item_state, save_judgement
-from imitation_lens.core.batch_run import BatchProgress, BatchRun
-from imitation_lens.core.batches import batch_summary, create_batch, interrupted_batches
-from imitation_lens.core.export import export_session, session_document
-from imitation_lens.core.exporters import answer_rows
-from imitation_lens.core.generation import Runner, Status
-from imitation_lens.core.importer import check_export, import_session
-from imitation_lens.core.judging_progress import judging_progress, next_unjudged
-from imitation_lens.core.lineup import Endpoint, SamplingParams, SlotConfig
-from imitation_lens.core.metrics import item_view, report
-from imitation_lens.core.paths import DataPaths
-from imitation_lens.core.prompt_sets import PromptSet, SetItem
-from imitation_lens.core.runners import runner_factory
-from imitation_lens.core.scheduler import LocalScheduler
-from imitation_lens.core.store import Store
+from imitation_lens.core.analysis.metrics import item_view, report
+from imitation_lens.core.batches.prompt_sets import PromptSet, SetItem
+from imitation_lens.core.batches.queued import batch_summary, create_batch, interrupted_batches
+from imitation_lens.core.batches.run import BatchProgress, BatchRun
+from imitation_lens.core.exports.exporters import answer_rows
+from imitation_lens.core.exports.importer import check_export, import_session
+from imitation_lens.core.exports.session_json import export_session, session_document
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.judging.annotations import Judgement, item_state, save_judgement
+from imitation_lens.core.judging.progress import judging_progress, next_unjudged
+from imitation_lens.core.running.events import Runner, Status
+from imitation_lens.core.running.lineup import SamplingParams, Server, SlotConfig
+from imitation_lens.core.running.runners import runner_factory
+from imitation_lens.core.running.scheduler import LocalScheduler
+from imitation_lens.core.storage.store import Store
 
 QUESTIONS = [
     ("What is the capital of France?", "Paris"),
@@ -138,7 +138,7 @@ def test_twenty_items_through_two_local_slots_and_the_teacher_server(
     monkeypatch.setenv("BATCH_TEACHER_KEY", "test-key-123")
     teacher = SlotConfig(
         "Teacher",
-        Endpoint(teacher_server, "bundled", api_key_env="BATCH_TEACHER_KEY"),
+        Server(teacher_server, "bundled", api_key_env="BATCH_TEACHER_KEY"),
         SamplingParams(max_tokens=12, temperature=0.0),
     )
     lineup = [
@@ -241,7 +241,7 @@ def test_a_rate_limited_teacher_slows_the_batch_instead_of_failing_it(
     data_paths: DataPaths, store: Store, flaky_teacher: Callable[..., tuple[str, Any]]
 ) -> None:
     url, server = flaky_teacher(["Paris", " is the answer."], failures=3, retry_after=0)
-    teacher = SlotConfig("Teacher", Endpoint(url, "scripted"), SamplingParams(max_tokens=8))
+    teacher = SlotConfig("Teacher", Server(url, "scripted"), SamplingParams(max_tokens=8))
     lineup = [local_slot("Base", max_tokens=4), teacher]
     batch_id = new_batch(store, lineup, question_set(2))
     watcher = Watcher()
@@ -259,7 +259,7 @@ def test_failed_answers_are_kept_and_can_be_retried(
     data_paths: DataPaths, store: Store, flaky_teacher: Callable[..., tuple[str, Any]]
 ) -> None:
     url, server = flaky_teacher(["Rome"], failures=2, status=500)
-    teacher = SlotConfig("Teacher", Endpoint(url, "scripted"), SamplingParams(max_tokens=8))
+    teacher = SlotConfig("Teacher", Server(url, "scripted"), SamplingParams(max_tokens=8))
     lineup = [local_slot("Base", max_tokens=4), teacher]
     batch_id = new_batch(store, lineup, question_set(2))
     watcher = Watcher()

@@ -14,9 +14,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from conftest import local_slot
-from imitation_lens.core.lineup import LINEUP_SETTING
-from imitation_lens.core.paths import DataPaths
-from imitation_lens.core.store import Store
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.running.lineup import LINEUP_SETTING
+from imitation_lens.core.storage.store import Store
 from test_batch_window import start_batch, wait_answered, write_set
 
 

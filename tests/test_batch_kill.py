@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from conftest import local_slot, wait_until
-from imitation_lens.core.lineup import LINEUP_SETTING
-from imitation_lens.core.paths import DataPaths
-from imitation_lens.core.store import Store
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.running.lineup import LINEUP_SETTING
+from imitation_lens.core.storage.store import Store
 from test_batch import QUESTIONS
 
 COUNT = 10

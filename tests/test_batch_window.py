@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from conftest import close_window, local_slot
-from imitation_lens.core.normalize import automatic_check
-from imitation_lens.core.paths import DataPaths
-from imitation_lens.core.store import Store
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.judging.answer_check import automatic_check
+from imitation_lens.core.storage.store import Store
 from test_batch import QUESTIONS
 
 

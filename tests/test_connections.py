@@ -13,10 +13,10 @@ import pytest
 from keyring.backend import KeyringBackend
 
 from conftest import close_window, wait_idle
-from imitation_lens.core.generation import Status
-from imitation_lens.core.lineup import Endpoint, LocalModel
-from imitation_lens.core.paths import DataPaths
-from imitation_lens.core.secrets import KEYRING_SERVICE
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.running.events import Status
+from imitation_lens.core.running.lineup import LocalModel, Server
+from imitation_lens.core.servers.secrets import KEYRING_SERVICE
 
 KEY = "test-key-123"  # what the session's llama.cpp server demands
 
@@ -76,7 +76,7 @@ def test_connect_a_teacher_choose_it_in_the_lineup_and_compare(
     combo.setCurrentIndex(teacher_choice)
     with qtbot.waitSignal(lineup.finished, timeout=5000):
         lineup.buttons.button(lineup.buttons.StandardButton.Ok).click()
-    assert [type(s.source) for s in window.lineup] == [LocalModel, LocalModel, Endpoint]
+    assert [type(s.source) for s in window.lineup] == [LocalModel, LocalModel, Server]
     assert window.columns[2].model_label.text() == f"{model} via {teacher_server}"
 
     window.prompt_edit.setPlainText("What is the capital of Australia?")

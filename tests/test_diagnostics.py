@@ -32,13 +32,19 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from conftest import FAST, wait_idle
 from imitation_lens import __version__
-from imitation_lens.core import logfile
-from imitation_lens.core.about import APP_LICENCE, gather, licences, package_version
-from imitation_lens.core.generation import Event, FinishedEvent, GenerationRequest, Runner, Status
-from imitation_lens.core.lineup import Endpoint, SlotConfig
-from imitation_lens.core.logfile import LOG_FILE_NAME, configure_logging, redact
-from imitation_lens.core.paths import DataPaths, resource_path
-from imitation_lens.core.slot_worker import SlotWorker
+from imitation_lens.core.housekeeping import logfile
+from imitation_lens.core.housekeeping.about import APP_LICENCE, gather, licences, package_version
+from imitation_lens.core.housekeeping.logfile import LOG_FILE_NAME, configure_logging, redact
+from imitation_lens.core.housekeeping.paths import DataPaths, resource_path
+from imitation_lens.core.running.events import (
+    Event,
+    FinishedEvent,
+    GenerationRequest,
+    Runner,
+    Status,
+)
+from imitation_lens.core.running.lineup import Server, SlotConfig
+from imitation_lens.core.running.slot_worker import SlotWorker
 from imitation_lens.ui import app as app_module
 from imitation_lens.ui.about_dialog import AboutDialog
 from imitation_lens.ui.diagnostics import CrashNotice, install_exception_hooks, log_qt_message
@@ -237,7 +243,7 @@ def test_faults_the_user_sees_are_logged(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.INFO)
-    nobody = SlotConfig("Teacher", Endpoint("http://127.0.0.1:9/v1", "x", ""), FAST)
+    nobody = SlotConfig("Teacher", Server("http://127.0.0.1:9/v1", "x", ""), FAST)
     window = open_window(data_paths, [nobody])
     window.prompt_edit.setPlainText("What is the capital of France?")
     window.run_prompt()
@@ -246,7 +252,7 @@ def test_faults_the_user_sees_are_logged(
     assert "Can't reach the teacher" in shown_error
 
     def failed_answers() -> list[logging.LogRecord]:
-        return [r for r in caplog.records if r.name == "imitation_lens.core.store"]
+        return [r for r in caplog.records if r.name == "imitation_lens.core.storage.store"]
 
     # Logged when the recorder thread stores the answer, which may be just after it is shown.
     qtbot.waitUntil(lambda: bool(failed_answers()), timeout=10000)
@@ -291,7 +297,7 @@ def test_a_runner_bug_is_logged_with_its_traceback(caplog: pytest.LogCaptureFixt
     event = finished[0]
     assert isinstance(event, FinishedEvent) and event.status is Status.FAILED
     assert "Something went wrong inside the app" in event.error  # what the column shows
-    record = next(r for r in caplog.records if r.name == "imitation_lens.core.slot_worker")
+    record = next(r for r in caplog.records if r.name == "imitation_lens.core.running.slot_worker")
     assert record.exc_info is not None and record.exc_info[0] is AttributeError
 
 

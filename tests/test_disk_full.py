@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from conftest import close_window, local_slot, wait_idle
-from imitation_lens.core.generation import Status
-from imitation_lens.core.paths import DataPaths
-from imitation_lens.core.store import Store
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.running.events import Status
+from imitation_lens.core.storage.store import Store
 
 
 @pytest.fixture

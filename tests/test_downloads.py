@@ -19,7 +19,7 @@ from huggingface_hub import constants
 
 from conftest import free_port
 from hub_stand_in import HubStandIn
-from imitation_lens.core.downloads import (
+from imitation_lens.core.model_files.downloads import (
     DownloadCancelled,
     DownloadError,
     HubFile,

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from conftest import close_window, local_slot, wait_idle
 from imitation_lens.cli import main as cli_main
-from imitation_lens.core.export import (
+from imitation_lens.core.exports.importer import import_session
+from imitation_lens.core.exports.session_json import (
     EVALUATOR_SETTING,
     clean_name,
     default_evaluator,
@@ -22,10 +23,9 @@ from imitation_lens.core.export import (
     local_evaluator,
     session_document,
 )
-from imitation_lens.core.importer import import_session
-from imitation_lens.core.paths import DataPaths
-from imitation_lens.core.sessions import session_summaries
-from imitation_lens.core.store import Store
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.storage.sessions import session_summaries
+from imitation_lens.core.storage.store import Store
 
 
 def test_the_name_offered_is_the_accounts_full_name_else_the_login_never_empty(

@@ -12,12 +12,13 @@ from typing import Any
 
 import pytest
 
-from imitation_lens.core import annotations as notes
-from imitation_lens.core import exporters, metrics
-from imitation_lens.core.annotations import Judgement, Mark, Verdict
-from imitation_lens.core.export import EVALUATOR_SETTING, session_document
-from imitation_lens.core.generation import Status
-from imitation_lens.core.store import Store
+from imitation_lens.core.analysis import metrics
+from imitation_lens.core.exports import exporters
+from imitation_lens.core.exports.session_json import EVALUATOR_SETTING, session_document
+from imitation_lens.core.judging import annotations as notes
+from imitation_lens.core.judging.annotations import Judgement, Mark, Verdict
+from imitation_lens.core.running.events import Status
+from imitation_lens.core.storage.store import Store
 
 ROLES = ("Base", "Imitator", "Teacher")
 CAPITAL = "Sydney 🇦🇺 is\r\nthe capital."
@@ -414,7 +415,7 @@ def test_copies_met_twice_count_as_the_per_model_summary_counts_them(
     assert not imitator.critical and imitator.weighted_score == 1  # its Minor mark alone
     verdict = exporters.verdict_of(item, me, phase)
     assert verdict is not None and verdict["preferred_response_id"] == teacher.response["id"]
-    # ...as core/metrics.py counts them.
+    # ...as core/analysis/metrics.py counts them.
     seen = metrics.item_view(item, me, me)
     assert [len(a.spans) for a in seen.answers] == [len(base.marks), 1, 0]
     assert [a.weight for a in seen.answers] == [base.weighted_score, 1, 0] == [5, 1, 0]

@@ -17,11 +17,11 @@ import pytest
 
 import gguf_variants
 from conftest import local_slot, wait_idle
-from imitation_lens.core.generation import Status
-from imitation_lens.core.lineup import LocalModel, SamplingParams, SlotConfig
-from imitation_lens.core.local_runner import NO_TEXT
-from imitation_lens.core.model_file import ModelFileError, inspect_model_file
-from imitation_lens.core.paths import DataPaths
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.model_files.gguf_header import ModelFileError, inspect_model_file
+from imitation_lens.core.running.events import Status
+from imitation_lens.core.running.lineup import LocalModel, SamplingParams, SlotConfig
+from imitation_lens.core.running.local_runner import NO_TEXT
 
 HERE = Path(__file__).parent
 # What a person at the screen should never have to read.

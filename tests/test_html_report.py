@@ -12,20 +12,20 @@ from typing import Any
 
 import pytest
 
-from imitation_lens.core import annotations as notes
-from imitation_lens.core.annotations import Judgement, Mark, Verdict
-from imitation_lens.core.export import EVALUATOR_SETTING, session_document
-from imitation_lens.core.exporters import (
+from imitation_lens.core.exports.exporters import (
     answer_view,
     clean_text,
     describe_mark,
     final_phase,
     shown_marks,
 )
-from imitation_lens.core.generation import Status
-from imitation_lens.core.html_report import Chart, render_html, write_html
-from imitation_lens.core.store import Store
-from imitation_lens.core.taxonomy import category_label, severity_label
+from imitation_lens.core.exports.html_report import Chart, render_html, write_html
+from imitation_lens.core.exports.session_json import EVALUATOR_SETTING, session_document
+from imitation_lens.core.judging import annotations as notes
+from imitation_lens.core.judging.annotations import Judgement, Mark, Verdict
+from imitation_lens.core.judging.taxonomy import category_label, severity_label
+from imitation_lens.core.running.events import Status
+from imitation_lens.core.storage.store import Store
 from test_exporters import build_document
 
 PWNED = "PWNED"

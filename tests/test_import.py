@@ -13,11 +13,8 @@ import jsonschema
 import jsonschema_rs
 import pytest
 
-from imitation_lens.core import annotations as notes
-from imitation_lens.core.annotations import Judgement, Mark, Verdict
-from imitation_lens.core.export import export_session, session_document, write_json
-from imitation_lens.core.generation import Status
-from imitation_lens.core.importer import (
+from imitation_lens.core.exports.formats import FORMATS
+from imitation_lens.core.exports.importer import (
     KINDS,
     ImportRefused,
     check_export,
@@ -25,10 +22,13 @@ from imitation_lens.core.importer import (
     import_session,
     schema_path,
 )
-from imitation_lens.core.paths import resource_path
-from imitation_lens.core.session_exports import FORMATS
-from imitation_lens.core.sessions import delete_session
-from imitation_lens.core.store import Store, new_id
+from imitation_lens.core.exports.session_json import export_session, session_document, write_json
+from imitation_lens.core.housekeeping.paths import resource_path
+from imitation_lens.core.judging import annotations as notes
+from imitation_lens.core.judging.annotations import Judgement, Mark, Verdict
+from imitation_lens.core.running.events import Status
+from imitation_lens.core.storage.sessions import delete_session
+from imitation_lens.core.storage.store import Store, new_id
 from session_factory import make_session
 
 TEXT = "Sydney 🇦🇺 is\r\nthe capital, founded in 1788."
@@ -114,7 +114,7 @@ def _as_imported_by(document: dict[str, Any], importer: str) -> dict[str, Any]:
     - each item's `progress` starts with the importer's own, which is at the beginning (phase 1,
       not revealed), followed by everyone else's, ordered by name, as the exporter lists them;
     - the exporter's judgements and verdicts get their name added to their ids (`R1:1` becomes
-      `R1:1:ann`): this computer's own keep the ids core/annotations.py gives them, so a
+      `R1:1:ann`): this computer's own keep the ids core/judging/annotations.py gives them, so a
       colleague's can't take them. Both are listed by phase, then id, so with the new ids the
       order within a phase may change.
 

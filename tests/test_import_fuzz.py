@@ -15,15 +15,15 @@ from typing import Any
 
 import pytest
 
-from imitation_lens.core.annotations import item_state
-from imitation_lens.core.export import export_session, session_document
-from imitation_lens.core.import_checks import PARAMS
-from imitation_lens.core.importer import ImportRefused, import_session
-from imitation_lens.core.lineup import SamplingParams, SlotConfig
-from imitation_lens.core.runners import runner_factory
-from imitation_lens.core.scheduler import LocalScheduler
-from imitation_lens.core.session_exports import FORMATS
-from imitation_lens.core.store import Store
+from imitation_lens.core.exports.formats import FORMATS
+from imitation_lens.core.exports.import_checks import PARAMS
+from imitation_lens.core.exports.importer import ImportRefused, import_session
+from imitation_lens.core.exports.session_json import export_session, session_document
+from imitation_lens.core.judging.annotations import item_state
+from imitation_lens.core.running.lineup import SamplingParams, SlotConfig
+from imitation_lens.core.running.runners import runner_factory
+from imitation_lens.core.running.scheduler import LocalScheduler
+from imitation_lens.core.storage.store import Store
 from import_fuzz import variants
 from session_factory import make_session
 from test_import import _dump, _judged_session, _store

@@ -7,9 +7,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from imitation_lens.core.export import export_session
-from imitation_lens.core.paths import DataPaths
-from imitation_lens.core.store import Store
+from imitation_lens.core.exports.session_json import export_session
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.storage.store import Store
 from imitation_lens.ui.file_opening import open_session_file
 from session_factory import make_session
 

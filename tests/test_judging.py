@@ -14,9 +14,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from conftest import FAST, close_window, local_slot, wait_idle
-from imitation_lens.core.lineup import Endpoint, SlotConfig
-from imitation_lens.core.paths import DataPaths
-from imitation_lens.core.spans import display_text
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.judging.spans import display_text
+from imitation_lens.core.running.lineup import Server, SlotConfig
 
 PROMPT = "What is the capital of Australia?"
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -37,7 +37,7 @@ def rows(paths: DataPaths, sql: str, *params: Any) -> list[dict[str, Any]]:
 
 
 def scripted_slot(url: str, role: str = "Teacher") -> SlotConfig:
-    return SlotConfig(role=role, source=Endpoint(url, "scripted", ""), params=FAST)
+    return SlotConfig(role=role, source=Server(url, "scripted", ""), params=FAST)
 
 
 def run(qtbot: Any, window: Any, prompt: str = PROMPT) -> None:

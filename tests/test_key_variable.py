@@ -17,18 +17,18 @@ from typing import Any
 import pytest
 
 from conftest import FAST, close_window
-from imitation_lens.core.connections import (
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.running.events import Event, FinishedEvent, GenerationRequest, Status
+from imitation_lens.core.running.lineup import Server, SlotConfig
+from imitation_lens.core.servers.connections import (
     VARIABLE_NAME_PROBLEM,
     Connection,
     connections,
     is_variable_name,
     save_connection,
 )
-from imitation_lens.core.endpoint_runner import EndpointRunner
-from imitation_lens.core.generation import Event, FinishedEvent, GenerationRequest, Status
-from imitation_lens.core.lineup import Endpoint, SlotConfig
-from imitation_lens.core.paths import DataPaths
-from imitation_lens.core.store import Store
+from imitation_lens.core.servers.server_runner import ServerRunner
+from imitation_lens.core.storage.store import Store
 from imitation_lens.ui.slot_dialog import SlotDialog
 
 ALNUM = string.ascii_letters + string.digits
@@ -82,7 +82,7 @@ def test_every_pasted_key_is_refused_and_every_variable_name_accepted() -> None:
 
 def test_the_column_dialog_refuses_a_pasted_key_and_keeps_a_name(qtbot: Any) -> None:
     key = pasted_keys(1)[0]
-    dialog = SlotDialog(SlotConfig("Teacher", Endpoint("http://127.0.0.1:9/v1", "m", "")))
+    dialog = SlotDialog(SlotConfig("Teacher", Server("http://127.0.0.1:9/v1", "m", "")))
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.key_env.setText(key)
@@ -93,7 +93,7 @@ def test_the_column_dialog_refuses_a_pasted_key_and_keeps_a_name(qtbot: Any) -> 
     dialog._accept()
     assert dialog.result() == SlotDialog.DialogCode.Accepted
     source = dialog.result_slot().source
-    assert isinstance(source, Endpoint) and source.api_key_env == "GROQ_API_KEY"
+    assert isinstance(source, Server) and source.api_key_env == "GROQ_API_KEY"
 
 
 def test_the_connections_dialog_refuses_a_pasted_key_and_saves_nothing(
@@ -144,7 +144,7 @@ def refusing_server() -> Iterator[str]:
 
 def _refused(base_url: str, key_env: str) -> FinishedEvent:
     events: list[Event] = []
-    EndpointRunner(Endpoint(base_url, "m", key_env), FAST).generate(
+    ServerRunner(Server(base_url, "m", key_env), FAST).generate(
         GenerationRequest("r", "What is the capital of Australia?"),
         events.append,
         threading.Event(),

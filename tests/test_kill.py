@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from imitation_lens.core.paths import DataPaths
-from imitation_lens.core.store import Store
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.storage.store import Store
 from imitation_lens.ui.main_window import load_startup
 
 

@@ -11,9 +11,9 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from conftest import close_window, wait_idle
-from imitation_lens.core.bundled_model import SHA256
-from imitation_lens.core.library import check_model_file, facts_record
-from imitation_lens.core.paths import DataPaths
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.model_files.bundled_model import SHA256
+from imitation_lens.core.model_files.library import check_model_file, facts_record
 from test_model_file import BROKEN
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from imitation_lens.core.generation import (
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.running.events import (
     Event,
     FactsEvent,
     FinishedEvent,
@@ -17,9 +18,8 @@ from imitation_lens.core.generation import (
     Status,
     TextEvent,
 )
-from imitation_lens.core.lineup import LocalModel, SamplingParams
-from imitation_lens.core.local_runner import LocalRunner
-from imitation_lens.core.paths import DataPaths
+from imitation_lens.core.running.lineup import LocalModel, SamplingParams
+from imitation_lens.core.running.local_runner import LocalRunner
 
 PARAMS = SamplingParams(max_tokens=16, context_length=4096)
 

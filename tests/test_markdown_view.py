@@ -11,12 +11,12 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
 
-from imitation_lens.core.annotations import Mark
-from imitation_lens.core.markdown_inline import BOLD, CODE, ITALIC, LINK, STRIKE
-from imitation_lens.core.markdown_view import BULLETS, Rendered, extend, render
-from imitation_lens.core.paths import DataPaths
-from imitation_lens.core.spans import display_text
-from imitation_lens.ui import answer_view
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.judging.annotations import Mark
+from imitation_lens.core.judging.markdown_inline import BOLD, CODE, ITALIC, LINK, STRIKE
+from imitation_lens.core.judging.markdown_view import BULLETS, Rendered, extend, render
+from imitation_lens.core.judging.spans import display_text
+from imitation_lens.ui import answer_pane
 from imitation_lens.ui.raw_text import raw_text_switch
 from test_judging import CTRL, SHIFT, press, rows, run, scripted_slot
 
@@ -294,8 +294,8 @@ def test_streaming_is_drawn_at_a_bounded_rate_keeping_the_readers_selection(
         renders.append(len(raw))
         return extend(previous, raw, streaming)
 
-    monkeypatch.setattr(answer_view, "extend", counted)
-    view = answer_view.AnswerView()
+    monkeypatch.setattr(answer_pane, "extend", counted)
+    view = answer_pane.AnswerPane()
     qtbot.addWidget(view)
     view.resize(420, 160)
     view.show()
@@ -320,7 +320,7 @@ def test_streaming_is_drawn_at_a_bounded_rate_keeping_the_readers_selection(
     view.select_range(2, 7)
     elapsed_ms += stream(100, 200)
     feeder.stop()
-    assert 2 <= len(renders) <= elapsed_ms / answer_view.RENDER_INTERVAL_MS + 4
+    assert 2 <= len(renders) <= elapsed_ms / answer_pane.RENDER_INTERVAL_MS + 4
     assert view.textCursor().selectedText() == "Intro" and view.selection() == (2, 7)
     assert scrollbar.value() == 0
     assert view.toPlainText() == render(view.text).text  # drawn exactly as a full render
@@ -329,7 +329,7 @@ def test_streaming_is_drawn_at_a_bounded_rate_keeping_the_readers_selection(
 def test_marks_on_markup_alone_still_show_and_emoji_keep_their_place(
     qtbot: Any, rendered_mode: None
 ) -> None:
-    view = answer_view.AnswerView()
+    view = answer_pane.AnswerPane()
     qtbot.addWidget(view)
     raw = "# 😀 Title\r\n**Launch:** 🇦🇺 go\r\n- item **x**"
     view.set_text(raw)
@@ -346,7 +346,7 @@ def test_marks_on_markup_alone_still_show_and_emoji_keep_their_place(
 def test_an_unclosed_bold_shows_bold_while_streaming_and_as_written_once_finished(
     qtbot: Any, rendered_mode: None
 ) -> None:
-    view = answer_view.AnswerView()
+    view = answer_pane.AnswerPane()
     qtbot.addWidget(view)
     view.append_text("Check the **gui")
     qtbot.waitUntil(lambda: view.toPlainText() == "Check the gui")

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from imitation_lens.core.memory import (
+from imitation_lens.core.model_files.gguf_header import inspect_model_file
+from imitation_lens.core.running.memory import (
     MemoryEstimate,
     Schedule,
     available_memory,
@@ -14,7 +15,6 @@ from imitation_lens.core.memory import (
     memory_advice,
     plan_schedule,
 )
-from imitation_lens.core.model_file import inspect_model_file
 
 MIB = 1024 * 1024
 GIB = 1024 * MIB

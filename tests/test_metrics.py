@@ -8,11 +8,7 @@ from typing import Any
 
 import pytest
 
-from imitation_lens.core import annotations as notes
-from imitation_lens.core.annotations import Judgement, Mark, Verdict
-from imitation_lens.core.export import EVALUATOR_SETTING, session_document
-from imitation_lens.core.generation import Status
-from imitation_lens.core.metrics import (
+from imitation_lens.core.analysis.metrics import (
     Estimate,
     SlotMetrics,
     is_hedged,
@@ -22,8 +18,12 @@ from imitation_lens.core.metrics import (
     uses_list,
     word_count,
 )
-from imitation_lens.core.normalize import matches_reference, normalize_answer
-from imitation_lens.core.store import Store
+from imitation_lens.core.exports.session_json import EVALUATOR_SETTING, session_document
+from imitation_lens.core.judging import annotations as notes
+from imitation_lens.core.judging.annotations import Judgement, Mark, Verdict
+from imitation_lens.core.judging.answer_check import matches_reference, normalize_answer
+from imitation_lens.core.running.events import Status
+from imitation_lens.core.storage.store import Store
 
 # Slot 0 is the Base model, slot 1 its Imitator. Response ids: R<item>-<slot>.
 ITEMS: list[dict[str, Any]] = [

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from imitation_lens.core.model_file import ModelFileError, inspect_model_file
+from imitation_lens.core.model_files.gguf_header import ModelFileError, inspect_model_file
 
 
 def test_bundled_model_facts(bundled_model: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from imitation_lens.core.model_file import ModelFileError, inspect_model_file
+from imitation_lens.core.model_files.gguf_header import ModelFileError, inspect_model_file
 
 
 def _header_with_value_type(value_type: int) -> bytes:
@@ -61,7 +61,7 @@ def test_many_missing_bytes_are_bytes(bundled_model: Path, tmp_path: Path) -> No
 def test_an_unexpected_fault_is_told_plainly_and_logged_in_full(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    from imitation_lens.core.unexpected import unexpected
+    from imitation_lens.core.housekeeping.unexpected import unexpected
 
     try:
         int("lots")
@@ -109,7 +109,7 @@ def _sqlite_error(tmp_path: Path, kind: str) -> sqlite3.Error:
 def test_a_failed_save_says_what_to_do_without_sqlite_words(
     kind: str, expected: str, tmp_path: Path
 ) -> None:
-    from imitation_lens.core.unexpected import storage_fault
+    from imitation_lens.core.housekeeping.unexpected import storage_fault
 
     error = _sqlite_error(tmp_path, kind)
     message = storage_fault("The verdict could not be saved", error)

@@ -13,13 +13,13 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QLabel
 
 from hostile_strings import HOSTILE_STRINGS, RICH_LOOKING
-from imitation_lens.core.annotations import Mark, insert_mark
-from imitation_lens.core.batch_run import BatchProgress
-from imitation_lens.core.generation import FactsEvent, FinishedEvent, Status
-from imitation_lens.core.lineup import LocalModel, SlotConfig
-from imitation_lens.core.paths import DataPaths
-from imitation_lens.core.store import Store
-from imitation_lens.ui.answer_view import AnswerView
+from imitation_lens.core.batches.run import BatchProgress
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.judging.annotations import Mark, insert_mark
+from imitation_lens.core.running.events import FactsEvent, FinishedEvent, Status
+from imitation_lens.core.running.lineup import LocalModel, SlotConfig
+from imitation_lens.core.storage.store import Store
+from imitation_lens.ui.answer_pane import AnswerPane
 from imitation_lens.ui.batch_panel import BatchPanel
 from imitation_lens.ui.judging_bar import JudgingBar
 from imitation_lens.ui.mark_dialog import MarkDialog
@@ -114,7 +114,7 @@ def test_a_mark_shows_its_quote_note_and_correction_as_stored(qtbot: Any, text: 
     qtbot.addWidget(dialog)
     short = text if len(text) <= 160 else text[:157] + "…"  # the dialog shortens long quotes
     assert shown(dialog.quote_label) == f"“{short}”"
-    view = AnswerView()
+    view = AnswerPane()
     qtbot.addWidget(view)
     view.set_text(answer)
     view.set_marks([mark])
@@ -126,7 +126,7 @@ def test_a_mark_shows_its_quote_note_and_correction_as_stored(qtbot: Any, text: 
     assert shown_tip(view._tooltip_at(inside)) == mark.describe()
 
 
-def _cursor_at(view: AnswerView, position: int) -> QTextCursor:
+def _cursor_at(view: AnswerPane, position: int) -> QTextCursor:
     cursor = QTextCursor(view.document())
     cursor.setPosition(position)
     return cursor

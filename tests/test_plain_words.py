@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from conftest import close_window, local_slot, wait_idle
-from imitation_lens.core.connections import VARIABLE_NAME_PROBLEM
-from imitation_lens.core.paths import DataPaths
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.servers.connections import VARIABLE_NAME_PROBLEM
 from imitation_lens.ui.catalog_tab import source_html
 from imitation_lens.ui.connections_dialog import save_problem
 from imitation_lens.ui.slot_dialog import KNOB_HINTS, SlotDialog

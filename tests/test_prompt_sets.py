@@ -7,8 +7,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from imitation_lens.core.normalize import automatic_check, matches_reference
-from imitation_lens.core.prompt_sets import (
+from imitation_lens.core.batches.prompt_sets import (
     MAX_PROBLEMS,
     PromptSetError,
     SetItem,
@@ -20,7 +19,8 @@ from imitation_lens.core.prompt_sets import (
     remove_prompt_set,
     save_prompt_set,
 )
-from imitation_lens.core.store import Store
+from imitation_lens.core.judging.answer_check import automatic_check, matches_reference
+from imitation_lens.core.storage.store import Store
 
 TOPICS = {"geography", "science", "history", "arts", "people", "numbers-and-dates"}
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from imitation_lens.core.prompting import (
+from imitation_lens.core.running.prompting import (
     GGUF_CHAT,
     QUESTION_ANSWER,
     TEACHER_STYLE,

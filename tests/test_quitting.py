@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from imitation_lens.core.paths import DataPaths
+from imitation_lens.core.housekeeping.paths import DataPaths
 from imitation_lens.ui.quitting import Quitter
 
 

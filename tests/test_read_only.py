@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from imitation_lens.core.lineup import default_lineup
-from imitation_lens.core.runners import queued_response
-from imitation_lens.core.store import Store
+from imitation_lens.core.running.lineup import default_lineup
+from imitation_lens.core.running.runners import queued_response
+from imitation_lens.core.storage.store import Store
 
 NOBODY = 65534
 # Read (and pass through) any folder, as a user who owns the data would; write nowhere extra.

@@ -17,11 +17,11 @@ from conftest import (
     stop_llama_server,
     wait_idle,
 )
-from imitation_lens.core.generation import Status
-from imitation_lens.core.lineup import Endpoint, SlotConfig
-from imitation_lens.core.paths import DataPaths
-from imitation_lens.core.replay import DemoPackError, export_demo_pack, import_demo_pack
-from imitation_lens.core.store import Store
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.running.events import Status
+from imitation_lens.core.running.lineup import Server, SlotConfig
+from imitation_lens.core.servers.replay import DemoPackError, export_demo_pack, import_demo_pack
+from imitation_lens.core.storage.store import Store
 
 PROMPT = "What is the capital of Australia?"
 
@@ -33,7 +33,7 @@ KEY_ENV = "IMITATION_LENS_TEST_TEACHER_KEY"
 def teacher(url: str, replay: str = "fallback", **params: Any) -> SlotConfig:
     return SlotConfig(
         role="Teacher",
-        source=Endpoint(url, "gemma", KEY_ENV, replay),  # type: ignore[arg-type]
+        source=Server(url, "gemma", KEY_ENV, replay),  # type: ignore[arg-type]
         params=FAST.__class__(**(FAST.__dict__ | {"temperature": 0.0} | params)),
     )
 

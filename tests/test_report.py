@@ -11,13 +11,13 @@ from PySide6.QtWidgets import QLabel
 
 from conftest import close_window
 from imitation_lens.cli import main as cli_main
-from imitation_lens.core import annotations as notes
-from imitation_lens.core.annotations import Judgement, Mark, Verdict
-from imitation_lens.core.export import EVALUATOR_SETTING, export_session
-from imitation_lens.core.generation import Status
-from imitation_lens.core.importer import import_session
-from imitation_lens.core.paths import DataPaths
-from imitation_lens.core.store import Store
+from imitation_lens.core.exports.importer import import_session
+from imitation_lens.core.exports.session_json import EVALUATOR_SETTING, export_session
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.judging import annotations as notes
+from imitation_lens.core.judging.annotations import Judgement, Mark, Verdict
+from imitation_lens.core.running.events import Status
+from imitation_lens.core.storage.store import Store
 
 ANSWERS = {
     "What is the capital of Australia?": ("Sydney is the capital.", "Canberra is the capital."),

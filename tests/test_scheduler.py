@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from conftest import close_window, local_slot, wait_idle
-from imitation_lens.core.generation import Status
-from imitation_lens.core.paths import DataPaths
-from imitation_lens.core.store import Store
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.running.events import Status
+from imitation_lens.core.storage.store import Store
 
 GIB = 1024**3
 
@@ -86,7 +86,7 @@ def test_stop_while_waiting_for_a_turn_is_immediate(
 def test_planning_never_makes_the_window_wait(data_paths: DataPaths) -> None:
     import threading
 
-    from imitation_lens.core.scheduler import LocalScheduler
+    from imitation_lens.core.running.scheduler import LocalScheduler
 
     release = threading.Event()
     calls: list[int] = []

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from conftest import close_window, local_slot
-from imitation_lens.core.annotations import Mark
-from imitation_lens.core.batch_run import BatchProgress, SlotSpeed
-from imitation_lens.core.judging_progress import JudgingProgress
-from imitation_lens.core.lineup import Endpoint, SlotConfig
-from imitation_lens.core.paths import DataPaths, resource_path
+from imitation_lens.core.batches.run import BatchProgress, SlotSpeed
+from imitation_lens.core.housekeeping.paths import DataPaths, resource_path
+from imitation_lens.core.judging.annotations import Mark
+from imitation_lens.core.judging.progress import JudgingProgress
+from imitation_lens.core.running.lineup import Server, SlotConfig
 from imitation_lens.ui.judging_bar import Choice
 from imitation_lens.ui.main_window import MainWindow
 from imitation_lens.ui.mark_dialog import MarkDialog
@@ -271,7 +271,7 @@ def test_every_dialog_fits_a_small_laptop_screen(crowded: MainWindow, qtbot: Any
     problems: list[str] = []
     teacher = SlotConfig(
         "Teacher",
-        Endpoint("https://api.example.org/v1/with/a/long/path", "a-long-model-name-2025-01-01"),
+        Server("https://api.example.org/v1/with/a/long/path", "a-long-model-name-2025-01-01"),
     )
     for slot in (window.lineup[0], teacher):
         dialog = SlotDialog(slot, window)

@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from conftest import close_window
-from imitation_lens.core.annotations import Mark, insert_mark
-from imitation_lens.core.generation import Status
-from imitation_lens.core.paths import DataPaths
-from imitation_lens.core.sessions import fts_query, session_summaries
-from imitation_lens.core.store import Store
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.judging.annotations import Mark, insert_mark
+from imitation_lens.core.running.events import Status
+from imitation_lens.core.storage.sessions import fts_query, session_summaries
+from imitation_lens.core.storage.store import Store
 
 
 def _seed(paths: DataPaths) -> None:

@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from imitation_lens.core.export import export_session
-from imitation_lens.core.generation import Status
-from imitation_lens.core.instance_lock import WINDOW_OPEN_ELSEWHERE
-from imitation_lens.core.lineup import default_lineup
-from imitation_lens.core.logfile import LOG_FILE_NAME
-from imitation_lens.core.paths import DataPaths
-from imitation_lens.core.runners import queued_response
-from imitation_lens.core.store import Store
+from imitation_lens.core.exports.session_json import export_session
+from imitation_lens.core.housekeeping.instance_lock import WINDOW_OPEN_ELSEWHERE
+from imitation_lens.core.housekeeping.logfile import LOG_FILE_NAME
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.running.events import Status
+from imitation_lens.core.running.lineup import default_lineup
+from imitation_lens.core.running.runners import queued_response
+from imitation_lens.core.storage.store import Store
 from real_app import _name_the_evaluator, wait_for
 from session_factory import make_session
 

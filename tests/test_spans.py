@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from PySide6.QtGui import QTextCursor, QTextDocument
 
-from imitation_lens.core.spans import OffsetMap, display_text
+from imitation_lens.core.judging.spans import OffsetMap, display_text
 
 CASES = ["plain text", "a😀b", "line one\r\nline two", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢\r\n😀😀 end", "mixed\rcr\n"]
 

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from imitation_lens.core.annotations import Mark, insert_mark
-from imitation_lens.core.generation import Status
-from imitation_lens.core.migrations import SCHEMA_VERSION, NewerSchemaError
-from imitation_lens.core.store import Store
+from imitation_lens.core.judging.annotations import Mark, insert_mark
+from imitation_lens.core.running.events import Status
+from imitation_lens.core.storage.migrations import SCHEMA_VERSION, NewerSchemaError
+from imitation_lens.core.storage.store import Store
 
 
 def _store_with_item(path: Path) -> Store:

@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 
 from conftest import FAST, close_window, local_slot, wait_idle
-from imitation_lens.core.endpoint_runner import EndpointRunner
-from imitation_lens.core.generation import Event, FinishedEvent, GenerationRequest, Status
-from imitation_lens.core.lineup import Endpoint, LocalModel, SlotConfig
-from imitation_lens.core.paths import DataPaths
-from imitation_lens.core.store import Store
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.running.events import Event, FinishedEvent, GenerationRequest, Status
+from imitation_lens.core.running.lineup import LocalModel, Server, SlotConfig
+from imitation_lens.core.servers.server_runner import ServerRunner
+from imitation_lens.core.storage.store import Store
 
 KEY_ENV = "IMITATION_LENS_TEST_TEACHER_KEY"
 KEY = "test-key-123"
@@ -28,9 +28,9 @@ def teacher_key() -> Any:
     os.environ.pop(KEY_ENV, None)
 
 
-def _ask(endpoint: Endpoint, prompt: str = "What is the capital of France?") -> FinishedEvent:
+def _ask(endpoint: Server, prompt: str = "What is the capital of France?") -> FinishedEvent:
     events: list[Event] = []
-    EndpointRunner(endpoint, FAST).generate(
+    ServerRunner(endpoint, FAST).generate(
         GenerationRequest("r", prompt), events.append, threading.Event()
     )
     assert isinstance(events[-1], FinishedEvent)
@@ -38,7 +38,7 @@ def _ask(endpoint: Endpoint, prompt: str = "What is the capital of France?") -> 
 
 
 def test_teacher_answer_streams_from_a_real_server(teacher_server: str, teacher_key: str) -> None:
-    finished = _ask(Endpoint(teacher_server, "gemma", KEY_ENV))
+    finished = _ask(Server(teacher_server, "gemma", KEY_ENV))
     assert finished.status is Status.DONE, finished.error
     assert finished.text.strip()
     assert finished.facts["endpoint_base_url"] == teacher_server
@@ -48,7 +48,7 @@ def test_teacher_answer_streams_from_a_real_server(teacher_server: str, teacher_
 def test_wrong_key_is_explained(teacher_server: str) -> None:
     os.environ["IMITATION_LENS_WRONG_KEY"] = "not-the-key"
     try:
-        finished = _ask(Endpoint(teacher_server, "gemma", "IMITATION_LENS_WRONG_KEY"))
+        finished = _ask(Server(teacher_server, "gemma", "IMITATION_LENS_WRONG_KEY"))
     finally:
         del os.environ["IMITATION_LENS_WRONG_KEY"]
     assert finished.status is Status.FAILED
@@ -57,7 +57,7 @@ def test_wrong_key_is_explained(teacher_server: str) -> None:
 
 
 def test_unreachable_teacher_is_explained() -> None:
-    finished = _ask(Endpoint("http://127.0.0.1:9/v1", "gpt-4o-mini", ""))
+    finished = _ask(Server("http://127.0.0.1:9/v1", "gpt-4o-mini", ""))
     assert finished.status is Status.FAILED
     assert "Can't reach the teacher at http://127.0.0.1:9/v1" in finished.error
 
@@ -69,7 +69,7 @@ def test_unreachable_teacher_is_explained() -> None:
 def test_misbehaving_teacher_is_explained(
     misbehaving_server: Callable[[int], str], status: int, words: str
 ) -> None:
-    finished = _ask(Endpoint(misbehaving_server(status), "gpt-4o-mini", ""))
+    finished = _ask(Server(misbehaving_server(status), "gpt-4o-mini", ""))
     assert finished.status is Status.FAILED
     assert words in finished.error
 
@@ -87,11 +87,11 @@ def test_one_window_with_every_kind_of_trouble_keeps_going(
     not_gguf.write_text("these are my notes, not a model")
     lineup = [
         local_slot("Base"),
-        SlotConfig("Teacher", Endpoint(teacher_server, "gemma", KEY_ENV), FAST),
+        SlotConfig("Teacher", Server(teacher_server, "gemma", KEY_ENV), FAST),
         SlotConfig("Broken file", LocalModel(path=str(not_gguf)), FAST),
-        SlotConfig("Nobody home", Endpoint("http://127.0.0.1:9/v1", "x", ""), FAST),
-        SlotConfig("Error 500", Endpoint(misbehaving_server(500), "x", ""), FAST),
-        SlotConfig("Error 429", Endpoint(misbehaving_server(429), "x", ""), FAST),
+        SlotConfig("Nobody home", Server("http://127.0.0.1:9/v1", "x", ""), FAST),
+        SlotConfig("Error 500", Server(misbehaving_server(500), "x", ""), FAST),
+        SlotConfig("Error 429", Server(misbehaving_server(429), "x", ""), FAST),
     ]
     window = open_window(data_paths, lineup)
     window.prompt_edit.setPlainText("What is the capital of France?")

@@ -15,12 +15,12 @@ import pytest
 
 from conftest import close_window, wait_idle
 from imitation_lens.cli import main as cli_main
-from imitation_lens.core import teacher_limits
-from imitation_lens.core.endpoint_runner import EndpointRunner
-from imitation_lens.core.generation import Event, FinishedEvent, GenerationRequest, Status
-from imitation_lens.core.lineup import LINEUP_SETTING, Endpoint, SamplingParams, SlotConfig
-from imitation_lens.core.paths import DataPaths
-from imitation_lens.core.store import Store
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.running.events import Event, FinishedEvent, GenerationRequest, Status
+from imitation_lens.core.running.lineup import LINEUP_SETTING, SamplingParams, Server, SlotConfig
+from imitation_lens.core.servers import teacher_limits
+from imitation_lens.core.servers.server_runner import ServerRunner
+from imitation_lens.core.storage.store import Store
 from teacher_faults import FAULTS, FaultServer
 
 PARAMS = SamplingParams(max_tokens=200)
@@ -60,7 +60,7 @@ def _check(mode: str, status: str, text: str, error: str) -> None:
 def test_each_fault_ends_plainly_in_the_runner(faults: FaultServer, mode: str) -> None:
     events: list[Event] = []
     started = time.monotonic()
-    EndpointRunner(Endpoint(faults.url, "fault"), PARAMS).generate(
+    ServerRunner(Server(faults.url, "fault"), PARAMS).generate(
         GenerationRequest("r", mode), events.append, threading.Event()
     )
     took = time.monotonic() - started
@@ -76,7 +76,7 @@ def test_each_fault_ends_plainly_in_the_runner(faults: FaultServer, mode: str) -
 def test_the_window_shows_each_fault_and_records_none_for_replay(
     qtbot: Any, open_window: Any, data_paths: DataPaths, faults: FaultServer
 ) -> None:
-    window = open_window(data_paths, [SlotConfig("Teacher", Endpoint(faults.url, "fault"), PARAMS)])
+    window = open_window(data_paths, [SlotConfig("Teacher", Server(faults.url, "fault"), PARAMS)])
     column = window.columns[0]
     shown: dict[str, tuple[str, str, str]] = {}
     started = time.perf_counter()
@@ -117,7 +117,7 @@ def test_a_batch_of_faults_exits_non_zero_and_retry_failed_asks_again(
 ) -> None:
     data_paths.create()
     store = Store(data_paths.database)
-    teacher = SlotConfig("Teacher", Endpoint(faults.url, "fault"), PARAMS)
+    teacher = SlotConfig("Teacher", Server(faults.url, "fault"), PARAMS)
     store.set_setting(LINEUP_SETTING, [teacher.to_dict()])
     store.close()
     questions = tmp_path / "faults.jsonl"
@@ -159,7 +159,7 @@ def test_a_huge_teacher_answer_is_cut_and_does_not_freeze_the_window(
 ) -> None:
     from PySide6.QtCore import QTimer
 
-    window = open_window(data_paths, [SlotConfig("Teacher", Endpoint(faults.url, "fault"), PARAMS)])
+    window = open_window(data_paths, [SlotConfig("Teacher", Server(faults.url, "fault"), PARAMS)])
     column = window.columns[0]
     ticks: list[float] = []
     timer = QTimer()

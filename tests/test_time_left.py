@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import itertools
 
-from imitation_lens.core.batch_run import time_left
-from imitation_lens.core.time_left import MAX_RISE, TimeLeft
+from imitation_lens.core.batches.run import time_left
+from imitation_lens.core.batches.time_left import MAX_RISE, TimeLeft
 
 # Seconds per question as a real set gives them: mostly short, some long explanations.
 DURATIONS = [20, 27, 19, 48, 22, 18, 61, 25, 21, 19, 44, 20, 23, 18, 22]

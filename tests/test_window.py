@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 
 from conftest import close_window, local_slot, wait_idle
 from imitation_lens.cli import main as cli_main
-from imitation_lens.core.generation import Status
-from imitation_lens.core.paths import DataPaths
-from imitation_lens.core.store import Store
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.running.events import Status
+from imitation_lens.core.storage.store import Store
 
 PROMPT = "What is the capital of Australia?"
 

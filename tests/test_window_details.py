@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
 from conftest import local_slot, wait_idle
-from imitation_lens.core.batch_run import BatchProgress
-from imitation_lens.core.paths import DataPaths
+from imitation_lens.core.batches.run import BatchProgress
+from imitation_lens.core.housekeeping.paths import DataPaths
 from imitation_lens.ui.batch_panel import BatchPanel
 
 

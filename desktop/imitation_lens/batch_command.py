@@ -16,22 +16,22 @@ from datetime import datetime
 from pathlib import Path
 from types import FrameType
 
-from imitation_lens.core.about import start_line
-from imitation_lens.core.batch_run import BatchProgress, BatchRun, time_left
-from imitation_lens.core.batches import batch_summary, create_batch, interrupted_batches
-from imitation_lens.core.generation import Runner
-from imitation_lens.core.lineup import LINEUP_SETTING, SlotConfig, default_lineup
-from imitation_lens.core.logfile import configure_logging
-from imitation_lens.core.paths import DataPaths
-from imitation_lens.core.prompt_sets import (
+from imitation_lens.core.batches.prompt_sets import (
     PromptSet,
     PromptSetError,
     prompt_sets,
     read_prompt_set_file,
 )
-from imitation_lens.core.runners import runner_factory
-from imitation_lens.core.scheduler import LocalScheduler
-from imitation_lens.core.store import Store, new_id
+from imitation_lens.core.batches.queued import batch_summary, create_batch, interrupted_batches
+from imitation_lens.core.batches.run import BatchProgress, BatchRun, time_left
+from imitation_lens.core.housekeeping.about import start_line
+from imitation_lens.core.housekeeping.logfile import configure_logging
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.running.events import Runner
+from imitation_lens.core.running.lineup import LINEUP_SETTING, SlotConfig, default_lineup
+from imitation_lens.core.running.runners import runner_factory
+from imitation_lens.core.running.scheduler import LocalScheduler
+from imitation_lens.core.storage.store import Store, new_id
 
 
 def _find_set(store: Store, reference: str) -> PromptSet:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from imitation_lens import APP_NAME, __version__
 
 if TYPE_CHECKING:
-    from imitation_lens.core.paths import DataPaths
+    from imitation_lens.core.housekeeping.paths import DataPaths
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         from imitation_lens.ui.app import run_app
 
         return run_app(args.data_dir, open_file)
-    from imitation_lens.core.paths import data_paths
+    from imitation_lens.core.housekeeping.paths import data_paths
 
     paths = data_paths(args.data_dir)
     if args.command in ("batch", "import"):
@@ -119,7 +119,7 @@ def _write_command(paths: DataPaths, args: argparse.Namespace) -> int:
     """batch and import change the database: never while a window owns it."""
     import sqlite3
 
-    from imitation_lens.core.instance_lock import WINDOW_OPEN_ELSEWHERE, window_open_on
+    from imitation_lens.core.housekeeping.instance_lock import WINDOW_OPEN_ELSEWHERE, window_open_on
 
     if (
         args.command == "batch"
@@ -159,7 +159,7 @@ def _read_command(paths: DataPaths, args: argparse.Namespace) -> int:
     folder."""
     import sqlite3
 
-    from imitation_lens.core.store import Store
+    from imitation_lens.core.storage.store import Store
 
     if not paths.database.exists():
         print(f"No database yet at {paths.database}: start the app and run a prompt first.")
@@ -181,7 +181,7 @@ def _read_command(paths: DataPaths, args: argparse.Namespace) -> int:
                     f"{session['items']:>4} items  {session['title']}"
                 )
             return 0
-        from imitation_lens.core.session_exports import export_as
+        from imitation_lens.core.exports.formats import export_as
 
         session_id = store.latest_session_id() if args.session == "latest" else args.session
         if (
@@ -208,8 +208,8 @@ def _read_command(paths: DataPaths, args: argparse.Namespace) -> int:
 
 
 def _import(database: Path, source: Path) -> int:
-    from imitation_lens.core.importer import ImportRefused, import_session
-    from imitation_lens.core.store import Store
+    from imitation_lens.core.exports.importer import ImportRefused, import_session
+    from imitation_lens.core.storage.store import Store
 
     store = Store(database)
     try:

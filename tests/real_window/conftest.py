@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from imitation_lens.core.paths import DataPaths
+from imitation_lens.core.housekeeping.paths import DataPaths
 from real_app import MEASURED, RunningApp
 
 

@@ -6,9 +6,9 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from imitation_lens.core.export import export_session
-from imitation_lens.core.paths import DataPaths
-from imitation_lens.core.store import Store
+from imitation_lens.core.exports.session_json import export_session
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.storage.store import Store
 from real_app import RunningApp, wait_for
 from session_factory import make_session
 

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QLabel
 
-from imitation_lens.core.paths import DataPaths
+from imitation_lens.core.housekeeping.paths import DataPaths
 from real_app import xdotool
 from x_display import SCREEN
 

@@ -7,9 +7,14 @@ import signal
 import sqlite3
 from collections.abc import Callable
 
-from imitation_lens.core.lineup import LINEUP_SETTING, LocalModel, SamplingParams, SlotConfig
-from imitation_lens.core.paths import DataPaths
-from imitation_lens.core.store import Store
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.running.lineup import (
+    LINEUP_SETTING,
+    LocalModel,
+    SamplingParams,
+    SlotConfig,
+)
+from imitation_lens.core.storage.store import Store
 from real_app import RunningApp, wait_for
 
 QUIT_LIMIT_S = 2.0  # the promise

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 
-from imitation_lens.core.paths import DataPaths
+from imitation_lens.core.housekeeping.paths import DataPaths
 from real_app import RunningApp, wait_for, xdotool
 
 

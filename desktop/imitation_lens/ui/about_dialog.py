@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from imitation_lens import APP_NAME, __version__
-from imitation_lens.core.about import AboutFacts, gather
-from imitation_lens.core.paths import DataPaths
+from imitation_lens.core.housekeeping.about import AboutFacts, gather
+from imitation_lens.core.housekeeping.paths import DataPaths
 from imitation_lens.ui.bridge import GuiBridge
 from imitation_lens.ui.diagnostics import qt_versions
 

@@ -16,10 +16,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from imitation_lens.core import annotations as notes
-from imitation_lens.core.annotations import Judgement, Mark
-from imitation_lens.core.store import Store, new_id
-from imitation_lens.core.taxonomy import BY_CODE
+from imitation_lens.core.judging import annotations as notes
+from imitation_lens.core.judging.annotations import Judgement, Mark
+from imitation_lens.core.judging.taxonomy import BY_CODE
+from imitation_lens.core.storage.store import Store, new_id
 from imitation_lens.ui.mark_dialog import MarkDialog
 from imitation_lens.ui.recorder import Recorder
 from imitation_lens.ui.slot_column import SlotColumn

@@ -18,8 +18,8 @@ from PySide6.QtGui import (
     QTextLength,
 )
 
-from imitation_lens.core.markdown_inline import BOLD, CODE, ITALIC, LINK, STRIKE
-from imitation_lens.core.markdown_view import LineStyle, Rendered
+from imitation_lens.core.judging.markdown_inline import BOLD, CODE, ITALIC, LINK, STRIKE
+from imitation_lens.core.judging.markdown_view import LineStyle, Rendered
 
 HEADING_SCALE = {1: 1.4, 2: 1.25, 3: 1.12}
 INDENT = 18.0  # pixels per list or quote level

@@ -12,11 +12,11 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from imitation_lens import APP_NAME, __version__
-from imitation_lens.core.about import start_line
-from imitation_lens.core.fault_log import shown_fault
-from imitation_lens.core.instance_lock import FolderInUse, hold_window_lock
-from imitation_lens.core.logfile import configure_logging
-from imitation_lens.core.paths import DataPaths, data_paths, resource_path
+from imitation_lens.core.housekeeping.about import start_line
+from imitation_lens.core.housekeeping.fault_log import shown_fault
+from imitation_lens.core.housekeeping.instance_lock import FolderInUse, hold_window_lock
+from imitation_lens.core.housekeeping.logfile import configure_logging
+from imitation_lens.core.housekeeping.paths import DataPaths, data_paths, resource_path
 from imitation_lens.ui.diagnostics import (
     CrashNotice,
     install_exception_hooks,

@@ -13,17 +13,17 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from imitation_lens import APP_NAME
-from imitation_lens.core.batch_run import BatchProgress, BatchRun
-from imitation_lens.core.batches import RUNNING, BatchSummary, create_batch, session_batches
-from imitation_lens.core.fault_log import shown_fault
-from imitation_lens.core.generation import Event, FinishedEvent, Runner, TextEvent
-from imitation_lens.core.judging_progress import JudgingProgress, judging_progress, next_unjudged
-from imitation_lens.core.lineup import SlotConfig
-from imitation_lens.core.prompt_sets import PromptSet
-from imitation_lens.core.runners import runner_factory
-from imitation_lens.core.scheduler import LocalScheduler
-from imitation_lens.core.store import Store, new_id
-from imitation_lens.core.unexpected import storage_fault
+from imitation_lens.core.batches.prompt_sets import PromptSet
+from imitation_lens.core.batches.queued import RUNNING, BatchSummary, create_batch, session_batches
+from imitation_lens.core.batches.run import BatchProgress, BatchRun
+from imitation_lens.core.housekeeping.fault_log import shown_fault
+from imitation_lens.core.housekeeping.unexpected import storage_fault
+from imitation_lens.core.judging.progress import JudgingProgress, judging_progress, next_unjudged
+from imitation_lens.core.running.events import Event, FinishedEvent, Runner, TextEvent
+from imitation_lens.core.running.lineup import SlotConfig
+from imitation_lens.core.running.runners import runner_factory
+from imitation_lens.core.running.scheduler import LocalScheduler
+from imitation_lens.core.storage.store import Store, new_id
 from imitation_lens.ui.batch_panel import BatchPanel
 from imitation_lens.ui.batch_watch import BatchWatch
 from imitation_lens.ui.bridge import GuiBridge

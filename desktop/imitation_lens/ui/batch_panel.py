@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imitation_lens.core.batch_run import BatchProgress, time_left
-from imitation_lens.core.batches import BatchSummary
-from imitation_lens.core.judging_progress import JudgingProgress
+from imitation_lens.core.batches.queued import BatchSummary
+from imitation_lens.core.batches.run import BatchProgress, time_left
+from imitation_lens.core.judging.progress import JudgingProgress
 from imitation_lens.ui.plain_text import plain_tip
 
 _NAME_SHOWN = 48  # characters of a prompt set's name shown in the bar (all of it in a tooltip)

@@ -12,16 +12,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
-from imitation_lens.core.batch_run import BatchProgress
-from imitation_lens.core.batches import (
+from imitation_lens.core.batches.queued import (
     RUNNING,
     BatchSummary,
     batch_running_elsewhere,
     batch_summary,
     next_item,
 )
-from imitation_lens.core.judging_progress import JudgingProgress, judging_progress
-from imitation_lens.core.store import Store
+from imitation_lens.core.batches.run import BatchProgress
+from imitation_lens.core.judging.progress import JudgingProgress, judging_progress
+from imitation_lens.core.storage.store import Store
 
 if TYPE_CHECKING:
     from imitation_lens.ui.batch_flow import BatchFlow

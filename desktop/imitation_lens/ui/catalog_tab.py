@@ -29,17 +29,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imitation_lens.core.catalog import Catalog, Pair, Preset, load_catalog
-from imitation_lens.core.downloads import (
+from imitation_lens.core.housekeeping.fault_log import shown_fault
+from imitation_lens.core.model_files.catalog import Catalog, Pair, Preset, load_catalog
+from imitation_lens.core.model_files.downloads import (
     DownloadCancelled,
     DownloadError,
     Progress,
     cached_path,
     download,
 )
-from imitation_lens.core.fault_log import shown_fault
-from imitation_lens.core.library import add_model, check_model_file
-from imitation_lens.core.model_file import ModelFileError
+from imitation_lens.core.model_files.gguf_header import ModelFileError
+from imitation_lens.core.model_files.library import add_model, check_model_file
 from imitation_lens.ui.bridge import GuiBridge
 from imitation_lens.ui.plain_text import escaped
 from imitation_lens.ui.recorder import Recorder

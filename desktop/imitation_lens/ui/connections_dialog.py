@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imitation_lens.core.connections import (
+from imitation_lens.core.housekeeping.fault_log import shown_fault
+from imitation_lens.core.servers.connections import (
     KNOWN_SERVERS,
     VARIABLE_NAME_PROBLEM,
     Connection,
@@ -31,9 +32,8 @@ from imitation_lens.core.connections import (
     list_models,
     save_connection,
 )
-from imitation_lens.core.fault_log import shown_fault
-from imitation_lens.core.secrets import store_api_key
-from imitation_lens.core.store import Store
+from imitation_lens.core.servers.secrets import store_api_key
+from imitation_lens.core.storage.store import Store
 from imitation_lens.ui.bridge import GuiBridge
 from imitation_lens.ui.recorder import Recorder
 from imitation_lens.ui.window_state import fit_to_screen

@@ -1,6 +1,6 @@
 """Who is judging: asked once on first start, shown in the window, changed in Preferences.
 
-The name is a setting (core/export.py); this computer's annotations keep evaluator "" in the
+The name is a setting (core/exports/session_json.py); this computer's annotations keep evaluator "" in the
 database and every export, report and list shows this name for them.
 """
 
@@ -17,14 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imitation_lens.core.export import (
+from imitation_lens.core.exports.session_json import (
     MAX_NAME,
     clean_name,
     default_evaluator,
     saved_evaluator,
     set_evaluator,
 )
-from imitation_lens.core.store import Store
+from imitation_lens.core.storage.store import Store
 from imitation_lens.ui.recorder import Recorder
 
 

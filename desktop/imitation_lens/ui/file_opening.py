@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from imitation_lens.core.importer import ImportRefused, ImportResult, import_session
-from imitation_lens.core.unexpected import unexpected
+from imitation_lens.core.exports.importer import ImportRefused, ImportResult, import_session
+from imitation_lens.core.housekeeping.unexpected import unexpected
 
 if TYPE_CHECKING:
     from imitation_lens.ui.main_window import MainWindow

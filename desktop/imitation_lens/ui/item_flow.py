@@ -15,11 +15,11 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QSplitter, QWidget
 
-from imitation_lens.core.annotations import Verdict, item_state, submit_verdict
-from imitation_lens.core.batches import PENDING
-from imitation_lens.core.fault_log import shown_fault
-from imitation_lens.core.generation import utc_now
-from imitation_lens.core.unexpected import storage_fault
+from imitation_lens.core.batches.queued import PENDING
+from imitation_lens.core.housekeeping.fault_log import shown_fault
+from imitation_lens.core.housekeeping.unexpected import storage_fault
+from imitation_lens.core.judging.annotations import Verdict, item_state, submit_verdict
+from imitation_lens.core.running.events import utc_now
 from imitation_lens.ui.annotator import Annotator
 from imitation_lens.ui.judging_bar import Choice, JudgingBar
 from imitation_lens.ui.recorder import Recorder

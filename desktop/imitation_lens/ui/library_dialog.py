@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imitation_lens.core.catalog import Catalog
-from imitation_lens.core.fault_log import shown_fault
-from imitation_lens.core.file_hash import sha256_of
-from imitation_lens.core.library import (
+from imitation_lens.core.housekeeping.fault_log import shown_fault
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.model_files.catalog import Catalog
+from imitation_lens.core.model_files.file_hash import sha256_of
+from imitation_lens.core.model_files.gguf_header import ModelFacts, ModelFileError
+from imitation_lens.core.model_files.library import (
     LibraryModel,
     add_model,
     built_in_model,
@@ -36,9 +38,7 @@ from imitation_lens.core.library import (
     remove_model,
     set_sha256,
 )
-from imitation_lens.core.model_file import ModelFacts, ModelFileError
-from imitation_lens.core.paths import DataPaths
-from imitation_lens.core.store import Store
+from imitation_lens.core.storage.store import Store
 from imitation_lens.ui.bridge import GuiBridge
 from imitation_lens.ui.catalog_tab import CatalogTab
 from imitation_lens.ui.plain_text import plain_tip

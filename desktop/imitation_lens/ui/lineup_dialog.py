@@ -18,17 +18,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imitation_lens.core.bundled_model import DISPLAY_NAME
-from imitation_lens.core.connections import Connection, connections
-from imitation_lens.core.library import LibraryModel, library_models
-from imitation_lens.core.lineup import (
+from imitation_lens.core.model_files.bundled_model import DISPLAY_NAME
+from imitation_lens.core.model_files.library import LibraryModel, library_models
+from imitation_lens.core.running.lineup import (
     MAX_SLOTS,
     MIN_SLOTS,
-    Endpoint,
     LocalModel,
     SamplingParams,
+    Server,
     SlotConfig,
 )
+from imitation_lens.core.servers.connections import Connection, connections
 from imitation_lens.ui.recorder import Recorder
 from imitation_lens.ui.slot_column import describe_source
 from imitation_lens.ui.window_state import fit_to_screen
@@ -76,7 +76,7 @@ def source_choices(
 
 def _key(slot: SlotConfig) -> tuple[Any, ...]:
     source = slot.source
-    if isinstance(source, Endpoint):
+    if isinstance(source, Server):
         return ("endpoint", source.base_url.rstrip("/"), source.model)
     return ("local", source.path, source.prompt_mode if source.is_bundled else "")
 

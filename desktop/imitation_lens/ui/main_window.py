@@ -27,37 +27,37 @@ from PySide6.QtWidgets import (
 )
 
 from imitation_lens import APP_NAME
-from imitation_lens.core.annotations import item_state
-from imitation_lens.core.batches import interrupted_batches
-from imitation_lens.core.blind import shown_order
-from imitation_lens.core.bundled_model import ensure_bundled_model
-from imitation_lens.core.export import session_document
-from imitation_lens.core.fault_log import shown_fault
-from imitation_lens.core.generation import (
+from imitation_lens.core.batches.queued import interrupted_batches
+from imitation_lens.core.exports.formats import BY_NAME, FORMATS, format_for
+from imitation_lens.core.exports.importer import ImportRefused, ImportResult, import_session
+from imitation_lens.core.exports.session_json import session_document
+from imitation_lens.core.housekeeping.fault_log import shown_fault
+from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.housekeeping.unexpected import unexpected
+from imitation_lens.core.judging.annotations import item_state
+from imitation_lens.core.judging.blind import shown_order
+from imitation_lens.core.model_files.bundled_model import ensure_bundled_model
+from imitation_lens.core.model_files.gguf_header import ModelFileError
+from imitation_lens.core.running.events import (
     Event,
     FactsEvent,
     FinishedEvent,
     GenerationRequest,
     Status,
 )
-from imitation_lens.core.importer import ImportRefused, ImportResult, import_session
-from imitation_lens.core.lineup import (
+from imitation_lens.core.running.lineup import (
     LINEUP_SETTING,
     MAX_SLOTS,
     MIN_SLOTS,
-    Endpoint,
+    Server,
     SlotConfig,
     default_lineup,
 )
-from imitation_lens.core.model_file import ModelFileError
-from imitation_lens.core.paths import DataPaths
-from imitation_lens.core.runners import queued_response, runner_factory
-from imitation_lens.core.scheduler import LocalScheduler
-from imitation_lens.core.secrets import store_api_key
-from imitation_lens.core.session_exports import BY_NAME, FORMATS, format_for
-from imitation_lens.core.slot_worker import SlotWorker
-from imitation_lens.core.store import Store, new_id
-from imitation_lens.core.unexpected import unexpected
+from imitation_lens.core.running.runners import queued_response, runner_factory
+from imitation_lens.core.running.scheduler import LocalScheduler
+from imitation_lens.core.running.slot_worker import SlotWorker
+from imitation_lens.core.servers.secrets import store_api_key
+from imitation_lens.core.storage.store import Store, new_id
 from imitation_lens.ui.about_dialog import show_about
 from imitation_lens.ui.annotator import Annotator
 from imitation_lens.ui.batch_flow import BatchFlow
@@ -522,7 +522,7 @@ class MainWindow(QMainWindow):
             return
         slot = dialog.result_slot()
         key = dialog.typed_key()
-        if key and isinstance(slot.source, Endpoint):
+        if key and isinstance(slot.source, Server):
             self._keep_key(slot.source, key)
         self.lineup[index] = slot
         self.scheduler.reset()
@@ -532,7 +532,7 @@ class MainWindow(QMainWindow):
         self._update_banner()
         self._save_lineup()
 
-    def _keep_key(self, endpoint: Endpoint, key: str) -> None:
+    def _keep_key(self, endpoint: Server, key: str) -> None:
         """Put a typed key in the keychain on a worker thread; say so if it could not be kept."""
 
         def keep() -> None:

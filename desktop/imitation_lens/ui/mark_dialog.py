@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imitation_lens.core.annotations import Mark, mark_problem
-from imitation_lens.core.taxonomy import CATEGORIES, SPAN_SEVERITIES
+from imitation_lens.core.judging.annotations import Mark, mark_problem
+from imitation_lens.core.judging.taxonomy import CATEGORIES, SPAN_SEVERITIES
 
 
 class MarkDialog(QDialog):

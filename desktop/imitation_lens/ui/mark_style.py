@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextCharFormat
 
-from imitation_lens.core.annotations import Mark
-from imitation_lens.core.taxonomy import CATEGORIES, CATEGORY_COLOURS, OTHER_COLOUR
+from imitation_lens.core.judging.annotations import Mark
+from imitation_lens.core.judging.taxonomy import CATEGORIES, CATEGORY_COLOURS, OTHER_COLOUR
 
 UNDERLINES = {
     "minor": QTextCharFormat.UnderlineStyle.DotLine,

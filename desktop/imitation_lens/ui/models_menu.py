@@ -11,11 +11,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
 
 from imitation_lens import APP_NAME
-from imitation_lens.core.catalog import Catalog, Pair
-from imitation_lens.core.fault_log import shown_fault
-from imitation_lens.core.lineup import Endpoint, LocalModel, SlotConfig
-from imitation_lens.core.replay import DemoPackError, export_demo_pack, import_demo_pack
-from imitation_lens.core.unexpected import unexpected
+from imitation_lens.core.housekeeping.fault_log import shown_fault
+from imitation_lens.core.housekeeping.unexpected import unexpected
+from imitation_lens.core.model_files.catalog import Catalog, Pair
+from imitation_lens.core.running.lineup import LocalModel, Server, SlotConfig
+from imitation_lens.core.servers.replay import DemoPackError, export_demo_pack, import_demo_pack
 from imitation_lens.ui.connections_dialog import ConnectionsDialog
 from imitation_lens.ui.library_dialog import LibraryDialog
 from imitation_lens.ui.lineup_dialog import LineupDialog
@@ -62,7 +62,7 @@ class ModelsMenu(QObject):
     def use_pair(self, pair: Pair, base_path: str, imitator_path: str) -> None:
         """Base and Imitator columns from a catalog pair; the teacher column stays as it is."""
         current = self.window.lineup
-        teacher = next((s for s in current if isinstance(s.source, Endpoint)), None)
+        teacher = next((s for s in current if isinstance(s.source, Server)), None)
         teacher = teacher or next((s for s in current if s.role == "Teacher"), None)
         lineup = [
             SlotConfig("Base", LocalModel(base_path, "completion"), note=pair.base.name),

@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imitation_lens.core.fault_log import shown_fault
-from imitation_lens.core.prompt_sets import (
+from imitation_lens.core.batches.prompt_sets import (
     PromptSet,
     PromptSetError,
     prompt_sets,
@@ -32,8 +31,9 @@ from imitation_lens.core.prompt_sets import (
     remove_prompt_set,
     save_prompt_set,
 )
-from imitation_lens.core.store import Store
-from imitation_lens.core.unexpected import storage_fault
+from imitation_lens.core.housekeeping.fault_log import shown_fault
+from imitation_lens.core.housekeeping.unexpected import storage_fault
+from imitation_lens.core.storage.store import Store
 from imitation_lens.ui.plain_text import plain_tip
 from imitation_lens.ui.recorder import Recorder
 from imitation_lens.ui.window_state import fit_to_screen

@@ -15,7 +15,8 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from imitation_lens.core.generation import (
+from imitation_lens.core.housekeeping.unexpected import storage_cause
+from imitation_lens.core.running.events import (
     Event,
     FactsEvent,
     FinishedEvent,
@@ -23,9 +24,8 @@ from imitation_lens.core.generation import (
     Status,
     TextEvent,
 )
-from imitation_lens.core.replay import record_teacher_answer
-from imitation_lens.core.store import Store
-from imitation_lens.core.unexpected import storage_cause
+from imitation_lens.core.servers.replay import record_teacher_answer
+from imitation_lens.core.storage.store import Store
 from imitation_lens.ui.bridge import GuiBridge
 
 T = TypeVar("T")

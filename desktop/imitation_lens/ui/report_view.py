@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imitation_lens.core.export import session_document
-from imitation_lens.core.fault_log import shown_fault
-from imitation_lens.core.session_report import SessionReport, build_session_report
-from imitation_lens.core.unexpected import unexpected
+from imitation_lens.core.analysis.session_report import SessionReport, build_session_report
+from imitation_lens.core.exports.session_json import session_document
+from imitation_lens.core.housekeeping.fault_log import shown_fault
+from imitation_lens.core.housekeeping.unexpected import unexpected
 from imitation_lens.ui.bar_chart import BarChart
 from imitation_lens.ui.bridge import GuiBridge
 from imitation_lens.ui.plain_text import escaped, plain_label

@@ -60,9 +60,9 @@ def _run(folder: Path, say: Callable[[str], None]) -> None:
     import llama_cpp
 
     from imitation_lens import __version__
-    from imitation_lens.core.lineup import LocalModel, SamplingParams, SlotConfig
-    from imitation_lens.core.paths import DataPaths, project_root
-    from imitation_lens.core.store import Store
+    from imitation_lens.core.housekeeping.paths import DataPaths, project_root
+    from imitation_lens.core.running.lineup import LocalModel, SamplingParams, SlotConfig
+    from imitation_lens.core.storage.store import Store
     from imitation_lens.ui.app import create_application
     from imitation_lens.ui.main_window import MainWindow
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imitation_lens.core.sessions import (
+from imitation_lens.core.storage.sessions import (
     SessionSummary,
     delete_session,
     duplicate_session,
@@ -26,7 +26,7 @@ from imitation_lens.core.sessions import (
     restore_session,
     session_summaries,
 )
-from imitation_lens.core.store import Store
+from imitation_lens.core.storage.store import Store
 from imitation_lens.ui.recorder import Recorder
 from imitation_lens.ui.table_fit import fit_columns
 from imitation_lens.ui.window_state import fit_to_screen

@@ -7,7 +7,7 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from imitation_lens.core.taxonomy import CATEGORIES
+from imitation_lens.core.judging.taxonomy import CATEGORIES
 from imitation_lens.ui.mark_style import category_colour
 from imitation_lens.ui.window_state import fit_to_screen
 

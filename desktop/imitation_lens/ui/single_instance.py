@@ -1,7 +1,7 @@
 """The running window answers a second start on its data folder by coming to the front.
 
 The second process finds the first through a local socket named from the data folder's path,
-sends "show" and exits without touching the folder (see core/instance_lock.py for the lock).
+sends "show" and exits without touching the folder (see core/housekeeping/instance_lock.py for the lock).
 """
 
 from __future__ import annotations

@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imitation_lens.core.annotations import Judgement, Mark
-from imitation_lens.core.blind import identity_clues
-from imitation_lens.core.bundled_model import DISPLAY_NAME
-from imitation_lens.core.bundled_model import FILE_NAME as BUNDLED_FILE
-from imitation_lens.core.bundled_model import SHA256 as BUNDLED_SHA256
-from imitation_lens.core.generation import (
+from imitation_lens.core.judging.annotations import Judgement, Mark
+from imitation_lens.core.judging.blind import identity_clues
+from imitation_lens.core.model_files.bundled_model import DISPLAY_NAME
+from imitation_lens.core.model_files.bundled_model import FILE_NAME as BUNDLED_FILE
+from imitation_lens.core.model_files.bundled_model import SHA256 as BUNDLED_SHA256
+from imitation_lens.core.running.events import (
     FINAL_STATUSES,
     Event,
     FactsEvent,
@@ -30,9 +30,9 @@ from imitation_lens.core.generation import (
     Status,
     TextEvent,
 )
-from imitation_lens.core.lineup import Endpoint, SlotConfig
-from imitation_lens.core.prompting import GGUF_CHAT, QUESTION_ANSWER, TEACHER_STYLE
-from imitation_lens.ui.answer_view import AnswerView
+from imitation_lens.core.running.lineup import Server, SlotConfig
+from imitation_lens.core.running.prompting import GGUF_CHAT, QUESTION_ANSWER, TEACHER_STYLE
+from imitation_lens.ui.answer_pane import AnswerPane
 from imitation_lens.ui.flow_layout import flow_row
 from imitation_lens.ui.plain_text import make_plain, plain_tip
 from imitation_lens.ui.raw_text import RawTextButton
@@ -64,7 +64,7 @@ _ASKED = {
 
 
 def describe_source(slot: SlotConfig) -> str:
-    if isinstance(slot.source, Endpoint):
+    if isinstance(slot.source, Server):
         return f"{slot.source.model} via {slot.source.base_url}"
     if slot.source.is_bundled:
         return f"{DISPLAY_NAME} · Q4_K_M · built in"
@@ -78,7 +78,7 @@ def _tokens(count: int) -> str:
 class SlotColumn(QFrame):
     stop_requested = Signal(str)  # response id
     settings_requested = Signal()
-    action = Signal(str)  # an annotation action asked for in this column (see AnswerView)
+    action = Signal(str)  # an annotation action asked for in this column (see AnswerPane)
 
     def __init__(self, index: int, slot: SlotConfig, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -148,7 +148,7 @@ class SlotColumn(QFrame):
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.hide()
         make_plain(self.error_label, self.marks_label, self.check_label, self.state_label)
-        self.answer = AnswerView()
+        self.answer = AnswerPane()
         self.answer.action.connect(self.action)
         self.answer.marks_changed.connect(self._show_marks_summary)
         self.raw_button = RawTextButton()  # one switch for all answers (ui.raw_text)

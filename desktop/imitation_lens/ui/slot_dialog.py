@@ -22,15 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imitation_lens.core.connections import VARIABLE_NAME_PROBLEM, is_variable_name
-from imitation_lens.core.lineup import (
-    Endpoint,
+from imitation_lens.core.running.lineup import (
     LocalModel,
     PromptMode,
     ReplayMode,
     SamplingParams,
+    Server,
     SlotConfig,
 )
+from imitation_lens.core.servers.connections import VARIABLE_NAME_PROBLEM, is_variable_name
 
 _SOURCES = ["Built-in demo model", "A GGUF model file on this computer", "An online or local API"]
 _MODES: list[tuple[PromptMode, str]] = [
@@ -196,7 +196,7 @@ class SlotDialog(QDialog):
         self._show_rows()
 
     def _fill(self, slot: SlotConfig) -> None:
-        if isinstance(slot.source, Endpoint):
+        if isinstance(slot.source, Server):
             self.source.setCurrentIndex(2)
             self.base_url.setText(slot.source.base_url)
             self.model.setText(slot.source.model)
@@ -251,10 +251,10 @@ class SlotDialog(QDialog):
 
     def result_slot(self) -> SlotConfig:
         choice = self.source.currentIndex()
-        source: LocalModel | Endpoint
+        source: LocalModel | Server
         if choice == 2:
             base_url = self.base_url.text().strip() or "https://api.openai.com/v1"
-            source = Endpoint(
+            source = Server(
                 base_url,
                 self.model.text().strip() or "gpt-4o-mini",
                 self.key_env.text().strip(),

@@ -1,0 +1,389 @@
+"""Running a batch: every pending answer of a batch, item by item, on its own thread.
+
+The run has its own database connection and one worker thread per slot (the same runners as
+the window's columns). An answer cut off by a pause or a kill starts again from the beginning
+(same settings and seed). A teacher that answers 429 (rate limit) slows the batch down: the
+answer waits (the server's Retry-After, else twice the last wait, from 2 s up to a minute) and
+is asked again, and the next questions keep that pace until answers come through again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+from filelock import Timeout
+
+from imitation_lens.core.batches.queued import (
+    CANCELLED,
+    FINISHED,
+    PAUSED,
+    PENDING,
+    RUNNING,
+    batch_lock,
+    batch_summary,
+    cancel_unstarted,
+    next_item,
+    pending_ids,
+    requeue,
+    retryable_failures,
+    set_state,
+)
+from imitation_lens.core.batches.time_left import TimeLeft
+from imitation_lens.core.running.events import (
+    Event,
+    FactsEvent,
+    FinishedEvent,
+    GenerationRequest,
+    Runner,
+    StateEvent,
+    Status,
+    TextEvent,
+)
+from imitation_lens.core.running.lineup import SlotConfig
+from imitation_lens.core.running.slot_worker import SlotWorker
+from imitation_lens.core.servers.replay import record_teacher_answer
+from imitation_lens.core.storage.store import Store
+
+log = logging.getLogger(__name__)
+
+MIN_WAIT_S = 2.0
+MAX_WAIT_S = 60.0
+MAX_RATE_LIMITED = 8  # times in a row one answer is refused before it counts as failed
+_TICK_S = 0.05
+
+
+@dataclass(frozen=True)
+class SlotSpeed:
+    role: str
+    tokens_per_second: float | None
+
+
+@dataclass(frozen=True)
+class BatchProgress:
+    batch_id: str
+    state: str  # running | pausing | paused | cancelling | cancelled | finished | slowed
+    total: int
+    answered: int
+    failed: int
+    current: int | None  # the place in the set of the item being answered
+    current_item_id: str | None
+    seconds_left: float | None
+    speeds: tuple[SlotSpeed, ...] = ()
+    message: str = ""  # plain words, for the status line
+
+    @property
+    def fraction(self) -> float:
+        return self.answered / self.total if self.total else 1.0
+
+
+def time_left(seconds: float | None) -> str:
+    if seconds is None:
+        return "estimating time left…"
+    if seconds < 60:
+        return "less than a minute left"
+    minutes = round(seconds / 60)
+    if minutes < 90:
+        return f"about {minutes} min left"
+    return f"about {minutes / 60:.1f} hours left"
+
+
+@dataclass
+class _Pace:
+    """How long a rate-limited slot waits before its next request."""
+
+    min_wait_s: float = MIN_WAIT_S
+    wait_s: float = 0.0
+    refused: dict[str, int] = field(default_factory=dict)  # answer id → refusals in a row
+
+    def slow_down(self, response_id: str, retry_after: float | None) -> float:
+        self.refused[response_id] = self.refused.get(response_id, 0) + 1
+        doubled = max(self.min_wait_s, self.wait_s * 2)
+        self.wait_s = min(MAX_WAIT_S, max(retry_after or 0.0, doubled))
+        return self.wait_s
+
+    def answered(self, response_id: str) -> None:
+        self.refused.pop(response_id, None)
+        self.wait_s = self.wait_s / 2 if self.wait_s > self.min_wait_s else 0.0
+
+
+class BatchRun:
+    """Runs one batch on its own thread until it is finished, paused or cancelled.
+
+    Pausing ends the run (its models are unloaded, so the window can use the memory); a new
+    BatchRun on the same batch resumes it, as after a restart.
+
+    `on_progress` and `on_event` are called on the batch's thread. `make_runner(index)` makes
+    slot `index`'s runner on that slot's own thread, as in the window.
+    """
+
+    def __init__(
+        self,
+        database: Path,
+        batch_id: str,
+        lineup: Sequence[SlotConfig],
+        make_runner: Callable[[int], Callable[[], Runner]],
+        on_progress: Callable[[BatchProgress], None],
+        on_event: Callable[[str, int, Event], None] | None = None,
+        retry_failed: bool = False,
+        on_end: Callable[[], None] | None = None,
+        min_wait_s: float = MIN_WAIT_S,
+        cancel: bool = False,
+    ) -> None:
+        self._on_end = on_end
+        self._database = database
+        self.batch_id = batch_id
+        self._lineup = list(lineup)
+        self._make_runner = make_runner
+        self._on_progress = on_progress
+        self._on_event = on_event
+        self._retry_failed = retry_failed
+        # What the evaluator asked for: running | paused | cancelled (`cancel`: a paused batch
+        # is cancelled by a run that cancels before it asks anything).
+        self._wanted = CANCELLED if cancel else RUNNING
+        self._changed = threading.Lock()
+        self._events: queue.Queue[tuple[int, Event]] = queue.Queue()
+        self._workers: list[SlotWorker] = []
+        self._paces = [_Pace(min_wait_s) for _ in self._lineup]
+        self._speeds: list[float | None] = [None] * len(self._lineup)
+        self._time_left = TimeLeft()
+        self._current: tuple[int, str] | None = None
+        self._last_report = 0.0
+        self._messages: dict[int, str] = {}  # per slot: why it is slowed down
+        self.error = ""  # why the run could not go on, in plain words
+        self._thread = threading.Thread(target=self._main, name="batch", daemon=True)
+
+    # -- called from any thread ----------------------------------------------------------------
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def pause(self) -> None:
+        """Stop now and leave the batch paused; what was being written starts again on resume."""
+        self._want(PAUSED)
+
+    def cancel(self) -> None:
+        self._want(CANCELLED)
+
+    def join(self, timeout: float | None = None) -> bool:
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    @property
+    def alive(self) -> bool:
+        return self._thread.is_alive()
+
+    def _want(self, state: str) -> None:
+        with self._changed:
+            if self._wanted != CANCELLED:
+                self._wanted = state
+
+    @property
+    def _wants(self) -> str:
+        with self._changed:
+            return self._wanted
+
+    # -- the batch's thread --------------------------------------------------------------------
+
+    def _main(self) -> None:
+        lock = batch_lock(self._database)
+        store: Store | None = None
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            self.error = (
+                "Another Imitation Lens window or `imitation-lens batch` is running a batch on "
+                "this data right now. Let it finish (or pause it) first."
+            )
+            self._ended()
+            return
+        try:
+            store = Store(self._database)
+            self._run(store)
+        except Exception as error:  # the batch must end in a known state, whatever went wrong
+            log.exception("batch run failed")
+            self.error = f"The batch stopped because of an error inside the app ({error})."
+            with contextlib.suppress(Exception):
+                if store is not None:
+                    set_state(store, self.batch_id, PAUSED)
+                    self._report(store, PAUSED)
+        finally:
+            for worker in self._workers:
+                worker.shutdown()
+            if store is not None:
+                store.close()
+            lock.release()
+            self._ended()
+
+    def _ended(self) -> None:
+        if self._on_end is not None:
+            self._on_end()
+
+    def _run(self, store: Store) -> None:
+        if self._wants == CANCELLED:  # before anything is requeued: partial answers are kept
+            self._cancel(store)
+            return
+        # Whatever a pause, close or kill cut off starts again; failed answers only on request.
+        requeue(store, pending_ids(store, self.batch_id, [s for s in PENDING if s != "queued"]))
+        if self._retry_failed:
+            requeue(store, retryable_failures(store, self.batch_id))
+        while True:
+            wanted = self._wants
+            if wanted == CANCELLED:
+                self._cancel(store)
+                return
+            if wanted == PAUSED:
+                self._stop_workers()  # the models are unloaded while paused
+                self._current = None
+                # Paused just as the last answer came in: nothing is left, so it is finished.
+                state = PAUSED if next_item(store, self.batch_id) is not None else FINISHED
+                set_state(store, self.batch_id, state)
+                self._report(store, state)
+                return
+            set_state(store, self.batch_id, RUNNING)
+            found = next_item(store, self.batch_id)
+            if found is None:
+                set_state(store, self.batch_id, FINISHED)
+                self._current = None
+                self._report(store, FINISHED)
+                return
+            item_id, position, prompt, answers = found
+            self._current = (position, item_id)
+            self._report(store, RUNNING)
+            started = time.monotonic()
+            if self._answer(store, prompt, answers):
+                self._time_left.question_done(time.monotonic() - started)
+
+    def _cancel(self, store: Store) -> None:
+        self._report(store, "cancelling")
+        self._stop_workers()
+        cancel_unstarted(store, self.batch_id)
+        self._current = None
+        self._report(store, CANCELLED)
+
+    def _stop_workers(self) -> None:
+        for worker in self._workers:
+            worker.shutdown()
+        self._workers = []
+
+    def _worker(self, index: int) -> SlotWorker:
+        if not self._workers:
+            self._workers = [
+                SlotWorker(self._make_runner(i), partial(self._put, i), f"batch-{i}-{slot.role}")
+                for i, slot in enumerate(self._lineup)
+            ]
+        return self._workers[index]
+
+    def _put(self, index: int, event: Event) -> None:  # on a slot's thread
+        self._events.put((index, event))
+
+    def _answer(self, store: Store, prompt: str, answers: list[tuple[str, int]]) -> bool:
+        """Answer one item's pending answers; True when all of them finished (no pause)."""
+        waiting = {rid: time.monotonic() + self._paces[slot].wait_s for rid, slot in answers}
+        slot_of = dict(answers)
+        running: set[str] = set()
+        interrupted = False
+        while waiting or running:
+            wanted = self._wants
+            if wanted != RUNNING and not interrupted:
+                interrupted = True
+                self._report(store, "pausing" if wanted == PAUSED else "cancelling")
+                waiting.clear()  # not asked yet: they stay queued
+                for rid in running:
+                    self._worker(slot_of[rid]).stop(rid)
+            now = time.monotonic()
+            for rid, due in list(waiting.items()):
+                if due <= now:
+                    del waiting[rid]
+                    running.add(rid)
+                    requeue(store, [rid])  # a final row would never take the new answer
+                    self._worker(slot_of[rid]).submit(GenerationRequest(rid, prompt))
+            try:
+                index, event = self._events.get(timeout=_TICK_S)
+            except queue.Empty:
+                continue
+            rid = event.response_id
+            shown: Event = event
+            if isinstance(event, StateEvent):
+                store.set_status(rid, event.status)
+            elif isinstance(event, FactsEvent):
+                store.update_response(rid, event.facts)
+            elif isinstance(event, TextEvent):
+                if event.tokens_per_second is not None:
+                    self._speeds[index] = event.tokens_per_second
+                if time.monotonic() - self._last_report >= 1.0:  # speeds, about once a second
+                    self._report(store, RUNNING)
+            elif isinstance(event, FinishedEvent):
+                running.discard(rid)
+                retry_in = self._finished(store, index, event, interrupted)
+                if retry_in is not None:
+                    waiting[rid] = time.monotonic() + retry_in
+                    shown = StateEvent(rid, Status.QUEUED)  # asked again: not a failure
+            if self._on_event is not None:
+                self._on_event(self.batch_id, index, shown)
+        return not interrupted
+
+    def _finished(
+        self, store: Store, index: int, event: FinishedEvent, interrupted: bool
+    ) -> float | None:
+        """Keep a finished answer; the seconds to wait before asking again, if it will be."""
+        rid = event.response_id
+        if interrupted and self._wants == PAUSED and event.status is not Status.DONE:
+            requeue(store, [rid])  # cut off by a pause: written again on resume
+            return None
+        pace = self._paces[index]
+        rate_limited = event.facts.get("failure") == "rate_limited"
+        if rate_limited and not interrupted and pace.refused.get(rid, 0) + 1 < MAX_RATE_LIMITED:
+            wait = pace.slow_down(rid, event.facts.get("retry_after"))
+            # No column named: in a blind session that would tell the API column apart.
+            self._messages[index] = (
+                f"A server is limiting requests (429), so the batch slows down: asking again "
+                f"in {wait:.0f} s."
+            )
+            requeue(store, [rid])
+            self._report(store, "slowed")
+            return wait
+        self._messages.pop(index, None)
+        if event.status is Status.DONE:
+            pace.answered(rid)
+        store.finish_response(rid, event.status, event.text, event.error, event.facts)
+        if event.status is Status.DONE:
+            record_teacher_answer(store, rid)  # kept for replay when offline
+            speed = event.facts.get("tokens_per_second")
+            if isinstance(speed, int | float):
+                self._speeds[index] = float(speed)
+        self._report(store, RUNNING)
+        return None
+
+    def _report(self, store: Store, state: str) -> None:
+        self._last_report = time.monotonic()
+        summary = batch_summary(store, self.batch_id)
+        remaining = summary.total - summary.answered
+        seconds_left = None
+        if state in (RUNNING, "slowed"):
+            seconds_left = self._time_left.seconds(remaining)
+        speeds = tuple(
+            SlotSpeed(slot.role, speed)
+            for slot, speed in zip(self._lineup, self._speeds, strict=True)
+        )
+        self._on_progress(
+            BatchProgress(
+                self.batch_id,
+                state,
+                summary.total,
+                summary.answered,
+                summary.failed,
+                None if self._current is None else self._current[0],
+                None if self._current is None else self._current[1],
+                seconds_left,
+                speeds,
+                " ".join(self._messages.values()),
+            )
+        )

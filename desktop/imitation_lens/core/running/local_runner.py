@@ -1,0 +1,289 @@
+"""Runs a GGUF model in-process with llama-cpp-python, streaming, stoppable at every stage."""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+import threading
+from dataclasses import asdict
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from imitation_lens.core.model_files.bundled_model import ensure_bundled_model
+from imitation_lens.core.model_files.file_hash import sha256_of
+from imitation_lens.core.model_files.gguf_header import (
+    ModelFacts,
+    ModelFileError,
+    inspect_model_file,
+)
+from imitation_lens.core.running.events import (
+    EmitFn,
+    FactsEvent,
+    FinishedEvent,
+    GenerationRequest,
+    StateEvent,
+    Status,
+    StreamMeter,
+)
+from imitation_lens.core.running.lineup import LocalModel, SamplingParams
+from imitation_lens.core.running.load_failure import LoadLog, load_failure
+from imitation_lens.core.running.prompting import BuiltPrompt, PromptError, build_prompt
+
+_log = logging.getLogger("llama.cpp")
+_log_lock = threading.Lock()
+_log_callback: Any = None
+# ggml's levels: 1 debug, 2 info, 3 warn, 4 error; 5 continues a line (progress dots): debug.
+_LEVELS = {1: logging.DEBUG, 2: logging.INFO, 3: logging.WARNING, 4: logging.ERROR}
+
+
+def route_llama_log() -> None:
+    """Send llama.cpp's log to Python logging, once per process.
+
+    llama-cpp-python's quiet mode (verbose=False) silences loading by pointing the process's
+    stdout and stderr at /dev/null and back; two models loading at once race on that and can
+    leave the whole process mute. Routing the log lets every load run with verbose=True.
+    """
+    global _log_callback
+    import llama_cpp
+
+    with _log_lock:
+        if _log_callback is not None:
+            return
+
+        @llama_cpp.llama_log_callback  # type: ignore[untyped-decorator]
+        def callback(level: int, text: bytes, _user_data: Any) -> None:
+            _log.log(_LEVELS.get(level, logging.DEBUG), text.decode("utf-8", "replace").rstrip())
+
+        _log_callback = callback
+        llama_cpp.llama_log_set(callback, ctypes.c_void_p(0))
+
+
+# Flagged rather than shown as an empty "Done" (a damaged model answers this way), worded so it
+# blames nothing: a small model also ends at once now and then.
+NO_TEXT = (
+    "The model wrote nothing for this question: it stopped before its first word. Try the "
+    "question again; if every answer comes back empty, the model file may be damaged."
+)
+# llama_decode's return value when the abort callback asked it to stop: a stop, not a failure.
+_ABORTED_MARK = "llama_decode returned 2"
+
+
+@cache
+def llama_versions() -> dict[str, str]:
+    import llama_cpp
+
+    info = llama_cpp.llama_print_system_info()
+    return {
+        "llama_cpp_python_version": str(llama_cpp.__version__),
+        # The PyPI source distribution carries no llama.cpp commit; the binding's version pins it.
+        "llama_cpp_version": f"vendored by llama-cpp-python {llama_cpp.__version__}",
+        "llama_cpp_system_info": info.decode("utf-8", "replace").strip(),
+    }
+
+
+def _free_sampler(llm: Any) -> None:
+    """Free the completion's sampler chain now.
+
+    llama-cpp-python 0.3.x keeps it in a reference cycle (its free callback holds the object),
+    so its native buffers (about 3 MB on a 262k vocabulary) wait for Python's rare full garbage
+    collection: a 100-question batch grew by 15% (bench/batch_run.py). Each completion makes a
+    new one, so closing the old one is safe.
+    """
+    sampler = getattr(llm, "_sampler", None)
+    if sampler is not None and hasattr(sampler, "close"):
+        sampler.close()
+        llm._sampler = None
+
+
+class LocalRunner:
+    """Owns one llama.cpp model; used only from the thread that created it."""
+
+    def __init__(
+        self, source: LocalModel, params: SamplingParams, threads: int, models_dir: Path
+    ) -> None:
+        self._source = source
+        self._params = params
+        self._threads = threads
+        self._models_dir = models_dir
+        self._llm: Any = None
+        self._facts: ModelFacts | None = None
+        self._sha256: str | None = None
+        self._stop = threading.Event()
+        self._abort_callback: Any = None
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def _model_path(self) -> Path:
+        if self._source.is_bundled:
+            return ensure_bundled_model(self._models_dir)
+        return Path(self._source.path).expanduser()
+
+    def _load(self, stop: threading.Event) -> None:
+        import llama_cpp
+
+        path = self._model_path()
+        facts = inspect_model_file(path)
+        self._sha256 = sha256_of(path, self._models_dir, stop.is_set)
+        if stop.is_set():
+            return
+        context = self._params.context_length or 2048
+        route_llama_log()
+        heard = LoadLog()
+        _log.addHandler(heard)
+        try:
+            # verbose=True: no process-wide stdout/stderr juggling (see route_llama_log). It
+            # costs a few lines on stderr per load; redirecting sys.stderr would race the same way.
+            llm = llama_cpp.Llama(
+                model_path=str(path),
+                n_ctx=context,
+                n_threads=self._threads,
+                n_threads_batch=self._threads,
+                seed=self._params.seed,
+                verbose=True,
+            )
+            llm.verbose = False  # no timing report after every answer
+        except (ValueError, RuntimeError, OSError) as error:
+            raise ModelFileError(load_failure(facts, heard)) from error
+        finally:
+            _log.removeHandler(heard)
+        # The abort callback is the only way to stop llama.cpp while it processes the prompt.
+        self._abort_callback = llama_cpp.ggml_abort_callback(lambda _data: self._stop.is_set())
+        llama_cpp.llama_set_abort_callback(llm.ctx, self._abort_callback, None)
+        self._llm = llm
+        self._facts = facts
+
+    # -- generating -------------------------------------------------------------------------
+
+    def generate(self, request: GenerationRequest, emit: EmitFn, stop: threading.Event) -> None:
+        rid = request.response_id
+        meter = StreamMeter(rid, emit)
+        self._stop = stop
+        facts: dict[str, Any] = {"threads": self._threads, "params": asdict(self._params)}
+
+        def finish(status: Status, error: str = "") -> None:
+            emit(FinishedEvent(rid, status, meter.text, error, facts | meter.timings()))
+
+        try:
+            if self._llm is None:
+                emit(StateEvent(rid, Status.LOADING))
+                self._load(stop)
+            if stop.is_set() or self._llm is None:
+                finish(Status.STOPPED)
+                return
+            built = self._build(request.prompt)
+            tokens = self._llm.tokenize(
+                built.text.encode("utf-8"), add_bos=built.add_bos, special=True
+            )
+            facts |= self._describe(built, len(tokens))
+            emit(FactsEvent(rid, facts))
+            emit(StateEvent(rid, Status.THINKING))
+            self._stream(built, tokens, meter, emit, stop)
+        except (ModelFileError, PromptError) as error:
+            finish(Status.FAILED, str(error))
+            return
+        except RuntimeError as error:
+            if _ABORTED_MARK in str(error) or stop.is_set():
+                finish(Status.STOPPED)
+            else:
+                _log.warning("llama.cpp stopped with an error: %s", error)
+                finish(
+                    Status.FAILED,
+                    "The model stopped in the middle of its answer because of an error inside "
+                    "llama.cpp. Try the question again; if it keeps happening, try a shorter "
+                    "question or another model (the log has the details).",
+                )
+            return
+        except MemoryError:
+            finish(
+                Status.FAILED,
+                "The computer ran out of memory. Try a smaller model or a shorter context.",
+            )
+            return
+        meter.flush()
+        if stop.is_set():
+            finish(Status.STOPPED)
+        elif not meter.text.strip():
+            # An answer with no text is never a plain "Done": a model with broken weights ends
+            # this way, and an empty column would read as a model that chose to say nothing.
+            finish(Status.FAILED, NO_TEXT)
+        else:
+            finish(Status.DONE)
+
+    def _build(self, user_prompt: str) -> BuiltPrompt:
+        assert self._facts is not None
+        llm = self._llm
+        bos = eos = ""
+        if self._facts.chat_template:
+            bos = llm.detokenize([llm.token_bos()], special=True).decode("utf-8", "replace")
+            eos = llm.detokenize([llm.token_eos()], special=True).decode("utf-8", "replace")
+        return build_prompt(
+            user_prompt, self._source.prompt_mode, self._facts.chat_template, bos, eos
+        )
+
+    def _describe(self, built: BuiltPrompt, tokens_in: int) -> dict[str, Any]:
+        assert self._facts is not None
+        params = asdict(self._params) | {"stop": built.stop, "add_bos": built.add_bos}
+        return {
+            "model_file": self._facts.file_name,
+            "model_path": str(self._facts.path),
+            "model_sha256": self._sha256,
+            "model_name": self._facts.name,
+            "model_architecture": self._facts.architecture,
+            "model_quantization": self._facts.quantization,
+            "model_size_label": self._facts.size_label,
+            "model_size_bytes": self._facts.size_bytes,
+            "template": built.template,
+            "prompt_sent": built.text,
+            "tokens_in": tokens_in,
+            "params": params,
+            "context_length": self._params.context_length,
+        } | llama_versions()
+
+    def _stream(
+        self,
+        built: BuiltPrompt,
+        tokens: list[int],
+        meter: StreamMeter,
+        emit: EmitFn,
+        stop: threading.Event,
+    ) -> None:
+        llm = self._llm
+        params = self._params
+        if len(tokens) >= llm.n_ctx():
+            raise PromptError(
+                f"The prompt is {len(tokens)} tokens long, more than this column's "
+                f"context of {llm.n_ctx()} tokens. Shorten it or raise the context length."
+            )
+        stream = llm.create_completion(
+            tokens,
+            max_tokens=min(params.max_tokens, llm.n_ctx() - len(tokens)),
+            temperature=params.temperature,
+            top_p=params.top_p,
+            top_k=params.top_k,
+            repeat_penalty=params.repeat_penalty,
+            seed=params.seed,
+            stop=built.stop or None,
+            stream=True,
+        )
+        streaming = False
+        try:
+            for chunk in stream:
+                if stop.is_set():
+                    break
+                piece = chunk["choices"][0]["text"]
+                if not piece:
+                    continue
+                if not streaming:
+                    streaming = True
+                    emit(StateEvent(meter.response_id, Status.STREAMING))
+                meter.add(piece, max(1, llm.n_tokens - len(tokens)))
+        finally:
+            stream.close()
+            _free_sampler(llm)
+        meter.tokens_out = max(meter.tokens_out, llm.n_tokens - len(tokens))
+
+    def close(self) -> None:
+        if self._llm is not None:
+            self._llm.close()
+            self._llm = None

@@ -1,0 +1,2 @@
+"""OpenAI-compatible servers: saved connections, API keys, the server runner, the teacher column
+and its recorded answers."""

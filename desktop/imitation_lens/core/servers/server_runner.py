@@ -1,0 +1,267 @@
+"""Streams answers from an OpenAI-compatible chat endpoint (the teacher) with the `openai` client."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import queue
+import threading
+import time
+from dataclasses import asdict
+from typing import Any
+
+import openai
+from openai import Stream
+from openai.types.chat import ChatCompletionChunk, ChatCompletionMessageParam
+
+from imitation_lens.core.running.events import (
+    EmitFn,
+    FactsEvent,
+    FinishedEvent,
+    GenerationRequest,
+    StateEvent,
+    Status,
+    StreamMeter,
+)
+from imitation_lens.core.running.lineup import SamplingParams, Server
+from imitation_lens.core.servers import teacher_limits as limits
+from imitation_lens.core.servers.secrets import find_api_key, looks_like_variable_name, redact
+
+CONNECT_TIMEOUT_S = 10.0
+# Local servers (llama.cpp, Ollama, LM Studio) accept any key; OpenAI's client insists on one.
+_PLACEHOLDER_KEY = "no-key-set"
+_DONE = object()
+
+
+def explain_api_error(error: Exception, endpoint: Server) -> str:
+    """Plain words for what went wrong talking to the teacher."""
+    where = endpoint.base_url
+    if isinstance(error, openai.APITimeoutError):
+        return f"The teacher at {where} did not answer in time. Try again, or check the server."
+    if isinstance(error, openai.APIConnectionError):
+        return (
+            f"Can't reach the teacher at {where}. Check the address and that you are online "
+            "(or that the local server is running)."
+        )
+    if isinstance(error, openai.AuthenticationError | openai.PermissionDeniedError):
+        # The variable's name only where it is one: a key pasted there must not be quoted.
+        named = looks_like_variable_name(endpoint.api_key_env)
+        where_read = f"the {endpoint.api_key_env} environment variable" if named else "the keychain"
+        return (
+            f"The teacher refused the API key ({error.status_code}). Check the key: it is read "
+            f"from {where_read} for this column."
+        )
+    if isinstance(error, openai.RateLimitError):
+        return (
+            "The teacher is rate-limiting requests or your quota is used up (429 Too Many "
+            "Requests). Wait a minute and run again."
+        )
+    if isinstance(error, openai.NotFoundError):
+        return f"The teacher has no model called '{endpoint.model}' (404). Check the model id."
+    if isinstance(error, openai.InternalServerError):
+        return (
+            f"The teacher's server had an error ({error.status_code}). "
+            "This is on their side; try again later."
+        )
+    if isinstance(error, openai.APIStatusError):
+        return f"The teacher answered with an error ({error.status_code}): {error.message}"
+    return f"The teacher's answer could not be read: {error}"
+
+
+def _retry_after(error: openai.APIStatusError) -> float | None:
+    """The server's Retry-After header in seconds, when it sent one as a number."""
+    value = error.response.headers.get("retry-after", "")
+    try:
+        seconds = float(value)
+    except ValueError:
+        return None
+    return seconds if 0 <= seconds < 3600 else None
+
+
+def failure_facts(error: Exception) -> dict[str, Any]:
+    """What kind of failure it was: the teacher column replays when "unreachable", and a batch
+    slows down when "rate_limited" (with the server's Retry-After, when it gave one)."""
+    if isinstance(error, openai.RateLimitError):
+        return {"failure": "rate_limited", "retry_after": _retry_after(error)}
+    if isinstance(error, openai.APIConnectionError):  # timeouts are connection errors too
+        return {"failure": "unreachable"}
+    return {"failure": "error"}
+
+
+class _Outcome:
+    """How the stream ended, as the helper thread saw it."""
+
+    def __init__(self) -> None:
+        self.finish_reason: str | None = None
+        self.fault = ""  # plain words for a stream that ended badly
+        self.dropped = False  # the teacher sent more than asked; the rest was not read
+        self.usage: dict[str, int] = {}
+        self.stream: Stream[ChatCompletionChunk] | None = None
+
+    def hang_up(self) -> None:
+        """Close the connection from the waiting side: a stream stuck inside one endless line
+        never reaches the helper thread's next look at `quit_reading`."""
+        stream = self.stream
+        if stream is not None:
+            with contextlib.suppress(Exception):
+                stream.response.close()
+
+
+class ServerRunner:
+    """Talks to one endpoint. The HTTP stream runs on a helper thread so Stop never waits on it."""
+
+    def __init__(self, endpoint: Server, params: SamplingParams) -> None:
+        self._endpoint = endpoint
+        self._params = params
+
+    def _client(self, key: str | None) -> openai.OpenAI:
+        return openai.OpenAI(
+            base_url=self._endpoint.base_url,
+            api_key=key or _PLACEHOLDER_KEY,
+            max_retries=0,
+            timeout=openai.Timeout(limits.read_timeout_s(), connect=CONNECT_TIMEOUT_S),
+        )
+
+    def _pump(
+        self,
+        key: str | None,
+        messages: list[ChatCompletionMessageParam],
+        pieces: queue.Queue[Any],
+        outcome: _Outcome,
+        quit_reading: threading.Event,
+    ) -> None:
+        """Read the stream on a helper thread, keeping at most `chars_kept` characters."""
+        params = self._params
+        room = limits.chars_kept(params.max_tokens)
+        try:
+            stream: Stream[ChatCompletionChunk] = self._client(key).chat.completions.create(
+                model=self._endpoint.model,
+                messages=messages,
+                temperature=params.temperature,
+                top_p=params.top_p,
+                max_tokens=params.max_tokens,
+                seed=params.seed,
+                stream=True,
+            )
+            outcome.stream = stream
+            with stream:
+                content_type = stream.response.headers.get("content-type", "")
+                if "html" in content_type.lower():
+                    outcome.fault = limits.web_page(next(stream.response.iter_bytes(), b""))
+                    return
+                chunks = 0
+                for chunk in stream:
+                    chunks += 1
+                    if quit_reading.is_set():
+                        return
+                    if chunk.usage is not None:
+                        outcome.usage["in"] = chunk.usage.prompt_tokens
+                        outcome.usage["out"] = chunk.usage.completion_tokens
+                    if not chunk.choices:
+                        continue
+                    choice = chunk.choices[0]
+                    content = choice.delta.content if choice.delta is not None else None
+                    if content:
+                        if len(content) >= room:
+                            pieces.put(content[:room])
+                            outcome.dropped = True
+                            return
+                        room -= len(content)
+                        pieces.put(content)
+                    if choice.finish_reason:
+                        outcome.finish_reason = str(choice.finish_reason)
+                if not chunks and "event-stream" not in content_type.lower():
+                    outcome.fault = limits.not_a_stream(content_type)
+        except Exception as error:
+            pieces.put(error)
+        finally:
+            pieces.put(_DONE)
+
+    def generate(self, request: GenerationRequest, emit: EmitFn, stop: threading.Event) -> None:
+        rid = request.response_id
+        meter = StreamMeter(rid, emit)
+        messages: list[ChatCompletionMessageParam] = [{"role": "user", "content": request.prompt}]
+        facts: dict[str, Any] = {
+            "endpoint_base_url": self._endpoint.base_url,
+            "endpoint_model": self._endpoint.model,
+            "template": "chat-messages",
+            "prompt_sent": json.dumps(messages, ensure_ascii=False),
+            "params": asdict(self._params),
+        }
+        emit(FactsEvent(rid, facts))
+        emit(StateEvent(rid, Status.THINKING))
+        key = find_api_key(self._endpoint.base_url, self._endpoint.api_key_env)
+        pieces: queue.Queue[Any] = queue.Queue()
+        outcome = _Outcome()
+        quit_reading = threading.Event()  # the helper thread stops at its next chunk
+        threading.Thread(
+            target=self._pump,
+            args=(key, messages, pieces, outcome, quit_reading),
+            name=f"teacher-{rid[:8]}",
+            daemon=True,
+        ).start()
+        deadline = limits.deadline_s(self._params.max_tokens)
+        ends_at = time.monotonic() + deadline
+        streaming = False
+        received = 0
+
+        def failed(message: str, failure: str | dict[str, Any] = "error") -> None:
+            quit_reading.set()
+            outcome.hang_up()
+            meter.flush()
+            kind = {"failure": failure} if isinstance(failure, str) else failure
+            timing = facts | meter.timings() | kind
+            emit(FinishedEvent(rid, Status.FAILED, meter.text, redact(message, key), timing))
+
+        while True:
+            if stop.is_set():
+                quit_reading.set()
+                outcome.hang_up()
+                emit(FinishedEvent(rid, Status.STOPPED, meter.text, facts=facts | meter.timings()))
+                return
+            if time.monotonic() > ends_at:
+                failed(limits.past_deadline(deadline), "deadline")
+                return
+            try:
+                item = pieces.get(timeout=0.05)
+            except queue.Empty:
+                continue
+            if item is _DONE:
+                break
+            if isinstance(item, Exception):
+                plain = limits.stream_fault(item)
+                if plain is None and received and isinstance(item, openai.APIConnectionError):
+                    # the client wraps a stream broken mid-answer: it is not "can't reach"
+                    plain = limits.stream_fault(item.__cause__ or item) or limits.BROKE
+                if plain is not None:
+                    failed(plain, "cut_off" if received else "error")
+                else:
+                    failed(explain_api_error(item, self._endpoint), failure_facts(item))
+                return
+            if not streaming:
+                streaming = True
+                emit(StateEvent(rid, Status.STREAMING))
+            received += 1
+            meter.add(item, received)
+        meter.flush()
+        if "out" in outcome.usage:
+            meter.tokens_out = outcome.usage["out"]
+        if outcome.fault or outcome.dropped or outcome.finish_reason is None:
+            if outcome.fault:
+                failed(outcome.fault)
+            elif outcome.dropped:
+                failed(limits.TOO_LONG, "too_long")
+            elif received:
+                failed(limits.cut_off(True), "cut_off")
+            else:
+                failed(limits.EMPTY, "empty")
+            return
+        counts = {
+            "tokens_in": outcome.usage.get("in"),
+            "tokens_counted_from": "usage" if outcome.usage else "chunks",
+            "finish_reason": outcome.finish_reason,
+        }
+        emit(FinishedEvent(rid, Status.DONE, meter.text, facts=facts | counts | meter.timings()))
+
+    def close(self) -> None:
+        pass

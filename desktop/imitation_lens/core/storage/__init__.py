@@ -1,0 +1,1 @@
+"""The SQLite file: its schema and migrations, the one writer, and the session list's work."""

@@ -1,0 +1,116 @@
+"""The UI's one way to do work off the GUI thread: a task tied to the widget that asked for it.
+
+A worker thread must never touch a widget, and a widget may be closed while its work still runs.
+So a task's worker only computes; what it hands back is carried to the GUI thread by one
+long-lived courier and delivered only while the owner is alive and the task not cancelled. A
+closed dialog's late result is dropped, never raised as "Signal source has been deleted" in a
+thread nobody watches.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from functools import partial
+from typing import Any, Generic, TypeVar
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QDialog
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class _Courier(QObject):
+    """Lives as long as the application, on the GUI thread, so emitting from a worker is safe."""
+
+    deliver = Signal(object)
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.deliver.connect(self._run)
+
+    @staticmethod
+    def _run(callback: Callable[[], Any]) -> None:
+        callback()
+
+
+_courier: _Courier | None = None
+_running: set[Task[Any]] = set()
+_running_lock = threading.Lock()
+
+
+def _the_courier() -> _Courier:
+    global _courier
+    app = QCoreApplication.instance()
+    assert app is not None, "tasks need a running Qt application"
+    if _courier is None or not shiboken6.isValid(_courier):
+        _courier = _Courier(app)
+    return _courier
+
+
+class Task(Generic[T]):
+    """One piece of background work. The worker may call `post` and read `cancelled`."""
+
+    def __init__(self, owner: QObject, name: str) -> None:
+        self.name = name
+        self.cancelled = threading.Event()  # set when the owner is gone or no longer wants it
+        self._owner = owner
+        self._courier = _the_courier()
+        owner.destroyed.connect(self.cancel)
+        if isinstance(owner, QDialog):
+            owner.finished.connect(self.cancel)
+
+    def cancel(self) -> None:
+        self.cancelled.set()
+
+    def post(self, callback: Callable[[], Any]) -> None:
+        """Run `callback` on the GUI thread, unless the owner is gone by then. Any thread."""
+        if not self.cancelled.is_set():
+            self._courier.deliver.emit(lambda: self._deliver(callback))
+
+    def _deliver(self, callback: Callable[[], Any]) -> None:
+        if not self.cancelled.is_set() and shiboken6.isValid(self._owner):
+            callback()
+
+
+def run_task(
+    owner: QObject,
+    work: Callable[[Task[T]], T],
+    on_done: Callable[[T], Any] | None = None,
+    on_error: Callable[[Exception], Any] | None = None,
+    name: str = "task",
+) -> Task[T]:
+    """Run `work(task)` on a thread of its own; its result or exception comes back to `owner`.
+
+    Call on the GUI thread. An exception with no `on_error` is logged: it must reach someone.
+    """
+    task: Task[T] = Task(owner, name)
+
+    def thread_body() -> None:
+        try:
+            result = work(task)
+        except Exception as error:  # handed to the owner, on its thread
+            if on_error is None:
+                log.exception("Background task %s failed", name)
+            else:
+                task.post(partial(on_error, error))
+        else:
+            if on_done is not None:
+                task.post(partial(on_done, result))
+        finally:
+            with _running_lock:
+                _running.discard(task)
+
+    with _running_lock:
+        _running.add(task)
+    threading.Thread(target=thread_body, name=name, daemon=True).start()
+    return task
+
+
+def running_tasks() -> list[str]:
+    """Names of the tasks whose work has not finished yet (for tests and for quitting)."""
+    with _running_lock:
+        return sorted(task.name for task in _running)
