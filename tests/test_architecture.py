@@ -43,6 +43,53 @@ def test_importing_the_whole_core_loads_no_qt() -> None:
     assert result.stdout.strip() == "[]"
 
 
+# Every module directly in the package, and what it may reach for. A new one must be added here,
+# so nobody slips a Qt import into the headless command line by adding a file.
+TOP_LEVEL_RULES = {
+    "__init__.py": "headless",
+    "__main__.py": "headless",
+    "batch_command.py": "headless",  # runs batches on a server with no display
+    "cli.py": "qt-only-when-asked",  # starts the window or the self-test, lazily
+}
+
+
+def _module_level_imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.parse(path.read_text("utf-8")).body:
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def _is_qt(name: str) -> bool:
+    return name.startswith(("PySide6", "shiboken6", "imitation_lens.ui"))
+
+
+def test_every_top_level_module_has_a_rule() -> None:
+    found = {path.name for path in PACKAGE.glob("*.py")}
+    assert found == set(TOP_LEVEL_RULES)
+
+
+def test_top_level_modules_keep_their_rule() -> None:
+    for name, rule in TOP_LEVEL_RULES.items():
+        path = PACKAGE / name
+        reached = _imports(path) if rule == "headless" else _module_level_imports(path)
+        assert sorted(n for n in reached if _is_qt(n)) == [], name
+
+
+def test_the_command_line_loads_no_qt_until_the_window_is_asked_for() -> None:
+    code = (
+        "import sys, imitation_lens.cli, imitation_lens.batch_command\n"
+        "print(sorted(n for n in sys.modules if n.startswith(('PySide6', 'shiboken6'))))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
 def test_no_generic_top_level_package_names() -> None:
     root = PACKAGE.parents[1]
     for name in ("desktop", "models", "resources"):

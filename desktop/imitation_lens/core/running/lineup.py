@@ -1,4 +1,4 @@
-"""What runs in each column: a local GGUF file or an OpenAI-compatible endpoint, with its settings."""
+"""What runs in each column: a local GGUF file or an OpenAI-compatible server, with its settings."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ class LocalModel:
 
 @dataclass(frozen=True)
 class Server:
-    """An OpenAI-compatible chat endpoint. The key itself is never kept here: only where to find it."""
+    """An OpenAI-compatible chat server. The key itself is never kept here: only where to find it."""
 
     base_url: str
     model: str

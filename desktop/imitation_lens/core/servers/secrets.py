@@ -56,7 +56,7 @@ def _random_looking(part: str) -> bool:
 
 
 def find_api_key(base_url: str, env_name: str) -> str | None:
-    """The key for an endpoint: the environment first (explicit wins), then the OS keychain."""
+    """The key for a server: the environment first (explicit wins), then the OS keychain."""
     if env_name and looks_like_variable_name(env_name) and os.environ.get(env_name):
         return os.environ[env_name]
     try:
