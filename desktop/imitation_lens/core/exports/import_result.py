@@ -7,6 +7,7 @@ gives them; tests build rows with them).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from imitation_lens.core.exports.import_checks import short_text
 
@@ -28,6 +29,27 @@ class ImportResult:
     evaluator: str  # who exported the file
     counts: dict[str, Counts] = field(default_factory=lambda: {k: Counts() for k in KINDS})
     conflicts: list[str] = field(default_factory=list)  # in plain words, one per conflict
+
+    def count(self, kind: str, outcome: str, conflict: str | None = None) -> None:
+        """One more row of `kind` with `outcome` (a field of Counts), and the conflict, if any."""
+        counts = self.counts[kind]
+        setattr(counts, outcome, getattr(counts, outcome) + 1)
+        if conflict:
+            self.conflicts.append(conflict)
+
+    def skip_item(self, item: dict[str, Any], reason: str) -> None:
+        """An item of the file left out, with everything under it, each counted as a conflict."""
+        self.count("items", "conflicts", f"{reason}: it and its answers were not imported.")
+        for kind, rows in (("progress", item["progress"]), ("verdicts", item["verdicts"])):
+            self.counts[kind].conflicts += len(rows)
+        for response in item["responses"]:
+            self.skip_response(response)
+
+    def skip_response(self, response: dict[str, Any]) -> None:
+        counts = self.counts
+        counts["responses"].conflicts += 1
+        counts["marks"].conflicts += len(response["marks"])
+        counts["judgements"].conflicts += len(response["judgements"])
 
     @property
     def new(self) -> dict[str, int]:

@@ -2,16 +2,20 @@
 
 The merge (core/exports/importer.py) compares the two as the export writes them: JSON columns
 decoded, model files named without their folders, only the fields the schema gives each kind of
-object. It writes rows back with their JSON columns encoded.
+object. It writes rows back with their JSON columns encoded, and looks up the rows already here
+a few queries per table.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Iterable
 from datetime import datetime
 from functools import cache
 from typing import Any
+
+import sqlite_utils
 
 from imitation_lens.core.exports.import_reading import export_schema
 from imitation_lens.core.exports.session_json import shareable_lineup, shareable_path
@@ -22,6 +26,7 @@ _JSON_FIELDS = {
     "responses": ("params", "extra", "identity_clues"),
     "verdicts": ("shown_order",),
 }
+_CHUNK = 500  # ids per IN (…) query, well under SQLite's limit on parameters
 NESTED = {"progress", "responses", "verdicts", "marks", "judgements"}
 
 
@@ -69,3 +74,16 @@ def later(incoming: Any, local: Any) -> bool:
         return bool(datetime.fromisoformat(incoming) > datetime.fromisoformat(local))
     except (TypeError, ValueError):
         return False
+
+
+def rows_where(
+    db: sqlite_utils.Database, table: str, column: str, values: Iterable[str]
+) -> list[dict[str, Any]]:
+    """The rows of `table` whose `column` is one of `values`."""
+    wanted = list(dict.fromkeys(values))
+    rows: list[dict[str, Any]] = []
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        rows += db.query(f"SELECT * FROM [{table}] WHERE [{column}] IN ({marks})", chunk)
+    return rows

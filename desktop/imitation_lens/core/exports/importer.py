@@ -34,7 +34,6 @@ Importing the same file again adds nothing: everything is counted as already the
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -57,8 +56,6 @@ from imitation_lens.core.storage.store import Store
 
 # What callers use: the window, the command line, tests.
 __all__ = ["ImportRefused", "ImportResult", "import_session", "merge_export"]
-
-_CHUNK = 500  # ids per IN (…) query, well under SQLite's limit on parameters
 
 
 def import_session(
@@ -89,7 +86,7 @@ def import_session(
 
 
 def merge_export(store: Store, document: dict[str, Any]) -> ImportResult:
-    """Merge a document that passed `check_export` (see the module's docstring for the rules)."""
+    """Merge a document that passed import_reading.check_export (see the module's docstring for the rules)."""
     merge = _Merge(store, document)
     # BEGIN IMMEDIATE (storage/store.py): what the merge read can't change under it.
     with store.db.atomic():
@@ -110,24 +107,10 @@ class _Merge:
         self.inserts["item_progress"] = []
         self.updates: list[tuple[str, str, dict[str, Any]]] = []
         self.response_columns = list(self.db.table("responses").columns_dict)
+        self.count = self.result.count
 
     def owner(self, name: str) -> str:
         return "" if name == self.me else name
-
-    def count(self, kind: str, outcome: str, conflict: str | None = None) -> None:
-        counts = self.result.counts[kind]
-        setattr(counts, outcome, getattr(counts, outcome) + 1)
-        if conflict:
-            self.result.conflicts.append(conflict)
-
-    def fetch(self, table: str, column: str, values: Iterable[str]) -> list[dict[str, Any]]:
-        wanted = list(dict.fromkeys(values))
-        rows: list[dict[str, Any]] = []
-        for start in range(0, len(wanted), _CHUNK):
-            chunk = wanted[start : start + _CHUNK]
-            marks = ", ".join("?" for _ in chunk)
-            rows += self.db.query(f"SELECT * FROM [{table}] WHERE [{column}] IN ({marks})", chunk)
-        return rows
 
     # The whole file is looked up first, a few queries per table, so the merge itself only
     # compares dictionaries and the writes go in as batches.
@@ -135,19 +118,25 @@ class _Merge:
         items = self.document["items"]
         item_ids = [item["id"] for item in items]
         responses = [r for item in items for r in item["responses"]]
-        self.items = {r["id"]: r for r in self.fetch("items", "id", item_ids)}
+        self.items = {r["id"]: r for r in import_rows.rows_where(self.db, "items", "id", item_ids)}
         self.responses = {
-            r["id"]: r for r in self.fetch("responses", "id", (r["id"] for r in responses))
+            r["id"]: r
+            for r in import_rows.rows_where(
+                self.db, "responses", "id", (r["id"] for r in responses)
+            )
         }
         self.marks = {
             r["id"]: r
-            for r in self.fetch("marks", "id", (m["id"] for r in responses for m in r["marks"]))
+            for r in import_rows.rows_where(
+                self.db, "marks", "id", (m["id"] for r in responses for m in r["marks"])
+            )
         }
-        self.judgements = self.fetch("judgements", "item_id", item_ids)
+        self.judgements = import_rows.rows_where(self.db, "judgements", "item_id", item_ids)
         self.judgement_ids = {r["id"] for r in self.judgements}
         self.judgement_ids |= {
             r["id"]
-            for r in self.fetch(
+            for r in import_rows.rows_where(
+                self.db,
                 "judgements",
                 "id",
                 (
@@ -158,11 +147,12 @@ class _Merge:
             )
         }
         self.judged = {(r["response_id"], r["phase"], r["evaluator"]): r for r in self.judgements}
-        verdicts = self.fetch("verdicts", "item_id", item_ids)
+        verdicts = import_rows.rows_where(self.db, "verdicts", "item_id", item_ids)
         self.verdict_ids = {r["id"] for r in verdicts}
         self.verdict_ids |= {
             r["id"]
-            for r in self.fetch(
+            for r in import_rows.rows_where(
+                self.db,
                 "verdicts",
                 "id",
                 (
@@ -173,7 +163,10 @@ class _Merge:
             )
         }
         self.decided = {(r["item_id"], r["phase"], r["evaluator"]): r for r in verdicts}
-        self.progress = {r["id"]: r for r in self.fetch("item_progress", "item_id", item_ids)}
+        self.progress = {
+            r["id"]: r
+            for r in import_rows.rows_where(self.db, "item_progress", "item_id", item_ids)
+        }
 
     def run(self) -> None:
         self.load()
@@ -241,7 +234,7 @@ class _Merge:
         else:
             local = import_rows.stored("items", local)
             if (local["session_id"], local["prompt"]) != (incoming["session_id"], item["prompt"]):
-                self.skip_item(item, f"{here} has the id of a different question here")
+                self.result.skip_item(item, f"{here} has the id of a different question here")
                 return
             if all(local.get(k) == v for k, v in incoming.items()):
                 self.count("items", "already_there")
@@ -264,19 +257,6 @@ class _Merge:
             self.merge_response(f"{here}, answer {number}", response)
         for verdict in item["verdicts"]:
             self.merge_verdict(here, verdict)
-
-    def skip_item(self, item: dict[str, Any], reason: str) -> None:
-        self.count("items", "conflicts", f"{reason}: it and its answers were not imported.")
-        for kind, rows in (("progress", item["progress"]), ("verdicts", item["verdicts"])):
-            self.result.counts[kind].conflicts += len(rows)
-        for response in item["responses"]:
-            self.skip_response(response)
-
-    def skip_response(self, response: dict[str, Any]) -> None:
-        counts = self.result.counts
-        counts["responses"].conflicts += 1
-        counts["marks"].conflicts += len(response["marks"])
-        counts["judgements"].conflicts += len(response["judgements"])
 
     def merge_progress(self, item_id: str, entry: dict[str, Any]) -> None:
         name = entry["evaluator"]
@@ -328,7 +308,7 @@ class _Merge:
                     f"{here} has the id of a different answer here: it and its marks were not "
                     "imported."
                 )
-                self.skip_response(response)
+                self.result.skip_response(response)
                 return
             if all(local.get(k) == v for k, v in incoming.items()):
                 self.count("responses", "already_there")
