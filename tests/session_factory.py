@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from imitation_lens.core.exports.importer import judgement_id, progress_id, verdict_id
+from imitation_lens.core.exports.import_result import judgement_id, progress_id, verdict_id
 from imitation_lens.core.judging.blind import identity_clues, shown_order
 from imitation_lens.core.judging.taxonomy import CATEGORIES
 from imitation_lens.core.storage.store import Store

@@ -19,7 +19,8 @@ from imitation_lens.core.batches.prompt_sets import PromptSet, SetItem
 from imitation_lens.core.batches.queued import batch_summary, create_batch, interrupted_batches
 from imitation_lens.core.batches.run import BatchProgress, BatchRun
 from imitation_lens.core.exports.exporters import answer_rows
-from imitation_lens.core.exports.importer import check_export, import_session
+from imitation_lens.core.exports.import_reading import check_export
+from imitation_lens.core.exports.importer import import_session
 from imitation_lens.core.exports.session_json import export_session, session_document
 from imitation_lens.core.housekeeping.paths import DataPaths
 from imitation_lens.core.judging.annotations import Judgement, item_state, save_judgement

@@ -14,14 +14,9 @@ import jsonschema_rs
 import pytest
 
 from imitation_lens.core.exports.formats import FORMATS
-from imitation_lens.core.exports.importer import (
-    KINDS,
-    ImportRefused,
-    check_export,
-    export_schema,
-    import_session,
-    schema_path,
-)
+from imitation_lens.core.exports.import_reading import check_export, export_schema, schema_path
+from imitation_lens.core.exports.import_result import KINDS
+from imitation_lens.core.exports.importer import ImportRefused, import_session
 from imitation_lens.core.exports.session_json import export_session, session_document, write_json
 from imitation_lens.core.housekeeping.paths import resource_path
 from imitation_lens.core.judging import annotations as notes

@@ -1,13 +1,14 @@
-"""What a session export must also be, past its schema and links, before anything is written.
+"""What a session export must also be, past its schema, before anything is written.
 
-The schema says what type each field has; these checks say whether the app could use the
-values: numbers SQLite can store and the app can show, a lineup the Run button could build
-runners from, dates that are dates, marks whose quote is the text they point at, one question
-per place in a batch, and a file that is an ordinary file (a named pipe would block the reader,
-and in the window that reader is the thread every save goes through).
+The schema says what type each field has; these checks say whether the rows point where they
+are listed (ids unique, answers under their item, marks inside their answer) and whether the
+app could use the values: numbers SQLite can store and the app can show, a lineup the Run
+button could build runners from, dates that are dates, marks whose quote is the text they point
+at, one question per place in a batch; and whether the file is an ordinary file (a named pipe
+would block the reader, and in the window that reader is the thread every save goes through).
 
-Each problem is one plain sentence for the evaluator, raised as `Problem`; importer.py adds the
-file's name and says nothing was changed.
+Each problem is one plain sentence for the evaluator, raised as `Problem`; import_reading.py adds
+the file's name and says nothing was changed.
 """
 
 from __future__ import annotations
@@ -123,6 +124,93 @@ def size_words(count: int) -> str:
 # -- the document -------------------------------------------------------------------------------
 
 
+def check_links(document: dict[str, Any]) -> None:
+    """What the schema can't say: every row points where it is listed, and ids are unique."""
+    session_id = document["session"]["id"]
+    item_at: dict[str, int] = {}
+    response_at: dict[str, str] = {}
+    mark_at: dict[str, str] = {}
+    all_responses = {r["id"] for item in document["items"] for r in item["responses"]}
+
+    def pointer(where: str, what: str, target: str, listed_under: str) -> Problem:
+        if what == "answer" and target not in all_responses:
+            return Problem(
+                f"{where}: it points to answer '{short_text(target, 60)}', not in this file."
+            )
+        return Problem(
+            f"{where}: it points to {what} '{short_text(target, 60)}' but is listed under "
+            f"{what} '{short_text(listed_under, 60)}'."
+        )
+
+    for i, item in enumerate(document["items"], 1):
+        here = f"item {i}"
+        if item["id"] in item_at:
+            raise Problem(f"{here}: it has the same id as item {item_at[item['id']]}.")
+        item_at[item["id"]] = i
+        if item["session_id"] != session_id:
+            raise Problem(
+                f"{here}: it belongs to session '{short_text(item['session_id'], 60)}', not to the "
+                "session in this file."
+            )
+        names: set[str] = set()
+        for k, entry in enumerate(item["progress"], 1):
+            if entry["evaluator"] in names:
+                raise Problem(
+                    f"{here}, progress entry {k}: '{short_text(entry['evaluator'], 60)}' is listed twice."
+                )
+            names.add(entry["evaluator"])
+        judged: set[tuple[str, int, str]] = set()
+        for j, response in enumerate(item["responses"], 1):
+            where = f"{here}, answer {j}"
+            if response["id"] in response_at:
+                raise Problem(f"{where}: it has the same id as {response_at[response['id']]}.")
+            response_at[response["id"]] = where
+            if response["item_id"] != item["id"]:
+                raise pointer(where, "item", response["item_id"], item["id"])
+            length = len(response["text"])
+            for k, mark in enumerate(response["marks"], 1):
+                at = f"{where}, mark {k}"
+                if mark["id"] in mark_at:
+                    raise Problem(f"{at}: it has the same id as {mark_at[mark['id']]}.")
+                mark_at[mark["id"]] = at
+                if mark["response_id"] != response["id"]:
+                    raise pointer(at, "answer", mark["response_id"], response["id"])
+                if not mark["start"] < mark["end"] <= length:
+                    raise Problem(
+                        f"{at}: it spans characters {mark['start']} to {mark['end']}, which do "
+                        f"not fit the answer ({length} characters)."
+                    )
+            for k, judgement in enumerate(response["judgements"], 1):
+                at = f"{where}, judgement {k}"
+                if judgement["response_id"] != response["id"]:
+                    raise pointer(at, "answer", judgement["response_id"], response["id"])
+                if judgement["item_id"] != item["id"]:
+                    raise pointer(at, "item", judgement["item_id"], item["id"])
+                key = (response["id"], judgement["phase"], judgement["evaluator"])
+                if key in judged:
+                    raise Problem(
+                        f"{at}: a second judgement by '{short_text(key[2], 60)}' for phase {key[1]}."
+                    )
+                judged.add(key)
+        answers = {r["id"] for r in item["responses"]}
+        decided: set[tuple[int, str]] = set()
+        for k, verdict in enumerate(item["verdicts"], 1):
+            at = f"{here}, verdict {k}"
+            if verdict["item_id"] != item["id"]:
+                raise pointer(at, "item", verdict["item_id"], item["id"])
+            chosen = verdict["preferred_response_id"]
+            if chosen is not None and chosen not in answers:
+                raise Problem(
+                    f"{at}: the chosen answer '{short_text(chosen, 60)}' is not in this item."
+                )
+            if (verdict["phase"], verdict["evaluator"]) in decided:
+                raise Problem(
+                    f"{at}: a second verdict by '{short_text(verdict['evaluator'], 60)}' for phase "
+                    f"{verdict['phase']}."
+                )
+            decided.add((verdict["phase"], verdict["evaluator"]))
+
+
 def check_values(document: dict[str, Any]) -> None:
     """Raise Problem, naming where, for the first value the app could not store or use."""
     _check_numbers(document.get("session"), "the session")
@@ -166,8 +254,8 @@ def _check_response(response: dict[str, Any], here: str) -> None:
         # An empty quote is what older marks carry: their offsets alone say where they are.
         if quote and text[start:end] != quote:
             raise Problem(
-                f"{at}: its quote “{_short(quote)}” is not the text at characters {start} to "
-                f"{end} (“{_short(text[start:end])}”)."
+                f"{at}: its quote “{short_text(quote)}” is not the text at characters {start} to "
+                f"{end} (“{short_text(text[start:end])}”)."
             )
     for k, judgement in enumerate(response["judgements"], 1):
         _check_times(judgement, "judgement", f"{here}, judgement {k}")
@@ -181,7 +269,7 @@ def _check_times(row: dict[str, Any], kind: str, here: str) -> None:
 
 
 def _check_time(value: Any, here: str, key: str) -> None:
-    problem = f"{here}: '{key}' is not a real date and time (it is “{_short(value)}”)."
+    problem = f"{here}: '{key}' is not a real date and time (it is “{short_text(value)}”)."
     if not isinstance(value, str):
         raise Problem(problem)
     try:
@@ -189,7 +277,7 @@ def _check_time(value: Any, here: str, key: str) -> None:
     except ValueError:
         raise Problem(problem) from None
     if moment.tzinfo is None or moment.utcoffset() is None:
-        raise Problem(f"{here}: '{key}' does not say its time zone (it is “{_short(value)}”).")
+        raise Problem(f"{here}: '{key}' does not say its time zone (it is “{short_text(value)}”).")
     if not FIRST_YEAR <= moment.year <= LAST_YEAR:
         raise Problem(
             f"{here}: '{key}' is in the year {moment.year}, which no session can be from."
@@ -232,7 +320,7 @@ def check_lineup(lineup: list[Any]) -> None:
                 raise Problem(f"{here}: '{key}' must be text.")
         kind = entry.get("kind", "local")
         if kind not in ("local", "endpoint"):
-            raise Problem(f"{here}: 'kind' must be local or endpoint (it is “{_short(kind)}”).")
+            raise Problem(f"{here}: 'kind' must be local or endpoint (it is “{short_text(kind)}”).")
         source = entry.get("source")
         if source is not None:
             _check_source(source, kind, here)
@@ -257,7 +345,7 @@ def _check_source(source: Any, kind: str, here: str) -> None:
         if key in source and source[key] not in allowed:
             raise Problem(
                 f"{here}: '{key}' must be one of: {', '.join(allowed)} (it is "
-                f"“{_short(source[key])}”)."
+                f"“{short_text(source[key])}”)."
             )
 
 
@@ -273,7 +361,7 @@ def check_params(params: Any, here: str) -> None:
         if isinstance(value, bool) or not number or not low <= value <= high:
             raise Problem(
                 f"{here}: '{key}' must be {kind} from {_plain(low)} to {_plain(high)} "
-                f"(it is “{_short(value)}”)."
+                f"(it is “{short_text(value)}”)."
             )
 
 
@@ -281,7 +369,7 @@ def _plain(number: float) -> str:
     return f"{number:g}" if isinstance(number, float) else f"{number:,}"
 
 
-def _short(value: Any, limit: int = 40) -> str:
+def short_text(value: Any, limit: int = 40) -> str:
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
     text = "".join(c if c.isprintable() else "?" for c in text[: limit + 1])
     return text if len(text) <= limit else text[: limit - 1] + "…"

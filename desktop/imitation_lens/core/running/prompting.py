@@ -1,14 +1,18 @@
-"""Turns the evaluator's prompt into exactly the text a local model receives."""
+"""Turns the evaluator's prompt into exactly the text a local model receives.
+
+A base model gets a question-and-answer frame (or teacher-style examples before it); a chat
+model gets its own chat template from its GGUF file, rendered by llama-cpp-python's
+Jinja2ChatFormatter, so a template renders here as it does in llama-cpp-python's chat
+completions (and as in Transformers: `{% break %}`, `{% generation %}`, `tojson`).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from jinja2 import TemplateError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from imitation_lens.core.housekeeping.paths import resource_path
 from imitation_lens.core.running.lineup import PromptMode
@@ -70,21 +74,26 @@ def build_prompt(
     return BuiltPrompt(text, GGUF_CHAT, stops, add_bos=add_bos)
 
 
-def _raise(message: str) -> Any:
-    raise TemplateError(message)
+@lru_cache(maxsize=16)
+def _formatter(template: str, bos_token: str, eos_token: str) -> Any:
+    # Imported here: llama_cpp loads the llama.cpp library, which a column loads anyway before
+    # it builds a prompt, and which the rest of this module (and the window) does not need.
+    from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+    # Compiling a template takes milliseconds; a column renders the same one for every prompt.
+    return Jinja2ChatFormatter(template, eos_token=eos_token, bos_token=bos_token)
 
 
 def render_chat_template(template: str, user_prompt: str, bos_token: str, eos_token: str) -> str:
-    """Render a model's own chat template (Jinja, from its GGUF metadata) in a sandbox."""
-    environment = ImmutableSandboxedEnvironment(trim_blocks=True, lstrip_blocks=True)
+    """Render a model's own chat template (Jinja, from its GGUF metadata) the way llama.cpp's
+    Python binding does for its chat completions: sandboxed, with `{% break %}`/`{% continue %}`,
+    `{% generation %}` and Transformers' `tojson`, `raise_exception` and `strftime_now`."""
     try:
-        return environment.from_string(template).render(
-            messages=[{"role": "user", "content": user_prompt}],
-            add_generation_prompt=True,
-            bos_token=bos_token,
-            eos_token=eos_token,
-            raise_exception=_raise,
-            strftime_now=lambda fmt: datetime.now().strftime(fmt),
+        formatted = _formatter(template, bos_token, eos_token)(
+            messages=[{"role": "user", "content": user_prompt}]
         )
-    except TemplateError as error:
+    # ValueError: what the template's own raise_exception raises.
+    except (TemplateError, ValueError) as error:
         raise PromptError(f"The model's chat template could not be used: {error}") from error
+    text: str = formatted.prompt
+    return text
