@@ -216,7 +216,9 @@ def test_a_task_is_listed_until_its_result_has_been_handed_over(qtbot: Any) -> N
     assert seen == ["done"]  # off the list: nothing more will come from it
 
 
-def test_a_task_outliving_the_courier_ends_quietly(qtbot: Any) -> None:
+def test_a_task_outliving_the_courier_ends_quietly(
+    qtbot: Any, caplog: pytest.LogCaptureFixture
+) -> None:
     """At quitting the application, and its courier, may go before a worker ends."""
     owner = QObject()
     go = threading.Event()
@@ -227,12 +229,14 @@ def test_a_task_outliving_the_courier_ends_quietly(qtbot: Any) -> None:
         task.post(lambda: seen.append("posted"))
         return "late"
 
-    run_task(owner, work, seen.append, name="after the courier")
+    run_task(owner, work, seen.append, seen.append, name="after the courier")
+    worker = next(t for t in threading.enumerate() if t.name == "after the courier")
     assert tasks._courier is not None
     shiboken6.delete(tasks._courier)
     go.set()
+    worker.join(WAIT_MS / 1000)  # an exception in it is raised within this test
     wait_tasks_over(qtbot)
-    assert seen == []
+    assert seen == [] and not [r for r in caplog.records if r.levelname == "ERROR"]
     run_task(owner, lambda _: "again", seen.append)  # a new courier carries the next ones
     qtbot.waitUntil(lambda: seen == ["again"], timeout=WAIT_MS)
     wait_tasks_over(qtbot)
