@@ -222,7 +222,7 @@ def test_a_task_outliving_the_courier_ends_quietly(
     """At quitting the application, and its courier, may go before a worker ends."""
     owner = QObject()
     go = threading.Event()
-    seen: list[str] = []
+    seen: list[object] = []
 
     def work(task: Task[str]) -> str:
         assert go.wait(WAIT_MS / 1000)
