@@ -94,3 +94,45 @@ def test_no_generic_top_level_package_names() -> None:
     root = PACKAGE.parents[1]
     for name in ("desktop", "models", "resources"):
         assert not (root / name / "__init__.py").exists(), f"{name}/ must not be an import package"
+
+
+# Background work in the UI goes through ui/tasks.run_task (tied to its owner, results dropped
+# once the owner is gone). Only these modules may start threads or use GuiBridge themselves:
+THREADS_ALLOWED = {
+    "ui/tasks.py": "the one background-task helper",
+    "ui/bridge.py": "defines GuiBridge; delete it with its last user",
+    "ui/recorder.py": "the database writer's own long-lived thread (being renamed)",
+    "ui/writer.py": "the same writer under its new name",
+    "ui/main_window.py": "TEMPORARY: its jobs move to run_task in another branch",
+    "ui/batch_flow.py": "TEMPORARY: its jobs move to run_task in another branch",
+}
+_THREAD_NAMES = {"Thread", "ThreadPoolExecutor", "QThreadPool", "QRunnable", "GuiBridge"}
+
+
+def _thread_uses(path: Path) -> list[str]:
+    """Where a module starts a thread of its own or uses GuiBridge, as "line: name"."""
+    found: list[str] = []
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        names: list[str] = []
+        if isinstance(node, ast.Name):
+            names = [node.id]
+        elif isinstance(node, ast.Attribute):
+            names = [node.attr]
+        elif isinstance(node, ast.ClassDef):
+            names = [node.name]
+        elif isinstance(node, ast.ImportFrom):
+            names = [alias.name for alias in node.names]
+        line = getattr(node, "lineno", 0)
+        found += [f"{line}: {name}" for name in names if name in _THREAD_NAMES]
+    return sorted(set(found))
+
+
+def test_ui_background_work_goes_through_the_task_helper() -> None:
+    uses = {
+        path.relative_to(PACKAGE).as_posix(): _thread_uses(path)
+        for path in (PACKAGE / "ui").rglob("*.py")
+    }
+    offenders = {k: v for k, v in uses.items() if v and k not in THREADS_ALLOWED}
+    assert offenders == {}, "use ui/tasks.run_task, not a thread or GuiBridge of your own"
+    stale = sorted(k for k in THREADS_ALLOWED if k in uses and not uses[k] and k != "ui/tasks.py")
+    assert stale == [], "no longer starts threads: take it off THREADS_ALLOWED"

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
-import threading
 from html import escape
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,8 +19,8 @@ from PySide6.QtWidgets import (
 from imitation_lens import APP_NAME, __version__
 from imitation_lens.core.housekeeping.about import AboutFacts, gather
 from imitation_lens.core.housekeeping.paths import DataPaths
-from imitation_lens.ui.bridge import GuiBridge
 from imitation_lens.ui.diagnostics import qt_versions
+from imitation_lens.ui.tasks import Task, run_task
 
 
 def _link(where: str) -> str:
@@ -41,7 +39,7 @@ class AboutDialog(QDialog):
         self.paths = paths
         self.setWindowTitle(f"About {APP_NAME}")
         self.facts: AboutFacts | None = None
-        self.bridge = GuiBridge(self)
+        self._lookup: Task[AboutFacts] | None = None
 
         title = QLabel(f"<b>{escape(APP_NAME)}</b> {escape(__version__)}")
         title.setObjectName("aboutTitle")
@@ -70,13 +68,17 @@ class AboutDialog(QDialog):
         # Fits a 1366×768 screen with room for the taskbar; the text scrolls inside.
         self.resize(680, 560)
         self.body.setPlainText("Looking up the versions…")
-        qt = qt_versions()
-        threading.Thread(target=lambda: self._gather(qt), name="about", daemon=True).start()
+        self._look_up()
 
-    def _gather(self, qt: dict[str, str]) -> None:  # a worker thread
-        facts = gather(self.paths, qt)
-        with contextlib.suppress(RuntimeError):  # the dialog was deleted meanwhile
-            self.bridge.post(lambda: self._show(facts))
+    def _look_up(self) -> None:
+        paths, qt = self.paths, qt_versions()
+        self._lookup = run_task(self, lambda _: gather(paths, qt), self._show, name="about")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Closing before the versions came cancelled the lookup; opening again asks anew.
+        if self.facts is None and self._lookup is not None and self._lookup.cancelled.is_set():
+            self._look_up()
+        super().showEvent(event)
 
     def _show(self, facts: AboutFacts) -> None:
         self.facts = facts

@@ -40,10 +40,10 @@ from imitation_lens.core.model_files.downloads import (
 )
 from imitation_lens.core.model_files.gguf_header import ModelFileError
 from imitation_lens.core.model_files.library import add_model, check_model_file
-from imitation_lens.ui.bridge import GuiBridge
 from imitation_lens.ui.plain_text import escaped
 from imitation_lens.ui.recorder import Recorder
 from imitation_lens.ui.table_fit import fit_columns
+from imitation_lens.ui.tasks import Task, run_task
 
 
 def _size(count: int | None) -> str:
@@ -119,9 +119,9 @@ class CatalogTab(QWidget):
         # Read when a download starts, so a test or a mirror can point elsewhere.
         self.hub_endpoint: str | None = os.environ.get("HF_ENDPOINT") or None
         self.hub_cache: Path | None = None
-        self.bridge = GuiBridge(self)
         self.local_paths: dict[str, Path] = {}  # preset id -> file on this computer
-        self._cancel = threading.Event()
+        self._cancel = threading.Event()  # the Cancel button, or the tab's end, stops a download
+        self.destroyed.connect(self._cancel.set)
         self._running: str | None = None
 
         self.table = QTableWidget(len(self.pairs), 4)
@@ -201,15 +201,15 @@ class CatalogTab(QWidget):
         presets = {p.id: p for pair in self.pairs for p in (pair.base, pair.imitator)}
         cache = self.hub_cache
 
-        def look() -> None:
+        def look(_: Task[dict[str, Path]]) -> dict[str, Path]:
             found = {}
             for preset in presets.values():
                 path = cached_path(preset.hub_file(), cache)
                 if path is not None:
                     found[preset.id] = path
-            self.bridge.post(lambda: self._show_local(found))
+            return found
 
-        threading.Thread(target=look, daemon=True).start()
+        run_task(self, look, self._show_local, name="look for local files")
 
     def _show_local(self, found: dict[str, Path]) -> None:
         self.local_paths = found
@@ -254,27 +254,38 @@ class CatalogTab(QWidget):
         self.progress.setValue(0)
         self.progress.show()
         endpoint, cache = self.hub_endpoint, self.hub_cache
-        threading.Thread(target=self._download, args=(pair, endpoint, cache), daemon=True).start()
+        # The tab's task: closing the library only hides the tab, so the download goes on and
+        # is seen when it opens again; the Cancel button, or the tab's end, stops it.
+        run_task(
+            self,
+            lambda task: self._download(task, pair, endpoint, cache),
+            lambda problem: self._done(pair, problem),
+            name="download",
+        )
 
-    def _download(self, pair: Pair, endpoint: str | None, cache: Path | None) -> None:  # worker
+    def _download(
+        self, task: Task[str], pair: Pair, endpoint: str | None, cache: Path | None
+    ) -> str:  # worker: why the download did not finish, "" when it did
+        stop = self._cancel
         try:
             for preset in (pair.base, pair.imitator):
-                self._fetch(preset, endpoint, cache)
+                self._fetch(task, stop, preset, endpoint, cache)
         except DownloadCancelled:
-            message = "Download cancelled. What arrived is kept: the next download continues it."
-            self.bridge.post(lambda: self._done(pair, message))
-            return
+            return "Download cancelled. What arrived is kept: the next download continues it."
         except (DownloadError, ModelFileError) as error:
-            message = str(error)
-            self.bridge.post(lambda: self._done(pair, message))
-            return
+            return str(error)
         except Exception as error:  # never leave the tab stuck "downloading"
-            message = f"The download failed unexpectedly ({type(error).__name__}); try again."
-            self.bridge.post(lambda: self._done(pair, message))
-            return
-        self.bridge.post(lambda: self._done(pair, ""))
+            return f"The download failed unexpectedly ({type(error).__name__}); try again."
+        return ""
 
-    def _fetch(self, preset: Preset, endpoint: str | None, cache: Path | None) -> None:  # worker
+    def _fetch(
+        self,
+        task: Task[str],
+        stop: threading.Event,
+        preset: Preset,
+        endpoint: str | None,
+        cache: Path | None,
+    ) -> None:  # worker
         """Download one model (or find it in the cache), check it and add it to the library."""
         last = 0.0
 
@@ -283,16 +294,16 @@ class CatalogTab(QWidget):
             now = time.monotonic()
             if now - last >= 0.1 or progress.seconds_left == 0:
                 last = now
-                self.bridge.post(lambda: self._show_progress(preset, progress))
+                task.post(lambda: self._show_progress(preset, progress))
 
-        path = download(preset.hub_file(), report, self._cancel, cache, endpoint)
+        path = download(preset.hub_file(), report, stop, cache, endpoint)
         facts = check_model_file(path)
         self.recorder.call(
             lambda store: add_model(
                 store, facts, "hub", preset.hf_repo, preset.file, preset.id, preset.sha256 or ""
             )
         )
-        self.bridge.post(lambda: self.local_paths.update({preset.id: path}))
+        task.post(lambda: self.local_paths.update({preset.id: path}))
 
     def _show_progress(self, preset: Preset, progress: Progress) -> None:
         if progress.total_bytes:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt, Signal
@@ -34,8 +33,8 @@ from imitation_lens.core.servers.connections import (
 )
 from imitation_lens.core.servers.secrets import store_api_key
 from imitation_lens.core.storage.store import Store
-from imitation_lens.ui.bridge import GuiBridge
 from imitation_lens.ui.recorder import Recorder
+from imitation_lens.ui.tasks import Task, run_task
 from imitation_lens.ui.window_state import fit_to_screen
 
 
@@ -89,7 +88,7 @@ class ConnectionsDialog(QDialog):
         self.setObjectName("connectionsDialog")
         fit_to_screen(self, 760, 420)
         self.recorder = recorder
-        self.bridge = GuiBridge(self)
+        self._test: Task[list[str]] | None = None  # Test connection, while it asks
         self.items: list[Connection] = []
         self._editing = ""  # the id of the connection in the form ("" for a new one)
 
@@ -170,6 +169,7 @@ class ConnectionsDialog(QDialog):
         layout.addLayout(body, 1)
         layout.addWidget(close)
         self._fill(Connection("", "", "", ""))
+        self.finished.connect(self._test_dropped)
         self.refresh()
 
     def refresh(self, select: str = "") -> None:
@@ -210,22 +210,31 @@ class ConnectionsDialog(QDialog):
         self.test_button.setEnabled(False)
         self._tell("Asking the server which models it offers…", ok=True)
 
-        def work() -> None:
-            try:
-                models = list_models(base_url, env, key or None)
-            except ConnectionProblem as problem:
-                message = str(problem)
-                self.bridge.post(lambda: self._tested(False, message, []))
-                return
-            except Exception as error:  # the button must come back whatever happened
+        def failed(error: Exception) -> None:
+            if isinstance(error, ConnectionProblem):
+                self._tested(False, str(error), [])
+            else:  # the button must come back whatever happened
                 message = f"The test failed unexpectedly ({type(error).__name__})."
-                self.bridge.post(lambda: self._tested(False, message, []))
-                return
-            self.bridge.post(lambda: self._tested(True, "", models))
+                self._tested(False, message, [])
 
-        threading.Thread(target=work, daemon=True).start()
+        self._test = run_task(
+            self,
+            lambda _: list_models(base_url, env, key or None),
+            lambda models: self._tested(True, "", models),
+            failed,
+            name="test connection",
+        )
+
+    def _test_dropped(self) -> None:
+        """Closing while a test asks drops its answer (it was for a form the user left); the
+        button is back for the next time the dialog opens."""
+        if self._test is not None:
+            self._test = None
+            self.test_button.setEnabled(True)
+            self._tell("", ok=True)
 
     def _tested(self, ok: bool, message: str, models: list[str]) -> None:
+        self._test = None
         self.test_button.setEnabled(True)
         if ok:
             current = self.model.currentText()
@@ -251,11 +260,15 @@ class ConnectionsDialog(QDialog):
         connection = Connection(self._editing, name, base_url, model, env)
         self.save_button.setEnabled(False)
 
-        def keep_key() -> None:  # the keychain may ask the desktop: never on the GUI thread
-            kept = not key or store_api_key(base_url, key)
-            self.bridge.post(lambda: self._key_kept(connection, bool(key), kept))
-
-        threading.Thread(target=keep_key, daemon=True).start()
+        # The keychain may ask the desktop: never on the GUI thread. Saving is what the user
+        # asked for, so closing the dialog meanwhile does not stop it.
+        run_task(
+            self,
+            lambda _: not key or store_api_key(base_url, key),
+            lambda kept: self._key_kept(connection, bool(key), kept),
+            name="keep key",
+            cancel_on_close=False,
+        )
 
     def _key_kept(self, connection: Connection, had_key: bool, kept: bool) -> None:
         self.save_button.setEnabled(True)

@@ -3,8 +3,8 @@ catalog of real base/imitator pairs to download."""
 
 from __future__ import annotations
 
-import threading
 import time
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -39,11 +39,11 @@ from imitation_lens.core.model_files.library import (
     set_sha256,
 )
 from imitation_lens.core.storage.store import Store
-from imitation_lens.ui.bridge import GuiBridge
 from imitation_lens.ui.catalog_tab import CatalogTab
 from imitation_lens.ui.plain_text import plain_tip
 from imitation_lens.ui.recorder import Recorder
 from imitation_lens.ui.table_fit import fit_columns
+from imitation_lens.ui.tasks import Task, run_task
 from imitation_lens.ui.window_state import fit_to_screen
 
 COLUMNS = [
@@ -76,6 +76,10 @@ def human_count(count: int) -> str:
     return f"{count:,}" if count else "—"
 
 
+def _check(path: Path, _: Task[ModelFacts]) -> ModelFacts:
+    return check_model_file(path)
+
+
 class LibraryDialog(QDialog):
     checked = Signal(str, str)  # the file's path, and why it was refused ("" when added)
     hashed = Signal(str)  # a library model's id, once its sha256 is known
@@ -95,12 +99,12 @@ class LibraryDialog(QDialog):
         self.setAcceptDrops(True)
         self.recorder = recorder
         self.paths = paths
-        self.bridge = GuiBridge(self)
         self.models: list[LibraryModel] = []  # the models the user added
         self.built_in: LibraryModel | None = None  # the one that ships with the app, listed first
         self.rows: list[LibraryModel] = []  # what the table shows, row by row
         self._hashing: dict[str, str] = {}  # model id -> progress text
-        self._stop = threading.Event()
+        self._built_in_task: Task[LibraryModel] | None = None
+        self._open = True  # False from closing to opening again: no checksums meanwhile
         self._busy = 0  # files being checked
 
         self.table = QTableWidget(0, len(COLUMNS))
@@ -153,27 +157,41 @@ class LibraryDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(close)
-        self.finished.connect(lambda _: self._stop.set())
-        threading.Thread(target=self._load_built_in, daemon=True).start()
+        self.finished.connect(self._closed)
+        self._load_built_in()
         self.refresh()
 
     # -- the list ----------------------------------------------------------------------------------
 
+    def _closed(self) -> None:
+        # Closing cancelled the checksums (they are the dialog's tasks): forget they were
+        # started, so that opening the library again starts them anew.
+        self._open = False
+        self._hashing.clear()
+
     def showEvent(self, event: QShowEvent) -> None:
-        self._stop.clear()  # closing stopped the checksums; opening again resumes them
+        self._open = True
+        # Closing before the built-in model was listed cancelled that; opening again asks anew.
+        task = self._built_in_task
+        if self.built_in is None and task is not None and task.cancelled.is_set():
+            self._load_built_in()
         super().showEvent(event)
 
     def refresh(self) -> None:
         self.recorder.call(library_models, self._show_models)
 
-    def _load_built_in(self) -> None:  # background thread: may assemble the model (seconds)
-        try:
-            model = built_in_model(self.paths.models)
-        except ModelFileError as error:
-            message = str(error)
-            self.bridge.post(lambda: self._say(message, problem=True))
-            return
-        self.bridge.post(lambda: self._show_built_in(model))
+    def _load_built_in(self) -> None:
+        models = self.paths.models
+
+        def not_listed(error: Exception) -> None:
+            if not isinstance(error, ModelFileError):
+                raise error
+            self._say(str(error), problem=True)
+
+        # In the background: the first time, it assembles the model (seconds).
+        self._built_in_task = run_task(
+            self, lambda _: built_in_model(models), self._show_built_in, not_listed, "built-in"
+        )
 
     def _show_built_in(self, model: LibraryModel) -> None:
         self.built_in = model
@@ -212,7 +230,7 @@ class LibraryDialog(QDialog):
                     item.setToolTip(model.sha256)
                 self.table.setItem(row, column, item)
         for model in models:
-            if not model.sha256 and model.id not in self._hashing:
+            if self._open and not model.sha256 and model.id not in self._hashing:
                 self._start_hashing(model)
         self.library_changed.emit()
 
@@ -237,20 +255,23 @@ class LibraryDialog(QDialog):
         for path in files:
             self._busy += 1
             self._say(f"Checking {path.name}…", problem=False)
-            threading.Thread(target=self._check, args=(path,), daemon=True).start()
+            # Adding is what the user asked for: closing the dialog meanwhile does not stop it.
+            run_task(
+                self,
+                partial(_check, path),
+                self._accepted,
+                partial(self._not_a_model, path),
+                name="check model file",
+                cancel_on_close=False,
+            )
 
-    def _check(self, path: Path) -> None:  # background thread
-        try:
-            facts = check_model_file(path)
-        except ModelFileError as error:
-            message = str(error)
-            self.bridge.post(lambda: self._refused(path, message))
-            return
-        except Exception as error:  # a damage no check foresaw: still a plain refusal
-            message = f"{path.name} could not be read as a model ({type(error).__name__})."
-            self.bridge.post(lambda: self._refused(path, message))
-            return
-        self.bridge.post(lambda: self._accepted(facts))
+    def _not_a_model(self, path: Path, error: Exception) -> None:
+        if isinstance(error, ModelFileError):
+            self._refused(path, str(error))
+        else:  # a damage no check foresaw: still a plain refusal
+            self._refused(
+                path, f"{path.name} could not be read as a model ({type(error).__name__})."
+            )
 
     def _refused(self, path: Path, message: str) -> None:
         self._busy -= 1
@@ -290,26 +311,31 @@ class LibraryDialog(QDialog):
 
     def _start_hashing(self, model: LibraryModel) -> None:
         self._hashing[model.id] = "computing…"
-        threading.Thread(target=self._hash, args=(model,), daemon=True).start()
-
-    def _hash(self, model: LibraryModel) -> None:  # background thread
+        file, models = Path(model.path), self.paths.models
         last = 0.0
 
-        def progress(done: int, total: int) -> None:
-            nonlocal last
-            now = time.monotonic()
-            if now - last >= 0.2:
-                last = now
-                self.bridge.post(lambda: self._show_hash_progress(model.id, done, total))
+        def work(task: Task[str | None]) -> str | None:
+            def progress(done: int, total: int) -> None:
+                nonlocal last
+                now = time.monotonic()
+                if now - last >= 0.2:
+                    last = now
+                    task.post(lambda: self._show_hash_progress(model.id, done, total))
 
-        try:
-            digest = sha256_of(Path(model.path), self.paths.models, self._stop.is_set, progress)
-        except OSError as error:
+            # Closing the dialog cancels the task, which stops the checksum.
+            return sha256_of(file, models, task.cancelled.is_set, progress)
+
+        def failed(error: Exception) -> None:
+            if not isinstance(error, OSError):
+                raise error
             reason = error.strerror or str(error)
-            self.bridge.post(lambda: self._hash_failed(model.id, f"{model.file_name}: {reason}"))
-            return
-        if digest is None:  # the dialog closed; hashing resumes the next time it opens
-            self.bridge.post(lambda: self._hash_failed(model.id, ""))
+            self._hash_failed(model.id, f"{model.file_name}: {reason}")
+
+        run_task(self, work, lambda digest: self._hashed(model, digest), failed, name="checksum")
+
+    def _hashed(self, model: LibraryModel, digest: str | None) -> None:
+        if digest is None:  # stopped; it starts again the next time the library opens
+            self._hash_failed(model.id, "")
             return
 
         def saved(_: object) -> None:

@@ -7,7 +7,6 @@ The session is read on the recorder thread and the figures are computed on a wor
 from __future__ import annotations
 
 import html
-import threading
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -30,9 +29,9 @@ from imitation_lens.core.exports.session_json import session_document
 from imitation_lens.core.housekeeping.fault_log import shown_fault
 from imitation_lens.core.housekeeping.unexpected import unexpected
 from imitation_lens.ui.bar_chart import BarChart
-from imitation_lens.ui.bridge import GuiBridge
 from imitation_lens.ui.plain_text import escaped, plain_label
 from imitation_lens.ui.recorder import Recorder
+from imitation_lens.ui.tasks import Task, run_task
 from imitation_lens.ui.window_state import fit_to_screen
 
 
@@ -61,7 +60,6 @@ class ReportView(QDialog):
         self.setWindowTitle("Report")
         self.setObjectName("reportView")
         fit_to_screen(self, 1100, 760)
-        self.bridge = GuiBridge(self)
         self.built: SessionReport | None = None
         self.heading = QLabel("Working out the figures…")
         self.heading.setWordWrap(True)
@@ -84,16 +82,13 @@ class ReportView(QDialog):
         recorder.call(lambda store: session_document(store, session_id), self._compute, self._fail)
 
     def _compute(self, document: dict[str, Any]) -> None:
-        def work() -> None:
+        def work(_: Task[SessionReport]) -> SessionReport:
             try:
-                built = build_session_report(document)
+                return build_session_report(document)
             except Exception as error:  # figures that can't be made must not sink the window
-                message = unexpected("The report could not be made", error)
-                self.bridge.post(lambda: self._fail(RuntimeError(message)))
-                return
-            self.bridge.post(lambda: self._show(built))
+                raise RuntimeError(unexpected("The report could not be made", error)) from error
 
-        threading.Thread(target=work, name="report", daemon=True).start()
+        run_task(self, work, self._show, self._fail, name="report")
 
     def _fail(self, error: Exception) -> None:
         self.heading.setText(shown_fault(str(error)))

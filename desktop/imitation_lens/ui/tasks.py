@@ -5,10 +5,16 @@ So a task's worker only computes; what it hands back is carried to the GUI threa
 long-lived courier and delivered only while the owner is alive and the task not cancelled. A
 closed dialog's late result is dropped, never raised as "Signal source has been deleted" in a
 thread nobody watches.
+
+Closing a dialog that owns a task cancels it: its answer was for a window the user has left.
+Work the user asked to be *done* (a save, an added file, a download) is started with
+`cancel_on_close=False`: a dialog that is only hidden when closed, and shown again later, still
+hears how it ended; only the owner's destruction cancels it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable
@@ -54,13 +60,13 @@ def _the_courier() -> _Courier:
 class Task(Generic[T]):
     """One piece of background work. The worker may call `post` and read `cancelled`."""
 
-    def __init__(self, owner: QObject, name: str) -> None:
+    def __init__(self, owner: QObject, name: str, cancel_on_close: bool = True) -> None:
         self.name = name
         self.cancelled = threading.Event()  # set when the owner is gone or no longer wants it
         self._owner = owner
         self._courier = _the_courier()
         owner.destroyed.connect(self.cancel)
-        if isinstance(owner, QDialog):
+        if cancel_on_close and isinstance(owner, QDialog):
             owner.finished.connect(self.cancel)
 
     def cancel(self) -> None:
@@ -69,11 +75,38 @@ class Task(Generic[T]):
     def post(self, callback: Callable[[], Any]) -> None:
         """Run `callback` on the GUI thread, unless the owner is gone by then. Any thread."""
         if not self.cancelled.is_set():
-            self._courier.deliver.emit(lambda: self._deliver(callback))
+            self._send(lambda: self._deliver(callback))
+
+    def _send(self, callback: Callable[[], Any]) -> bool:
+        # Once the application is gone (quitting) so is the courier, and nobody is left to tell.
+        with contextlib.suppress(RuntimeError):
+            if shiboken6.isValid(self._courier):
+                self._courier.deliver.emit(callback)
+                return True
+        return False
 
     def _deliver(self, callback: Callable[[], Any]) -> None:
         if not self.cancelled.is_set() and shiboken6.isValid(self._owner):
             callback()
+
+    def _end(self, outcome: Callable[[], Any] | None) -> None:
+        """From the worker, last: deliver the outcome, then leave `running_tasks`, on the GUI
+        thread and in that order, so a task no longer listed has nothing left to deliver."""
+
+        def end() -> None:
+            try:
+                if outcome is not None:
+                    self._deliver(outcome)
+            finally:
+                _forget(self)
+
+        if not self._send(end):
+            _forget(self)
+
+
+def _forget(task: Task[Any]) -> None:
+    with _running_lock:
+        _running.discard(task)
 
 
 def run_task(
@@ -82,27 +115,30 @@ def run_task(
     on_done: Callable[[T], Any] | None = None,
     on_error: Callable[[Exception], Any] | None = None,
     name: str = "task",
+    *,
+    cancel_on_close: bool = True,
 ) -> Task[T]:
     """Run `work(task)` on a thread of its own; its result or exception comes back to `owner`.
 
     Call on the GUI thread. An exception with no `on_error` is logged: it must reach someone.
+    `cancel_on_close=False`: a QDialog owner's closing does not cancel the task (see above).
     """
-    task: Task[T] = Task(owner, name)
+    task: Task[T] = Task(owner, name, cancel_on_close)
 
     def thread_body() -> None:
+        outcome: Callable[[], Any] | None = None
         try:
             result = work(task)
         except Exception as error:  # handed to the owner, on its thread
             if on_error is None:
                 log.exception("Background task %s failed", name)
             else:
-                task.post(partial(on_error, error))
+                outcome = partial(on_error, error)
         else:
             if on_done is not None:
-                task.post(partial(on_done, result))
+                outcome = partial(on_done, result)
         finally:
-            with _running_lock:
-                _running.discard(task)
+            task._end(outcome)
 
     with _running_lock:
         _running.add(task)
@@ -111,6 +147,7 @@ def run_task(
 
 
 def running_tasks() -> list[str]:
-    """Names of the tasks whose work has not finished yet (for tests and for quitting)."""
+    """Names of the tasks not over yet: their work still runs, or what it handed back has not
+    reached the GUI thread. Once a task is off this list, nothing more comes from it."""
     with _running_lock:
         return sorted(task.name for task in _running)
