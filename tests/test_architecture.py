@@ -47,3 +47,13 @@ def test_no_generic_top_level_package_names() -> None:
     root = PACKAGE.parents[1]
     for name in ("desktop", "models", "resources"):
         assert not (root / name / "__init__.py").exists(), f"{name}/ must not be an import package"
+
+
+def test_no_two_classes_in_the_package_share_a_name() -> None:
+    """One name per concept: a class name says where the class is (AnswerView, ReportView...)."""
+    where: dict[str, list[str]] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                where.setdefault(node.name, []).append(str(path.relative_to(PACKAGE)))
+    assert {name: paths for name, paths in where.items() if len(paths) > 1} == {}

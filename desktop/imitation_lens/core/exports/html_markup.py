@@ -18,13 +18,17 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from imitation_lens.core.exports.shown_answer import ShownAnswer, ShownMark, describe_mark
+from imitation_lens.core.exports.shown_answer import (
+    ShownAnswer,
+    ShownMark,
+    describe_mark,
+    forget_descriptions,
+)
 from imitation_lens.core.exports.wording import clean_text
 from imitation_lens.core.judging.taxonomy import (
-    BY_CODE,
-    CATEGORY_COLOURS,
     MINOR,
-    OTHER_COLOUR,
+    category_colour,
+    category_of,
     severity_label,
 )
 
@@ -39,11 +43,11 @@ def rgba(colour: tuple[int, int, int], alpha: float) -> str:
 
 
 def category_class(code: str) -> str:
-    return code if code in BY_CODE else OTHER_CLASS
+    return code if category_of(code) is not None else OTHER_CLASS
 
 
 def colour_of(code: str) -> tuple[int, int, int]:
-    return CATEGORY_COLOURS.get(code, OTHER_COLOUR)
+    return category_colour(code)
 
 
 def plain(value: str) -> str:
@@ -67,6 +71,13 @@ _LOOKS: dict[tuple[tuple[str, ...], bool, bool], tuple[str, str]] = {}
 # category's label, the severity's class and its label.
 _MARK_LOOKS: dict[tuple[str, str], tuple[str, str, str, str]] = {}
 _MEMO_SIZE = 1024  # codes come from documents: the memos stay small whatever they hold
+
+
+def forget_looks() -> None:
+    """Start the memos over: once a page, so they follow the taxonomy as it is now."""
+    _LOOKS.clear()
+    _MARK_LOOKS.clear()
+    forget_descriptions()
 
 
 def _looks(codes: tuple[str, ...], major: bool, unsure: bool) -> tuple[str, str]:
@@ -98,7 +109,7 @@ def _looks(codes: tuple[str, ...], major: bool, unsure: bool) -> tuple[str, str]
 def _mark_looks(code: str, severity: str) -> tuple[str, str, str, str]:
     looks = _MARK_LOOKS.get((code, severity))
     if looks is None:
-        category = BY_CODE.get(code)
+        category = category_of(code)
         looks = (
             escaped(category_class(code)),
             escaped(category.label if category else code or "No category"),

@@ -22,6 +22,8 @@ from imitation_lens.core.exports.html_markup import (
     MAJOR_ALPHA,
     MINOR_ALPHA,
     OTHER_CLASS,
+    colour_of,
+    forget_looks,
     marks_html,
     rgba,
     text_html,
@@ -35,13 +37,7 @@ from imitation_lens.core.exports.wording import (
     session_title,
     verdict_words,
 )
-from imitation_lens.core.judging.taxonomy import (
-    CATEGORIES,
-    CATEGORY_COLOURS,
-    MAJOR,
-    MINOR,
-    OTHER_COLOUR,
-)
+from imitation_lens.core.judging.taxonomy import MAJOR, MINOR, categories
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
@@ -293,6 +289,7 @@ def report_page(
     summary_rows: list[dict[str, str]] | None = None,
     charts: list[Chart] | None = None,
 ) -> HtmlReportPage:
+    forget_looks()
     session = document.get("session") or {}
     evaluator = str(document.get("evaluator") or "")
     blind = bool(session.get("blind"))
@@ -315,16 +312,16 @@ def report_page(
         facts=[(label, value) for label, value in facts if value],
         legend=[
             LegendEntry(category.code, category.label, category.meaning, category.key)
-            for category in CATEGORIES
+            for category in categories()
         ],
         colour_rules=[
             (
                 code,
-                rgba(CATEGORY_COLOURS.get(code, OTHER_COLOUR), MINOR_ALPHA),
-                rgba(CATEGORY_COLOURS.get(code, OTHER_COLOUR), MAJOR_ALPHA),
-                rgba(CATEGORY_COLOURS.get(code, OTHER_COLOUR), 1),
+                rgba(colour_of(code), MINOR_ALPHA),
+                rgba(colour_of(code), MAJOR_ALPHA),
+                rgba(colour_of(code), 1),
             )
-            for code in [*CATEGORY_COLOURS, OTHER_CLASS]
+            for code in [*(category.code for category in categories()), OTHER_CLASS]
         ],
         summary_columns=columns,
         summary_rows=[[str(row.get(c, "")) for c in columns] for row in summary_rows or []],

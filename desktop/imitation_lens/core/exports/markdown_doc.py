@@ -183,6 +183,7 @@ def _table(rows: list[dict[str, str]]) -> list[str]:
 def markdown_document(
     document: dict[str, Any], summary_rows: list[dict[str, str]] | None = None
 ) -> str:
+    _mark_kind.cache_clear()  # category labels as the taxonomy has them now
     me = str(document.get("evaluator") or "")
     session = document.get("session") or {}
     items = list(document.get("items") or [])

@@ -41,6 +41,11 @@ def describe_mark(mark: dict[str, Any]) -> str:
     )
 
 
+def forget_descriptions() -> None:
+    """Start the memo of mark descriptions over (they name categories from the taxonomy)."""
+    _describe.cache_clear()
+
+
 @lru_cache(maxsize=4096)
 def _describe(category: str, severity: str, note: str, correction: str, unsure: bool) -> str:
     # Most marks carry no note or correction, so a few words serve a whole session.
