@@ -32,6 +32,12 @@ FINISHED_STATUSES = frozenset({"done", "stopped"})
 CRITICAL_CODE = "critical"
 OFF_TOPIC_WEIGHT = MAJOR.weight
 JUDGEMENT_FLAGS = ("checked_clean", "off_topic", "critical")
+# The whole-answer flags in words, as every report and export says them.
+JUDGEMENT_LABELS = {
+    "checked_clean": "Checked: no errors",
+    OFF_TOPIC: "Misses the question",
+    CRITICAL_CODE: "Wrong as a whole",
+}
 
 
 # -- the rows that count ---------------------------------------------------------------------

@@ -59,6 +59,7 @@ from imitation_lens.core.analysis.estimates import (
 )
 from imitation_lens.core.analysis.evaluator_view import (
     CRITICAL_CODE,
+    JUDGEMENT_LABELS,
     ItemView,
     item_view,
     merge_documents,
@@ -67,7 +68,8 @@ from imitation_lens.core.analysis.text_style import is_hedged, uses_list, word_c
 from imitation_lens.core.judging.answer_check import matches_reference
 from imitation_lens.core.judging.taxonomy import OFF_TOPIC, category_label
 
-FLAG_LABELS = {CRITICAL_CODE: "Wrong as a whole", OFF_TOPIC: "Misses the question"}
+# The whole-answer flags counted in the category mix, named as everywhere else.
+FLAG_LABELS = {code: JUDGEMENT_LABELS[code] for code in (CRITICAL_CODE, OFF_TOPIC)}
 
 
 # -- the report ------------------------------------------------------------------------------

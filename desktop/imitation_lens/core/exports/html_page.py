@@ -159,15 +159,7 @@ def _answer_html(
     order = item.get("shown_order") or []
     if blind and response.get("slot_index") in order:
         shown_as = f"Shown as answer {order.index(response['slot_index']) + 1}"
-    flags = [
-        label
-        for flag, label in (
-            (view.checked_clean, "Checked: no errors"),
-            (view.off_topic, "Misses the question"),
-            (view.critical, "Wrong as a whole"),
-        )
-        if flag
-    ]
+    flags = view.flag_labels()
     count = len(view.marks)
     counts = f"{count} mark{'s' if count != 1 else ''}"
     if view.major_marks:

@@ -224,15 +224,7 @@ def markdown_document(
             if view.marks:
                 out += [_mark_line(mark) for mark in view.marks]
                 out.append("")
-            flags = [
-                label
-                for flag, label in (
-                    (view.checked_clean, "Checked: no errors"),
-                    (view.off_topic, "Misses the question"),
-                    (view.critical, "Wrong as a whole"),
-                )
-                if flag
-            ]
+            flags = view.flag_labels()
             if flags:
                 out += ["*" + "; ".join(flags) + "*", ""]
         verdict = verdict_of(item, me, phase, me)

@@ -18,6 +18,8 @@ from functools import cached_property, lru_cache, partial
 from typing import Any, NamedTuple
 
 from imitation_lens.core.analysis.evaluator_view import (
+    JUDGEMENT_FLAGS,
+    JUDGEMENT_LABELS,
     OFF_TOPIC_WEIGHT,
     counted_marks,
     judgement_of,
@@ -112,6 +114,11 @@ class ShownAnswer:
     @property
     def critical(self) -> bool:
         return bool(self.judgement and self.judgement.get("critical"))
+
+    def flag_labels(self) -> list[str]:
+        """The whole-answer flags set on it, in words ("Checked: no errors", ...)."""
+        judgement = self.judgement or {}
+        return [JUDGEMENT_LABELS[flag] for flag in JUDGEMENT_FLAGS if judgement.get(flag)]
 
 
 def shown_answer(response: dict[str, Any], evaluator: str, phase: int) -> ShownAnswer:
