@@ -8,6 +8,7 @@ File ▸ Export menu and its file dialog, and in `export_as`.
 from __future__ import annotations
 
 import importlib
+import re
 import sys
 import textwrap
 from collections.abc import Iterator
@@ -18,7 +19,6 @@ import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog
 
-from imitation_lens.cli import _parser
 from imitation_lens.cli import main as cli_main
 from imitation_lens.core.exports import formats
 from imitation_lens.core.housekeeping.paths import DataPaths
@@ -63,12 +63,14 @@ def trivial_format(tmp_path: Path) -> Iterator[str]:
         formats.BY_NAME.update(saved_names)
 
 
-def _format_choices() -> list[str]:
-    parser = _parser()
-    commands = next(a for a in parser._actions if a.dest == "command")
-    export = commands.choices["export"]  # type: ignore[index]
-    option = next(a for a in export._actions if a.dest == "format")
-    return list(option.choices or [])
+def _format_choices(capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """The --format choices as `imitation-lens export --help` lists them."""
+    with pytest.raises(SystemExit) as done:
+        cli_main(["export", "--help"])
+    assert done.value.code == 0
+    listed = re.search(r"--format \{([^}]*)\}", capsys.readouterr().out)
+    assert listed is not None
+    return listed.group(1).split(",")
 
 
 def _session(paths: DataPaths, items: int = 3) -> str:
@@ -79,9 +81,9 @@ def _session(paths: DataPaths, items: int = 3) -> str:
         store.close()
 
 
-def test_the_built_in_formats_come_from_their_modules() -> None:
+def test_the_built_in_formats_come_from_their_modules(capsys: pytest.CaptureFixture[str]) -> None:
     assert formats.names() == ["json", "jsonl", "csv-marks", "csv-answers", "html", "md"]
-    assert _format_choices() == formats.names()
+    assert _format_choices(capsys) == formats.names()
     assert [f.suffix for f in formats.FORMATS] == [
         ".json",
         ".jsonl",
@@ -99,10 +101,11 @@ def test_a_format_added_as_one_module_is_offered_everywhere(
     data_paths: DataPaths,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     session_id = _session(data_paths)
     # The command line: a choice of --format, and picked by the file name alike.
-    assert trivial_format in _format_choices()
+    assert trivial_format in _format_choices(capsys)
     by_name = tmp_path / "cli.txt"
     root = str(data_paths.root)
     assert cli_main(["--data-dir", root, "export", str(by_name), "--format", trivial_format]) == 0
