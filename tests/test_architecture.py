@@ -136,3 +136,13 @@ def test_ui_background_work_goes_through_the_task_helper() -> None:
     assert offenders == {}, "use ui/tasks.run_task, not a thread or GuiBridge of your own"
     stale = sorted(k for k in THREADS_ALLOWED if k in uses and not uses[k] and k != "ui/tasks.py")
     assert stale == [], "no longer starts threads: take it off THREADS_ALLOWED"
+
+
+def test_no_two_classes_in_the_package_share_a_name() -> None:
+    """One name per concept: a class name says where the class is (AnswerView, ReportView...)."""
+    where: dict[str, list[str]] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                where.setdefault(node.name, []).append(str(path.relative_to(PACKAGE)))
+    assert {name: paths for name, paths in where.items() if len(paths) > 1} == {}

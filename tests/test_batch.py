@@ -14,11 +14,12 @@ from typing import Any
 import pytest
 
 from conftest import local_slot
-from imitation_lens.core.analysis.metrics import item_view, report
+from imitation_lens.core.analysis.evaluator_view import item_view
+from imitation_lens.core.analysis.metrics import report
 from imitation_lens.core.batches.prompt_sets import PromptSet, SetItem
 from imitation_lens.core.batches.queued import batch_summary, create_batch, interrupted_batches
 from imitation_lens.core.batches.run import BatchProgress, BatchRun
-from imitation_lens.core.exports.exporters import answer_rows
+from imitation_lens.core.exports.csv_tables import answer_rows
 from imitation_lens.core.exports.import_reading import check_export
 from imitation_lens.core.exports.importer import import_session
 from imitation_lens.core.exports.session_json import export_session, session_document

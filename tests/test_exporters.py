@@ -12,9 +12,11 @@ from typing import Any
 
 import pytest
 
-from imitation_lens.core.analysis import metrics
-from imitation_lens.core.exports import exporters
+from imitation_lens.core.analysis import evaluator_view
+from imitation_lens.core.analysis.text_style import word_count
+from imitation_lens.core.exports import csv_tables, jsonl, markdown_doc
 from imitation_lens.core.exports.session_json import EVALUATOR_SETTING, session_document
+from imitation_lens.core.exports.shown_answer import shown_answer, split_at_marks
 from imitation_lens.core.judging import annotations as notes
 from imitation_lens.core.judging.annotations import Judgement, Mark, Verdict
 from imitation_lens.core.running.events import Status
@@ -127,7 +129,7 @@ def _read_csv(path: Path) -> list[list[str]]:
 def test_jsonl_has_a_header_then_one_complete_item_per_line(
     document: dict[str, Any], tmp_path: Path
 ) -> None:
-    target = exporters.write_jsonl(document, tmp_path / "out" / "session.jsonl")
+    target = jsonl.write_jsonl(document, tmp_path / "out" / "session.jsonl")
     lines = target.read_text("utf-8").split("\n")
     assert lines[-1] == ""  # every record ends its line
     records = [json.loads(line) for line in lines[:-1]]
@@ -137,7 +139,7 @@ def test_jsonl_has_a_header_then_one_complete_item_per_line(
     assert header["format_version"] == document["format_version"]
     assert [r["type"] for r in items] == ["item", "item"]
     assert [r["item"] for r in items] == document["items"]
-    assert exporters.read_jsonl(target) == document
+    assert jsonl.read_jsonl(target) == document
     assert not list(tmp_path.glob("out/.*partial"))
 
 
@@ -146,12 +148,12 @@ def test_jsonl_keeps_awkward_text_exactly_and_on_one_line(tmp_path: Path) -> Non
     document = build_document(tmp_path)
     # SQLite refuses a lone surrogate, but a colleague's JSON file can carry one ("\ud83d").
     document["items"][1]["responses"][2]["text"] = awkward
-    target = exporters.write_jsonl(document, tmp_path / "awkward.jsonl")
+    target = jsonl.write_jsonl(document, tmp_path / "awkward.jsonl")
     raw = target.read_bytes()
     text = raw.decode("utf-8")  # a lone surrogate written raw would not even encode
     assert "\u2028" not in text and "\u2029" not in text and "\x85" not in text
     assert len(text.splitlines()) == 3  # splitlines() breaks on U+2028 and friends too
-    back = exporters.read_jsonl(target)
+    back = jsonl.read_jsonl(target)
     assert back["items"][1]["responses"][2]["text"] == awkward
     assert back == document
 
@@ -159,11 +161,11 @@ def test_jsonl_keeps_awkward_text_exactly_and_on_one_line(tmp_path: Path) -> Non
 def test_a_failed_export_leaves_the_previous_file_alone(
     document: dict[str, Any], tmp_path: Path
 ) -> None:
-    target = exporters.write_jsonl(document, tmp_path / "session.jsonl")
+    target = jsonl.write_jsonl(document, tmp_path / "session.jsonl")
     before = target.read_bytes()
     broken = document | {"items": [*document["items"], {"not json": object()}]}
     with pytest.raises(TypeError):
-        exporters.write_jsonl(broken, target)
+        jsonl.write_jsonl(broken, target)
     assert target.read_bytes() == before
     assert not list(tmp_path.glob(".*partial"))
 
@@ -174,10 +176,10 @@ def test_a_failed_export_leaves_the_previous_file_alone(
 def test_marks_csv_has_one_row_per_mark_with_its_history(
     document: dict[str, Any], tmp_path: Path
 ) -> None:
-    target = exporters.write_csv_marks(document, tmp_path / "marks.csv")
+    target = csv_tables.write_csv_marks(document, tmp_path / "marks.csv")
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")  # the BOM Excel needs for UTF-8
     header, *rows = _read_csv(target)
-    assert tuple(header) == exporters.MARK_COLUMNS
+    assert tuple(header) == csv_tables.MARK_COLUMNS
     assert len(rows) == len(_all_marks(document)) == 6  # A, its deleted copy, B, C, D, E
     assert all(len(row) == len(header) for row in rows)
     by_id = {row[header.index("mark_id")]: dict(zip(header, row, strict=True)) for row in rows}
@@ -199,17 +201,20 @@ def test_marks_csv_has_one_row_per_mark_with_its_history(
 def test_cells_that_look_like_formulas_are_made_text(
     document: dict[str, Any], tmp_path: Path
 ) -> None:
-    header, *rows = _read_csv(exporters.write_csv_marks(document, tmp_path / "marks.csv"))
+    header, *rows = _read_csv(csv_tables.write_csv_marks(document, tmp_path / "marks.csv"))
     b = next(dict(zip(header, row, strict=True)) for row in rows if row[8] == "B")
     assert b["note"] == "'-2 points"
     assert b["correction"] == "'=Canberra"
     assert b["prompt"] == "'=What is the capital of Australia?"
     assert b["model"] == "'+evil model"
-    for path in (tmp_path / "marks.csv", exporters.write_csv_answers(document, tmp_path / "a.csv")):
+    for path in (
+        tmp_path / "marks.csv",
+        csv_tables.write_csv_answers(document, tmp_path / "a.csv"),
+    ):
         for row in _read_csv(path):
             for cell in row:
                 assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
-    assert [exporters.spreadsheet_safe(v) for v in ("\tx", "\rx", "@x", "a=b", -3, None)] == [
+    assert [csv_tables.spreadsheet_safe(v) for v in ("\tx", "\rx", "@x", "a=b", -3, None)] == [
         "'\tx",
         "'\rx",
         "'@x",
@@ -222,10 +227,10 @@ def test_cells_that_look_like_formulas_are_made_text(
 def test_answers_csv_has_one_row_per_answer_with_final_counts(
     document: dict[str, Any], tmp_path: Path
 ) -> None:
-    target = exporters.write_csv_answers(document, tmp_path / "answers.csv")
+    target = csv_tables.write_csv_answers(document, tmp_path / "answers.csv")
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")
     header, *rows = _read_csv(target)
-    assert tuple(header) == exporters.ANSWER_COLUMNS
+    assert tuple(header) == csv_tables.ANSWER_COLUMNS
     assert len(rows) == sum(len(item["responses"]) for item in document["items"]) == 6
     table = {(r[3], r[7]): dict(zip(header, r, strict=True)) for r in rows}
     base1 = table[("1", "Base")]
@@ -260,7 +265,7 @@ def _unescaped(markdown: str) -> str:
 
 def test_markdown_makes_model_output_inert(tmp_path: Path) -> None:
     document = build_document(tmp_path, {"I2-Teacher": HOSTILE_MD})
-    target = exporters.write_markdown(document, tmp_path / "report.md")
+    target = markdown_doc.write_markdown(document, tmp_path / "report.md")
     text = target.read_text("utf-8")
     start = text.index("### Teacher", text.index("## Question 2"))
     answer = text[start : text.index("**Verdict:**", start)]
@@ -285,7 +290,7 @@ def test_markdown_makes_model_output_inert(tmp_path: Path) -> None:
 def test_markdown_shows_marks_in_bold_with_their_list_and_the_verdict(
     document: dict[str, Any], tmp_path: Path
 ) -> None:
-    text = exporters.write_markdown(
+    text = markdown_doc.write_markdown(
         document, tmp_path / "report.md", summary_rows=[{"Model": "Base|x", "Errors": "=1"}]
     ).read_text("utf-8")
     assert text.startswith("# Capitals\n")
@@ -302,7 +307,7 @@ def test_markdown_shows_marks_in_bold_with_their_list_and_the_verdict(
 
 
 def test_overlapping_marks_split_into_pieces_that_never_overlap() -> None:
-    segments = exporters.split_at_marks("abcdefgh", [(1, 1, 5), (2, 3, 7), (3, 4, 5)])
+    segments = split_at_marks("abcdefgh", [(1, 1, 5), (2, 3, 7), (3, 4, 5)])
     assert [(s.text, s.marks, s.ending) for s in segments] == [
         ("a", (), ()),
         ("bc", (1,), ()),
@@ -322,7 +327,7 @@ def test_a_mark_whose_offsets_drifted_is_found_by_its_quote() -> None:
             {"id": "N", "start": 50, "end": 60, "quote": "gone", "phase": 1},
         ],
     }
-    view = exporters.answer_view(response, "me", 1)
+    view = shown_answer(response, "me", 1)
     assert view.text == "a\nbc Sydney"
     assert [(s.text, s.marks) for s in view.segments] == [("a\nbc ", ()), ("Sydney", (1,))]
     assert [m.placed for m in view.marks] == [True, False]
@@ -338,7 +343,7 @@ def test_line_breaks_become_one_kind_and_marks_stay_on_their_characters() -> Non
             for i, ((s, e), q) in enumerate(quotes.items())
         ],
     }
-    view = exporters.answer_view(response, "me", 1)
+    view = shown_answer(response, "me", 1)
     assert view.text == "a\nb\n\nc"
     marked: dict[int, str] = {}
     for segment in view.segments:
@@ -375,7 +380,7 @@ def test_splitting_agrees_with_the_plain_definition_for_any_marks() -> None:
             rng.shuffle(spans)
         if rng.random() < 0.5:
             spans += [(9, rng.randint(-1, len(text) + 1), rng.randint(-1, len(text) + 1))]
-        split = exporters.split_at_marks(text, spans)
+        split = split_at_marks(text, spans)
         assert [tuple(s) for s in split] == _split_reference(text, spans), (text, spans)
 
 
@@ -408,37 +413,37 @@ def test_copies_met_twice_count_as_the_per_model_summary_counts_them(
     document = _copies(document)
     me = document["evaluator"]
     item = document["items"][1]
-    phase = exporters.final_phase(item, me)
+    phase = evaluator_view.final_phase(item, me, me)
     # The newest copy of each wins: the mark is gone, the flag lifted, the Teacher preferred.
-    base, imitator, teacher = (exporters.answer_view(r, me, phase) for r in item["responses"])
+    base, imitator, teacher = (shown_answer(r, me, phase) for r in item["responses"])
     assert [m.row["quote"] for m in base.marks] == ["Marlowe"]
     assert not imitator.critical and imitator.weighted_score == 1  # its Minor mark alone
-    verdict = exporters.verdict_of(item, me, phase)
+    verdict = evaluator_view.verdict_of(item, me, phase, me)
     assert verdict is not None and verdict["preferred_response_id"] == teacher.response["id"]
-    # ...as core/analysis/metrics.py counts them.
-    seen = metrics.item_view(item, me, me)
+    # ...as the per-model summary (core/analysis/evaluator_view.item_view) counts them.
+    seen = evaluator_view.item_view(item, me, me)
     assert [len(a.spans) for a in seen.answers] == [len(base.marks), 1, 0]
     assert [a.weight for a in seen.answers] == [base.weighted_score, 1, 0] == [5, 1, 0]
     assert seen.preferred_response_id == verdict["preferred_response_id"]
     # An answer without a role is named as the per-model summary names it.
-    assert exporters.role_of(document["items"][0]["responses"][0]) == "Slot 1"
-    assert metrics.item_view(document["items"][0], me, me).answers[0].role == "Slot 1"
-    header, *rows = _read_csv(exporters.write_csv_answers(document, tmp_path / "answers.csv"))
+    assert evaluator_view.role_of(document["items"][0]["responses"][0]) == "Slot 1"
+    assert evaluator_view.item_view(document["items"][0], me, me).answers[0].role == "Slot 1"
+    header, *rows = _read_csv(csv_tables.write_csv_answers(document, tmp_path / "answers.csv"))
     table = {(r[3], r[7]): dict(zip(header, r, strict=True)) for r in rows}
     assert [table[("2", role)]["preferred"] for role in ROLES] == ["no", "no", "yes"]
     assert (table[("2", "Base")]["marks"], table[("2", "Imitator")]["critical"]) == ("1", "no")
-    text = exporters.markdown_document(document)
+    text = markdown_doc.markdown_document(document)
     assert "### Slot 1 · +evil model" in text and "**1700**" not in text
 
 
 def test_counting_is_the_per_model_summary_s_own() -> None:
     text = "1. Canberra, 2. Sydney — not the capital!\n- • 42 % _"
     response = {"text": text, "judgements": [{"phase": 1, "off_topic": 1}]}
-    view = exporters.answer_view(response, "ann", 1)
-    assert view.words == metrics.word_count(text) == 7  # list markers, lone marks are not words
-    assert view.weighted_score == metrics.OFF_TOPIC_WEIGHT
+    view = shown_answer(response, "ann", 1)
+    assert view.words == word_count(text) == 7  # list markers, lone marks are not words
+    assert view.weighted_score == evaluator_view.OFF_TOPIC_WEIGHT
     # Rows without a name are the evaluator's asked about.
     item = {"progress": [{"phase": 2}, {"evaluator": "bea", "phase": 1}]}
-    assert exporters.final_phase(item, "ann") == metrics.final_phase(item, "ann", "ann") == 2
+    assert evaluator_view.final_phase(item, "ann", "ann") == 2
     item = {"progress": [{"evaluator": "ann", "phase": 2}, {"evaluator": "bea", "phase": 1}]}
-    assert [exporters.final_phase(item, who) for who in ("ann", "bea", "cy")] == [2, 1, 1]
+    assert [evaluator_view.final_phase(item, who, who) for who in ("ann", "bea", "cy")] == [2, 1, 1]

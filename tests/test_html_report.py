@@ -12,15 +12,12 @@ from typing import Any
 
 import pytest
 
-from imitation_lens.core.exports.exporters import (
-    answer_view,
-    clean_text,
-    describe_mark,
-    final_phase,
-    shown_marks,
-)
-from imitation_lens.core.exports.html_report import Chart, render_html, write_html
+from imitation_lens.core.analysis.evaluator_view import counted_marks, final_phase
+from imitation_lens.core.analysis.session_report import Chart
+from imitation_lens.core.exports.html_report import render_html, write_html
 from imitation_lens.core.exports.session_json import EVALUATOR_SETTING, session_document
+from imitation_lens.core.exports.shown_answer import describe_mark, shown_answer
+from imitation_lens.core.exports.wording import clean_text
 from imitation_lens.core.judging import annotations as notes
 from imitation_lens.core.judging.annotations import Judgement, Mark, Verdict
 from imitation_lens.core.judging.taxonomy import category_label, severity_label
@@ -197,7 +194,7 @@ def expected_quotes(document: dict[str, Any]) -> list[dict[int, str]]:
     out = []
     for item in document["items"]:
         for response in item["responses"]:
-            marks = shown_marks(response, me, final_phase(item, me))
+            marks = counted_marks(response, me, final_phase(item, me, me), me)
             out.append({n: m["quote"].replace("\r\n", "\n") for n, m in enumerate(marks, start=1)})
     return out
 
@@ -452,8 +449,8 @@ def test_answers_and_their_marks_show_exactly_their_words(tmp_path: Path) -> Non
         for (item, response), text, tooltips, entries in zip(
             responses, shown.texts, shown.tooltips, shown.entries, strict=True
         ):
-            phase = final_phase(item, me)
-            view = answer_view(response, me, phase)
+            phase = final_phase(item, me, me)
+            view = shown_answer(response, me, phase)
             assert text == (_as_shown(view.text) if view.text.strip() else "(no text)")
             words = {m.number: f"{m.number}. {describe_mark(m.row)}" for m in view.marks}
             for numbers, title in tooltips:

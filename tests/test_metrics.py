@@ -8,16 +8,10 @@ from typing import Any
 
 import pytest
 
-from imitation_lens.core.analysis.metrics import (
-    Estimate,
-    SlotMetrics,
-    is_hedged,
-    item_view,
-    report,
-    report_rows,
-    uses_list,
-    word_count,
-)
+from imitation_lens.core.analysis.estimates import Estimate
+from imitation_lens.core.analysis.evaluator_view import item_view
+from imitation_lens.core.analysis.metrics import SlotMetrics, report, report_rows
+from imitation_lens.core.analysis.text_style import is_hedged, uses_list, word_count
 from imitation_lens.core.exports.session_json import EVALUATOR_SETTING, session_document
 from imitation_lens.core.judging import annotations as notes
 from imitation_lens.core.judging.annotations import Judgement, Mark, Verdict

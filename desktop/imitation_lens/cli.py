@@ -32,8 +32,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("sessions", help="list the sessions in the database")
+    from imitation_lens.core.exports.formats import FORMATS
+
     export = commands.add_parser(
-        "export", help="write a session to a file (JSON, JSONL, CSV, HTML report, Markdown)"
+        "export",
+        help=f"write a session to a file ({', '.join(f.name for f in FORMATS)})",
     )
     export.add_argument("output", type=Path, help="the file to write")
     export.add_argument(
@@ -41,8 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "--format",
-        choices=["json", "jsonl", "csv-marks", "csv-answers", "html", "md"],
-        help="default: from the file name (.json, .jsonl, .marks.csv, .answers.csv, .html, .md)",
+        choices=[f.name for f in FORMATS],
+        help=f"default: from the file name ({', '.join(f.suffix for f in FORMATS)})",
     )
     batch = commands.add_parser(
         "batch", help="run a prompt set through the saved lineup, without the window"

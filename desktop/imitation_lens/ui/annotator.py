@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from imitation_lens.core.judging import annotations as notes
 from imitation_lens.core.judging.annotations import Judgement, Mark
-from imitation_lens.core.judging.taxonomy import BY_CODE
+from imitation_lens.core.judging.taxonomy import category_of, key_range
 from imitation_lens.core.storage.store import Store, new_id
 from imitation_lens.ui.mark_dialog import MarkDialog
 from imitation_lens.ui.recorder import Recorder
@@ -167,10 +167,10 @@ class Annotator(QObject):
 
     def mark_category(self, column: SlotColumn, code: str) -> None:
         span = self._selected_new_span(column)
-        category = BY_CODE[code]
+        category = category_of(code)
         if span is not None:
             mark = self._new_mark(column, *span, code)
-            if category.needs_note:
+            if category is not None and category.needs_note:
                 self._open_dialog(column, mark, is_new=True)
             else:
                 self.add_mark(column, mark)
@@ -179,9 +179,9 @@ class Annotator(QObject):
         if current is None:
             self.message.emit(
                 "Select the wrong words first (Shift+arrow keys, or drag with the mouse), "
-                "then press 1–6 for the kind of error."
+                f"then press {key_range()} for the kind of error."
             )
-        elif category.needs_note and not current.note:
+        elif category is not None and category.needs_note and not current.note:
             self._open_dialog(column, current.with_changes(category=code), is_new=False)
         else:
             self._change_current(column, category=code)
@@ -317,7 +317,8 @@ class Annotator(QObject):
         dialog.delete_requested.connect(delete)
         dialog.finished.connect(finished)
         dialog.open()
-        if BY_CODE.get(mark.category) and BY_CODE[mark.category].needs_note and not mark.note:
+        category = category_of(mark.category)
+        if category is not None and category.needs_note and not mark.note:
             dialog.note_edit.setFocus()
         else:
             dialog.category_box.setFocus()
@@ -325,7 +326,7 @@ class Annotator(QObject):
     def _no_current_mark(self) -> None:
         self.message.emit(
             "Put the cursor on a mark first ([ and ] jump between marks), or select words and "
-            "press 1–6 to make one."
+            f"press {key_range()} to make one."
         )
 
     # -- whole-answer judgements -----------------------------------------------------------------

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 from imitation_lens.core.judging.annotations import Mark
 from imitation_lens.core.judging.markdown_view import Rendered, extend, render
 from imitation_lens.core.judging.spans import ShownOffsets
-from imitation_lens.core.judging.taxonomy import CATEGORIES
+from imitation_lens.core.judging.taxonomy import categories, category_for_key
 from imitation_lens.ui.answer_document import AnswerStyles, write_lines
 from imitation_lens.ui.mark_style import mark_format
 from imitation_lens.ui.plain_text import plain_tip
@@ -35,10 +35,14 @@ LETTER_ACTIONS: dict[tuple[Qt.Key, bool], str] = {
     (Qt.Key.Key_X, False): "critical",
     (Qt.Key.Key_V, False): "verdict",
 }
-CHARACTER_ACTIONS: dict[str, str] = {
-    **{category.key: f"category:{category.code}" for category in CATEGORIES},
-    "?": "help",
-}
+CHARACTER_ACTIONS: dict[str, str] = {"?": "help"}
+
+
+def character_action(text: str) -> str | None:
+    """What a typed character asks for: a category's key marks with it (as the taxonomy has
+    them now), "?" opens the keyboard sheet."""
+    category = category_for_key(text) if text else None
+    return f"category:{category.code}" if category is not None else CHARACTER_ACTIONS.get(text)
 
 
 class AnswerPane(QTextEdit):
@@ -363,7 +367,7 @@ class AnswerPane(QTextEdit):
         mark_menu = QMenu("Mark the selection as", menu)
         start, end = self.selection()
         mark_menu.setEnabled(end > start or self.current_mark() is not None)
-        for category in CATEGORIES:
+        for category in categories():
             action = mark_menu.addAction(f"{category.label}\t{category.key}")
             action.triggered.connect(
                 lambda _=False, code=category.code: self.action.emit(f"category:{code}")
@@ -404,7 +408,7 @@ class AnswerPane(QTextEdit):
                 self._step_mark(forward=event.text() == "]")
                 return
             shifted = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-            name = LETTER_ACTIONS.get((Qt.Key(key), shifted)) or CHARACTER_ACTIONS.get(event.text())
+            name = LETTER_ACTIONS.get((Qt.Key(key), shifted)) or character_action(event.text())
             if name is not None:
                 self.action.emit(name)
                 return

@@ -36,6 +36,7 @@ from imitation_lens.core.housekeeping.paths import DataPaths
 from imitation_lens.core.housekeeping.unexpected import unexpected
 from imitation_lens.core.judging.annotations import item_state
 from imitation_lens.core.judging.blind import shown_order
+from imitation_lens.core.judging.taxonomy import key_range
 from imitation_lens.core.model_files.bundled_model import ensure_bundled_model
 from imitation_lens.core.model_files.gguf_header import ModelFileError
 from imitation_lens.core.running.events import (
@@ -308,7 +309,7 @@ class MainWindow(QMainWindow):
             APP_NAME,
             "1. Type a question and press Run (Ctrl+Enter). Every column answers it.\n"
             "2. Read the answers. Select wrong words (mouse, or Shift+arrows in an answer) and "
-            "press 1–6 for the kind of error; m or Shift+M sets Minor or Major; E opens the "
+            f"press {key_range()} for the kind of error; m or Shift+M sets Minor or Major; E opens the "
             "full form with a note and a correction.\n"
             "3. Tick “Checked: no errors” on answers you checked and found clean, choose which "
             "answer is better and submit the verdict. Ctrl+Page Down goes on.\n"

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from imitation_lens.core.judging.annotations import Mark, mark_problem
-from imitation_lens.core.judging.taxonomy import CATEGORIES, SPAN_SEVERITIES
+from imitation_lens.core.judging.taxonomy import SPAN_SEVERITIES, categories, needing_a_note
 
 
 class MarkDialog(QDialog):
@@ -37,7 +37,7 @@ class MarkDialog(QDialog):
         self.quote_label.setObjectName("quoteLabel")
 
         self.category_box = QComboBox()
-        for category in CATEGORIES:
+        for category in categories():
             self.category_box.addItem(
                 f"{category.key}  {category.label} — {category.meaning}", category.code
             )
@@ -53,9 +53,8 @@ class MarkDialog(QDialog):
             "Minor leaves the answer useful; Major misleads on a point that matters"
         )
         self.note_edit = QLineEdit(mark.note)
-        self.note_edit.setPlaceholderText(
-            "Why is it wrong? (required for Made up, Can't be checked)"
-        )
+        needing = ", ".join(category.label for category in needing_a_note())
+        self.note_edit.setPlaceholderText(f"Why is it wrong? (required for {needing})")
         self.note_edit.setAccessibleName("Note")
         self.note_edit.setAccessibleDescription("Your reason for the mark")
         self.correction_edit = QLineEdit(mark.correction)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextCharFormat
 
+from imitation_lens.core.judging import taxonomy
 from imitation_lens.core.judging.annotations import Mark
-from imitation_lens.core.judging.taxonomy import CATEGORIES, CATEGORY_COLOURS, OTHER_COLOUR
 
 UNDERLINES = {
     "minor": QTextCharFormat.UnderlineStyle.DotLine,
@@ -20,7 +20,7 @@ UNDERLINE_WORDS = {"minor": "dotted underline", "major": "wavy underline"}
 
 
 def category_colour(code: str, alpha: int = 255) -> QColor:
-    red, green, blue = CATEGORY_COLOURS.get(code, OTHER_COLOUR)
+    red, green, blue = taxonomy.category_colour(code)
     return QColor(red, green, blue, alpha)
 
 
@@ -61,7 +61,7 @@ def text_on(tint: QColor) -> QColor:
 def legend_html() -> str:
     """A one-line key to the colours, for under the answers."""
     chips = []
-    for category in CATEGORIES:
+    for category in taxonomy.categories():
         colour = category_colour(category.code, 255).name()
         chips.append(
             f"<span style='background:{colour}; color:{colour}'>&nbsp;&nbsp;</span>&nbsp;"

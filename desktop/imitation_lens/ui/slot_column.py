@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from imitation_lens.core.judging.annotations import Judgement, Mark
 from imitation_lens.core.judging.blind import identity_clues
+from imitation_lens.core.judging.taxonomy import key_range
 from imitation_lens.core.model_files.bundled_model import DISPLAY_NAME
 from imitation_lens.core.model_files.bundled_model import FILE_NAME as BUNDLED_FILE
 from imitation_lens.core.model_files.bundled_model import SHA256 as BUNDLED_SHA256
@@ -118,7 +119,7 @@ class SlotColumn(QFrame):
         self.settings_button.clicked.connect(self.settings_requested)
         self.mark_button = QPushButton("Mark error (E)")
         self.mark_button.setToolTip(
-            "Select wrong words in the answer, then press 1–6 for the kind of error, "
+            f"Select wrong words in the answer, then press {key_range()} for the kind of error, "
             "or E (or this button) for the full form"
         )
         self.mark_button.clicked.connect(lambda: self.action.emit("edit"))

@@ -1,8 +1,8 @@
 """How far evaluators agree, on the answers they all judged.
 
-Documents are merged by item id and response id first (core/metrics.merge_documents): one
+Documents are merged by item id and response id first (core/analysis/evaluator_view.merge_documents): one
 merged export holding several evaluators' annotations, several evaluators' own exports of the
-same session, or both. The same mark met twice (by id) counts once, in its newest version. Each evaluator's final phase counts, as in core/analysis/metrics.py,
+same session, or both. The same mark met twice (by id) counts once, in its newest version. Each evaluator's final phase counts (core/analysis/evaluator_view.py),
 and an evaluator shares an answer with another when both judged its item (a verdict, a mark or
 a whole-answer judgement on it) and the answer is finished.
 
@@ -17,7 +17,7 @@ Measures, for each pair of evaluators:
   annotation is usually computed when maximum matching is not needed; overlap is given both
   ignoring and respecting the category.
 - Cohen's kappa on "the answer has a Major error" (a Major mark, a Critical or a "Misses the
-  question" flag: core/metrics.AnswerView.has_major) per shared answer.
+  question" flag: core/analysis/evaluator_view.AnswerView.has_major) per shared answer.
 - Cohen's kappa on the preference per item both gave a verdict for. Categories: the preferred
   slot, "tie" or "all bad". Within an item the slot and the response id name the same answer;
   naming the slot lets chance agreement be estimated across items.
@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
-from imitation_lens.core.analysis.metrics import (
+from imitation_lens.core.analysis.evaluator_view import (
     AnswerView,
     ItemView,
     Span,

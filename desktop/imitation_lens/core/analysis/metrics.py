@@ -35,310 +35,44 @@ slot (answers are grouped by their slot's role label):
   a confident tone (no hedging phrase at all, as the imitation study counted a plain assertion
   as confident).
 
-Intervals: 95% percentile bootstrap, resampling items (all of an item's answers and verdicts
-move together, so the slots stay paired), 2000 resamples with a fixed seed so a report is
-reproducible; none for a figure resting on fewer than 5 items. All resamples are drawn at once
-and every figure is a ratio of sums, so the bootstrap is one matrix product.
+Intervals: core/analysis/estimates.py (bootstrap over items, fixed seed). Which rows count:
+core/analysis/evaluator_view.py. Words, lists and hedging: core/analysis/text_style.py.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-import numpy.typing as npt
 
-from imitation_lens.core.judging.answer_check import matches_reference, reference_aliases
-from imitation_lens.core.judging.taxonomy import (
-    CRITICAL,
-    MAJOR,
-    MINOR,
-    OFF_TOPIC,
-    SEVERITIES,
-    category_label,
+from imitation_lens.core.analysis.estimates import (
+    RESAMPLES,
+    SEED,
+    Estimate,
+    estimates,
+    format_number,
+    format_share,
+    ratio,
 )
-
-FINISHED_STATUSES = frozenset({"done", "stopped"})
-CRITICAL_CODE = "critical"
-OFF_TOPIC_WEIGHT = MAJOR.weight
-RESAMPLES = 2000
-SEED = 20230525  # fixed so the same data always gives the same intervals
-MIN_ITEMS_FOR_INTERVAL = 5
-
-# Hedging phrases (after Hyland's hedges, kept to unambiguous ones: bare "may" would catch the
-# month, bare "about" and "around" their spatial senses).
-HEDGES: tuple[str, ...] = (
-    "maybe",
-    "perhaps",
-    "possibly",
-    "probably",
-    "likely",
-    "unlikely",
-    "might",
-    "may be",
-    "may have",
-    "could be",
-    "i think",
-    "i believe",
-    "i guess",
-    "i'm not sure",
-    "i am not sure",
-    "not sure",
-    "not certain",
-    "unsure",
-    "uncertain",
-    "unclear",
-    "it seems",
-    "seems to",
-    "appears to",
-    "as far as i know",
-    "to my knowledge",
-    "i don't know",
-    "approximately",
-    "roughly",
+from imitation_lens.core.analysis.evaluator_view import (
+    CRITICAL_CODE,
+    JUDGEMENT_LABELS,
+    ItemView,
+    item_view,
+    merge_documents,
 )
-_HEDGE = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in HEDGES) + r")\b")
-_LIST_LINE = re.compile(r"^[ \t]*(?:[-*•]|\d{1,3}[.)])[ \t]+\S", re.MULTILINE)
-_LIST_MARKER = re.compile(r"^[ \t]*(?:[-*•]|\d{1,3}[.)])(?=[ \t])", re.MULTILINE)
-_WORD = re.compile(r"\S*[^\W_]\S*")  # a run without spaces holding a letter or digit
+from imitation_lens.core.analysis.text_style import is_hedged, uses_list, word_count
+from imitation_lens.core.judging.answer_check import matches_reference
+from imitation_lens.core.judging.taxonomy import OFF_TOPIC, category_label
 
-FLAG_LABELS = {CRITICAL_CODE: "Wrong as a whole", OFF_TOPIC: "Misses the question"}
-
-
-# -- one evaluator's view of an item ---------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Span:
-    """A live error mark: Python offsets into the answer text, end exclusive."""
-
-    start: int
-    end: int
-    category: str
-    severity: str
-
-    @property
-    def weight(self) -> int:
-        return SEVERITIES.get(self.severity, MINOR).weight
-
-
-@dataclass(frozen=True)
-class AnswerView:
-    """One answer with what one evaluator found in it in their final phase."""
-
-    response_id: str
-    role: str
-    slot_index: int
-    text: str
-    finished: bool
-    spans: tuple[Span, ...] = ()
-    critical: bool = False
-    off_topic: bool = False
-    checked_clean: bool = False
-
-    @property
-    def error_count(self) -> int:
-        return len(self.spans) + int(self.critical) + int(self.off_topic)
-
-    @property
-    def weight(self) -> int:
-        return (
-            sum(span.weight for span in self.spans)
-            + CRITICAL.weight * int(self.critical)
-            + OFF_TOPIC_WEIGHT * int(self.off_topic)
-        )
-
-    @property
-    def has_major(self) -> bool:
-        """A Major mark, or a whole-answer flag (both weigh at least as much as a Major)."""
-        return self.critical or self.off_topic or any(s.weight >= MAJOR.weight for s in self.spans)
-
-    def categories(self) -> list[str]:
-        codes = [span.category for span in self.spans]
-        return codes + [CRITICAL_CODE] * self.critical + [OFF_TOPIC] * self.off_topic
-
-
-@dataclass(frozen=True)
-class ItemView:
-    """An item as one evaluator left it: their final phase, answers and verdict."""
-
-    item_id: str
-    evaluator: str
-    reference: str
-    aliases: tuple[str, ...]
-    phase: int
-    judged: bool
-    answers: tuple[AnswerView, ...]
-    preferred: str | None = None  # answer | tie | all_bad; None without a verdict
-    preferred_response_id: str | None = None
-
-    def finished(self) -> list[AnswerView]:
-        return [answer for answer in self.answers if answer.finished]
-
-
-def _owner(row: Mapping[str, Any], local: str) -> str:
-    # Rows written before evaluators had names, or built by hand, belong to the local evaluator.
-    return str(row.get("evaluator") or local)
-
-
-def final_phase(item: Mapping[str, Any], evaluator: str, local: str = "") -> int:
-    phases = [
-        int(entry.get("phase") or 1)
-        for entry in item.get("progress") or []
-        if _owner(entry, local) == evaluator
-    ]
-    return max(phases, default=1)
-
-
-def _newest(rows: Iterable[Mapping[str, Any]], key: Any) -> list[Mapping[str, Any]]:
-    """One row per key: the most recently updated, the later one on a tie.
-
-    The same annotation can arrive in several documents (an old and a new export, or a merged
-    database exported again): the newest says whether it was since edited or deleted.
-    """
-    chosen: dict[Any, Mapping[str, Any]] = {}
-    for row in rows:
-        k = key(row)
-        held = chosen.get(k)
-        if held is None or str(row.get("updated_at") or "") >= str(held.get("updated_at") or ""):
-            chosen[k] = row
-    return list(chosen.values())
-
-
-def item_view(item: Mapping[str, Any], evaluator: str, local: str = "") -> ItemView:
-    """What `evaluator` said about `item` in their final phase.
-
-    `local` names the evaluator of rows that carry no name. A mark met twice (same id), or a
-    judgement or verdict met twice (same phase), counts once, in its newest version.
-    """
-    phase = final_phase(item, evaluator, local)
-    answers: list[AnswerView] = []
-    touched = False
-    for response in item.get("responses") or []:
-        marks = [m for m in response.get("marks") or [] if _owner(m, local) == evaluator]
-        spans = [
-            Span(
-                int(mark["start"]),
-                int(mark["end"]),
-                str(mark.get("category") or ""),
-                str(mark.get("severity") or MINOR.code),
-            )
-            for mark in _newest(marks, lambda m: m.get("id") or id(m))
-            if not mark.get("deleted_at") and int(mark.get("phase") or 1) == phase
-        ]
-        judgements = [
-            j
-            for j in response.get("judgements") or []
-            if _owner(j, local) == evaluator and int(j.get("phase") or 1) == phase
-        ]
-        judgement: Mapping[str, Any] = next(iter(_newest(judgements, lambda j: 0)), {})
-        flags = {
-            name: bool(judgement.get(name)) for name in ("checked_clean", "off_topic", "critical")
-        }
-        touched = touched or bool(spans) or any(flags.values())
-        text = str(response.get("text") or "")
-        slot_index = int(response.get("slot_index") or 0)
-        answers.append(
-            AnswerView(
-                response_id=str(response.get("id", "")),
-                role=str(response.get("role") or f"Slot {slot_index + 1}"),
-                slot_index=slot_index,
-                text=text,
-                finished=response.get("status") in FINISHED_STATUSES and bool(text.strip()),
-                spans=tuple(sorted(spans, key=lambda s: (s.start, s.end, s.category))),
-                critical=flags["critical"],
-                off_topic=flags["off_topic"],
-                checked_clean=flags["checked_clean"],
-            )
-        )
-    verdicts = [
-        v
-        for v in item.get("verdicts") or []
-        if _owner(v, local) == evaluator and int(v.get("phase") or 1) <= phase
-    ]
-    latest = _newest(verdicts, lambda v: int(v.get("phase") or 1))
-    verdict = max(latest, key=lambda v: int(v.get("phase") or 1), default=None)
-    reference = str(item.get("reference") or "")
-    return ItemView(
-        item_id=str(item.get("id", "")),
-        evaluator=evaluator,
-        reference=reference,
-        aliases=(*reference_aliases(reference), *(str(a) for a in item.get("aliases") or [])),
-        phase=phase,
-        judged=touched or verdict is not None,
-        answers=tuple(answers),
-        preferred=None if verdict is None else str(verdict.get("preferred")),
-        preferred_response_id=None if verdict is None else verdict.get("preferred_response_id"),
-    )
-
-
-def _stamped(rows: Iterable[Mapping[str, Any]], local: str) -> list[Mapping[str, Any]]:
-    # The name must travel with each row: "" means a different person in each document.
-    return [row if row.get("evaluator") else {**row, "evaluator": local} for row in rows]
-
-
-def merge_documents(documents: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Every item of the documents once (by id), holding all evaluators' annotations on it.
-
-    Prompt, reference and answers come from the first document that has the item; responses
-    are matched by id. Rows are not copied unless they lack an evaluator's name.
-    """
-    merged: dict[str, dict[str, Any]] = {}
-    answers: dict[str, dict[str, dict[str, Any]]] = {}
-    for document in documents:
-        local = str(document.get("evaluator") or "")
-        for item in document.get("items") or []:
-            item_id = str(item.get("id", ""))
-            target = merged.get(item_id)
-            if target is None:
-                target = {k: v for k, v in item.items() if k != "responses"}
-                target |= {"progress": [], "verdicts": [], "responses": []}
-                merged[item_id] = target
-                answers[item_id] = {}
-            target["progress"] += _stamped(item.get("progress") or [], local)
-            target["verdicts"] += _stamped(item.get("verdicts") or [], local)
-            for response in item.get("responses") or []:
-                response_id = str(response.get("id", ""))
-                into = answers[item_id].get(response_id)
-                if into is None:
-                    into = {k: v for k, v in response.items() if k not in ("marks", "judgements")}
-                    into |= {"marks": [], "judgements": []}
-                    target["responses"].append(into)
-                    answers[item_id][response_id] = into
-                into["marks"] += _stamped(response.get("marks") or [], local)
-                into["judgements"] += _stamped(response.get("judgements") or [], local)
-    return merged
-
-
-def evaluators_in(document: Mapping[str, Any]) -> list[str]:
-    """Every evaluator named on an annotation or a progress entry, in order of appearance."""
-    local = str(document.get("evaluator") or "")
-    names: dict[str, None] = {}
-    for item in document.get("items") or []:
-        rows: list[Mapping[str, Any]] = [*item.get("progress", []), *item.get("verdicts", [])]
-        for response in item.get("responses") or []:
-            rows += [*response.get("marks", []), *response.get("judgements", [])]
-        for row in rows:
-            names.setdefault(_owner(row, local))
-    return list(names)
+# The whole-answer flags counted in the category mix, named as everywhere else.
+FLAG_LABELS = {code: JUDGEMENT_LABELS[code] for code in (CRITICAL_CODE, OFF_TOPIC)}
 
 
 # -- the report ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Estimate:
-    """A figure with its 95% interval where there were enough items for one."""
-
-    value: float | None  # None when there is nothing to measure
-    low: float | None = None
-    high: float | None = None
-    count: int = 0  # what it is measured over: answers or verdicts
-    items: int = 0  # items behind it; intervals need MIN_ITEMS_FOR_INTERVAL
 
 
 @dataclass(frozen=True)
@@ -380,19 +114,6 @@ _WITH_ERROR, _WITH_MAJOR, _WEIGHTED, _WIN, _SOS = range(5)
 _PER_SLOT = 5
 
 
-def uses_list(text: str) -> bool:
-    return _LIST_LINE.search(text) is not None
-
-
-def is_hedged(text: str) -> bool:
-    return _HEDGE.search(text.casefold().replace("’", "'")) is not None
-
-
-def word_count(text: str) -> int:
-    """Words separated by white space; list markers and lone punctuation are not words."""
-    return len(_WORD.findall(_LIST_MARKER.sub("", text)))
-
-
 def _views(documents: Sequence[Mapping[str, Any]], evaluator: str | None) -> list[ItemView]:
     merged = merge_documents(documents)
     wanted: dict[tuple[str, str], None] = {}
@@ -401,42 +122,6 @@ def _views(documents: Sequence[Mapping[str, Any]], evaluator: str | None) -> lis
         for item in document.get("items") or []:
             wanted.setdefault((who, str(item.get("id", ""))))
     return [item_view(merged[item_id], who) for who, item_id in wanted]
-
-
-def _ratio(numerator: float, denominator: float) -> float | None:
-    return numerator / denominator if denominator else None
-
-
-def bootstrap_intervals(
-    numerators: npt.NDArray[np.float64],
-    denominators: npt.NDArray[np.float64],
-    resamples: int = RESAMPLES,
-    seed: int = SEED,
-) -> list[tuple[float, float] | None]:
-    """95% percentile intervals for ratios of sums, resampling the columns (items).
-
-    Row r of both arrays is one figure: sum(numerators[r]) / sum(denominators[r]). A figure
-    with fewer than MIN_ITEMS_FOR_INTERVAL items (columns with a non-zero denominator) gets None.
-    """
-    figures, items = numerators.shape
-    eligible = np.flatnonzero((denominators > 0).sum(axis=1) >= MIN_ITEMS_FOR_INTERVAL)
-    out: list[tuple[float, float] | None] = [None] * figures
-    if items == 0 or eligible.size == 0 or resamples < 1:
-        return out
-    rng = np.random.default_rng(seed)
-    draws = rng.integers(0, items, size=(resamples, items))
-    # How often each item was drawn in each resample: the sums become one matrix product.
-    offsets = np.arange(resamples)[:, None] * items
-    counts = np.bincount((draws + offsets).ravel(), minlength=resamples * items)
-    weights = counts.reshape(resamples, items).astype(np.float64)
-    top = weights @ numerators[eligible].T
-    bottom = weights @ denominators[eligible].T
-    ratios = np.full_like(top, np.nan)
-    np.divide(top, bottom, out=ratios, where=bottom > 0)
-    lows, highs = np.nanpercentile(ratios, [2.5, 97.5], axis=0)
-    for row, low, high in zip(eligible, lows, highs, strict=True):
-        out[int(row)] = (float(low), float(high))
-    return out
 
 
 def _checkable(views: Sequence[ItemView]) -> list[ItemView]:
@@ -462,17 +147,7 @@ def _accuracy(
             numerators[row, column] += matches_reference(
                 answer.text, view.aliases[0], view.aliases[1:]
             )
-    intervals = bootstrap_intervals(numerators, denominators, resamples, seed)
-    return [
-        Estimate(
-            value=_ratio(float(numerators[row].sum()), float(denominators[row].sum())),
-            low=None if intervals[row] is None else intervals[row][0],  # type: ignore[index]
-            high=None if intervals[row] is None else intervals[row][1],  # type: ignore[index]
-            count=int(denominators[row].sum()),
-            items=int((denominators[row] > 0).sum()),
-        )
-        for row in range(len(slot_of))
-    ]
+    return estimates(numerators, denominators, resamples, seed)
 
 
 def report(
@@ -554,18 +229,8 @@ def report(
                 denominators[row, column] += 1
                 numerators[row, column] += worse
 
-    intervals = bootstrap_intervals(numerators, denominators, resamples, seed)
+    figure = estimates(numerators, denominators, resamples, seed)
     accuracy = _accuracy(checked, slot_of, resamples, seed)
-
-    def estimate(row: int) -> Estimate:
-        interval = intervals[row]
-        return Estimate(
-            value=_ratio(float(numerators[row].sum()), float(denominators[row].sum())),
-            low=None if interval is None else interval[0],
-            high=None if interval is None else interval[1],
-            count=int(denominators[row].sum()),
-            items=int((denominators[row] > 0).sum()),
-        )
 
     slots = []
     for slot, role in enumerate(roles):
@@ -574,7 +239,7 @@ def report(
         items = len(items_per_slot[slot])
 
         def plain(numerator: float, denominator: int, *, items: int = items) -> Estimate:
-            return Estimate(_ratio(numerator, denominator), count=denominator, items=items)
+            return Estimate(ratio(numerator, denominator), count=denominator, items=items)
 
         slots.append(
             SlotMetrics(
@@ -583,15 +248,15 @@ def report(
                 items=items,
                 answers=answers,
                 errors=errors[slot],
-                with_error=estimate(base + _WITH_ERROR),
-                with_major=estimate(base + _WITH_MAJOR),
+                with_error=figure[base + _WITH_ERROR],
+                with_major=figure[base + _WITH_MAJOR],
                 errors_per_100_words=Estimate(
-                    _ratio(100 * errors[slot], words[slot]), count=answers, items=items
+                    ratio(100 * errors[slot], words[slot]), count=answers, items=items
                 ),
-                weighted_score=estimate(base + _WEIGHTED),
+                weighted_score=figure[base + _WEIGHTED],
                 category_mix=dict(sorted(mixes[slot].items(), key=lambda kv: (-kv[1], kv[0]))),
-                win_rate=estimate(base + _WIN),
-                style_over_substance=estimate(base + _SOS),
+                win_rate=figure[base + _WIN],
+                style_over_substance=figure[base + _SOS],
                 accuracy=accuracy[slot],
                 list_share=plain(lists[slot], answers),
                 mean_words=plain(words[slot], answers),
@@ -615,7 +280,7 @@ def report(
         items=len(views),
         unjudged_items=len(all_views) - len(views),
         verdicts=verdict_count,
-        style_over_substance=estimate(figures - 1),
+        style_over_substance=figure[figures - 1],
         slots=tuple(slots),
         resamples=resamples,
         seed=seed,
@@ -624,27 +289,6 @@ def report(
 
 
 # -- a plain table ---------------------------------------------------------------------------
-
-DASH = "–"
-
-
-def format_share(estimate: Estimate) -> str:
-    """'42% (30–55%)', '42%' without an interval, '–' when there is nothing to measure."""
-    if estimate.value is None:
-        return DASH
-    text = f"{estimate.value * 100:.0f}%"
-    if estimate.low is not None and estimate.high is not None:
-        text += f" ({estimate.low * 100:.0f}{DASH}{estimate.high * 100:.0f}%)"
-    return text
-
-
-def format_number(estimate: Estimate, digits: int = 1) -> str:
-    if estimate.value is None:
-        return DASH
-    text = f"{estimate.value:.{digits}f}"
-    if estimate.low is not None and estimate.high is not None:
-        text += f" ({estimate.low:.{digits}f}{DASH}{estimate.high:.{digits}f})"
-    return text
 
 
 def mix_label(code: str) -> str:

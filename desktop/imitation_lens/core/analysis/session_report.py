@@ -8,14 +8,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from imitation_lens.core.analysis.agreement import Agreement, agreement, agreement_rows
-from imitation_lens.core.analysis.metrics import (
-    Estimate,
-    Report,
-    evaluators_in,
-    report,
-    report_rows,
-)
-from imitation_lens.core.exports.html_report import Chart
+from imitation_lens.core.analysis.estimates import Estimate
+from imitation_lens.core.analysis.evaluator_view import evaluators_in
+from imitation_lens.core.analysis.metrics import Report, report, report_rows
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart: each bar is (label, value, low, high); low and high bound an interval."""
+
+    title: str
+    unit: str
+    bars: list[tuple[str, float, float | None, float | None]]
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from imitation_lens.core.judging.answer_check import automatic_check
-from imitation_lens.core.judging.taxonomy import BY_CODE, category_label, severity_label
+from imitation_lens.core.judging.taxonomy import category_label, category_of, severity_label
 from imitation_lens.core.running.events import utc_now
 from imitation_lens.core.storage.store import Store, new_id
 
@@ -71,7 +71,7 @@ def mark_problem(mark: Mark) -> str | None:
     """Why a mark can't be saved as it is, in plain words; None when it can."""
     if mark.start >= mark.end:
         return "A mark needs at least one character of the answer."
-    category = BY_CODE.get(mark.category)
+    category = category_of(mark.category)
     if category is not None and category.needs_note and not mark.note.strip():
         return f"“{category.label}” needs a note: say what you looked for and did not find."
     return None

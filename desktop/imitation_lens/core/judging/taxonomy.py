@@ -11,17 +11,38 @@ class Category:
     code: str
     label: str
     meaning: str
+    # Its colour wherever marks are drawn (the window, the HTML report): from the Okabe–Ito
+    # palette, which stays distinct under the common colour-vision deficiencies.
+    colour: tuple[int, int, int]
     needs_note: bool = False
 
 
+# The one list of error categories: the mark form, the keys, the colour key, the shortcut
+# sheet, the exports and the report all read it (through the functions below, when they are
+# used, so a category added here, or by a test, is met everywhere). Codes are stored, so the
+# list can grow without a migration; a code this version does not know is kept and shown as
+# itself, in OTHER_COLOUR.
 CATEGORIES: tuple[Category, ...] = (
-    Category("1", "wrong_detail", "Wrong detail", "a name, number, date or place is wrong"),
-    Category("2", "wrong_claim", "Wrong claim", "a statement or relationship is false"),
+    Category(
+        "1",
+        "wrong_detail",
+        "Wrong detail",
+        "a name, number, date or place is wrong",
+        (230, 159, 0),  # orange
+    ),
+    Category(
+        "2",
+        "wrong_claim",
+        "Wrong claim",
+        "a statement or relationship is false",
+        (213, 94, 0),  # vermillion
+    ),
     Category(
         "3",
         "invented",
         "Made up",
         "a person, work, quote, source or URL that does not exist",
+        (204, 121, 167),  # reddish purple
         needs_note=True,
     ),
     Category(
@@ -29,25 +50,69 @@ CATEGORIES: tuple[Category, ...] = (
         "unverifiable",
         "Can't be checked",
         "stated as fact, but nothing could confirm it",
+        (86, 180, 233),  # sky blue
         needs_note=True,
     ),
-    Category("5", "overclaim", "Stated too strongly", "opinion or guess presented as settled fact"),
-    Category("6", "reasoning", "Reasoning error", "a step of reasoning or arithmetic is wrong"),
+    Category(
+        "5",
+        "overclaim",
+        "Stated too strongly",
+        "opinion or guess presented as settled fact",
+        (240, 228, 66),  # yellow
+    ),
+    Category(
+        "6",
+        "reasoning",
+        "Reasoning error",
+        "a step of reasoning or arithmetic is wrong",
+        (0, 158, 115),  # bluish green
+    ),
 )
-BY_CODE = {category.code: category for category in CATEGORIES}
-BY_KEY = {category.key: category for category in CATEGORIES}
-
-# One colour per category wherever marks are drawn (the window, the HTML report): the
-# Okabe–Ito palette, which stays distinct under the common colour-vision deficiencies.
-CATEGORY_COLOURS: dict[str, tuple[int, int, int]] = {
-    "wrong_detail": (230, 159, 0),  # orange
-    "wrong_claim": (213, 94, 0),  # vermillion
-    "invented": (204, 121, 167),  # reddish purple
-    "unverifiable": (86, 180, 233),  # sky blue
-    "overclaim": (240, 228, 66),  # yellow
-    "reasoning": (0, 158, 115),  # bluish green
-}
 OTHER_COLOUR = (150, 150, 150)  # a category this version does not know
+
+# CATEGORIES indexed by code and by key, rebuilt when CATEGORIES is another tuple.
+_indexed: tuple[tuple[Category, ...], dict[str, Category], dict[str, Category]] = ((), {}, {})
+
+
+def _index() -> tuple[dict[str, Category], dict[str, Category]]:
+    global _indexed
+    if _indexed[0] is not CATEGORIES:
+        _indexed = (
+            CATEGORIES,
+            {c.code: c for c in CATEGORIES},
+            {c.key: c for c in CATEGORIES},
+        )
+    return _indexed[1], _indexed[2]
+
+
+def categories() -> tuple[Category, ...]:
+    """Every error category, in the order of their keys."""
+    return CATEGORIES
+
+
+def category_of(code: str) -> Category | None:
+    """The category stored as `code`; None for one this version does not know."""
+    return _index()[0].get(code)
+
+
+def category_for_key(key: str) -> Category | None:
+    """The category a typed key marks a selection with; None if the key marks nothing."""
+    return _index()[1].get(key)
+
+
+def category_colour(code: str) -> tuple[int, int, int]:
+    found = category_of(code)
+    return found.colour if found is not None else OTHER_COLOUR
+
+
+def needing_a_note() -> list[Category]:
+    return [c for c in CATEGORIES if c.needs_note]
+
+
+def key_range() -> str:
+    """The keys that mark a selection, as help text says them: "1–6"."""
+    return f"{CATEGORIES[0].key}–{CATEGORIES[-1].key}"
+
 
 OFF_TOPIC = "off_topic"  # "Misses the question": a whole-answer flag, not a span
 
@@ -69,8 +134,8 @@ SPAN_SEVERITIES = (MINOR, MAJOR)  # critical belongs to a whole answer
 
 def category_label(code: str) -> str:
     """The label shown for a code, or the code itself for one this version does not know."""
-    category = BY_CODE.get(code)
-    return category.label if category else code
+    found = category_of(code)
+    return found.label if found else code
 
 
 def severity_label(code: str) -> str:

@@ -1,0 +1,324 @@
+"""What the HTML report's template receives: the page as plain values, built from a document.
+
+The page shows the document evaluator's final word (core/analysis/evaluator_view.py), each
+answer as core/exports/shown_answer.py places its marks, the per-model summary and its charts.
+Rendering (the template, autoescaping) is core/exports/html_report.py's; the only HTML made in
+Python is core/exports/html_markup.py's.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from imitation_lens import __version__
+from imitation_lens.core.analysis.evaluator_view import final_phase, role_of, verdict_of
+from imitation_lens.core.analysis.session_report import Chart
+from imitation_lens.core.exports.html_markup import (
+    MAJOR_ALPHA,
+    MINOR_ALPHA,
+    OTHER_CLASS,
+    colour_of,
+    forget_looks,
+    marks_html,
+    rgba,
+    text_html,
+)
+from imitation_lens.core.exports.shown_answer import ShownAnswer, shown_answer
+from imitation_lens.core.exports.wording import (
+    STATUS_WORDS,
+    clean_text,
+    model_of,
+    plain_time,
+    session_title,
+    verdict_words,
+)
+from imitation_lens.core.judging.taxonomy import MAJOR, MINOR, categories
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+    "form-action 'none'"
+)
+BAR_COLOUR = "#0072B2"  # Okabe–Ito blue: no category uses it, so bars don't read as marks
+
+
+@dataclass(frozen=True)
+class AnswerHtml:
+    role: str
+    model: str
+    details: str
+    shown_as: str
+    status: str
+    error: str
+    empty: bool
+    # Built in Python from escaped pieces only (see "HTML built in Python" below).
+    text: Markup  # the answer's text with its marks drawn on it
+    marks: Markup  # the numbered list of its marks, one <li> a line; empty without marks
+    flags: list[str]
+    counts: str
+    preferred: bool
+
+
+@dataclass(frozen=True)
+class ItemHtml:
+    position: str
+    anchor: str
+    prompt: str
+    reference: str
+    reference_source: str
+    answers: list[AnswerHtml]
+    verdict: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class BarView:
+    label: str
+    short_label: str
+    value_text: str
+    tooltip: str
+    y: float
+    text_y: float
+    text_x: float
+    bar_x: float
+    bar_width: float
+    has_bar: bool
+    low_x: float | None
+    high_x: float | None
+
+
+@dataclass(frozen=True)
+class ChartView:
+    title: str
+    unit: str
+    width: int
+    height: int
+    label_right: int
+    zero_x: float
+    bar_height: int
+    bars: list[BarView]
+    has_interval: bool
+    anchor: str
+    bar_colour: str = BAR_COLOUR
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    css_class: str
+    label: str
+    meaning: str
+    key: str
+
+
+@dataclass
+class HtmlReportPage:
+    title: str
+    facts: list[tuple[str, str]]
+    legend: list[LegendEntry]
+    colour_rules: list[tuple[str, str, str, str]]  # class; minor, major and solid colours
+    summary_columns: list[str]
+    summary_rows: list[list[str]]
+    charts: list[ChartView]
+    items: Iterator[ItemHtml]  # read once, by the template
+    csp: str = CONTENT_SECURITY_POLICY
+    version: str = __version__
+    other_class: str = OTHER_CLASS
+    minor: str = field(default_factory=lambda: MINOR.label)
+    major: str = field(default_factory=lambda: MAJOR.label)
+
+
+def _number(value: float) -> str:
+    """A figure as people write it: 1,234 · 12.5 · 0.42 (no trailing zeros)."""
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}"
+    digits = 0 if abs(value) >= 100 else 1 if abs(value) >= 10 else 2
+    text = f"{value:,.{digits}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _answer_html(
+    item: dict[str, Any],
+    response: dict[str, Any],
+    view: ShownAnswer,
+    verdict: dict[str, Any] | None,
+    blind: bool,
+) -> AnswerHtml:
+    status = str(response.get("status") or "")
+    details = [
+        str(response.get(key))
+        for key in ("model_size_label", "model_quantization")
+        if response.get(key)
+    ]
+    if response.get("endpoint_base_url"):
+        details.append(str(response["endpoint_base_url"]))
+    shown_as = ""
+    order = item.get("shown_order") or []
+    if blind and response.get("slot_index") in order:
+        shown_as = f"Shown as answer {order.index(response['slot_index']) + 1}"
+    flags = view.flag_labels()
+    count = len(view.marks)
+    counts = f"{count} mark{'s' if count != 1 else ''}"
+    if view.major_marks:
+        counts += f" ({view.major_marks} major)"
+    counts += f" · {view.words} word{'s' if view.words != 1 else ''}"
+    # "Error score" is the weighted score's name on screen and in the per-model summary.
+    counts += f" · error score {view.weighted_score}"
+    return AnswerHtml(
+        role=role_of(response),
+        model=model_of(response),
+        details=" · ".join(details),
+        shown_as=shown_as,
+        status=STATUS_WORDS.get(status, status),
+        error=str(response.get("error") or ""),
+        empty=not view.text.strip(),
+        text=text_html(view) if view.text.strip() else Markup(),
+        marks=marks_html(view.marks),
+        flags=flags,
+        counts=counts,
+        preferred=bool(
+            verdict
+            and verdict.get("preferred") == "answer"
+            and verdict.get("preferred_response_id") == response.get("id")
+        ),
+    )
+
+
+def _item_html(item: dict[str, Any], evaluator: str, blind: bool) -> ItemHtml:
+    phase = final_phase(item, evaluator, evaluator)
+    verdict = verdict_of(item, evaluator, phase, evaluator)
+    answers = [
+        _answer_html(item, response, shown_answer(response, evaluator, phase), verdict, blind)
+        for response in item.get("responses") or []
+    ]
+    position = str(item.get("position") or "")
+    return ItemHtml(
+        position=position,
+        anchor=f"question-{position}" if position.isdigit() else "",
+        prompt=str(item.get("prompt") or ""),
+        reference=str(item.get("reference") or ""),
+        reference_source=str(item.get("reference_source") or ""),
+        answers=answers,
+        verdict=verdict_words(item, verdict, phase),
+        reason=str((verdict or {}).get("reason") or ""),
+    )
+
+
+def _chart_view(chart: Chart, index: int) -> ChartView:
+    width, value_width, row, bar_height = 760, 170, 30, 18
+    # Room for the longest label (about 7 px a character at the chart's type size), no more.
+    longest = max((len(str(bar[0])) for bar in chart.bars), default=0)
+    label_right = min(230, max(60, 7 * min(longest, 32) + 10))
+    plot_left, plot_right = label_right + 10, width - value_width
+    numbers = [
+        v
+        for _, value, low, high in chart.bars
+        for v in (value, low, high)
+        if v is not None and math.isfinite(v)
+    ]
+    low_end, high_end = min([0.0, *numbers]), max([0.0, *numbers])
+    if high_end == low_end:
+        high_end = low_end + 1.0
+
+    def x(value: float) -> float:
+        return round(
+            plot_left + (value - low_end) / (high_end - low_end) * (plot_right - plot_left), 1
+        )
+
+    percent = chart.unit.strip() == "%"
+    bars = []
+    for i, (label, value, low, high) in enumerate(chart.bars):
+        y = 10 + i * row
+        finite = value is not None and math.isfinite(value)
+        interval = (
+            low is not None and high is not None and math.isfinite(low) and math.isfinite(high)
+        )
+        text = (_number(value) + ("%" if percent else "")) if finite else "no data"
+        if interval:
+            assert low is not None and high is not None
+            text += f" ({_number(low)}–{_number(high)})"
+        start, end = (x(0.0), x(value)) if finite else (x(0.0), x(0.0))
+        label = clean_text(str(label))
+        bars.append(
+            BarView(
+                label=label,
+                short_label=label if len(label) <= 32 else label[:31] + "…",
+                value_text=text,
+                tooltip=f"{label}: {text}"
+                + (f" {chart.unit}" if chart.unit and not percent else ""),
+                y=y,
+                text_y=round(y + bar_height * 0.72, 1),
+                # The figure sits just past the bar or its interval, whichever reaches further.
+                text_x=round(
+                    max(end, start, x(high) if interval and high is not None else 0.0) + 8, 1
+                ),
+                bar_x=min(start, end),
+                bar_width=round(abs(end - start), 1),
+                has_bar=finite,
+                low_x=x(low) if interval and low is not None else None,
+                high_x=x(high) if interval and high is not None else None,
+            )
+        )
+    return ChartView(
+        title=chart.title,
+        unit=chart.unit,
+        width=width,
+        height=20 + len(chart.bars) * row,
+        label_right=label_right,
+        zero_x=x(0.0),
+        bar_height=bar_height,
+        bars=bars,
+        has_interval=any(bar.low_x is not None for bar in bars),
+        anchor=f"chart-{index + 1}",
+    )
+
+
+def report_page(
+    document: dict[str, Any],
+    summary_rows: list[dict[str, str]] | None = None,
+    charts: list[Chart] | None = None,
+) -> HtmlReportPage:
+    forget_looks()
+    session = document.get("session") or {}
+    evaluator = str(document.get("evaluator") or "")
+    blind = bool(session.get("blind"))
+    items = list(document.get("items") or [])
+    facts = [
+        ("Session", session_title(document)),
+        ("Evaluator", evaluator),
+        ("Started", plain_time(session.get("created_at"))),
+        ("Exported", plain_time(document.get("exported_at"))),
+        ("Questions", str(len(items))),
+        ("Answers", str(sum(len(item.get("responses") or []) for item in items))),
+        ("Blind", "yes: answers were shown as “Answer 1…N” until the verdict" if blind else "no"),
+        ("Made with", f"Imitation Lens {document.get('app_version') or __version__}"),
+    ]
+    columns: list[str] = []
+    for row in summary_rows or []:
+        columns.extend(key for key in row if key not in columns)
+    return HtmlReportPage(
+        title=f"{session_title(document)} — Imitation Lens report",
+        facts=[(label, value) for label, value in facts if value],
+        legend=[
+            LegendEntry(category.code, category.label, category.meaning, category.key)
+            for category in categories()
+        ],
+        colour_rules=[
+            (
+                code,
+                rgba(colour_of(code), MINOR_ALPHA),
+                rgba(colour_of(code), MAJOR_ALPHA),
+                rgba(colour_of(code), 1),
+            )
+            for code in [*(category.code for category in categories()), OTHER_CLASS]
+        ],
+        summary_columns=columns,
+        summary_rows=[[str(row.get(c, "")) for c in columns] for row in summary_rows or []],
+        charts=[_chart_view(chart, i) for i, chart in enumerate(charts or [])],
+        # Built while the page is written, one question at a time: a long session's views are
+        # never all held at once.
+        items=(_item_html(item, evaluator, blind) for item in items),
+    )

@@ -1,0 +1,108 @@
+"""Words the readable exports share: clean text, plain times, names of answers, verdicts in words.
+
+Markdown, the answers table and the HTML report say these things the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+from imitation_lens.core.analysis.evaluator_view import role_of
+
+PREFERRED_WORDS = {"answer": "One answer", "tie": "A tie", "all_bad": "All answers bad"}
+
+STATUS_WORDS = {
+    "done": "",
+    "stopped": "Stopped before it finished",
+    "failed": "Failed",
+    "interrupted": "Interrupted: the app closed while it was answering",
+    "queued": "Not started",
+    "loading": "Not finished",
+    "thinking": "Not finished",
+    "streaming": "Not finished",
+}
+
+SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    """Text that any file can hold: lone surrogates and NUL become U+FFFD (same length)."""
+    if "\x00" in value:
+        value = value.replace("\x00", "\ufffd")
+    if value.isascii() or not SURROGATES.search(value):
+        return value
+    return SURROGATES.sub("\ufffd", value)
+
+
+def plain_time(stamp: Any) -> str:
+    """An ISO time in plain words, e.g. "29 November 2026, 23:00 UTC"; as given if unparsable."""
+    if not stamp:
+        return ""
+    try:
+        moment = datetime.fromisoformat(str(stamp)).astimezone(UTC)
+    except ValueError:
+        return str(stamp)
+    return f"{moment.day} {moment:%B %Y, %H:%M} UTC"
+
+
+def session_title(document: dict[str, Any]) -> str:
+    session = document.get("session") or {}
+    return str(session.get("title") or session.get("id") or "Session")
+
+
+def yes_no(value: Any) -> str:
+    return "yes" if value else "no"
+
+
+def model_of(response: dict[str, Any]) -> str:
+    """What ran in a slot, in one phrase: the model's name, its file, or the server's model id."""
+    for key in ("model_name", "model_file", "endpoint_model"):
+        value = response.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
+def answer_title(response: dict[str, Any]) -> str:
+    """An answer's heading: its role, and the model when known ("Base · gemma")."""
+    parts = [role_of(response)]
+    model = model_of(response)
+    if model:
+        parts.append(model)
+    return " · ".join(parts)
+
+
+def preferred_word(verdict: dict[str, Any] | None, response_id: str) -> str:
+    """'yes', 'no' or 'tie' for one answer under a verdict; '' when there is no verdict."""
+    if verdict is None:
+        return ""
+    if verdict.get("preferred") == "tie":
+        return "tie"
+    if verdict.get("preferred") == "answer" and verdict.get("preferred_response_id") == response_id:
+        return "yes"
+    return "no"
+
+
+def verdict_words(item: dict[str, Any], verdict: dict[str, Any] | None, phase: int) -> str:
+    """The verdict in a sentence, naming the preferred answer by its role."""
+    if verdict is None:
+        return "No verdict yet."
+    choice = str(verdict.get("preferred") or "")
+    if choice == "answer":
+        chosen = next(
+            (
+                r
+                for r in item.get("responses") or []
+                if r.get("id") == verdict.get("preferred_response_id")
+            ),
+            None,
+        )
+        words = "Preferred: " + (answer_title(chosen) if chosen else "an answer")
+    else:
+        words = PREFERRED_WORDS.get(choice, choice or "No choice")
+    words += "."
+    if int(verdict.get("phase") or 1) < phase:
+        words += " (Given before the reference answer was shown; not revised since.)"
+    return words
