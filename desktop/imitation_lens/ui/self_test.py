@@ -94,7 +94,7 @@ def _run(folder: Path, say: Callable[[str], None]) -> None:
     # After a model loaded: with per-CPU backends, the one chosen for this computer is known.
     say(f"llama.cpp: {llama_cpp.llama_print_system_info().decode(errors='replace').strip()}")
     closed: list[bool] = []
-    window.recorder.closed.connect(lambda: closed.append(True))
+    window.writer.closed.connect(lambda: closed.append(True))
     window.close()
     _wait(lambda: bool(closed), 60, "the database to be written")
     store = Store(paths.database)

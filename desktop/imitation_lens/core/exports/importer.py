@@ -580,7 +580,7 @@ def merge_export(store: Store, document: dict[str, Any]) -> ImportResult:
 @contextlib.contextmanager
 def _immediate(db: sqlite_utils.Database) -> Iterator[None]:
     """One transaction that holds the write lock from its start, so what the merge read can't
-    change under it (the window's recorder thread writes through its own connection)."""
+    change under it (the window's writer thread writes through its own connection)."""
     conn: sqlite3.Connection = db.conn
     if conn.in_transaction:
         with db.atomic():

@@ -1,7 +1,7 @@
 """The SQLite file that keeps every prompt, answer and mark as it happens.
 
 A Store belongs to the thread that opened it (sqlite3's rule); the window talks to it through
-a background thread (ui/recorder.py) so it never waits on the disk.
+the writer (core/storage/writer.py), a background thread, so it never waits on the disk.
 """
 
 from __future__ import annotations
