@@ -252,6 +252,7 @@ class BatchFlow(QObject):
             retry_failed=retry,
             on_end=lambda: self.bridge.post(self._on_run_ended),
             cancel=cancel,
+            writer=window.writer.core,  # one writer for the database in this process
         )
         self.run.start()
         window.set_running_batch(True)
