@@ -371,12 +371,9 @@ class Annotator(QObject):
     # -- writing ---------------------------------------------------------------------------------
 
     def _write(self, description: str, *jobs: Job) -> None:
-        def bundle(store: Store) -> None:
-            with store.db.atomic():  # all of an action, or (on a disk error, retried) none of it
-                for job in jobs:
-                    job(store)
-
-        self.writer.call(bundle, lambda _: self.saved.emit(description))
+        self.writer.call(
+            lambda store: notes.save_together(store, jobs), lambda _: self.saved.emit(description)
+        )
 
 
 def _short(text: str, limit: int = 40) -> str:

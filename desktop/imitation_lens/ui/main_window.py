@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from imitation_lens import APP_NAME
-from imitation_lens.core.batches.queued import interrupted_batches
 from imitation_lens.core.exports.formats import BY_NAME, FORMATS, format_for
 from imitation_lens.core.exports.importer import ImportRefused, ImportResult, import_session
 from imitation_lens.core.exports.session_json import session_document
@@ -57,6 +56,7 @@ from imitation_lens.core.running.runners import queued_response, runner_factory
 from imitation_lens.core.running.scheduler import LocalScheduler
 from imitation_lens.core.running.slot_worker import SlotWorker
 from imitation_lens.core.servers.secrets import store_api_key
+from imitation_lens.core.storage.recovery import recover_at_start
 from imitation_lens.core.storage.store import Store, new_id
 from imitation_lens.ui.about_dialog import show_about
 from imitation_lens.ui.annotator import Annotator
@@ -81,8 +81,7 @@ from imitation_lens.ui.window_state import WindowState
 
 def load_startup(store: Store) -> dict[str, Any]:
     """Everything the window needs to open: runs on the writer's thread."""
-    interrupted = store.mark_unfinished_interrupted()
-    cut_off_batches = interrupted_batches(store)  # left running by an app that ended
+    recovered = recover_at_start(store)  # what an app that ended badly left half done
     saved = store.get_setting(LINEUP_SETTING)
     lineup = [SlotConfig.from_dict(d) for d in saved] if saved else default_lineup()
     session_id = store.latest_session_id()
@@ -94,8 +93,8 @@ def load_startup(store: Store) -> dict[str, Any]:
         "session": session,
         "item_ids": item_ids,
         "item": item,
-        "interrupted": interrupted,
-        "cut_off_batches": cut_off_batches,
+        "interrupted": recovered.interrupted_answers,
+        "cut_off_batches": recovered.cut_off_batches,
     }
 
 

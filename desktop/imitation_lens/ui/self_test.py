@@ -99,13 +99,8 @@ def _run(folder: Path, say: Callable[[str], None]) -> None:
     _wait(lambda: bool(closed), 60, "the database to be written")
     store = Store(paths.database)
     try:
-        rows = list(
-            store.db.query(
-                "SELECT i.prompt, r.status, r.text FROM responses r "
-                "JOIN items i ON i.id = r.item_id"
-            )
-        )
-        integrity = store.db.execute("PRAGMA integrity_check").fetchone()[0]
+        rows = store.all_answers()
+        integrity = store.integrity()
     finally:
         store.close()
     if [(r["prompt"], r["status"]) for r in rows] != [(QUESTION, "done")] or integrity != "ok":

@@ -125,6 +125,19 @@ class Store:
             )
         return cursor.rowcount
 
+    def integrity(self) -> str:
+        """SQLite's own check of the whole file: "ok" when it is sound."""
+        return str(self.db.execute("PRAGMA integrity_check").fetchone()[0])
+
+    def all_answers(self) -> list[dict[str, Any]]:
+        """Every answer kept, with its item's prompt: prompt, status, text."""
+        return list(
+            self.db.query(
+                "SELECT i.prompt, r.status, r.text FROM responses r "
+                "JOIN items i ON i.id = r.item_id"
+            )
+        )
+
     # -- sessions ---------------------------------------------------------------------------
 
     def create_session(
