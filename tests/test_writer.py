@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -78,8 +78,16 @@ def test_jobs_run_in_order_and_results_come_back(writer: Writer) -> None:
     results: list[Any] = []
     errors: list[Exception] = []
     done = threading.Event()
+
+    def job(n: int) -> Callable[[Store], int]:
+        def numbered(store: Store) -> int:
+            order.append(n)
+            return n * 2
+
+        return numbered
+
     for n in range(20):
-        writer.call(lambda store, n=n: order.append(n) or n * 2, results.append)
+        writer.call(job(n), results.append)
     writer.call(lambda store: 1 / 0, results.append, errors.append)
     writer.call(lambda store: None, lambda _: done.set())
     assert done.wait(WAIT_S)
@@ -100,10 +108,10 @@ def test_streamed_text_is_kept_then_written_and_the_finished_answer_wins(
     writer.write_event(TextEvent(rid, "is", 2, None))
     assert heard.text_saved.wait(WAIT_S)
     assert heard.saved[-1] == (rid, len("Paris"))
-    row = writer.run(lambda store: store.db["responses"].get(rid))
+    row = writer.run(lambda store: store.db.table("responses").get(rid))
     assert (row["status"], row["text"]) == ("streaming", "Paris")
     writer.write_event(FinishedEvent(rid, Status.DONE, "Paris.", facts={"tokens_out": 3}))
-    row = writer.run(lambda store: store.db["responses"].get(rid))
+    row = writer.run(lambda store: store.db.table("responses").get(rid))
     assert (row["status"], row["text"], row["tokens_out"]) == ("done", "Paris.", 3)
 
 
@@ -149,7 +157,7 @@ def test_closing_writes_what_is_pending_and_only_the_window_interrupts(
         with pytest.raises(WriterClosed):
             writer.run(lambda store: None)
         store = Store(database)
-        row = store.db["responses"].get(rid)
+        row = store.db.table("responses").get(rid)
         store.close()
         # A batch command's writer leaves other processes' answers alone; the window's does not.
         assert row["text"] == "Half an ans"
