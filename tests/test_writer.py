@@ -29,15 +29,20 @@ class Heard:
         self.got_failed = threading.Event()
         self.recovered = threading.Event()
         self.closed = threading.Event()
-        self.text_saved = threading.Event()
+        self.text_saved = threading.Condition()
 
     def on_failed(self, message: str) -> None:
         self.failed.append(message)
         self.got_failed.set()
 
     def on_text_saved(self, response_id: str, size: int) -> None:
-        self.saved.append((response_id, size))
-        self.text_saved.set()
+        with self.text_saved:
+            self.saved.append((response_id, size))
+            self.text_saved.notify_all()
+
+    def wait_saved(self, response_id: str, size: int) -> bool:
+        with self.text_saved:
+            return self.text_saved.wait_for(lambda: (response_id, size) in self.saved, WAIT_S)
 
 
 @pytest.fixture
@@ -106,10 +111,13 @@ def test_streamed_text_is_kept_then_written_and_the_finished_answer_wins(
     writer.write_event(StateEvent(rid, Status.STREAMING))
     writer.write_event(TextEvent(rid, "Par", 1, None))
     writer.write_event(TextEvent(rid, "is", 2, None))
-    assert heard.text_saved.wait(WAIT_S)
-    assert heard.saved[-1] == (rid, len("Paris"))
+    assert heard.wait_saved(rid, len("Paris"))  # in one write or two
     row = writer.run(lambda store: store.db.table("responses").get(rid))
     assert (row["status"], row["text"]) == ("streaming", "Paris")
+    writer.write_event(TextEvent(rid, " is", 3, None))  # only this is written next
+    assert heard.wait_saved(rid, len("Paris is"))
+    row = writer.run(lambda store: store.db.table("responses").get(rid))
+    assert row["text"] == "Paris is"
     writer.write_event(FinishedEvent(rid, Status.DONE, "Paris.", facts={"tokens_out": 3}))
     row = writer.run(lambda store: store.db.table("responses").get(rid))
     assert (row["status"], row["text"], row["tokens_out"]) == ("done", "Paris.", 3)

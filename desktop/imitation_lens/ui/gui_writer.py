@@ -41,7 +41,7 @@ class GuiWriter(QObject):
         on_done: Callable[[T], None] | None = None,
         on_error: Callable[[Exception], None] | None = None,
     ) -> None:
-        """Run `job(store)` on the writer's thread; `on_done(result)` then runs on the GUI thread."""
+        """Run `job(store)` on the writer's thread; `on_done(result)` then on the GUI thread."""
         self.core.call(job, on_done, on_error)
 
     def write_event(self, event: Event) -> None:

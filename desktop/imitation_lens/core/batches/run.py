@@ -2,10 +2,11 @@
 
 The run reads and writes the database through a writer (core/storage/writer.py): the window's
 when it runs from the window, its own otherwise. It has one worker thread per slot (the same
-runners as the window's columns). An answer cut off by a pause or a kill starts again from the beginning
-(same settings and seed). A teacher that answers 429 (rate limit) slows the batch down: the
-answer waits (the server's Retry-After, else twice the last wait, from 2 s up to a minute) and
-is asked again, and the next questions keep that pace until answers come through again.
+runners as the window's columns). An answer cut off by a pause or a kill starts again from the
+beginning (same settings and seed). A teacher that answers 429 (rate limit) slows the batch
+down: the answer waits (the server's Retry-After, else twice the last wait, from 2 s up to a
+minute) and is asked again, and the next questions keep that pace until answers come through
+again.
 """
 
 from __future__ import annotations

@@ -21,10 +21,9 @@ from imitation_lens.core.storage.store import Store
 def write_event(store: Store, event: Event) -> None:
     """Write what `event` says about its answer's row.
 
-    Streamed text (TextEvent) is not written chunk by chunk: whoever holds the text so far
-    writes it with `Store.set_text` when it chooses (the writer every FLUSH_INTERVAL_S for the
-    window's answers; a batch only with the finished answer, since a cut-off batch answer is
-    written again from the start).
+    Streamed text (TextEvent) is not written chunk by chunk: the writer keeps it and adds it
+    with `Store.append_text` every FLUSH_INTERVAL_S (the window's answers); a batch writes only
+    the finished answer, since a cut-off batch answer is written again from the start.
     """
     rid = event.response_id
     if isinstance(event, TextEvent):

@@ -273,6 +273,14 @@ class Store:
                 [text, utc_now(), response_id],
             )
 
+    def append_text(self, response_id: str, text: str) -> None:
+        """Streamed text that came since the last write (the answer so far is on disk)."""
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE responses SET text = COALESCE(text, '') || ?, updated_at = ? WHERE id = ?",
+                [text, utc_now(), response_id],
+            )
+
     def finish_response(
         self, response_id: str, status: Status, text: str, error: str, facts: dict[str, Any]
     ) -> None:

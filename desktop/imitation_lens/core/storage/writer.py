@@ -7,8 +7,9 @@ thread that cannot go on without the answer (`run`, which waits).
 
 A job that fails on storage (disk full, read-only folder) is kept, with everything handed in
 after it, and tried again every RETRY_INTERVAL_S; `on_failed(message)` says so once, in plain
-words, and `on_recovered()` once everything is written. Streamed text is kept here and written
-every FLUSH_INTERVAL_S. Callbacks are plain callables handed to `deliver`: by default they run
+words, and `on_recovered()` once everything is written. Streamed text is kept here until it is
+written, every FLUSH_INTERVAL_S (only what is not on disk yet: the whole answer is the runner's
+and the screen's). Callbacks are plain callables handed to `deliver`: by default they run
 on the writer's thread; the window passes one that runs them on the GUI thread
 (ui/gui_writer.py).
 """
@@ -110,8 +111,8 @@ class Writer:
         self._jobs: queue.Queue[Job | _Waited | _Close] = queue.Queue()
         self._retry: deque[Job] = deque()
         self._failure: sqlite3.OperationalError | None = None  # why the retried jobs wait
-        self._texts: dict[str, list[str]] = {}  # answers being written: their text so far
-        self._dirty: set[str] = set()  # … whose text changed since it was last written
+        self._unwritten: dict[str, list[str]] = {}  # answers being written: text not on disk yet
+        self._on_disk: dict[str, int] = {}  # … and how many characters are
         self._lock = threading.Lock()
         self._closing = False
         self._stopped_because = ""
@@ -184,20 +185,20 @@ class Writer:
     def _write_event(self, store: Store, event: Event) -> None:
         rid = event.response_id
         if isinstance(event, TextEvent):
-            self._texts.setdefault(rid, []).append(event.text)
-            self._dirty.add(rid)
+            self._unwritten.setdefault(rid, []).append(event.text)
             return
         if isinstance(event, FinishedEvent):  # it carries the whole text
-            self._texts.pop(rid, None)
-            self._dirty.discard(rid)
+            self._unwritten.pop(rid, None)
+            self._on_disk.pop(rid, None)
         write_event(store, event)
 
     def _flush(self, store: Store) -> None:
-        for rid in list(self._dirty):
-            text = "".join(self._texts.get(rid, []))
-            store.set_text(rid, text)
-            self._dirty.discard(rid)
-            self._tell(self._on_text_saved, rid, len(text))
+        for rid, pieces in list(self._unwritten.items()):
+            text = "".join(pieces)
+            store.append_text(rid, text)
+            del self._unwritten[rid]  # only once it is on disk: a failed write is tried again
+            self._on_disk[rid] = self._on_disk.get(rid, 0) + len(text)
+            self._tell(self._on_text_saved, rid, self._on_disk[rid])
 
     def _run(self, store: Store, job: Job) -> bool:
         try:
