@@ -74,7 +74,7 @@ def main() -> int:
         act(Qt.Key.Key_Z, CTRL | SHIFT)  # redo it
         act(Qt.Key.Key_Delete)  # delete (kept as deleted)
     closed = QEventLoop()
-    window.recorder.closed.connect(closed.quit)
+    window.writer.closed.connect(closed.quit)
     window.close()
     closed.exec()
 

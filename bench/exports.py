@@ -83,7 +83,7 @@ def import_timings(source: Path) -> list[Timing]:
 
 
 def view_timings() -> list[Timing]:
-    """What the window does on the recorder and worker threads: the report and the browser."""
+    """What the window does on the writer and worker threads: the report and the browser."""
     from imitation_lens.core.analysis.session_report import build_session_report
     from imitation_lens.core.exports.session_json import session_document
     from imitation_lens.core.storage.sessions import session_summaries

@@ -165,7 +165,7 @@ def longest_stall(root: Path) -> None:
     loop.exec()
     timer.stop()
     closed = QEventLoop()
-    window.recorder.closed.connect(closed.quit)
+    window.writer.closed.connect(closed.quit)
     window.close()
     closed.exec()
     gaps.sort()

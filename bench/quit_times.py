@@ -62,7 +62,7 @@ def child(root: Path, situation: str) -> None:
             if situation == "loading":
                 say()  # the three columns are queued or loading their models now
             else:
-                window.recorder.text_saved.connect(lambda _, n: say() if n > 20 else None)
+                window.writer.text_saved.connect(lambda _, n: say() if n > 20 else None)
         elif situation == "batch":
             from imitation_lens.core.batches.prompt_sets import built_in_sets
 

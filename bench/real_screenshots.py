@@ -201,7 +201,7 @@ class Driver:
         from event_loop import wait_until
 
         closed: list[bool] = []
-        window.recorder.closed.connect(lambda: closed.append(True))
+        window.writer.closed.connect(lambda: closed.append(True))
         window.close()
         wait_until(lambda: closed, 60000)
 

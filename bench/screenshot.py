@@ -97,7 +97,7 @@ def by_role(window: MainWindow, role: str) -> SlotColumn:
 
 def close(window: MainWindow) -> None:
     closed = QEventLoop()
-    window.recorder.closed.connect(closed.quit)
+    window.writer.closed.connect(closed.quit)
     window.close()
     closed.exec()
 

@@ -293,7 +293,7 @@ def open_window(qtbot: Any) -> Iterator[Callable[..., Any]]:
 def close_window(qtbot: Any, window: Any) -> None:
     if window._closed:
         return
-    with qtbot.waitSignal(window.recorder.closed, timeout=20000):
+    with qtbot.waitSignal(window.writer.closed, timeout=20000):
         window.close()
     for worker in window.workers:
         assert worker.join(timeout=30), "a slot thread did not end"

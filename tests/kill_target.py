@@ -32,7 +32,7 @@ def main() -> None:
         slot = SlotConfig("Base", LocalModel(prompt_mode="teacher-style"), params)
         window.set_lineup([slot])
         window.prompt_edit.setPlainText("Write a very long essay about the history of Rome.")
-        window.recorder.text_saved.connect(on_saved)
+        window.writer.text_saved.connect(on_saved)
         original = window._on_event
 
         def watch(index: int, event: Event) -> None:

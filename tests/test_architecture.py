@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -101,8 +102,7 @@ def test_no_generic_top_level_package_names() -> None:
 THREADS_ALLOWED = {
     "ui/tasks.py": "the one background-task helper",
     "ui/bridge.py": "defines GuiBridge; delete it with its last user",
-    "ui/recorder.py": "the database writer's own long-lived thread (being renamed)",
-    "ui/writer.py": "the same writer under its new name",
+    "ui/gui_writer.py": "TEMPORARY: posts the writer's callbacks through GuiBridge",
     "ui/main_window.py": "TEMPORARY: its jobs move to run_task in another branch",
     "ui/batch_flow.py": "TEMPORARY: its jobs move to run_task in another branch",
 }
@@ -146,3 +146,50 @@ def test_no_two_classes_in_the_package_share_a_name() -> None:
             if isinstance(node, ast.ClassDef):
                 where.setdefault(node.name, []).append(str(path.relative_to(PACKAGE)))
     assert {name: paths for name, paths in where.items() if len(paths) > 1} == {}
+
+
+_SQL = re.compile(  # as this code base writes SQL: key words in capitals
+    r"\bSELECT\b.{1,300}?\bFROM\b|\bINSERT\s+(OR\s+\w+\s+)?INTO\b|\bUPDATE\s+\w+\s+SET\b"
+    r"|\bDELETE\s+FROM\b|^\s*(BEGIN|COMMIT|ROLLBACK)\b|\bPRAGMA\s+\w",
+    re.DOTALL,
+)
+
+
+def test_the_ui_owns_no_sql_and_no_transaction() -> None:
+    """The database is core's: the UI hands core functions to the writer as jobs."""
+    offenders: dict[str, list[str]] = {}
+    for path in (PACKAGE / "ui").rglob("*.py"):
+        found = sorted(
+            n for n in _imports(path) if n.split(".")[0] in ("sqlite3", "sqlite_utils", "apsw")
+        )
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                if _SQL.search(node.value):
+                    found.append(f"line {node.lineno}: {node.value!r}")
+            elif isinstance(node, ast.Attribute) and node.attr in ("atomic", "execute"):
+                found.append(f"line {node.lineno}: .{node.attr}")  # a transaction or raw SQL
+        if found:
+            offenders[str(path.relative_to(PACKAGE))] = found
+    assert offenders == {}
+
+
+def test_the_sql_check_sees_sql_and_not_plain_words() -> None:
+    for sql in (
+        "SELECT i.prompt, r.status FROM responses r JOIN items i ON i.id = r.item_id",
+        "INSERT INTO marks VALUES (?)",
+        "INSERT OR IGNORE INTO marks VALUES (?)",
+        "UPDATE responses SET status = ?",
+        "DELETE FROM marks WHERE id = ?",
+        "BEGIN IMMEDIATE",
+        "COMMIT",
+        "PRAGMA integrity_check",
+    ):
+        assert _SQL.search(sql), sql
+    for words in (
+        "Select the wrong words from the answer",
+        "Update the set of prompts",
+        "Begin here, then commit to a verdict",
+        "Delete from the library?",
+    ):
+        assert not _SQL.search(words), words

@@ -4,9 +4,11 @@ mid-batch and resume; the automatic check shown beside the evaluator's own judge
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -89,7 +91,11 @@ def test_prompt_sets_are_listed_previewed_and_malformed_files_refused_by_line(
 
 
 def test_a_set_runs_unattended_then_is_judged_item_by_item_with_the_automatic_check(
-    qtbot: Any, open_window: Any, data_paths: DataPaths, tmp_path: Path
+    qtbot: Any,
+    open_window: Any,
+    data_paths: DataPaths,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     lineup = [
         local_slot("Base", max_tokens=10),
@@ -98,10 +104,24 @@ def test_a_set_runs_unattended_then_is_judged_item_by_item_with_the_automatic_ch
     window = open_window(data_paths, lineup)
     shown: list[str] = []
     window.items.item_shown.connect(shown.append)
+    # One writer for the database: the batch writes through the window's, opening no Store.
+    opened_on: list[str] = []
+    store_init = Store.__init__
+
+    def opening(store: Store, path: Path) -> None:
+        opened_on.append(threading.current_thread().name)
+        store_init(store, path)
+
+    monkeypatch.setattr(Store, "__init__", opening)
+    writers: set[int] = set()
+    window.batches.progressed.connect(
+        lambda _: writers.add(sum(t.name == "writer" for t in threading.enumerate()))
+    )
     with qtbot.waitSignal(window.batches.ended, timeout=180000) as ended:
         start_batch(qtbot, window, write_set(tmp_path, 4))
         assert not window.run_button.isEnabled()  # the models are the batch's meanwhile
     assert ended.args == ["finished"]
+    assert writers == {1} and "batch" not in opened_on
     # The window followed the batch from the first question to the last, in order.
     followed = [window.items.item_ids.index(item_id) for item_id in shown]
     from_first = followed[followed.index(0) :]  # opening the new session shows its last item

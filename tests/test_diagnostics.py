@@ -254,7 +254,7 @@ def test_faults_the_user_sees_are_logged(
     def failed_answers() -> list[logging.LogRecord]:
         return [r for r in caplog.records if r.name == "imitation_lens.core.storage.store"]
 
-    # Logged when the recorder thread stores the answer, which may be just after it is shown.
+    # Logged when the writer's thread stores the answer, which may be just after it is shown.
     qtbot.waitUntil(lambda: bool(failed_answers()), timeout=10000)
     failed = failed_answers()
     assert failed[0].levelno == logging.WARNING
@@ -270,7 +270,7 @@ def test_faults_the_user_sees_are_logged(
     assert any(refused.args[0] in message for message in logged)
     assert window.statusBar().currentMessage().startswith("Nothing was imported.")
 
-    window.recorder.storage_failed.emit("The disk is full, so new answers can't be saved yet.")
+    window.writer.storage_failed.emit("The disk is full, so new answers can't be saved yet.")
     assert window.banner.isVisible()
     assert any(
         r.name == "imitation_lens.shown" and "The disk is full" in r.getMessage()

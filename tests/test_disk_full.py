@@ -58,7 +58,7 @@ def test_full_disk_loses_nothing(
     filler = _fill(small_disk)
 
     failures: list[str] = []
-    window.recorder.storage_failed.connect(failures.append)
+    window.writer.storage_failed.connect(failures.append)
     window.prompt_edit.setPlainText("What is the capital of Australia?")
     window.run_prompt()
     qtbot.waitUntil(lambda: bool(failures), timeout=30000)
@@ -69,8 +69,8 @@ def test_full_disk_loses_nothing(
     assert [c.state for c in window.columns] == [Status.DONE, Status.DONE]
     assert all(shown)
 
-    with qtbot.waitSignal(window.recorder.storage_recovered, timeout=30000):
-        filler.unlink()  # the user frees some space; the recorder retries by itself
+    with qtbot.waitSignal(window.writer.storage_recovered, timeout=30000):
+        filler.unlink()  # the user frees some space; the writer retries by itself
     assert "Not saved yet" not in window.banner.text()
     close_window(qtbot, window)
 

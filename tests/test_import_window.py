@@ -1,4 +1,4 @@
-"""Hostile files given to the window: refused on the recorder thread without stopping it."""
+"""Hostile files given to the window: refused on the writer's thread without stopping it."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def test_a_named_pipe_or_a_broken_lineup_is_refused_and_saving_goes_on(
         assert message.startswith(f"{path.name} could not be opened as a session: ")
         assert expected in message and message.endswith("Nothing was changed.")
         assert window.session_id == shown
-    # The recorder thread, which every save goes through, is free: the real file opens.
+    # The writer's thread, which every save goes through, is free: the real file opens.
     with qtbot.waitSignal(window.session_opened, timeout=20000) as opened:
         open_session_file(window, export)
     assert opened.args == [session_id]

@@ -493,19 +493,19 @@ def test_the_mouse_works_too_tooltip_and_double_click_to_edit_or_delete(
 
 
 @contextlib.contextmanager
-def recorder_held(window: Any) -> Iterator[None]:
-    """Keep the recorder thread busy, as a slow disk would, until the block ends."""
+def writer_held(window: Any) -> Iterator[None]:
+    """Keep the writer's thread busy, as a slow disk would, until the block ends."""
     gate = threading.Event()
-    window.recorder.call(lambda store: gate.wait(30))
+    window.writer.call(lambda store: gate.wait(30))
     try:
         yield
     finally:
         gate.set()
 
 
-def recorder_drained(qtbot: Any, window: Any) -> None:
+def writer_drained(qtbot: Any, window: Any) -> None:
     done: list[bool] = []
-    window.recorder.call(lambda store: None, lambda _: done.append(True))
+    window.writer.call(lambda store: None, lambda _: done.append(True))
     qtbot.waitUntil(lambda: bool(done), timeout=10000)
 
 
@@ -520,8 +520,8 @@ def test_slow_saves_neither_lose_marks_nor_let_late_replies_take_over_the_screen
     answer.setFocus()
     bar = window.judging_bar
     bar.choice_box.setCurrentIndex(1)
-    with recorder_held(window):
-        bar.submit_button.click()  # the verdict waits behind the held recorder
+    with writer_held(window):
+        bar.submit_button.click()  # the verdict waits behind the held writer
         answer.select_range(0, 4)
         qtbot.keyClick(answer, Qt.Key.Key_1)
         assert "Saving your verdict" in window.statusBar().currentMessage()
@@ -536,10 +536,10 @@ def test_slow_saves_neither_lose_marks_nor_let_late_replies_take_over_the_screen
     qtbot.keyClick(window.prompt_edit, Qt.Key.Key_PageDown, CTRL)
     assert window.items.item is None
     run(qtbot, window, "Who wrote Frankenstein?")
-    with recorder_held(window):
+    with writer_held(window):
         qtbot.keyClick(window.prompt_edit, Qt.Key.Key_PageUp, CTRL)  # asks for item 1
         qtbot.keyClick(window.prompt_edit, Qt.Key.Key_PageDown, CTRL)  # ... then leaves
-    recorder_drained(qtbot, window)
+    writer_drained(qtbot, window)
     assert window.items.item is None  # still the new question, not item 1
     assert window.judging_bar.item_label.text() == "New item (2 so far)"
     with qtbot.waitSignal(window.items.item_shown, timeout=5000):

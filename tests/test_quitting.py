@@ -44,21 +44,21 @@ def test_ctrl_q_over_a_modal_dialog_closes_it_and_ends_the_app(
     box.setModal(True)
     box.show()
     qtbot.waitUntil(box.isVisible)
-    with qtbot.waitSignal(window.recorder.closed, timeout=10000):
+    with qtbot.waitSignal(window.writer.closed, timeout=10000):
         qtbot.keyClick(box, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     assert not box.isVisible() and not window.isVisible()
     qtbot.waitUntil(lambda: quitter.app.quits == 1)  # type: ignore[attr-defined]
     assert window._closed
 
 
-def test_the_app_quits_even_when_the_recorder_does_not_answer(qtbot: Any, quitter: Quitter) -> None:
+def test_the_app_quits_even_when_the_writer_does_not_answer(qtbot: Any, quitter: Quitter) -> None:
     window = quitter.window
-    window.recorder.closed.disconnect(quitter._on_recorder_closed)  # as if it hung on the disk
+    window.writer.closed.disconnect(quitter._on_writer_closed)  # as if it hung on the disk
     start = time.monotonic()
     with qtbot.waitSignal(window.closing):
         window.close()
     qtbot.waitUntil(lambda: quitter.app.quits == 1, timeout=5000)  # type: ignore[attr-defined]
-    assert 1.5 <= time.monotonic() - start < 3.0  # RECORDER_DEADLINE_MS, on a busy machine
+    assert 1.5 <= time.monotonic() - start < 3.0  # WRITER_DEADLINE_MS, on a busy machine
 
 
 def test_closing_goes_on_when_a_batch_does_not_pause_in_time(

@@ -133,9 +133,9 @@ def test_the_main_window_fits_a_small_laptop_screen(
         window.new_session(blind=True)
         qtbot.waitUntil(lambda: window.blind)
     # The session's batch bar is looked up in the background: let it say "no batch" first (the
-    # recorder answers in order, so a job queued now is answered after that one).
+    # writer answers in order, so a job queued now is answered after that one).
     answered: list[bool] = []
-    window.recorder.call(lambda store: None, lambda _: answered.append(True))
+    window.writer.call(lambda store: None, lambda _: answered.append(True))
     qtbot.waitUntil(lambda: bool(answered))
     crowd(window)
     settle(qtbot)

@@ -28,8 +28,8 @@ from imitation_lens.core.servers.connections import connections
 from imitation_lens.ui import tasks
 from imitation_lens.ui.about_dialog import AboutDialog
 from imitation_lens.ui.connections_dialog import ConnectionsDialog
+from imitation_lens.ui.gui_writer import GuiWriter
 from imitation_lens.ui.library_dialog import LibraryDialog
-from imitation_lens.ui.recorder import Recorder
 from imitation_lens.ui.report_view import ReportView
 from imitation_lens.ui.tasks import Task, run_task, running_tasks
 from session_factory import make_session
@@ -79,15 +79,15 @@ def hold(monkeypatch: pytest.MonkeyPatch, qtbot: Any) -> Iterator[Callable[..., 
 
 
 @pytest.fixture
-def writer(qtbot: Any, tmp_path: Path) -> Iterator[Recorder]:
+def writer(qtbot: Any, tmp_path: Path) -> Iterator[GuiWriter]:
     """The database writer the dialogs are given, on a database of its own."""
-    recorder = Recorder(tmp_path / "tasks.sqlite")
-    yield recorder
-    with qtbot.waitSignal(recorder.closed, timeout=WAIT_MS):
-        recorder.close()
+    gui_writer = GuiWriter(tmp_path / "tasks.sqlite")
+    yield gui_writer
+    with qtbot.waitSignal(gui_writer.closed, timeout=WAIT_MS):
+        gui_writer.close()
 
 
-def writer_idle(qtbot: Any, writer: Recorder) -> None:
+def writer_idle(qtbot: Any, writer: GuiWriter) -> None:
     """What the writer was asked before this has been answered."""
     answered: list[None] = []
     writer.call(lambda _: None, answered.append)
@@ -106,7 +106,7 @@ def opened(qtbot: Any, dialog: QDialogT) -> QDialogT:
 
 @pytest.fixture
 def shown(
-    qtbot: Any, writer: Recorder, hold: Callable[..., Hold]
+    qtbot: Any, writer: GuiWriter, hold: Callable[..., Hold]
 ) -> Iterator[Callable[[QDialogT], QDialogT]]:
     """Shows a dialog that reads through the writer; at the end, once the writer has answered
     (its answers are not tasks and would reach a deleted dialog), deletes it."""
@@ -267,7 +267,7 @@ def test_about_closed_while_looking_up_shows_nothing_late_and_asks_again(
     assert dialog.facts is not None and len(lookup.calls) == 2
 
 
-def a_session(qtbot: Any, writer: Recorder) -> str:
+def a_session(qtbot: Any, writer: GuiWriter) -> str:
     made: list[str] = []
     writer.call(lambda store: make_session(store, items=3), made.append)
     qtbot.waitUntil(lambda: bool(made), timeout=WAIT_MS)
@@ -278,7 +278,7 @@ def a_session(qtbot: Any, writer: Recorder) -> str:
 
 
 def test_the_report_closed_while_computing_gets_no_figures(
-    qtbot: Any, hold: Callable[..., Hold], writer: Recorder, shown: Any, tmp_path: Path
+    qtbot: Any, hold: Callable[..., Hold], writer: GuiWriter, shown: Any, tmp_path: Path
 ) -> None:
     from imitation_lens.ui import report_view
 
@@ -297,7 +297,7 @@ def test_the_report_closed_while_computing_gets_no_figures(
 
 
 def test_the_report_deleted_while_computing_raises_nothing(
-    qtbot: Any, hold: Callable[..., Hold], writer: Recorder, tmp_path: Path
+    qtbot: Any, hold: Callable[..., Hold], writer: GuiWriter, tmp_path: Path
 ) -> None:
     """As the window does it: the report is deleted once closed."""
     from imitation_lens.ui import report_view
@@ -318,7 +318,7 @@ def test_the_report_deleted_while_computing_raises_nothing(
 
 
 def test_connections_closed_while_testing_drop_the_answer_and_give_the_button_back(
-    qtbot: Any, hold: Callable[..., Hold], writer: Recorder, shown: Any
+    qtbot: Any, hold: Callable[..., Hold], writer: GuiWriter, shown: Any
 ) -> None:
     from imitation_lens.ui import connections_dialog
 
@@ -338,7 +338,7 @@ def test_connections_closed_while_testing_drop_the_answer_and_give_the_button_ba
 
 
 def test_connections_closed_while_keeping_the_key_still_save(
-    qtbot: Any, hold: Callable[..., Hold], writer: Recorder, shown: Any
+    qtbot: Any, hold: Callable[..., Hold], writer: GuiWriter, shown: Any
 ) -> None:
     """Saving is what the user asked for: the dialog, only hidden, hears that it is done."""
     from imitation_lens.ui import connections_dialog
@@ -362,7 +362,7 @@ def test_connections_closed_while_keeping_the_key_still_save(
 
 
 def test_connections_deleted_while_keeping_the_key_raise_nothing(
-    qtbot: Any, hold: Callable[..., Hold], writer: Recorder
+    qtbot: Any, hold: Callable[..., Hold], writer: GuiWriter
 ) -> None:
     from imitation_lens.ui import connections_dialog
 
@@ -385,7 +385,7 @@ def test_connections_deleted_while_keeping_the_key_raise_nothing(
 
 
 def test_library_closed_while_listing_the_built_in_model_lists_it_when_opened_again(
-    qtbot: Any, hold: Callable[..., Hold], writer: Recorder, shown: Any, data_paths: DataPaths
+    qtbot: Any, hold: Callable[..., Hold], writer: GuiWriter, shown: Any, data_paths: DataPaths
 ) -> None:
     from imitation_lens.ui import library_dialog
 
@@ -405,7 +405,7 @@ def test_library_closed_while_listing_the_built_in_model_lists_it_when_opened_ag
 def test_library_closed_while_checking_an_added_file_still_adds_it_and_hashes_on_reopening(
     qtbot: Any,
     hold: Callable[..., Hold],
-    writer: Recorder,
+    writer: GuiWriter,
     shown: Any,
     data_paths: DataPaths,
     bundled_model: Path,
@@ -438,7 +438,7 @@ def test_library_closed_while_checking_an_added_file_still_adds_it_and_hashes_on
 def test_library_closed_while_hashing_stops_and_resumes_when_opened_again(
     qtbot: Any,
     hold: Callable[..., Hold],
-    writer: Recorder,
+    writer: GuiWriter,
     shown: Any,
     data_paths: DataPaths,
     bundled_model: Path,
@@ -486,7 +486,7 @@ def test_library_deleted_while_looking_for_catalog_files_raises_nothing(
     qtbot: Any,
     hold: Callable[..., Hold],
     monkeypatch: pytest.MonkeyPatch,
-    writer: Recorder,
+    writer: GuiWriter,
     data_paths: DataPaths,
 ) -> None:
     from imitation_lens.ui import catalog_tab
@@ -525,7 +525,7 @@ def fake_download(model: Path) -> Callable[..., Path]:
 def test_a_download_goes_on_when_the_library_is_closed_and_stops_on_cancel(
     qtbot: Any,
     hold: Callable[..., Hold],
-    writer: Recorder,
+    writer: GuiWriter,
     shown: Any,
     data_paths: DataPaths,
     bundled_model: Path,
@@ -559,7 +559,7 @@ def test_a_download_goes_on_when_the_library_is_closed_and_stops_on_cancel(
 def test_library_deleted_while_downloading_stops_the_download_and_raises_nothing(
     qtbot: Any,
     hold: Callable[..., Hold],
-    writer: Recorder,
+    writer: GuiWriter,
     data_paths: DataPaths,
     bundled_model: Path,
 ) -> None:

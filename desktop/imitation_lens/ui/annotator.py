@@ -20,8 +20,8 @@ from imitation_lens.core.judging import annotations as notes
 from imitation_lens.core.judging.annotations import Judgement, Mark
 from imitation_lens.core.judging.taxonomy import category_of, key_range
 from imitation_lens.core.storage.store import Store, new_id
+from imitation_lens.ui.gui_writer import GuiWriter
 from imitation_lens.ui.mark_dialog import MarkDialog
-from imitation_lens.ui.recorder import Recorder
 from imitation_lens.ui.slot_column import SlotColumn
 
 Job = Callable[[Store], None]
@@ -64,9 +64,9 @@ class Annotator(QObject):
     verdict_requested = Signal()
     help_requested = Signal()
 
-    def __init__(self, recorder: Recorder, dialog_parent: QWidget) -> None:
+    def __init__(self, writer: GuiWriter, dialog_parent: QWidget) -> None:
         super().__init__(dialog_parent)
-        self.recorder = recorder
+        self.writer = writer
         self.dialog_parent = dialog_parent
         self.undo_stack = QUndoStack(self)
         self.item_id: str | None = None
@@ -372,12 +372,9 @@ class Annotator(QObject):
     # -- writing ---------------------------------------------------------------------------------
 
     def _write(self, description: str, *jobs: Job) -> None:
-        def bundle(store: Store) -> None:
-            with store.db.atomic():  # all of an action, or (on a disk error, retried) none of it
-                for job in jobs:
-                    job(store)
-
-        self.recorder.call(bundle, lambda _: self.saved.emit(description))
+        self.writer.call(
+            lambda store: notes.save_together(store, jobs), lambda _: self.saved.emit(description)
+        )
 
 
 def _short(text: str, limit: int = 40) -> str:

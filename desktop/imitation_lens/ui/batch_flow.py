@@ -141,7 +141,7 @@ class BatchFlow(QObject):
             if self.batch is not None and self.batch.state == RUNNING and not self.running:
                 self.elsewhere.start(self.batch)  # it checks that the other process runs it
 
-        self.window.recorder.call(load, show)
+        self.window.writer.call(load, show)
 
     def show_batch(self, batch: BatchSummary | None, judging: JudgingProgress) -> None:
         """A batch this window does not run (paused, ended, or run elsewhere) in the panel."""
@@ -163,13 +163,13 @@ class BatchFlow(QObject):
                 self.panel.show_judging(progress)
                 self.judging_updated.emit(progress)
 
-        self.window.recorder.call(lambda store: judging_progress(store, session_id), show)
+        self.window.writer.call(lambda store: judging_progress(store, session_id), show)
 
     # -- starting --------------------------------------------------------------------------------
 
     def open_sets(self) -> PromptSetsDialog:
         if self.dialog is None:
-            self.dialog = PromptSetsDialog(self.window.recorder, self.window)
+            self.dialog = PromptSetsDialog(self.window.writer, self.window)
             self.dialog.run_requested.connect(self.start)
         else:
             self.dialog.refresh()
@@ -214,7 +214,7 @@ class BatchFlow(QObject):
             window.set_running_batch(False)
             window.say(shown_fault(storage_fault("The batch could not be started", error)))
 
-        window.recorder.call(create, created, failed)
+        window.writer.call(create, created, failed)
 
     def _launch(
         self,
@@ -252,6 +252,7 @@ class BatchFlow(QObject):
             retry_failed=retry,
             on_end=lambda: self.bridge.post(self._on_run_ended),
             cancel=cancel,
+            writer=window.writer.core,  # one writer for the database in this process
         )
         self.run.start()
         window.set_running_batch(True)
@@ -470,4 +471,4 @@ class BatchFlow(QObject):
             self.following = False
             window.items.show_item(item_id)
 
-        window.recorder.call(lambda store: next_unjudged(store, session_id, current), go)
+        window.writer.call(lambda store: next_unjudged(store, session_id, current), go)

@@ -2,7 +2,7 @@
 window): its session, when on screen, shows the question being answered and moves on with it.
 
 Nothing reports that batch's progress to this window, so the database is read every two
-seconds (on the recorder thread) while its session is on screen.
+seconds (on the writer's thread) while its session is on screen.
 """
 
 from __future__ import annotations
@@ -98,7 +98,7 @@ class BatchWatch(QObject):
         if batch is None or self._asking:
             return
         self._asking = True
-        self.flow.window.recorder.call(
+        self.flow.window.writer.call(
             lambda store: _look(store, batch.id), self._seen, lambda _: self._done_asking()
         )
 

@@ -40,8 +40,8 @@ from imitation_lens.core.model_files.downloads import (
 )
 from imitation_lens.core.model_files.gguf_header import ModelFileError
 from imitation_lens.core.model_files.library import add_model, check_model_file
+from imitation_lens.ui.gui_writer import GuiWriter
 from imitation_lens.ui.plain_text import escaped
-from imitation_lens.ui.recorder import Recorder
 from imitation_lens.ui.table_fit import fit_columns
 from imitation_lens.ui.tasks import Task, run_task
 
@@ -110,10 +110,10 @@ class CatalogTab(QWidget):
     use_pair = Signal(object, str, str)  # the Pair, the base's path, the imitator's path
 
     def __init__(
-        self, recorder: Recorder, catalog: Catalog | None = None, parent: QWidget | None = None
+        self, writer: GuiWriter, catalog: Catalog | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.recorder = recorder
+        self.writer = writer
         self.catalog = catalog or load_catalog()
         self.pairs = [p for p in self.catalog.pairs if not p.base.is_built_in]
         # Read when a download starts, so a test or a mirror can point elsewhere.
@@ -298,7 +298,7 @@ class CatalogTab(QWidget):
 
         path = download(preset.hub_file(), report, stop, cache, endpoint)
         facts = check_model_file(path)
-        self.recorder.call(
+        self.writer.call(
             lambda store: add_model(
                 store, facts, "hub", preset.hf_repo, preset.file, preset.id, preset.sha256 or ""
             )

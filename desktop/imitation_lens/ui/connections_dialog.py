@@ -33,7 +33,7 @@ from imitation_lens.core.servers.connections import (
 )
 from imitation_lens.core.servers.secrets import store_api_key
 from imitation_lens.core.storage.store import Store
-from imitation_lens.ui.recorder import Recorder
+from imitation_lens.ui.gui_writer import GuiWriter
 from imitation_lens.ui.tasks import Task, run_task
 from imitation_lens.ui.window_state import fit_to_screen
 
@@ -82,12 +82,12 @@ class ConnectionsDialog(QDialog):
     told = Signal(str)  # any message shown in the form
     saved = Signal(str)  # connection id
 
-    def __init__(self, recorder: Recorder, parent: QWidget | None = None) -> None:
+    def __init__(self, writer: GuiWriter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Teacher connections")
         self.setObjectName("connectionsDialog")
         fit_to_screen(self, 760, 420)
-        self.recorder = recorder
+        self.writer = writer
         self._test: Task[list[str]] | None = None  # Test connection, while it asks
         self.items: list[Connection] = []
         self._editing = ""  # the id of the connection in the form ("" for a new one)
@@ -182,7 +182,7 @@ class ConnectionsDialog(QDialog):
             if select in ids:
                 self.list.setCurrentRow(ids.index(select))
 
-        self.recorder.call(connections, show)
+        self.writer.call(connections, show)
 
     def _show(self, row: int) -> None:
         if 0 <= row < len(self.items):
@@ -290,7 +290,7 @@ class ConnectionsDialog(QDialog):
             self.refresh(select=saved.id)
             self.saved.emit(saved.id)
 
-        self.recorder.call(lambda store: save_connection(store, connection), done)
+        self.writer.call(lambda store: save_connection(store, connection), done)
 
     def _delete(self) -> None:
         row = self.list.currentRow()
@@ -301,7 +301,7 @@ class ConnectionsDialog(QDialog):
         def forget(store: Store) -> None:
             delete_connection(store, chosen.id)
 
-        self.recorder.call(forget, lambda _: self.refresh())
+        self.writer.call(forget, lambda _: self.refresh())
         self._fill(Connection("", "", "", ""))
 
     def _tell(self, message: str, ok: bool) -> None:

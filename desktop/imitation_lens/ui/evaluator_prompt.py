@@ -25,7 +25,7 @@ from imitation_lens.core.exports.session_json import (
     set_evaluator,
 )
 from imitation_lens.core.storage.store import Store
-from imitation_lens.ui.recorder import Recorder
+from imitation_lens.ui.gui_writer import GuiWriter
 
 
 def name_field(name: str) -> QLineEdit:
@@ -84,9 +84,9 @@ class Evaluator(QObject):
 
     changed = Signal(str)  # the name, once it is saved
 
-    def __init__(self, recorder: Recorder, window: QWidget, preset: str | None = None) -> None:
+    def __init__(self, writer: GuiWriter, window: QWidget, preset: str | None = None) -> None:
         super().__init__(window)
-        self.recorder = recorder
+        self.writer = writer
         self.window = window
         self.name = default_evaluator()
         self.prompt: EvaluatorPrompt | None = None
@@ -95,7 +95,7 @@ class Evaluator(QObject):
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setToolTip("Who is judging. Edit ▸ Preferences (Ctrl+,) changes it.")
         self._show(self.name)
-        self.recorder.call(lambda store: self._load(store, preset), self._loaded)
+        self.writer.call(lambda store: self._load(store, preset), self._loaded)
 
     @staticmethod
     def _load(store: Store, preset: str | None) -> tuple[str | None, str]:
@@ -137,7 +137,7 @@ class Evaluator(QObject):
             self._show(kept)
             self.changed.emit(kept)
 
-        self.recorder.call(lambda store: set_evaluator(store, wanted), saved)
+        self.writer.call(lambda store: set_evaluator(store, wanted), saved)
 
     def _show(self, name: str) -> None:
         self.name = name

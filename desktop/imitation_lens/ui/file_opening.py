@@ -35,7 +35,7 @@ def open_session_file(window: MainWindow, path: Path) -> None:
         window.statusBar().showMessage(f"{path.name} could not be opened as a session: {reason}")
         window.import_refused.emit(reason)
 
-    window.recorder.call(lambda store: import_session(store, path), done, refused)
+    window.writer.call(lambda store: import_session(store, path), done, refused)
 
 
 def _summary(result: ImportResult, path: Path) -> str:

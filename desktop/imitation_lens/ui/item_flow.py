@@ -1,7 +1,7 @@
 """Which item is on screen, moving between items, and the verdict that moves an item on.
 
 An item is shown in its stored order (shuffled in a blind session) with the judging bar set for
-its phase. Replies from the recorder for a view the evaluator has already left are dropped.
+its phase. Replies from the writer for a view the evaluator has already left are dropped.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from imitation_lens.core.housekeeping.unexpected import storage_fault
 from imitation_lens.core.judging.annotations import Verdict, item_state, submit_verdict
 from imitation_lens.core.running.events import utc_now
 from imitation_lens.ui.annotator import Annotator
+from imitation_lens.ui.gui_writer import GuiWriter
 from imitation_lens.ui.judging_bar import Choice, JudgingBar
-from imitation_lens.ui.recorder import Recorder
 from imitation_lens.ui.slot_column import SlotColumn
 
 
@@ -31,7 +31,7 @@ class ItemHost(Protocol):
 
     columns: list[SlotColumn]
     blind: bool
-    recorder: Recorder
+    writer: GuiWriter
     annotator: Annotator
     judging_bar: JudgingBar
     prompt_edit: QPlainTextEdit
@@ -188,7 +188,7 @@ class ItemFlow(QObject):
             if then is not None:
                 then()
 
-        self.host.recorder.call(lambda store: item_state(store, item_id), loaded, missing)
+        self.host.writer.call(lambda store: item_state(store, item_id), loaded, missing)
 
     def reload(self, then: Callable[[], None]) -> None:
         """Show the item on screen again as saved (a batch wrote to it); then call `then`."""
@@ -266,7 +266,7 @@ class ItemFlow(QObject):
         self.host.judging_bar.set_enabled_for_item(False)  # until it is saved
         # Marks made now would land in a phase that is about to be copied: wait for the save.
         self.host.annotator.freeze("Saving your verdict… marking works again in a moment.")
-        self.host.recorder.call(
+        self.host.writer.call(
             lambda store: submit_verdict(store, verdict),
             partial(self._on_verdict_saved, verdict),
             self._on_verdict_failed,

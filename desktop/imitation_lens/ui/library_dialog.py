@@ -40,8 +40,8 @@ from imitation_lens.core.model_files.library import (
 )
 from imitation_lens.core.storage.store import Store
 from imitation_lens.ui.catalog_tab import CatalogTab
+from imitation_lens.ui.gui_writer import GuiWriter
 from imitation_lens.ui.plain_text import plain_tip
-from imitation_lens.ui.recorder import Recorder
 from imitation_lens.ui.table_fit import fit_columns
 from imitation_lens.ui.tasks import Task, run_task
 from imitation_lens.ui.window_state import fit_to_screen
@@ -87,7 +87,7 @@ class LibraryDialog(QDialog):
 
     def __init__(
         self,
-        recorder: Recorder,
+        writer: GuiWriter,
         paths: DataPaths,
         parent: QWidget | None = None,
         catalog: Catalog | None = None,
@@ -97,7 +97,7 @@ class LibraryDialog(QDialog):
         self.setObjectName("libraryDialog")
         fit_to_screen(self, 1100, 520)
         self.setAcceptDrops(True)
-        self.recorder = recorder
+        self.writer = writer
         self.paths = paths
         self.models: list[LibraryModel] = []  # the models the user added
         self.built_in: LibraryModel | None = None  # the one that ships with the app, listed first
@@ -146,7 +146,7 @@ class LibraryDialog(QDialog):
         local_layout.addWidget(self.message_label)
         self.tabs = QTabWidget()
         self.tabs.addTab(local, "On this computer")
-        self.catalog_tab = CatalogTab(recorder, catalog)
+        self.catalog_tab = CatalogTab(writer, catalog)
         self.catalog_tab.finished.connect(lambda *_: self.refresh())
         self.tabs.addTab(self.catalog_tab, "Catalog: base and imitator pairs")
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -178,7 +178,7 @@ class LibraryDialog(QDialog):
         super().showEvent(event)
 
     def refresh(self) -> None:
-        self.recorder.call(library_models, self._show_models)
+        self.writer.call(library_models, self._show_models)
 
     def _load_built_in(self) -> None:
         models = self.paths.models
@@ -285,7 +285,7 @@ class LibraryDialog(QDialog):
             self.refresh()
             self.checked.emit(str(facts.path), "")
 
-        self.recorder.call(lambda store: add_model(store, facts), added)
+        self.writer.call(lambda store: add_model(store, facts), added)
 
     def remove_selected(self) -> None:
         rows = sorted({index.row() for index in self.table.selectedIndexes()})
@@ -305,7 +305,7 @@ class LibraryDialog(QDialog):
             for model in chosen:
                 remove_model(store, model.id)
 
-        self.recorder.call(forget, lambda _: self.refresh())
+        self.writer.call(forget, lambda _: self.refresh())
 
     # -- checksums -------------------------------------------------------------------------------
 
@@ -343,7 +343,7 @@ class LibraryDialog(QDialog):
             self.refresh()
             self.hashed.emit(model.id)
 
-        self.recorder.call(lambda store: set_sha256(store, model.id, digest), saved)
+        self.writer.call(lambda store: set_sha256(store, model.id, digest), saved)
 
     def _hash_failed(self, model_id: str, message: str) -> None:
         self._hashing.pop(model_id, None)

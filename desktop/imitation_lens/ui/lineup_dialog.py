@@ -29,7 +29,7 @@ from imitation_lens.core.running.lineup import (
     SlotConfig,
 )
 from imitation_lens.core.servers.connections import Connection, connections
-from imitation_lens.ui.recorder import Recorder
+from imitation_lens.ui.gui_writer import GuiWriter
 from imitation_lens.ui.slot_column import describe_source
 from imitation_lens.ui.window_state import fit_to_screen
 
@@ -93,7 +93,7 @@ class LineupDialog(QDialog):
     ready = Signal()  # the library and connections are loaded into the choices
 
     def __init__(
-        self, lineup: list[SlotConfig], recorder: Recorder, parent: QWidget | None = None
+        self, lineup: list[SlotConfig], writer: GuiWriter, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Lineup")
@@ -137,7 +137,7 @@ class LineupDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        recorder.call(lambda store: (library_models(store), connections(store)), self._loaded)
+        writer.call(lambda store: (library_models(store), connections(store)), self._loaded)
 
     def _loaded(self, found: tuple[list[LibraryModel], list[Connection]]) -> None:
         if self._closed:  # cancelled before the data came: the dialog may be gone already

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from imitation_lens import APP_NAME
-from imitation_lens.core.batches.queued import interrupted_batches
 from imitation_lens.core.exports.formats import BY_NAME, FORMATS, format_for
 from imitation_lens.core.exports.importer import ImportRefused, ImportResult, import_session
 from imitation_lens.core.exports.session_json import session_document
@@ -58,6 +57,7 @@ from imitation_lens.core.running.runners import queued_response, runner_factory
 from imitation_lens.core.running.scheduler import LocalScheduler
 from imitation_lens.core.running.slot_worker import SlotWorker
 from imitation_lens.core.servers.secrets import store_api_key
+from imitation_lens.core.storage.recovery import recover_at_start
 from imitation_lens.core.storage.store import Store, new_id
 from imitation_lens.ui.about_dialog import show_about
 from imitation_lens.ui.annotator import Annotator
@@ -65,12 +65,12 @@ from imitation_lens.ui.batch_flow import BatchFlow
 from imitation_lens.ui.bridge import GuiBridge
 from imitation_lens.ui.columns_area import ColumnsArea
 from imitation_lens.ui.evaluator_prompt import Evaluator
+from imitation_lens.ui.gui_writer import GuiWriter
 from imitation_lens.ui.item_flow import ItemFlow
 from imitation_lens.ui.judging_bar import JudgingBar
 from imitation_lens.ui.models_menu import ModelsMenu
 from imitation_lens.ui.plain_text import as_html, escaped
 from imitation_lens.ui.quitting import quit_keys
-from imitation_lens.ui.recorder import Recorder
 from imitation_lens.ui.report_view import ReportView
 from imitation_lens.ui.session_browser import SessionBrowser
 from imitation_lens.ui.settings_dialog import SettingsDialog
@@ -81,9 +81,8 @@ from imitation_lens.ui.window_state import WindowState
 
 
 def load_startup(store: Store) -> dict[str, Any]:
-    """Everything the window needs to open: runs on the recorder thread."""
-    interrupted = store.mark_unfinished_interrupted()
-    cut_off_batches = interrupted_batches(store)  # left running by an app that ended
+    """Everything the window needs to open: runs on the writer's thread."""
+    recovered = recover_at_start(store)  # what an app that ended badly left half done
     saved = store.get_setting(LINEUP_SETTING)
     lineup = [SlotConfig.from_dict(d) for d in saved] if saved else default_lineup()
     session_id = store.latest_session_id()
@@ -95,8 +94,8 @@ def load_startup(store: Store) -> dict[str, Any]:
         "session": session,
         "item_ids": item_ids,
         "item": item,
-        "interrupted": interrupted,
-        "cut_off_batches": cut_off_batches,
+        "interrupted": recovered.interrupted_answers,
+        "cut_off_batches": recovered.cut_off_batches,
     }
 
 
@@ -106,7 +105,7 @@ class MainWindow(QMainWindow):
     exported = Signal(str)  # the path written
     imported = Signal(str)  # the session id merged in
     import_refused = Signal(str)  # why, in plain words
-    closing = Signal()  # the window went away; the recorder is writing what is pending
+    closing = Signal()  # the window went away; the writer is writing what is pending
 
     def __init__(self, paths: DataPaths, evaluator: str | None = None) -> None:
         """`evaluator`: the name to use if none is saved yet, instead of asking for one."""
@@ -114,17 +113,17 @@ class MainWindow(QMainWindow):
         self.paths = paths
         self.setWindowTitle(APP_NAME)
         self.bridge = GuiBridge(self)
-        self.recorder = Recorder(paths.database, self)
-        self.recorder.storage_failed.connect(self._on_storage_failed)
-        self.recorder.storage_recovered.connect(self._on_storage_recovered)
-        self.recorder.closed.connect(self._on_recorder_closed)
+        self.writer = GuiWriter(paths.database, self)
+        self.writer.storage_failed.connect(self._on_storage_failed)
+        self.writer.storage_recovered.connect(self._on_storage_recovered)
+        self.writer.closed.connect(self._on_writer_closed)
         self.columns: list[SlotColumn] = []
         self.workers: list[SlotWorker] = []
         self.lineup: list[SlotConfig] = []
         self.session_id: str | None = None
         self.blind = False
         self.blind_seed = 0
-        self.annotator = Annotator(self.recorder, self)
+        self.annotator = Annotator(self.writer, self)
         self.annotator.message.connect(self.say)
         self.items = ItemFlow(self, self)
         self.scheduler = LocalScheduler(lambda: self.lineup, paths.models)
@@ -134,7 +133,7 @@ class MainWindow(QMainWindow):
         self._closing = False
         self._closed = False
         self._build_ui()
-        self.evaluator = Evaluator(self.recorder, self, evaluator)
+        self.evaluator = Evaluator(self.writer, self, evaluator)
         self.statusBar().addPermanentWidget(self.evaluator.label)
         self.window_state = WindowState(paths.window_settings, "main", self)
         self.window_state.track("columns", self.splitter)
@@ -144,7 +143,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Opening your data…")
         # Assemble the bundled model early so the first Run does not wait for it.
         threading.Thread(target=self._prepare_bundled_model, daemon=True).start()
-        self.recorder.call(load_startup, self._on_startup, self._on_startup_failed)
+        self.writer.call(load_startup, self._on_startup, self._on_startup_failed)
 
     # -- layout ----------------------------------------------------------------------------------
 
@@ -398,7 +397,7 @@ class MainWindow(QMainWindow):
         kind = "Blind session" if blind else "Session"
         title = f"{kind} of {datetime.now():%d %B %Y, %H:%M}"
         lineup = [slot.to_dict() for slot in self.lineup]
-        self.recorder.call(
+        self.writer.call(
             lambda store: store.create_session(
                 title, lineup, session_id=session_id, blind=blind, blind_seed=seed
             )
@@ -419,7 +418,7 @@ class MainWindow(QMainWindow):
         )
 
     def open_session_browser(self) -> SessionBrowser:
-        browser = SessionBrowser(self.recorder, self.session_id, self)
+        browser = SessionBrowser(self.writer, self.session_id, self)
         browser.open_requested.connect(self.open_session)
         browser.finished.connect(browser.deleteLater)
         browser.open()
@@ -454,7 +453,7 @@ class MainWindow(QMainWindow):
             self.say(f"Opened “{session['title']}”: {len(state['item_ids'])} item(s).")
             self.session_opened.emit(session["id"])
 
-        self.recorder.call(load, show)
+        self.writer.call(load, show)
 
     # -- lineup ----------------------------------------------------------------------------------
 
@@ -485,7 +484,7 @@ class MainWindow(QMainWindow):
         make_runner = runner_factory(slot, self.scheduler, self.paths.models, self.paths.database)
 
         def on_event(event: Event) -> None:  # on the worker thread
-            self.recorder.record(event)
+            self.writer.write_event(event)
             self.bridge.post(partial(self._on_event, index, event))
 
         return SlotWorker(make_runner, on_event, f"{index}-{slot.role}")
@@ -577,7 +576,7 @@ class MainWindow(QMainWindow):
             if session_id:
                 store.set_session_lineup(session_id, lineup)
 
-        self.recorder.call(save)
+        self.writer.call(save)
 
     # -- running ---------------------------------------------------------------------------------
 
@@ -602,7 +601,7 @@ class MainWindow(QMainWindow):
             rows.append(queued_response(response_id, column.index, slot))
         session_id = self.session_id
         # Queued before any worker starts, so the rows exist before the first event is recorded.
-        self.recorder.call(
+        self.writer.call(
             lambda store: store.add_item(
                 session_id, item_id, prompt, rows, reference, source, shown_order=order
             )
@@ -647,7 +646,7 @@ class MainWindow(QMainWindow):
             # Nothing was written yet, so the answer can end now; the load finishes unseen.
             finished = FinishedEvent(response_id, Status.STOPPED, "")
             column.apply(finished)
-            self.recorder.record(finished)
+            self.writer.write_event(finished)
         else:
             column.show_stopping()
         self.workers[index].stop(response_id)
@@ -698,7 +697,7 @@ class MainWindow(QMainWindow):
             self.export_to(Path(path), name)
 
     def export_to(self, target: Path, name: str | None = None) -> None:
-        """Read the session on the recorder thread, write the file on a worker thread."""
+        """Read the session on the writer's thread, write the file on a worker thread."""
         session_id = self.session_id
         assert session_id is not None
         export_format = format_for(target, name)
@@ -729,7 +728,7 @@ class MainWindow(QMainWindow):
 
             threading.Thread(target=work, name="export", daemon=True).start()
 
-        self.recorder.call(lambda store: session_document(store, session_id), write, failed)
+        self.writer.call(lambda store: session_document(store, session_id), write, failed)
 
     def choose_import_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -763,12 +762,12 @@ class MainWindow(QMainWindow):
             self.say(shown_fault(f"Nothing was imported. {message}"))
             self.import_refused.emit(message)
 
-        self.recorder.call(lambda store: import_session(store, source), done, refused)
+        self.writer.call(lambda store: import_session(store, source), done, refused)
 
     def open_report(self) -> ReportView | None:
         if self.session_id is None:
             return None
-        view = ReportView(self.recorder, self.session_id, self)
+        view = ReportView(self.writer, self.session_id, self)
         view.finished.connect(view.deleteLater)
         view.show()
         self.report_view = view
@@ -799,7 +798,7 @@ class MainWindow(QMainWindow):
         if self._closed:
             event.accept()
             return
-        # Let the recorder write what is pending first; the window goes away at once.
+        # Let the writer write what is pending first; the window goes away at once.
         event.ignore()
         if self._closing:
             return
@@ -809,8 +808,8 @@ class MainWindow(QMainWindow):
         for worker in self.workers:
             worker.shutdown()
         # A running batch is left paused first, so it resumes where it stopped next time.
-        self.batches.close_then(self.recorder.close)
+        self.batches.close_then(self.writer.close)
 
-    def _on_recorder_closed(self) -> None:
+    def _on_writer_closed(self) -> None:
         self._closed = True
         self.close()

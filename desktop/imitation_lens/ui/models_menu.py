@@ -52,7 +52,7 @@ class ModelsMenu(QObject):
     def open_library(self, catalog: Catalog | None = None) -> LibraryDialog:
         if self.library is None:
             self.library = LibraryDialog(
-                self.window.recorder, self.window.paths, self.window, catalog
+                self.window.writer, self.window.paths, self.window, catalog
             )
             self.library.catalog_tab.use_pair.connect(self.use_pair)
         self.library.show()
@@ -76,13 +76,13 @@ class ModelsMenu(QObject):
 
     def open_connections(self) -> ConnectionsDialog:
         if self.connections is None:
-            self.connections = ConnectionsDialog(self.window.recorder, self.window)
+            self.connections = ConnectionsDialog(self.window.writer, self.window)
         self.connections.show()
         self.connections.refresh()
         return self.connections
 
     def open_lineup(self) -> LineupDialog:
-        dialog = LineupDialog(self.window.lineup, self.window.recorder, self.window)
+        dialog = LineupDialog(self.window.lineup, self.window.writer, self.window)
         self.lineup = dialog
 
         def finished(result: int) -> None:
@@ -123,7 +123,7 @@ class ModelsMenu(QObject):
                 shown_fault(f"The demo pack could not be written to {target}: {reason}")
             )
 
-        self.window.recorder.call(
+        self.window.writer.call(
             lambda store: export_demo_pack(store, target, session_id), done, failed
         )
 
@@ -150,4 +150,4 @@ class ModelsMenu(QObject):
                 self.window, APP_NAME, as_html(shown_fault(f"Nothing was imported. {message}"))
             )
 
-        self.window.recorder.call(lambda store: import_demo_pack(store, source), done, failed)
+        self.window.writer.call(lambda store: import_demo_pack(store, source), done, failed)

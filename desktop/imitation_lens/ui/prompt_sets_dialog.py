@@ -34,8 +34,8 @@ from imitation_lens.core.batches.prompt_sets import (
 from imitation_lens.core.housekeeping.fault_log import shown_fault
 from imitation_lens.core.housekeeping.unexpected import storage_fault
 from imitation_lens.core.storage.store import Store
+from imitation_lens.ui.gui_writer import GuiWriter
 from imitation_lens.ui.plain_text import plain_tip
-from imitation_lens.ui.recorder import Recorder
 from imitation_lens.ui.window_state import fit_to_screen
 
 PREVIEW_COLUMNS = ["Question", "Reference answer", "Also accepted", "Source", "Tags"]
@@ -48,12 +48,12 @@ class PromptSetsDialog(QDialog):
     imported = Signal(str)  # the new set's id; it is listed and selected
     import_failed = Signal(str)  # why, in plain words
 
-    def __init__(self, recorder: Recorder, parent: QWidget | None = None) -> None:
+    def __init__(self, writer: GuiWriter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Prompt sets")
         self.setObjectName("promptSetsDialog")
         fit_to_screen(self, 1240, 640)
-        self.recorder = recorder
+        self.writer = writer
         self.sets: list[PromptSet] = []
 
         self.set_list = QListWidget()
@@ -159,7 +159,7 @@ class PromptSetsDialog(QDialog):
             if select is not None and select in ids:
                 self.imported.emit(select)
 
-        self.recorder.call(prompt_sets, listed, lambda error: self._say(f"{error}", True))
+        self.writer.call(prompt_sets, listed, lambda error: self._say(f"{error}", True))
 
     @property
     def current(self) -> PromptSet | None:
@@ -215,7 +215,7 @@ class PromptSetsDialog(QDialog):
             self.import_file(Path(path))
 
     def import_file(self, path: Path) -> None:
-        """Read, check and keep a set file on the recorder thread; all of it or nothing."""
+        """Read, check and keep a set file on the writer's thread; all of it or nothing."""
 
         def work(store: Store) -> PromptSet:
             prompt_set = read_prompt_set_file(path)
@@ -238,14 +238,14 @@ class PromptSetsDialog(QDialog):
             self._say(message, True)
             self.import_failed.emit(message)
 
-        self.recorder.call(work, done, failed)
+        self.writer.call(work, done, failed)
 
     def remove_current(self) -> None:
         prompt_set = self.current
         if prompt_set is None or prompt_set.built_in:
             return
         set_id = prompt_set.id
-        self.recorder.call(lambda store: remove_prompt_set(store, set_id), lambda _: self.refresh())
+        self.writer.call(lambda store: remove_prompt_set(store, set_id), lambda _: self.refresh())
         self._say(f"Removed “{prompt_set.name}”. Sessions that ran it keep their questions.", False)
 
     def _say(self, message: str, problem: bool) -> None:

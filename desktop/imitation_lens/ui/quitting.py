@@ -23,10 +23,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # From the window closing to the event loop ending, at most: a batch gets 1 s of it to pause
-# (batch_flow.PAUSE_DEADLINE_MS), the recorder the rest to write what is pending (usually
+# (batch_flow.PAUSE_DEADLINE_MS), the writer the rest to write what is pending (usually
 # milliseconds). Past it the app quits anyway: streamed text is on disk at most 0.25 s late, and
 # the next start marks unfinished answers as interrupted.
-RECORDER_DEADLINE_MS = 1700
+WRITER_DEADLINE_MS = 1700
 
 
 class Quitter(QObject):
@@ -40,11 +40,11 @@ class Quitter(QObject):
         self._deadline = QTimer(self)
         self._deadline.setSingleShot(True)
         self._deadline.timeout.connect(self._give_up_waiting)
-        # The window hides itself while the recorder writes; a hidden window or a closed dialog
+        # The window hides itself while the writer writes; a hidden window or a closed dialog
         # must not end the event loop before that is done.
         app.setQuitOnLastWindowClosed(False)
         window.closing.connect(self._on_closing)
-        window.recorder.closed.connect(self._on_recorder_closed)
+        window.writer.closed.connect(self._on_writer_closed)
         app.installEventFilter(self)
         self._signals: QSocketNotifier | None = None
         self._closing_since: float | None = None
@@ -64,17 +64,17 @@ class Quitter(QObject):
     def _on_closing(self) -> None:
         self.requested = True
         self._closing_since = time.monotonic()
-        log.info("closing: waiting up to %d ms for the recorder", RECORDER_DEADLINE_MS)
-        self._deadline.start(RECORDER_DEADLINE_MS)
+        log.info("closing: waiting up to %d ms for the writer", WRITER_DEADLINE_MS)
+        self._deadline.start(WRITER_DEADLINE_MS)
 
-    def _on_recorder_closed(self) -> None:
+    def _on_writer_closed(self) -> None:
         if not self.requested:
             return  # the database could not be opened: the window stays to say so
         self._deadline.stop()
         self.app.quit()
 
     def _give_up_waiting(self) -> None:
-        log.warning("the recorder did not finish within %d ms; quitting", RECORDER_DEADLINE_MS)
+        log.warning("the writer did not finish within %d ms; quitting", WRITER_DEADLINE_MS)
         self.app.quit()
 
     def log_exit(self) -> None:

@@ -1,6 +1,6 @@
 """The report: what the marks mean, per model, with charts, and agreement between evaluators.
 
-The session is read on the recorder thread and the figures are computed on a worker thread
+The session is read on the writer's thread and the figures are computed on a worker thread
 (a thousand items take about a second), so the window never waits for either.
 """
 
@@ -29,8 +29,8 @@ from imitation_lens.core.exports.session_json import session_document
 from imitation_lens.core.housekeeping.fault_log import shown_fault
 from imitation_lens.core.housekeeping.unexpected import unexpected
 from imitation_lens.ui.bar_chart import BarChart
+from imitation_lens.ui.gui_writer import GuiWriter
 from imitation_lens.ui.plain_text import escaped, plain_label
-from imitation_lens.ui.recorder import Recorder
 from imitation_lens.ui.tasks import Task, run_task
 from imitation_lens.ui.window_state import fit_to_screen
 
@@ -55,7 +55,7 @@ class ReportView(QDialog):
     shown = Signal()  # the figures are on screen
     failed = Signal(str)
 
-    def __init__(self, recorder: Recorder, session_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, writer: GuiWriter, session_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Report")
         self.setObjectName("reportView")
@@ -79,7 +79,7 @@ class ReportView(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(area, 1)
         layout.addWidget(close)
-        recorder.call(lambda store: session_document(store, session_id), self._compute, self._fail)
+        writer.call(lambda store: session_document(store, session_id), self._compute, self._fail)
 
     def _compute(self, document: dict[str, Any]) -> None:
         def work(_: Task[SessionReport]) -> SessionReport:

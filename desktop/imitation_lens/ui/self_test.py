@@ -94,18 +94,13 @@ def _run(folder: Path, say: Callable[[str], None]) -> None:
     # After a model loaded: with per-CPU backends, the one chosen for this computer is known.
     say(f"llama.cpp: {llama_cpp.llama_print_system_info().decode(errors='replace').strip()}")
     closed: list[bool] = []
-    window.recorder.closed.connect(lambda: closed.append(True))
+    window.writer.closed.connect(lambda: closed.append(True))
     window.close()
     _wait(lambda: bool(closed), 60, "the database to be written")
     store = Store(paths.database)
     try:
-        rows = list(
-            store.db.query(
-                "SELECT i.prompt, r.status, r.text FROM responses r "
-                "JOIN items i ON i.id = r.item_id"
-            )
-        )
-        integrity = store.db.execute("PRAGMA integrity_check").fetchone()[0]
+        rows = store.all_answers()
+        integrity = store.integrity()
     finally:
         store.close()
     if [(r["prompt"], r["status"]) for r in rows] != [(QUESTION, "done")] or integrity != "ok":

@@ -27,7 +27,7 @@ from imitation_lens.core.storage.sessions import (
     session_summaries,
 )
 from imitation_lens.core.storage.store import Store
-from imitation_lens.ui.recorder import Recorder
+from imitation_lens.ui.gui_writer import GuiWriter
 from imitation_lens.ui.table_fit import fit_columns
 from imitation_lens.ui.window_state import fit_to_screen
 
@@ -54,13 +54,13 @@ class SessionBrowser(QDialog):
     changed = Signal()  # a session was renamed, duplicated, deleted or restored
 
     def __init__(
-        self, recorder: Recorder, current_id: str | None = None, parent: QWidget | None = None
+        self, writer: GuiWriter, current_id: str | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Sessions")
         self.setObjectName("sessionBrowser")
         fit_to_screen(self, 980, 520)
-        self.recorder = recorder
+        self.writer = writer
         self.summaries: list[SessionSummary] = []
         self._filling = False
         self._deleted: SessionSummary | None = None
@@ -137,7 +137,7 @@ class SessionBrowser(QDialog):
 
     def refresh(self) -> None:
         text = self.search.text()
-        self.recorder.call(lambda store: session_summaries(store, text), self._show)
+        self.writer.call(lambda store: session_summaries(store, text), self._show)
 
     def _show(self, summaries: list[SessionSummary]) -> None:
         self._filling = True
@@ -198,13 +198,13 @@ class SessionBrowser(QDialog):
         def rename(store: Store) -> None:
             rename_session(store, session_id, title)
 
-        self.recorder.call(rename, lambda _: self._after(f"Renamed to “{title.strip()}”."))
+        self.writer.call(rename, lambda _: self._after(f"Renamed to “{title.strip()}”."))
 
     def duplicate_selected(self) -> None:
         chosen = self.selected()
         if chosen is None:
             return
-        self.recorder.call(
+        self.writer.call(
             lambda store: duplicate_session(store, chosen.id),
             lambda _: self._after(f"Made a fresh copy of “{chosen.title}” to judge again."),
         )
@@ -237,7 +237,7 @@ class SessionBrowser(QDialog):
             self.undo_button.show()
             self._after(f"Deleted “{chosen.title}”. Undo brings it back.")
 
-        self.recorder.call(lambda store: delete_session(store, chosen.id), deleted)
+        self.writer.call(lambda store: delete_session(store, chosen.id), deleted)
 
     def undo_delete(self) -> None:
         if self._deleted is None:
@@ -245,7 +245,7 @@ class SessionBrowser(QDialog):
         session = self._deleted
         self._deleted = None
         self.undo_button.hide()
-        self.recorder.call(
+        self.writer.call(
             lambda store: restore_session(store, session.id),
             lambda _: self._after(f"“{session.title}” is back."),
         )

@@ -1,10 +1,12 @@
 """Running a batch: every pending answer of a batch, item by item, on its own thread.
 
-The run has its own database connection and one worker thread per slot (the same runners as
-the window's columns). An answer cut off by a pause or a kill starts again from the beginning
-(same settings and seed). A teacher that answers 429 (rate limit) slows the batch down: the
-answer waits (the server's Retry-After, else twice the last wait, from 2 s up to a minute) and
-is asked again, and the next questions keep that pace until answers come through again.
+The run reads and writes the database through a writer (core/storage/writer.py): the window's
+when it runs from the window, its own otherwise. It has one worker thread per slot (the same
+runners as the window's columns). An answer cut off by a pause or a kill starts again from the
+beginning (same settings and seed). A teacher that answers 429 (rate limit) slows the batch
+down: the answer waits (the server's Retry-After, else twice the last wait, from 2 s up to a
+minute) and is asked again, and the next questions keep that pace until answers come through
+again.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
 
 from filelock import Timeout
 
@@ -39,7 +42,6 @@ from imitation_lens.core.batches.queued import (
 from imitation_lens.core.batches.time_left import TimeLeft
 from imitation_lens.core.running.events import (
     Event,
-    FactsEvent,
     FinishedEvent,
     GenerationRequest,
     Runner,
@@ -49,10 +51,13 @@ from imitation_lens.core.running.events import (
 )
 from imitation_lens.core.running.lineup import SlotConfig
 from imitation_lens.core.running.slot_worker import SlotWorker
-from imitation_lens.core.servers.replay import record_teacher_answer
+from imitation_lens.core.storage.event_rows import write_event
 from imitation_lens.core.storage.store import Store
+from imitation_lens.core.storage.writer import Writer, WriterClosed
 
 log = logging.getLogger(__name__)
+P = ParamSpec("P")
+T = TypeVar("T")
 
 MIN_WAIT_S = 2.0
 MAX_WAIT_S = 60.0
@@ -121,7 +126,8 @@ class BatchRun:
     BatchRun on the same batch resumes it, as after a restart.
 
     `on_progress` and `on_event` are called on the batch's thread. `make_runner(index)` makes
-    slot `index`'s runner on that slot's own thread, as in the window.
+    slot `index`'s runner on that slot's own thread, as in the window. `writer`: the writer of
+    `database` in this process, if there is one (the window's); else the run opens its own.
     """
 
     def __init__(
@@ -136,9 +142,12 @@ class BatchRun:
         on_end: Callable[[], None] | None = None,
         min_wait_s: float = MIN_WAIT_S,
         cancel: bool = False,
+        writer: Writer | None = None,
     ) -> None:
         self._on_end = on_end
         self._database = database
+        self._shared_writer = writer
+        self._writer: Writer | None = writer
         self.batch_id = batch_id
         self._lineup = list(lineup)
         self._make_runner = make_runner
@@ -192,9 +201,13 @@ class BatchRun:
 
     # -- the batch's thread --------------------------------------------------------------------
 
+    def _do(self, job: Callable[Concatenate[Store, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """`job(store, *args)` on the writer's thread; the batch's thread waits for it."""
+        assert self._writer is not None
+        return self._writer.run(lambda store: job(store, *args, **kwargs))
+
     def _main(self) -> None:
         lock = batch_lock(self._database)
-        store: Store | None = None
         try:
             lock.acquire(timeout=0)
         except Timeout:
@@ -204,21 +217,26 @@ class BatchRun:
             )
             self._ended()
             return
+        if self._writer is None:
+            self._writer = Writer(self._database)
         try:
-            store = Store(self._database)
-            self._run(store)
+            self._run()
         except Exception as error:  # the batch must end in a known state, whatever went wrong
-            log.exception("batch run failed")
-            self.error = f"The batch stopped because of an error inside the app ({error})."
-            with contextlib.suppress(Exception):
-                if store is not None:
-                    set_state(store, self.batch_id, PAUSED)
-                    self._report(store, PAUSED)
+            if isinstance(error, WriterClosed) and self._shared_writer is not None:
+                # The window closed before the batch had paused: it resumes from what was written.
+                log.info("batch %s stopped: the window's writer has closed", self.batch_id)
+            else:
+                log.exception("batch run failed")
+                self.error = f"The batch stopped because of an error inside the app ({error})."
+                with contextlib.suppress(Exception):
+                    self._do(set_state, self.batch_id, PAUSED)
+                    self._report(PAUSED)
         finally:
             for worker in self._workers:
                 worker.shutdown()
-            if store is not None:
-                store.close()
+            if self._shared_writer is None:
+                self._writer.close()
+                self._writer.join()
             lock.release()
             self._ended()
 
@@ -226,47 +244,51 @@ class BatchRun:
         if self._on_end is not None:
             self._on_end()
 
-    def _run(self, store: Store) -> None:
+    def _run(self) -> None:
         if self._wants == CANCELLED:  # before anything is requeued: partial answers are kept
-            self._cancel(store)
+            self._cancel()
             return
-        # Whatever a pause, close or kill cut off starts again; failed answers only on request.
-        requeue(store, pending_ids(store, self.batch_id, [s for s in PENDING if s != "queued"]))
-        if self._retry_failed:
-            requeue(store, retryable_failures(store, self.batch_id))
+
+        def cut_off(store: Store) -> None:
+            # Whatever a pause, close or kill cut off starts again; failed answers on request.
+            requeue(store, pending_ids(store, self.batch_id, [s for s in PENDING if s != "queued"]))
+            if self._retry_failed:
+                requeue(store, retryable_failures(store, self.batch_id))
+
+        self._do(cut_off)
         while True:
             wanted = self._wants
             if wanted == CANCELLED:
-                self._cancel(store)
+                self._cancel()
                 return
             if wanted == PAUSED:
                 self._stop_workers()  # the models are unloaded while paused
                 self._current = None
                 # Paused just as the last answer came in: nothing is left, so it is finished.
-                state = PAUSED if next_item(store, self.batch_id) is not None else FINISHED
-                set_state(store, self.batch_id, state)
-                self._report(store, state)
+                state = PAUSED if self._do(next_item, self.batch_id) is not None else FINISHED
+                self._do(set_state, self.batch_id, state)
+                self._report(state)
                 return
-            set_state(store, self.batch_id, RUNNING)
-            found = next_item(store, self.batch_id)
+            self._do(set_state, self.batch_id, RUNNING)
+            found = self._do(next_item, self.batch_id)
             if found is None:
-                set_state(store, self.batch_id, FINISHED)
+                self._do(set_state, self.batch_id, FINISHED)
                 self._current = None
-                self._report(store, FINISHED)
+                self._report(FINISHED)
                 return
             item_id, position, prompt, answers = found
             self._current = (position, item_id)
-            self._report(store, RUNNING)
+            self._report(RUNNING)
             started = time.monotonic()
-            if self._answer(store, prompt, answers):
+            if self._answer(prompt, answers):
                 self._time_left.question_done(time.monotonic() - started)
 
-    def _cancel(self, store: Store) -> None:
-        self._report(store, "cancelling")
+    def _cancel(self) -> None:
+        self._report("cancelling")
         self._stop_workers()
-        cancel_unstarted(store, self.batch_id)
+        self._do(cancel_unstarted, self.batch_id)
         self._current = None
-        self._report(store, CANCELLED)
+        self._report(CANCELLED)
 
     def _stop_workers(self) -> None:
         for worker in self._workers:
@@ -284,7 +306,7 @@ class BatchRun:
     def _put(self, index: int, event: Event) -> None:  # on a slot's thread
         self._events.put((index, event))
 
-    def _answer(self, store: Store, prompt: str, answers: list[tuple[str, int]]) -> bool:
+    def _answer(self, prompt: str, answers: list[tuple[str, int]]) -> bool:
         """Answer one item's pending answers; True when all of them finished (no pause)."""
         waiting = {rid: time.monotonic() + self._paces[slot].wait_s for rid, slot in answers}
         slot_of = dict(answers)
@@ -294,7 +316,7 @@ class BatchRun:
             wanted = self._wants
             if wanted != RUNNING and not interrupted:
                 interrupted = True
-                self._report(store, "pausing" if wanted == PAUSED else "cancelling")
+                self._report("pausing" if wanted == PAUSED else "cancelling")
                 waiting.clear()  # not asked yet: they stay queued
                 for rid in running:
                     self._worker(slot_of[rid]).stop(rid)
@@ -303,7 +325,7 @@ class BatchRun:
                 if due <= now:
                     del waiting[rid]
                     running.add(rid)
-                    requeue(store, [rid])  # a final row would never take the new answer
+                    self._do(requeue, [rid])  # a final row would never take the new answer
                     self._worker(slot_of[rid]).submit(GenerationRequest(rid, prompt))
             try:
                 index, event = self._events.get(timeout=_TICK_S)
@@ -311,32 +333,29 @@ class BatchRun:
                 continue
             rid = event.response_id
             shown: Event = event
-            if isinstance(event, StateEvent):
-                store.set_status(rid, event.status)
-            elif isinstance(event, FactsEvent):
-                store.update_response(rid, event.facts)
-            elif isinstance(event, TextEvent):
+            if isinstance(event, TextEvent):
+                # Not written as it streams: a cut-off batch answer is written again anyway.
                 if event.tokens_per_second is not None:
                     self._speeds[index] = event.tokens_per_second
                 if time.monotonic() - self._last_report >= 1.0:  # speeds, about once a second
-                    self._report(store, RUNNING)
+                    self._report(RUNNING)
             elif isinstance(event, FinishedEvent):
                 running.discard(rid)
-                retry_in = self._finished(store, index, event, interrupted)
+                retry_in = self._finished(index, event, interrupted)
                 if retry_in is not None:
                     waiting[rid] = time.monotonic() + retry_in
                     shown = StateEvent(rid, Status.QUEUED)  # asked again: not a failure
+            else:
+                self._do(write_event, event)
             if self._on_event is not None:
                 self._on_event(self.batch_id, index, shown)
         return not interrupted
 
-    def _finished(
-        self, store: Store, index: int, event: FinishedEvent, interrupted: bool
-    ) -> float | None:
+    def _finished(self, index: int, event: FinishedEvent, interrupted: bool) -> float | None:
         """Keep a finished answer; the seconds to wait before asking again, if it will be."""
         rid = event.response_id
         if interrupted and self._wants == PAUSED and event.status is not Status.DONE:
-            requeue(store, [rid])  # cut off by a pause: written again on resume
+            self._do(requeue, [rid])  # cut off by a pause: written again on resume
             return None
         pace = self._paces[index]
         rate_limited = event.facts.get("failure") == "rate_limited"
@@ -347,24 +366,23 @@ class BatchRun:
                 f"A server is limiting requests (429), so the batch slows down: asking again "
                 f"in {wait:.0f} s."
             )
-            requeue(store, [rid])
-            self._report(store, "slowed")
+            self._do(requeue, [rid])
+            self._report("slowed")
             return wait
         self._messages.pop(index, None)
         if event.status is Status.DONE:
             pace.answered(rid)
-        store.finish_response(rid, event.status, event.text, event.error, event.facts)
+        self._do(write_event, event)
         if event.status is Status.DONE:
-            record_teacher_answer(store, rid)  # kept for replay when offline
             speed = event.facts.get("tokens_per_second")
             if isinstance(speed, int | float):
                 self._speeds[index] = float(speed)
-        self._report(store, RUNNING)
+        self._report(RUNNING)
         return None
 
-    def _report(self, store: Store, state: str) -> None:
+    def _report(self, state: str) -> None:
         self._last_report = time.monotonic()
-        summary = batch_summary(store, self.batch_id)
+        summary = self._do(batch_summary, self.batch_id)
         remaining = summary.total - summary.answered
         seconds_left = None
         if state in (RUNNING, "slowed"):

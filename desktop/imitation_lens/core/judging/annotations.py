@@ -9,6 +9,7 @@ evaluator may revise them, so both phases stay in the data side by side.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
@@ -110,6 +111,14 @@ class Verdict:
     reason: str = ""
     shown_order: list[int] = field(default_factory=list)
     blind: bool = False
+
+
+def save_together(store: Store, writes: Sequence[Callable[[Store], None]]) -> None:
+    """One action of the evaluator's (a mark and the judgement it changes, …): all of its
+    writes, or (on a disk error, which the writer retries) none of them."""
+    with store.db.atomic():
+        for write in writes:
+            write(store)
 
 
 # -- marks ------------------------------------------------------------------------------------

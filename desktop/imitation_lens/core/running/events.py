@@ -1,4 +1,4 @@
-"""The vocabulary shared by runners, the recorder and the window: requests, statuses and events."""
+"""The vocabulary shared by runners, the writer and the window: requests, statuses and events."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The SQLite file that keeps every prompt, answer and mark as it happens.
 
 A Store belongs to the thread that opened it (sqlite3's rule); the window talks to it through
-a background thread (ui/recorder.py) so it never waits on the disk.
+the writer (core/storage/writer.py), a background thread, so it never waits on the disk.
 """
 
 from __future__ import annotations
@@ -124,6 +124,19 @@ class Store:
                 [Status.INTERRUPTED.value, utc_now(), *_UNFINISHED],
             )
         return cursor.rowcount
+
+    def integrity(self) -> str:
+        """SQLite's own check of the whole file: "ok" when it is sound."""
+        return str(self.db.execute("PRAGMA integrity_check").fetchone()[0])
+
+    def all_answers(self) -> list[dict[str, Any]]:
+        """Every answer kept, with its item's prompt: prompt, status, text."""
+        return list(
+            self.db.query(
+                "SELECT i.prompt, r.status, r.text FROM responses r "
+                "JOIN items i ON i.id = r.item_id"
+            )
+        )
 
     # -- sessions ---------------------------------------------------------------------------
 
@@ -257,6 +270,14 @@ class Store:
         with self.db.atomic():
             self.db.execute(
                 "UPDATE responses SET text = ?, updated_at = ? WHERE id = ?",
+                [text, utc_now(), response_id],
+            )
+
+    def append_text(self, response_id: str, text: str) -> None:
+        """Streamed text that came since the last write (the answer so far is on disk)."""
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE responses SET text = COALESCE(text, '') || ?, updated_at = ? WHERE id = ?",
                 [text, utc_now(), response_id],
             )
 
