@@ -586,3 +586,25 @@ def test_widgets_are_owners_too(qtbot: Any) -> None:
     assert not task.cancelled.is_set()
     shiboken6.delete(widget)
     assert task.cancelled.is_set()
+
+
+def test_the_writers_answer_to_a_deleted_dialog_is_dropped(qtbot: Any, writer: GuiWriter) -> None:
+    """A dialog closed and deleted before the database answered: nothing runs, nothing raises."""
+    release = threading.Event()
+    shown: list[object] = []
+
+    class Asker(QDialog):
+        def ask(self) -> None:
+            writer.call(lambda _store: release.wait(WAIT_MS / 1000), self.answered)
+            writer.call(lambda _store: "late", lambda value: shown.append(value), owner=self)
+
+        def answered(self, value: object) -> None:
+            shown.append(value)
+
+    asker = Asker()
+    asker.ask()
+    asker.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(asker), timeout=WAIT_MS)
+    release.set()
+    writer_idle(qtbot, writer)
+    assert shown == []

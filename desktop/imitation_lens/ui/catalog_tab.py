@@ -301,7 +301,8 @@ class CatalogTab(QWidget):
         self.writer.call(
             lambda store: add_model(
                 store, facts, "hub", preset.hf_repo, preset.file, preset.id, preset.sha256 or ""
-            )
+            ),
+            owner=self,
         )
         task.post(lambda: self.local_paths.update({preset.id: path}))
 

@@ -182,7 +182,7 @@ class ConnectionsDialog(QDialog):
             if select in ids:
                 self.list.setCurrentRow(ids.index(select))
 
-        self.writer.call(connections, show)
+        self.writer.call(connections, show, owner=self)
 
     def _show(self, row: int) -> None:
         if 0 <= row < len(self.items):
@@ -290,7 +290,7 @@ class ConnectionsDialog(QDialog):
             self.refresh(select=saved.id)
             self.saved.emit(saved.id)
 
-        self.writer.call(lambda store: save_connection(store, connection), done)
+        self.writer.call(lambda store: save_connection(store, connection), done, owner=self)
 
     def _delete(self) -> None:
         row = self.list.currentRow()
@@ -301,7 +301,7 @@ class ConnectionsDialog(QDialog):
         def forget(store: Store) -> None:
             delete_connection(store, chosen.id)
 
-        self.writer.call(forget, lambda _: self.refresh())
+        self.writer.call(forget, lambda _: self.refresh(), owner=self)
         self._fill(Connection("", "", "", ""))
 
     def _tell(self, message: str, ok: bool) -> None:

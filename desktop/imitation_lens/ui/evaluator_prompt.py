@@ -95,7 +95,7 @@ class Evaluator(QObject):
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setToolTip("Who is judging. Edit ▸ Preferences (Ctrl+,) changes it.")
         self._show(self.name)
-        self.writer.call(lambda store: self._load(store, preset), self._loaded)
+        self.writer.call(lambda store: self._load(store, preset), self._loaded, owner=self)
 
     @staticmethod
     def _load(store: Store, preset: str | None) -> tuple[str | None, str]:
@@ -137,7 +137,7 @@ class Evaluator(QObject):
             self._show(kept)
             self.changed.emit(kept)
 
-        self.writer.call(lambda store: set_evaluator(store, wanted), saved)
+        self.writer.call(lambda store: set_evaluator(store, wanted), saved, owner=self)
 
     def _show(self, name: str) -> None:
         self.name = name

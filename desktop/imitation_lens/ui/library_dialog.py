@@ -178,7 +178,7 @@ class LibraryDialog(QDialog):
         super().showEvent(event)
 
     def refresh(self) -> None:
-        self.writer.call(library_models, self._show_models)
+        self.writer.call(library_models, self._show_models, owner=self)
 
     def _load_built_in(self) -> None:
         models = self.paths.models
@@ -285,7 +285,7 @@ class LibraryDialog(QDialog):
             self.refresh()
             self.checked.emit(str(facts.path), "")
 
-        self.writer.call(lambda store: add_model(store, facts), added)
+        self.writer.call(lambda store: add_model(store, facts), added, owner=self)
 
     def remove_selected(self) -> None:
         rows = sorted({index.row() for index in self.table.selectedIndexes()})
@@ -305,7 +305,7 @@ class LibraryDialog(QDialog):
             for model in chosen:
                 remove_model(store, model.id)
 
-        self.writer.call(forget, lambda _: self.refresh())
+        self.writer.call(forget, lambda _: self.refresh(), owner=self)
 
     # -- checksums -------------------------------------------------------------------------------
 
@@ -343,7 +343,7 @@ class LibraryDialog(QDialog):
             self.refresh()
             self.hashed.emit(model.id)
 
-        self.writer.call(lambda store: set_sha256(store, model.id, digest), saved)
+        self.writer.call(lambda store: set_sha256(store, model.id, digest), saved, owner=self)
 
     def _hash_failed(self, model_id: str, message: str) -> None:
         self._hashing.pop(model_id, None)

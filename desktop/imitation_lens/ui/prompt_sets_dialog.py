@@ -159,7 +159,7 @@ class PromptSetsDialog(QDialog):
             if select is not None and select in ids:
                 self.imported.emit(select)
 
-        self.writer.call(prompt_sets, listed, lambda error: self._say(f"{error}", True))
+        self.writer.call(prompt_sets, listed, lambda error: self._say(f"{error}", True), owner=self)
 
     @property
     def current(self) -> PromptSet | None:
@@ -238,14 +238,16 @@ class PromptSetsDialog(QDialog):
             self._say(message, True)
             self.import_failed.emit(message)
 
-        self.writer.call(work, done, failed)
+        self.writer.call(work, done, failed, owner=self)
 
     def remove_current(self) -> None:
         prompt_set = self.current
         if prompt_set is None or prompt_set.built_in:
             return
         set_id = prompt_set.id
-        self.writer.call(lambda store: remove_prompt_set(store, set_id), lambda _: self.refresh())
+        self.writer.call(
+            lambda store: remove_prompt_set(store, set_id), lambda _: self.refresh(), owner=self
+        )
         self._say(f"Removed “{prompt_set.name}”. Sessions that ran it keep their questions.", False)
 
     def _say(self, message: str, problem: bool) -> None:

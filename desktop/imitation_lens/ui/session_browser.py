@@ -198,7 +198,9 @@ class SessionBrowser(QDialog):
         def rename(store: Store) -> None:
             rename_session(store, session_id, title)
 
-        self.writer.call(rename, lambda _: self._after(f"Renamed to “{title.strip()}”."))
+        self.writer.call(
+            rename, lambda _: self._after(f"Renamed to “{title.strip()}”."), owner=self
+        )
 
     def duplicate_selected(self) -> None:
         chosen = self.selected()
@@ -207,6 +209,7 @@ class SessionBrowser(QDialog):
         self.writer.call(
             lambda store: duplicate_session(store, chosen.id),
             lambda _: self._after(f"Made a fresh copy of “{chosen.title}” to judge again."),
+            owner=self,
         )
 
     def delete_selected(self) -> None:
@@ -237,7 +240,7 @@ class SessionBrowser(QDialog):
             self.undo_button.show()
             self._after(f"Deleted “{chosen.title}”. Undo brings it back.")
 
-        self.writer.call(lambda store: delete_session(store, chosen.id), deleted)
+        self.writer.call(lambda store: delete_session(store, chosen.id), deleted, owner=self)
 
     def undo_delete(self) -> None:
         if self._deleted is None:
@@ -248,6 +251,7 @@ class SessionBrowser(QDialog):
         self.writer.call(
             lambda store: restore_session(store, session.id),
             lambda _: self._after(f"“{session.title}” is back."),
+            owner=self,
         )
 
     def _after(self, message: str) -> None:

@@ -48,6 +48,11 @@ _running: set[Task[Any]] = set()
 _running_lock = threading.Lock()
 
 
+def start_courier() -> None:
+    """Make the courier now, on the GUI thread, for code that posts without a task."""
+    _the_courier()
+
+
 def _the_courier() -> _Courier:
     global _courier
     app = QCoreApplication.instance()
@@ -144,6 +149,32 @@ def run_task(
         _running.add(task)
     threading.Thread(target=thread_body, name=name, daemon=True).start()
     return task
+
+
+def _bound_owner(callback: Callable[..., Any]) -> QObject | None:
+    """The Qt object a callback belongs to: a bound method's object, also inside a partial."""
+    while isinstance(callback, partial):
+        callback = callback.func
+    owner = getattr(callback, "__self__", None)
+    return owner if isinstance(owner, QObject) else None
+
+
+def post_to_gui(callback: Callable[[], Any]) -> None:
+    """From any thread: run `callback` on the GUI thread, unless the Qt object it is a method of
+    is deleted by then (a dialog closed before the database answered).
+
+    For work that is not a task of its own: the database writer's answers come through here.
+    """
+    owner = _bound_owner(callback)
+
+    def deliver() -> None:
+        if owner is None or shiboken6.isValid(owner):
+            callback()
+
+    with contextlib.suppress(RuntimeError):  # quitting: the courier is gone, nobody to tell
+        courier = _courier
+        if courier is not None and shiboken6.isValid(courier):
+            courier.deliver.emit(deliver)
 
 
 def running_tasks() -> list[str]:
