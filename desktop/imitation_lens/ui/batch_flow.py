@@ -3,29 +3,25 @@ retry, follow the question being answered, and step through the items left to ju
 
 from __future__ import annotations
 
-import random
-from datetime import datetime
-from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from imitation_lens.core.batches.prompt_sets import PromptSet
-from imitation_lens.core.batches.queued import RUNNING, BatchSummary, create_batch, session_batches
+from imitation_lens.core.batches.queued import RUNNING, BatchSummary, session_batches
 from imitation_lens.core.batches.run import BatchProgress, BatchRun
 from imitation_lens.core.housekeeping.fault_log import shown_fault
 from imitation_lens.core.housekeeping.unexpected import storage_fault
 from imitation_lens.core.judging.progress import JudgingProgress, judging_progress, next_unjudged
-from imitation_lens.core.running.events import Event, FinishedEvent, Runner, TextEvent
+from imitation_lens.core.running.events import Event, FinishedEvent, TextEvent
 from imitation_lens.core.running.lineup import SlotConfig
-from imitation_lens.core.running.runners import runner_factory
-from imitation_lens.core.running.scheduler import LocalScheduler
-from imitation_lens.core.storage.store import Store, new_id
+from imitation_lens.core.storage.store import Store
 from imitation_lens.ui.annotator import Annotator
 from imitation_lens.ui.batch_host import BatchHost
 from imitation_lens.ui.batch_menu import BatchMenu, ask_to_cancel
 from imitation_lens.ui.batch_panel import BatchPanel
+from imitation_lens.ui.batch_start import batch_run, batch_session
 from imitation_lens.ui.batch_watch import BatchWatch
 from imitation_lens.ui.judging_bar import JudgingBar
 from imitation_lens.ui.prompt_sets_dialog import PromptSetsDialog
@@ -186,15 +182,8 @@ class BatchFlow(QObject):
             return
         self._starting = True
         host.set_running_batch(True)
-        session_id = new_id()
-        seed = random.SystemRandom().randrange(2**31)
-        title = f"{prompt_set.name} · {datetime.now():%d %B %Y, %H:%M}"
         lineup = list(host.lineup)
-        rows = [slot.to_dict() for slot in lineup]
-
-        def create(store: Store) -> str:
-            store.create_session(title, rows, session_id=session_id, blind=blind, blind_seed=seed)
-            return create_batch(store, session_id, prompt_set, lineup, seed if blind else None)
+        session_id, create = batch_session(prompt_set, lineup, blind)
 
         def created(batch_id: str) -> None:
             self._starting = False
@@ -219,12 +208,6 @@ class BatchFlow(QObject):
     ) -> None:
         host = self.host
         host.release_models()  # the batch loads its own; two copies would not fit a laptop
-        scheduler = LocalScheduler(lambda: lineup, host.paths.models)
-        paths = host.paths
-
-        def make_runner(index: int) -> Callable[[], Runner]:
-            return runner_factory(lineup[index], scheduler, paths.models, paths.database)
-
         self.following = True
         self._auto_shown = None
         self._name = name
@@ -235,16 +218,16 @@ class BatchFlow(QObject):
         # The run calls back from its own thread; this task carries the calls to the GUI thread
         # and drops them once the window is gone.
         task: Task[None] = Task(self, "batch run")
-        self.run = BatchRun(
-            paths.database,
+        self.run = batch_run(
+            host.paths,
             batch_id,
             lineup,
-            make_runner,
-            on_progress=lambda progress: task.post(partial(self._on_progress, progress)),
-            on_event=lambda _batch, index, event: task.post(partial(self._on_event, index, event)),
-            retry_failed=retry,
-            on_end=lambda: task.post(self._on_run_ended),
-            cancel=cancel,
+            task,
+            self._on_progress,
+            self._on_event,
+            self._on_run_ended,
+            retry,
+            cancel,
         )
         self.run.start()
         host.set_running_batch(True)
