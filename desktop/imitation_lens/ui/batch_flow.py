@@ -14,10 +14,10 @@ from imitation_lens.core.batches.run import BatchProgress, BatchRun
 from imitation_lens.core.housekeeping.fault_log import shown_fault
 from imitation_lens.core.housekeeping.unexpected import storage_fault
 from imitation_lens.core.judging.progress import JudgingProgress, judging_progress, next_unjudged
-from imitation_lens.core.running.events import Event, FinishedEvent, TextEvent
 from imitation_lens.core.running.lineup import SlotConfig
 from imitation_lens.core.storage.store import Store
 from imitation_lens.ui.annotator import Annotator
+from imitation_lens.ui.batch_answers import BatchAnswers
 from imitation_lens.ui.batch_host import BatchHost
 from imitation_lens.ui.batch_menu import BatchMenu, ask_to_cancel
 from imitation_lens.ui.batch_panel import BatchPanel
@@ -60,7 +60,7 @@ class BatchFlow(QObject):
         self._name = ""
         self._session: str | None = None  # the session of the running batch
         self._panel_session: str | None = None  # the session whose batch the panel shows
-        self._texts: dict[str, list[str]] = {}  # answers being written: their text so far
+        self.answers = BatchAnswers(host)  # the running batch's answers on the columns
         self._on_ended: list[Callable[[], None]] = []
         self.panel.pause_requested.connect(self.pause)
         self.panel.resume_requested.connect(self.resume)
@@ -72,18 +72,7 @@ class BatchFlow(QObject):
         host.items.item_shown.connect(self._on_item_shown)
         host.session_opened.connect(self._on_session_opened)
         self.elsewhere = BatchWatch(self, self)  # a batch another process runs on this data
-        self.actions = BatchMenu(
-            menu,
-            parent,
-            {
-                "sets": self.open_sets,
-                "pause": self.pause,
-                "resume": self.resume,
-                "cancel": self.cancel,
-                "retry": self.retry_failed,
-                "unjudged": self.next_unjudged,
-            },
-        )
+        self.actions = BatchMenu(menu, parent, self)
         self._update_actions()
 
     def attach(self, annotator: Annotator, judging_bar: JudgingBar) -> None:
@@ -212,7 +201,7 @@ class BatchFlow(QObject):
         self._auto_shown = None
         self._name = name
         self._session = session_id
-        self._texts = {}
+        self.answers.clear()
         self.progress = None
         self.active = True
         # The run calls back from its own thread; this task carries the calls to the GUI thread
@@ -224,7 +213,7 @@ class BatchFlow(QObject):
             lineup,
             task,
             self._on_progress,
-            self._on_event,
+            self.answers.apply,
             self._on_run_ended,
             retry,
             cancel,
@@ -339,11 +328,7 @@ class BatchFlow(QObject):
         # Before the first report the window is still opening the batch's session.
         if self.active and self.progress is not None and item_id != self._auto_shown:
             self.following = False  # the evaluator went somewhere else
-        # An answer being written shows the text so far, not only what comes next.
-        for column in self.host.columns:
-            pieces = self._texts.get(column.response_id or "")
-            if pieces and not column.is_final:
-                column.apply(TextEvent(column.response_id or "", "".join(pieces), 0, None))
+        self.answers.catch_up()
 
     def _on_progress(self, progress: BatchProgress) -> None:
         previous = self.progress
@@ -364,31 +349,12 @@ class BatchFlow(QObject):
         self._update_actions()
         self.progressed.emit(progress)
 
-    def _on_event(self, index: int, event: Event) -> None:
-        rid = event.response_id
-        if isinstance(event, TextEvent):
-            self._texts.setdefault(rid, []).append(event.text)
-        elif isinstance(event, FinishedEvent):
-            self._texts.pop(rid, None)
-        columns = self.host.columns
-        if index >= len(columns) or columns[index].response_id != rid:
-            return
-        columns[index].apply(event)
-        item = self.host.items.item
-        if (
-            isinstance(event, FinishedEvent)
-            and item is not None
-            and all(c.is_final for c in columns)
-        ):
-            # The item's answers are all in: it can be judged now (and checked automatically).
-            self.host.items.reload(lambda: None)
-
     def _on_run_ended(self) -> None:
         run = self.run
         state = self.progress.state if self.progress is not None else "paused"
         final = state if state in _ENDED_STATES else "paused"
         self.active = False
-        self._texts = {}
+        self.answers.clear()
         self.host.set_running_batch(False)
         if run is not None and run.error:
             self.host.say(shown_fault(run.error))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -11,25 +12,38 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 from imitation_lens import APP_NAME
 
 
+class BatchControls(Protocol):
+    """What the menu's actions do (BatchFlow)."""
+
+    def open_sets(self) -> object: ...
+
+    def pause(self) -> None: ...
+
+    def resume(self) -> None: ...
+
+    def cancel(self) -> object: ...
+
+    def retry_failed(self) -> None: ...
+
+    def next_unjudged(self) -> None: ...
+
+
 class BatchMenu:
-    def __init__(
-        self, menu: QMenu, parent: QWidget, slots: dict[str, Callable[[], object]]
-    ) -> None:
-        """`slots`: what each action does, by key (sets, pause, resume, cancel, retry, unjudged)."""
+    def __init__(self, menu: QMenu, parent: QWidget, controls: BatchControls) -> None:
         self.menu = menu
         self.actions: dict[str, QAction] = {}
-        for key, label, shortcut in (
-            ("sets", "&Prompt sets…", "Ctrl+B"),
-            ("pause", "&Pause batch", ""),
-            ("resume", "&Resume batch", ""),
-            ("cancel", "&Cancel batch…", ""),
-            ("retry", "Retry &failed answers", ""),
-            ("unjudged", "&Next unjudged item", "Ctrl+U"),
+        for key, label, shortcut, slot in (
+            ("sets", "&Prompt sets…", "Ctrl+B", controls.open_sets),
+            ("pause", "&Pause batch", "", controls.pause),
+            ("resume", "&Resume batch", "", controls.resume),
+            ("cancel", "&Cancel batch…", "", controls.cancel),
+            ("retry", "Retry &failed answers", "", controls.retry_failed),
+            ("unjudged", "&Next unjudged item", "Ctrl+U", controls.next_unjudged),
         ):
             action = QAction(label, parent)
             if shortcut:
                 action.setShortcut(QKeySequence(shortcut))
-            action.triggered.connect(slots[key])
+            action.triggered.connect(slot)
             menu.addAction(action)
             self.actions[key] = action
             if key == "sets":

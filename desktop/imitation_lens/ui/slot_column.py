@@ -29,12 +29,7 @@ from imitation_lens.core.running.events import (
 )
 from imitation_lens.core.running.lineup import SlotConfig
 from imitation_lens.ui.answer_pane import AnswerPane
-from imitation_lens.ui.column_words import (
-    STATE_STYLE,
-    describe_source,
-    model_words,
-    speed_words,
-)
+from imitation_lens.ui.column_words import STATE_STYLE, describe_source, model_words, speed_words
 from imitation_lens.ui.flow_layout import flow_row
 from imitation_lens.ui.plain_text import make_plain
 from imitation_lens.ui.raw_text import RawTextButton
