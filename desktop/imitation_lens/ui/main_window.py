@@ -1,4 +1,10 @@
-"""The comparison window: one prompt, one column per slot, marks, export."""
+"""The comparison window: one prompt, one column per slot, marks, export.
+
+The window holds what its parts share (the session on screen, the lineup, the columns); each
+part is a module that sees the window through a small interface: prompt_run (the prompt bar,
+Run, Stop), window_lineup, item_flow, batch_flow, models_menu, window_menus (File, Edit, Help,
+keys), window_export (export, import), window_startup and window_banner.
+"""
 
 from __future__ import annotations
 
@@ -10,13 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
-from PySide6.QtWidgets import (
-    QMainWindow,
-    QMenu,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from imitation_lens import APP_NAME
 from imitation_lens.core.batches.queued import interrupted_batches
