@@ -72,7 +72,7 @@ class BatchFlow(QObject):
         host.items.item_shown.connect(self._on_item_shown)
         host.session_opened.connect(self._on_session_opened)
         self.elsewhere = BatchWatch(self, self)  # a batch another process runs on this data
-        self.actions = BatchMenu(menu, parent, self)
+        self.menu_actions = BatchMenu(menu, parent, self)
         self._update_actions()
 
     def attach(self, annotator: Annotator, judging_bar: JudgingBar) -> None:
@@ -92,7 +92,7 @@ class BatchFlow(QObject):
         state = self.progress.state if self.progress is not None and self.active else ""
         resumable = self.batch is not None and self.batch.resumable and not self.running
         failed = self.batch is not None and self.batch.failed > 0
-        self.actions.update(state, resumable, failed, self.running)
+        self.menu_actions.update(state, resumable, failed, self.running)
 
     def session_changed(self, session_id: str | None) -> None:
         """A session is on screen: show its latest batch (if any) and its judging progress."""
