@@ -126,6 +126,10 @@ class PromptRun:
 
         return SlotWorker(make_runner, on_event, f"{index}-{slot.role}")
 
+    def new_workers(self, lineup: list[SlotConfig]) -> None:
+        """A worker per column of `lineup` (shut the old ones down first)."""
+        self.workers = [self.make_worker(index, slot) for index, slot in enumerate(lineup)]
+
     def replace_worker(self, index: int, slot: SlotConfig) -> None:
         self.workers[index].shutdown()
         self.workers[index] = self.make_worker(index, slot)

@@ -64,7 +64,6 @@ def set_lineup(
     host.lineup = list(lineup)
     host.scheduler.reset()
     host.columns = []
-    run.workers = []
     for index, slot in enumerate(host.lineup):
         column = SlotColumn(index, slot)
         column.stop_requested.connect(partial(run.stop_column, index))
@@ -72,7 +71,7 @@ def set_lineup(
         column.action.connect(partial(host.annotator.handle, column))
         host.splitter.addWidget(column)
         host.columns.append(column)
-        run.workers.append(run.make_worker(index, slot))
+    run.new_workers(host.lineup)
     host.window_state.restore_splitter("columns")
     host.annotator.set_item(None, 1)
     host.items.item = None
