@@ -295,7 +295,7 @@ def close_window(qtbot: Any, window: Any) -> None:
         return
     with qtbot.waitSignal(window.writer.closed, timeout=20000):
         window.close()
-    for worker in window.workers:
+    for worker in window.prompt_run.workers:
         assert worker.join(timeout=30), "a slot thread did not end"
 
 

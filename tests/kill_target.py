@@ -33,13 +33,13 @@ def main() -> None:
         window.set_lineup([slot])
         window.prompt_edit.setPlainText("Write a very long essay about the history of Rome.")
         window.writer.text_saved.connect(on_saved)
-        original = window._on_event
+        original = window.prompt_run.on_event
 
         def watch(index: int, event: Event) -> None:
             original(index, event)
             on_finished(index, event)
 
-        window._on_event = watch  # type: ignore[method-assign]
+        window.prompt_run.on_event = watch  # type: ignore[method-assign]
         window.run_prompt()
 
     window.ready.connect(start)

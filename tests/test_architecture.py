@@ -101,9 +101,6 @@ def test_no_generic_top_level_package_names() -> None:
 # once the owner is gone). Only these modules may start threads or use GuiBridge themselves:
 THREADS_ALLOWED = {
     "ui/tasks.py": "the one background-task helper",
-    "ui/bridge.py": "defines GuiBridge; delete it with its last user",
-    "ui/main_window.py": "TEMPORARY: its jobs move to run_task in another branch",
-    "ui/batch_flow.py": "TEMPORARY: its jobs move to run_task in another branch",
 }
 _THREAD_NAMES = {"Thread", "ThreadPoolExecutor", "QThreadPool", "QRunnable", "GuiBridge"}
 
@@ -192,3 +189,84 @@ def test_the_sql_check_sees_sql_and_not_plain_words() -> None:
         "Delete from the library?",
     ):
         assert not _SQL.search(words), words
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _top_level_imports(body: list[ast.stmt], known: set[str]) -> set[str]:
+    """Package modules imported at module level, `if TYPE_CHECKING:` blocks included.
+
+    A type-only import does not run, but a circle through one is still a circle for the reader
+    (and for mypy): the window's parts name the small interface they need (a Protocol), never
+    the window. Imports inside functions are left out: they run once every module is loaded.
+    """
+    found: set[str] = set()
+    for node in body:
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+            # `from package import module` imports the module itself.
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.If):
+            found |= _top_level_imports(node.body, known)
+            found |= _top_level_imports(node.orelse, known)
+        elif isinstance(node, ast.Try):
+            for block in (node.body, node.orelse, node.finalbody):
+                found |= _top_level_imports(block, known)
+            for handler in node.handlers:
+                found |= _top_level_imports(handler.body, known)
+    return {name for name in found if name in known}
+
+
+def _import_circles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Groups of modules that import each other, directly or round about (Tarjan)."""
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    circles: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        order[module] = low[module] = len(order)
+        stack.append(module)
+        for other in sorted(graph[module]):
+            if other not in order:
+                visit(other)
+                low[module] = min(low[module], low[other])
+            elif other in stack:
+                low[module] = min(low[module], order[other])
+        if low[module] == order[module]:
+            group = []
+            while True:
+                member = stack.pop()
+                group.append(member)
+                if member == module:
+                    break
+            if len(group) > 1:
+                circles.append(sorted(group))
+
+    for module in sorted(graph):
+        if module not in order:
+            visit(module)
+    return circles
+
+
+def test_no_module_of_the_package_imports_itself_round_about() -> None:
+    """A circle of imports (batch_flow → main_window → batch_flow) makes a module's meaning
+    depend on which one is loaded first; a part talks to the window through a small host
+    interface (a Protocol) instead. TYPE_CHECKING-only imports count too."""
+    paths = {_module_name(path): path for path in PACKAGE.rglob("*.py")}
+    known = set(paths)
+    graph = {
+        name: _top_level_imports(ast.parse(path.read_text("utf-8")).body, known) - {name}
+        for name, path in paths.items()
+    }
+    assert len(graph) > 100  # the whole package was read
+    assert _import_circles(graph) == []
+    # The check itself finds a circle when there is one.
+    assert _import_circles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]

@@ -39,7 +39,7 @@ def quitter(qtbot: Any, open_window: Any, data_paths: DataPaths) -> Iterator[Qui
 def test_ctrl_q_over_a_modal_dialog_closes_it_and_ends_the_app(
     qtbot: Any, quitter: Quitter
 ) -> None:
-    window = quitter.window
+    window: Any = quitter.window  # the MainWindow of open_window
     box = QMessageBox(QMessageBox.Icon.Question, "Imitation Lens", "Cancel the batch?")
     box.setModal(True)
     box.show()
@@ -51,8 +51,8 @@ def test_ctrl_q_over_a_modal_dialog_closes_it_and_ends_the_app(
     assert window._closed
 
 
-def test_the_app_quits_even_when_the_writer_does_not_answer(qtbot: Any, quitter: Quitter) -> None:
-    window = quitter.window
+def test_the_app_quits_even_when_the_recorder_does_not_answer(qtbot: Any, quitter: Quitter) -> None:
+    window: Any = quitter.window  # the MainWindow of open_window
     window.writer.closed.disconnect(quitter._on_writer_closed)  # as if it hung on the disk
     start = time.monotonic()
     with qtbot.waitSignal(window.closing):

@@ -76,7 +76,7 @@ def test_stop_while_waiting_for_a_turn_is_immediate(
     window.run_prompt()
     qtbot.waitUntil(lambda: any(c.state == Status.STREAMING for c in window.columns), timeout=60000)
     waiting = next(c for c in window.columns if c.state != Status.STREAMING)
-    window._stop_column(waiting.index, str(waiting.response_id))
+    window.prompt_run.stop_column(waiting.index, str(waiting.response_id))
     qtbot.waitUntil(lambda: waiting.state == Status.STOPPED, timeout=3000)
     window.stop_all()
     wait_idle(qtbot, window)

@@ -31,6 +31,7 @@ from imitation_lens.ui.judging_bar import Choice
 from imitation_lens.ui.main_window import MainWindow
 from imitation_lens.ui.mark_dialog import MarkDialog
 from imitation_lens.ui.slot_dialog import SlotDialog
+from imitation_lens.ui.window_menus import show_help
 from imitation_lens.ui.window_state import FRAME_ALLOWANCE, first_size
 
 SCREEN = QSize(1280, 720)
@@ -322,7 +323,7 @@ def test_message_boxes_with_long_text_fit(crowded: MainWindow, qtbot: Any) -> No
         box.accept()
 
     QTimer.singleShot(200, check_box)
-    crowded._show_help()
+    show_help(crowded)
     long_path = "/home/evaluator/" + "a-very-long-folder-name/" * 12 + "export.json"
     box = QMessageBox(QMessageBox.Icon.Warning, "Imitation Lens", "", parent=crowded)
     box.setText(

@@ -18,7 +18,7 @@ from imitation_lens.core.judging import taxonomy
 from imitation_lens.core.judging.annotations import Mark
 from imitation_lens.core.running.events import Status
 from imitation_lens.core.storage.store import Store
-from imitation_lens.ui.answer_pane import character_action
+from imitation_lens.ui.answer_keys import character_action
 from imitation_lens.ui.mark_dialog import MarkDialog
 from imitation_lens.ui.mark_style import category_colour, legend_html
 from imitation_lens.ui.shortcut_sheet import sheet_html

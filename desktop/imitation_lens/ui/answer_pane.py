@@ -8,41 +8,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QKeyEvent, QMouseEvent, QTextCursor
-from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from imitation_lens.core.judging.annotations import Mark
 from imitation_lens.core.judging.markdown_view import Rendered, extend, render
 from imitation_lens.core.judging.spans import ShownOffsets
-from imitation_lens.core.judging.taxonomy import categories, category_for_key
 from imitation_lens.ui.answer_document import AnswerStyles, write_lines
+from imitation_lens.ui.answer_keys import LETTER_ACTIONS, add_mark_actions, character_action
 from imitation_lens.ui.mark_style import mark_format
 from imitation_lens.ui.plain_text import plain_tip
 from imitation_lens.ui.raw_text import raw_text_switch
 
 # A streamed answer is drawn again at most this often, however fast its tokens come.
 RENDER_INTERVAL_MS = 60
-
-# Keys pressed in an answer and the action each one asks for. Letters go by key code (with or
-# without Shift, as noted), digits and signs by the character typed, whatever the layout.
-LETTER_ACTIONS: dict[tuple[Qt.Key, bool], str] = {
-    (Qt.Key.Key_M, False): "severity:minor",
-    (Qt.Key.Key_M, True): "severity:major",
-    (Qt.Key.Key_E, False): "edit",
-    (Qt.Key.Key_E, True): "edit",
-    (Qt.Key.Key_U, False): "unsure",
-    (Qt.Key.Key_C, False): "clean",
-    (Qt.Key.Key_O, False): "off_topic",
-    (Qt.Key.Key_X, False): "critical",
-    (Qt.Key.Key_V, False): "verdict",
-}
-CHARACTER_ACTIONS: dict[str, str] = {"?": "help"}
-
-
-def character_action(text: str) -> str | None:
-    """What a typed character asks for: a category's key marks with it (as the taxonomy has
-    them now), "?" opens the keyboard sheet."""
-    category = category_for_key(text) if text else None
-    return f"category:{category.code}" if category is not None else CHARACTER_ACTIONS.get(text)
 
 
 class AnswerPane(QTextEdit):
@@ -363,27 +341,9 @@ class AnswerPane(QTextEdit):
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu(event.pos())
-        menu.addSeparator()
-        mark_menu = QMenu("Mark the selection as", menu)
         start, end = self.selection()
-        mark_menu.setEnabled(end > start or self.current_mark() is not None)
-        for category in categories():
-            action = mark_menu.addAction(f"{category.label}\t{category.key}")
-            action.triggered.connect(
-                lambda _=False, code=category.code: self.action.emit(f"category:{code}")
-            )
-        menu.addMenu(mark_menu)
         has_mark = self.current_mark() is not None
-        for label, name in (
-            ("Minor\tm", "severity:minor"),
-            ("Major\tShift+M", "severity:major"),
-            ("Not sure\tu", "unsure"),
-            ("Edit mark…\tE", "edit"),
-            ("Delete mark\tDel", "delete"),
-        ):
-            action = menu.addAction(label)
-            action.setEnabled(has_mark)
-            action.triggered.connect(lambda _=False, n=name: self.action.emit(n))
+        add_mark_actions(menu, end > start or has_mark, has_mark, self.action.emit)
         menu.exec(event.globalPos())
         menu.deleteLater()
 

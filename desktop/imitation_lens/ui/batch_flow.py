@@ -3,36 +3,32 @@ retry, follow the question being answered, and step through the items left to ju
 
 from __future__ import annotations
 
-import random
-from datetime import datetime
-from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
-from imitation_lens import APP_NAME
 from imitation_lens.core.batches.prompt_sets import PromptSet
-from imitation_lens.core.batches.queued import RUNNING, BatchSummary, create_batch, session_batches
+from imitation_lens.core.batches.queued import RUNNING, BatchSummary, session_batches
 from imitation_lens.core.batches.run import BatchProgress, BatchRun
 from imitation_lens.core.housekeeping.fault_log import shown_fault
 from imitation_lens.core.housekeeping.unexpected import storage_fault
 from imitation_lens.core.judging.progress import JudgingProgress, judging_progress, next_unjudged
-from imitation_lens.core.running.events import Event, FinishedEvent, Runner, TextEvent
 from imitation_lens.core.running.lineup import SlotConfig
-from imitation_lens.core.running.runners import runner_factory
-from imitation_lens.core.running.scheduler import LocalScheduler
-from imitation_lens.core.storage.store import Store, new_id
+from imitation_lens.core.storage.store import Store
+from imitation_lens.ui.annotator import Annotator
+from imitation_lens.ui.batch_answers import BatchAnswers
+from imitation_lens.ui.batch_host import BatchHost
+from imitation_lens.ui.batch_menu import BatchMenu, ask_to_cancel
 from imitation_lens.ui.batch_panel import BatchPanel
+from imitation_lens.ui.batch_start import batch_run, batch_session
 from imitation_lens.ui.batch_watch import BatchWatch
-from imitation_lens.ui.bridge import GuiBridge
+from imitation_lens.ui.judging_bar import JudgingBar
 from imitation_lens.ui.prompt_sets_dialog import PromptSetsDialog
+from imitation_lens.ui.tasks import Task
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-
-    from imitation_lens.ui.main_window import MainWindow
 
 _ENDED_STATES = ("paused", "cancelled", "finished")
 # Closing waits this long for a batch to pause; past it the app goes on closing and the next
@@ -45,12 +41,13 @@ class BatchFlow(QObject):
     ended = Signal(str)  # the state a run ended in: paused | cancelled | finished
     judging_updated = Signal(object)  # JudgingProgress
 
-    def __init__(self, window: MainWindow, menu: QMenu) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: BatchHost, parent: QWidget, menu: QMenu) -> None:
+        """`parent`: the window, for the dialogs and the menu's actions."""
+        super().__init__(parent)
+        self.host = host
+        self._parent = parent
         self.menu = menu
         self.panel = BatchPanel()
-        self.bridge = GuiBridge(self)
         self.run: BatchRun | None = None
         self.active = False  # a run is going (from launch until its end reached the window)
         self._starting = False  # a batch is being written before its run starts
@@ -63,7 +60,7 @@ class BatchFlow(QObject):
         self._name = ""
         self._session: str | None = None  # the session of the running batch
         self._panel_session: str | None = None  # the session whose batch the panel shows
-        self._texts: dict[str, list[str]] = {}  # answers being written: their text so far
+        self.answers = BatchAnswers(host)  # the running batch's answers on the columns
         self._on_ended: list[Callable[[], None]] = []
         self.panel.pause_requested.connect(self.pause)
         self.panel.resume_requested.connect(self.resume)
@@ -71,36 +68,19 @@ class BatchFlow(QObject):
         self.panel.retry_requested.connect(self.retry_failed)
         self.panel.unjudged_requested.connect(self.next_unjudged)
         self.panel.watch_requested.connect(self.watch)
-        window.items.verdict_saved.connect(lambda _: self.refresh_judging())
-        window.items.item_shown.connect(self._on_item_shown)
-        window.session_opened.connect(self._on_session_opened)
-        self.elsewhere = BatchWatch(self)  # a batch another process runs on this data
-        self.actions: dict[str, QAction] = {}
-        for key, label, shortcut, slot in (
-            ("sets", "&Prompt sets…", "Ctrl+B", self.open_sets),
-            ("pause", "&Pause batch", "", self.pause),
-            ("resume", "&Resume batch", "", self.resume),
-            ("cancel", "&Cancel batch…", "", self.cancel),
-            ("retry", "Retry &failed answers", "", self.retry_failed),
-            ("unjudged", "&Next unjudged item", "Ctrl+U", self.next_unjudged),
-        ):
-            action = QAction(label, window)
-            if shortcut:
-                action.setShortcut(QKeySequence(shortcut))
-            action.triggered.connect(slot)
-            menu.addAction(action)
-            self.actions[key] = action
-            if key == "sets":
-                menu.addSeparator()
+        host.items.verdict_saved.connect(lambda _: self.refresh_judging())
+        host.items.item_shown.connect(self._on_item_shown)
+        host.session_opened.connect(self._on_session_opened)
+        self.elsewhere = BatchWatch(self, self)  # a batch another process runs on this data
+        self.menu_actions = BatchMenu(menu, parent, self)
         self._update_actions()
 
-    def attach(self) -> None:
+    def attach(self, annotator: Annotator, judging_bar: JudgingBar) -> None:
         """Called once the window's judging bar exists."""
-        window = self.window
         # Whoever starts work on an item is not pulled away from it by the batch.
-        window.annotator.saved.connect(lambda _: self._stop_following())
-        window.judging_bar.choice_box.activated.connect(lambda _: self._stop_following())
-        window.judging_bar.reason_edit.textEdited.connect(lambda _: self._stop_following())
+        annotator.saved.connect(lambda _: self._stop_following())
+        judging_bar.choice_box.activated.connect(lambda _: self._stop_following())
+        judging_bar.reason_edit.textEdited.connect(lambda _: self._stop_following())
 
     # -- state -----------------------------------------------------------------------------------
 
@@ -111,11 +91,8 @@ class BatchFlow(QObject):
     def _update_actions(self) -> None:
         state = self.progress.state if self.progress is not None and self.active else ""
         resumable = self.batch is not None and self.batch.resumable and not self.running
-        self.actions["pause"].setEnabled(state in ("running", "slowed"))
-        self.actions["resume"].setEnabled(resumable)
-        self.actions["cancel"].setEnabled(state in ("running", "slowed") or resumable)
         failed = self.batch is not None and self.batch.failed > 0
-        self.actions["retry"].setEnabled(failed and not self.running)
+        self.menu_actions.update(state, resumable, failed, self.running)
 
     def session_changed(self, session_id: str | None) -> None:
         """A session is on screen: show its latest batch (if any) and its judging progress."""
@@ -133,7 +110,7 @@ class BatchFlow(QObject):
             return (batches[-1] if batches else None), judging_progress(store, session_id)
 
         def show(state: tuple[BatchSummary | None, JudgingProgress]) -> None:
-            if self.window.session_id != session_id:
+            if self.host.session_id != session_id:
                 return
             if self.active and self._session == session_id:
                 return  # the running batch's progress keeps the panel up to date
@@ -141,7 +118,7 @@ class BatchFlow(QObject):
             if self.batch is not None and self.batch.state == RUNNING and not self.running:
                 self.elsewhere.start(self.batch)  # it checks that the other process runs it
 
-        self.window.writer.call(load, show)
+        self.host.writer.call(load, show)
 
     def show_batch(self, batch: BatchSummary | None, judging: JudgingProgress) -> None:
         """A batch this window does not run (paused, ended, or run elsewhere) in the panel."""
@@ -154,22 +131,22 @@ class BatchFlow(QObject):
         self._update_actions()
 
     def refresh_judging(self) -> None:
-        session_id = self.window.session_id
+        session_id = self.host.session_id
         if session_id is None:
             return
 
         def show(progress: JudgingProgress) -> None:
-            if self.window.session_id == session_id:
+            if self.host.session_id == session_id:
                 self.panel.show_judging(progress)
                 self.judging_updated.emit(progress)
 
-        self.window.writer.call(lambda store: judging_progress(store, session_id), show)
+        self.host.writer.call(lambda store: judging_progress(store, session_id), show)
 
     # -- starting --------------------------------------------------------------------------------
 
     def open_sets(self) -> PromptSetsDialog:
         if self.dialog is None:
-            self.dialog = PromptSetsDialog(self.window.writer, self.window)
+            self.dialog = PromptSetsDialog(self.host.writer, self._parent)
             self.dialog.run_requested.connect(self.start)
         else:
             self.dialog.refresh()
@@ -180,41 +157,34 @@ class BatchFlow(QObject):
     def _refused(self) -> bool:
         """Say why a batch can't start now, if it can't."""
         if self.running:
-            self.window.say("A batch is already running. Pause or cancel it first.")
+            self.host.say("A batch is already running. Pause or cancel it first.")
             return True
-        if any(c.is_busy for c in self.window.columns):
-            self.window.say("Stop the answers being written (Esc) first.")
+        if any(c.is_busy for c in self.host.columns):
+            self.host.say("Stop the answers being written (Esc) first.")
             return True
         return False
 
     def start(self, prompt_set: PromptSet, blind: bool = False) -> None:
         """Run a set through the lineup in a new session named after it."""
-        window = self.window
+        host = self.host
         if self._refused():
             return
         self._starting = True
-        window.set_running_batch(True)
-        session_id = new_id()
-        seed = random.SystemRandom().randrange(2**31)
-        title = f"{prompt_set.name} · {datetime.now():%d %B %Y, %H:%M}"
-        lineup = list(window.lineup)
-        rows = [slot.to_dict() for slot in lineup]
-
-        def create(store: Store) -> str:
-            store.create_session(title, rows, session_id=session_id, blind=blind, blind_seed=seed)
-            return create_batch(store, session_id, prompt_set, lineup, seed if blind else None)
+        host.set_running_batch(True)
+        lineup = list(host.lineup)
+        session_id, create = batch_session(prompt_set, lineup, blind)
 
         def created(batch_id: str) -> None:
             self._starting = False
-            window.open_session(session_id)
+            host.open_session(session_id)
             self._launch(batch_id, prompt_set.name, lineup, session_id)
 
         def failed(error: Exception) -> None:
             self._starting = False
-            window.set_running_batch(False)
-            window.say(shown_fault(storage_fault("The batch could not be started", error)))
+            host.set_running_batch(False)
+            host.say(shown_fault(storage_fault("The batch could not be started", error)))
 
-        window.writer.call(create, created, failed)
+        host.writer.call(create, created, failed)
 
     def _launch(
         self,
@@ -225,37 +195,32 @@ class BatchFlow(QObject):
         retry: bool = False,
         cancel: bool = False,
     ) -> None:
-        window = self.window
-        window.release_models()  # the batch loads its own; two copies would not fit a laptop
-        scheduler = LocalScheduler(lambda: lineup, window.paths.models)
-        paths = window.paths
-
-        def make_runner(index: int) -> Callable[[], Runner]:
-            return runner_factory(lineup[index], scheduler, paths.models, paths.database)
-
+        host = self.host
+        host.release_models()  # the batch loads its own; two copies would not fit a laptop
         self.following = True
         self._auto_shown = None
         self._name = name
         self._session = session_id
-        self._texts = {}
+        self.answers.clear()
         self.progress = None
         self.active = True
-        self.run = BatchRun(
-            paths.database,
+        # The run calls back from its own thread; this task carries the calls to the GUI thread
+        # and drops them once the window is gone.
+        task: Task[None] = Task(self, "batch run")
+        self.run = batch_run(
+            host.paths,
             batch_id,
             lineup,
-            make_runner,
-            on_progress=lambda progress: self.bridge.post(partial(self._on_progress, progress)),
-            on_event=lambda _batch, index, event: self.bridge.post(
-                partial(self._on_event, index, event)
-            ),
-            retry_failed=retry,
-            on_end=lambda: self.bridge.post(self._on_run_ended),
-            cancel=cancel,
-            writer=window.writer.core,  # one writer for the database in this process
+            task,
+            self._on_progress,
+            self.answers.apply,
+            self._on_run_ended,
+            host.writer.core,
+            retry,
+            cancel,
         )
         self.run.start()
-        window.set_running_batch(True)
+        host.set_running_batch(True)
         self._update_actions()
 
     def _relaunch(self, retry: bool = False, cancel: bool = False) -> None:
@@ -263,7 +228,7 @@ class BatchFlow(QObject):
         batch = self.batch
         if batch is None or self._refused():
             return
-        lineup = list(batch.lineup) or list(self.window.lineup)
+        lineup = list(batch.lineup) or list(self.host.lineup)
         self._launch(batch.id, batch.set_name, lineup, batch.session_id, retry, cancel)
 
     # -- controls --------------------------------------------------------------------------------
@@ -275,16 +240,16 @@ class BatchFlow(QObject):
     def escape(self) -> bool:
         """Esc while a batch runs pauses it (saying so); False when no batch is running."""
         if self._starting:
-            self.window.say("The batch is being set up; press Esc again in a moment to pause it.")
+            self.host.say("The batch is being set up; press Esc again in a moment to pause it.")
             return True
         if self.run is None or not self.active:
             return False
         state = self.progress.state if self.progress is not None else "running"
         if state in ("pausing", "cancelling"):
-            self.window.say(f"The batch is {state}…")
+            self.host.say(f"The batch is {state}…")
             return True
         self.run.pause()
-        self.window.say(
+        self.host.say(
             "Batch paused (Esc). Press Resume in the batch bar to go on where it stopped; "
             "the answer being written starts again then."
         )
@@ -306,24 +271,8 @@ class BatchFlow(QObject):
             name = self.batch.set_name
         else:
             return None
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            APP_NAME,
-            f"Cancel the batch “{name}”? The questions not asked yet are removed; every answer "
-            "already written is kept.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self.window,
-        )
-        box.setObjectName("cancelBatchBox")
-        box.setTextFormat(Qt.TextFormat.PlainText)  # the set's name is the evaluator's or a file's
-        box.button(QMessageBox.StandardButton.Yes).setText("Cancel the batch")
-        box.button(QMessageBox.StandardButton.No).setText("Keep it")
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.finished.connect(box.deleteLater)
-        box.accepted.connect(self._cancel_now)
-        box.open()
-        self.cancel_box = box
-        return box
+        self.cancel_box = ask_to_cancel(self._parent, name, self._cancel_now)
+        return self.cancel_box
 
     def _cancel_now(self) -> None:
         if self.run is not None and self.active:
@@ -357,10 +306,10 @@ class BatchFlow(QObject):
         self.following = False
 
     def _show_automatically(self, item_id: str) -> None:
-        if self.window.session_id != self._session or item_id not in self.window.items.item_ids:
+        if self.host.session_id != self._session or item_id not in self.host.items.item_ids:
             return
         self._auto_shown = item_id
-        self.window.items.show_item(item_id)
+        self.host.items.show_item(item_id)
 
     def _on_session_opened(self, session_id: str) -> None:
         """The running batch's session came on screen: show where the batch is and follow it."""
@@ -371,7 +320,7 @@ class BatchFlow(QObject):
         progress = self.progress
         if progress is None:
             return  # its first report shows the question being answered
-        self.panel.show_progress(self._name, progress, self.window.blind)
+        self.panel.show_progress(self._name, progress, self.host.blind)
         self.refresh_judging()
         if progress.current_item_id:
             self._show_automatically(progress.current_item_id)
@@ -380,21 +329,17 @@ class BatchFlow(QObject):
         # Before the first report the window is still opening the batch's session.
         if self.active and self.progress is not None and item_id != self._auto_shown:
             self.following = False  # the evaluator went somewhere else
-        # An answer being written shows the text so far, not only what comes next.
-        for column in self.window.columns:
-            pieces = self._texts.get(column.response_id or "")
-            if pieces and not column.is_final:
-                column.apply(TextEvent(column.response_id or "", "".join(pieces), 0, None))
+        self.answers.catch_up()
 
     def _on_progress(self, progress: BatchProgress) -> None:
         previous = self.progress
         self.progress = progress
-        if self.window.session_id != self._session:
+        if self.host.session_id != self._session:
             self.panel.setVisible(False)  # another session is on screen; the batch goes on
             self._update_actions()
             self.progressed.emit(progress)
             return
-        self.panel.show_progress(self._name, progress, self.window.blind)
+        self.panel.show_progress(self._name, progress, self.host.blind)
         current = progress.current_item_id
         # Not only when the batch moves on: its first reports may come before its session is
         # on screen, and the question then being answered is still the one to show.
@@ -405,34 +350,15 @@ class BatchFlow(QObject):
         self._update_actions()
         self.progressed.emit(progress)
 
-    def _on_event(self, index: int, event: Event) -> None:
-        rid = event.response_id
-        if isinstance(event, TextEvent):
-            self._texts.setdefault(rid, []).append(event.text)
-        elif isinstance(event, FinishedEvent):
-            self._texts.pop(rid, None)
-        columns = self.window.columns
-        if index >= len(columns) or columns[index].response_id != rid:
-            return
-        columns[index].apply(event)
-        item = self.window.items.item
-        if (
-            isinstance(event, FinishedEvent)
-            and item is not None
-            and all(c.is_final for c in columns)
-        ):
-            # The item's answers are all in: it can be judged now (and checked automatically).
-            self.window.items.reload(lambda: None)
-
     def _on_run_ended(self) -> None:
         run = self.run
         state = self.progress.state if self.progress is not None else "paused"
         final = state if state in _ENDED_STATES else "paused"
         self.active = False
-        self._texts = {}
-        self.window.set_running_batch(False)
+        self.answers.clear()
+        self.host.set_running_batch(False)
         if run is not None and run.error:
-            self.window.say(shown_fault(run.error))
+            self.host.say(shown_fault(run.error))
             self.panel.details.setText(run.error)
         callbacks, self._on_ended = self._on_ended, []
         if callbacks:  # the app is closing
@@ -440,35 +366,35 @@ class BatchFlow(QObject):
                 callback()
             self.ended.emit(final)
             return
-        session_id = self.window.session_id
+        session_id = self.host.session_id
         if final == "cancelled" and session_id is not None and session_id == self._session:
             # Questions never asked were removed: the session's list of items changed.
             def opened(opened_id: str) -> None:
                 if opened_id == session_id:
-                    self.window.session_opened.disconnect(opened)
+                    self.host.session_opened.disconnect(opened)
                     self.ended.emit(final)
 
-            self.window.session_opened.connect(opened)
-            self.window.open_session(session_id)
+            self.host.session_opened.connect(opened)
+            self.host.open_session(session_id)
             return
         self.session_changed(session_id)
         # The item on screen as saved, then `ended`: the window is settled when it is emitted.
-        self.window.items.reload(lambda: self.ended.emit(final))
+        self.host.items.reload(lambda: self.ended.emit(final))
 
     # -- judging ---------------------------------------------------------------------------------
 
     def next_unjudged(self) -> None:
-        window = self.window
-        session_id = window.session_id
+        host = self.host
+        session_id = host.session_id
         if session_id is None:
             return
-        current = window.items.item["id"] if window.items.item is not None else None
+        current = host.items.item["id"] if host.items.item is not None else None
 
         def go(item_id: str | None) -> None:
             if item_id is None:
-                window.say("Every item that has its answers is judged.")
+                host.say("Every item that has its answers is judged.")
                 return
             self.following = False
-            window.items.show_item(item_id)
+            host.items.show_item(item_id)
 
-        window.writer.call(lambda store: next_unjudged(store, session_id, current), go)
+        host.writer.call(lambda store: next_unjudged(store, session_id, current), go)

@@ -8,7 +8,7 @@ seconds (on the writer's thread) while its session is on screen.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -22,11 +22,20 @@ from imitation_lens.core.batches.queued import (
 from imitation_lens.core.batches.run import BatchProgress
 from imitation_lens.core.judging.progress import JudgingProgress, judging_progress
 from imitation_lens.core.storage.store import Store
-
-if TYPE_CHECKING:
-    from imitation_lens.ui.batch_flow import BatchFlow
+from imitation_lens.ui.batch_host import BatchHost
+from imitation_lens.ui.batch_panel import BatchPanel
 
 POLL_MS = 2000
+
+
+class WatchingFlow(Protocol):
+    """What the watch needs from the batch flow it belongs to."""
+
+    host: BatchHost
+    panel: BatchPanel
+    following: bool  # the watch sets it too: the evaluator went elsewhere, or came back
+
+    def show_batch(self, batch: BatchSummary | None, judging: JudgingProgress) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -51,8 +60,8 @@ def _look(store: Store, batch_id: str) -> _Seen:
 
 
 class BatchWatch(QObject):
-    def __init__(self, flow: BatchFlow) -> None:
-        super().__init__(flow)
+    def __init__(self, flow: WatchingFlow, parent: QObject) -> None:
+        super().__init__(parent)
         self.flow = flow
         self.batch: BatchSummary | None = None
         self.shown: str | None = None  # the item this watch last put on screen
@@ -60,7 +69,7 @@ class BatchWatch(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._tick)
-        flow.window.items.item_shown.connect(self._on_item_shown)
+        flow.host.items.item_shown.connect(self._on_item_shown)
 
     @property
     def watching(self) -> bool:
@@ -98,7 +107,7 @@ class BatchWatch(QObject):
         if batch is None or self._asking:
             return
         self._asking = True
-        self.flow.window.writer.call(
+        self.flow.host.writer.call(
             lambda store: _look(store, batch.id), self._seen, lambda _: self._done_asking()
         )
 
@@ -107,7 +116,7 @@ class BatchWatch(QObject):
 
     def _seen(self, seen: _Seen) -> None:
         self._asking = False
-        window = self.flow.window
+        window = self.flow.host
         if self.batch is None or window.session_id != seen.summary.session_id:
             self.stop()
             return

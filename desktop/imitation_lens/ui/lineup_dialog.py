@@ -29,8 +29,8 @@ from imitation_lens.core.running.lineup import (
     SlotConfig,
 )
 from imitation_lens.core.servers.connections import Connection, connections
+from imitation_lens.ui.column_words import describe_source
 from imitation_lens.ui.gui_writer import GuiWriter
-from imitation_lens.ui.slot_column import describe_source
 from imitation_lens.ui.window_state import fit_to_screen
 
 STAND_IN_NOTE = "stand-in: the same base model shown teacher-style example answers"

@@ -1,82 +1,65 @@
-"""The comparison window: one prompt, one column per slot, marks, export."""
+"""The comparison window: one prompt, one column per slot, marks, export.
+
+The window holds what its parts share (the session on screen, the lineup, the columns); each
+part is a module that sees the window through a small interface: prompt_run (the prompt bar,
+Run, Stop), window_lineup, item_flow, batch_flow, models_menu, window_menus (File, Edit, Help,
+keys), window_export (export, import), window_startup and window_banner.
+"""
 
 from __future__ import annotations
 
 import random
-import threading
 from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from imitation_lens import APP_NAME
-from imitation_lens.core.exports.formats import BY_NAME, FORMATS, format_for
-from imitation_lens.core.exports.importer import ImportRefused, ImportResult, import_session
-from imitation_lens.core.exports.session_json import session_document
-from imitation_lens.core.housekeeping.fault_log import shown_fault
 from imitation_lens.core.housekeeping.paths import DataPaths
-from imitation_lens.core.housekeeping.unexpected import unexpected
 from imitation_lens.core.judging.annotations import item_state
-from imitation_lens.core.judging.blind import shown_order
-from imitation_lens.core.judging.taxonomy import key_range
-from imitation_lens.core.model_files.bundled_model import ensure_bundled_model
-from imitation_lens.core.model_files.gguf_header import ModelFileError
-from imitation_lens.core.running.events import (
-    Event,
-    FactsEvent,
-    FinishedEvent,
-    GenerationRequest,
-    Status,
-)
 from imitation_lens.core.running.lineup import (
     LINEUP_SETTING,
     MAX_SLOTS,
     MIN_SLOTS,
-    Server,
     SlotConfig,
     default_lineup,
 )
-from imitation_lens.core.running.runners import queued_response, runner_factory
 from imitation_lens.core.running.scheduler import LocalScheduler
-from imitation_lens.core.running.slot_worker import SlotWorker
-from imitation_lens.core.servers.secrets import store_api_key
 from imitation_lens.core.storage.recovery import recover_at_start
 from imitation_lens.core.storage.store import Store, new_id
-from imitation_lens.ui.about_dialog import show_about
+from imitation_lens.ui import window_lineup
 from imitation_lens.ui.annotator import Annotator
 from imitation_lens.ui.batch_flow import BatchFlow
-from imitation_lens.ui.bridge import GuiBridge
 from imitation_lens.ui.columns_area import ColumnsArea
 from imitation_lens.ui.evaluator_prompt import Evaluator
 from imitation_lens.ui.gui_writer import GuiWriter
 from imitation_lens.ui.item_flow import ItemFlow
 from imitation_lens.ui.judging_bar import JudgingBar
 from imitation_lens.ui.models_menu import ModelsMenu
-from imitation_lens.ui.plain_text import as_html, escaped
-from imitation_lens.ui.quitting import quit_keys
+from imitation_lens.ui.prompt_run import PromptRun
 from imitation_lens.ui.report_view import ReportView
 from imitation_lens.ui.session_browser import SessionBrowser
 from imitation_lens.ui.settings_dialog import SettingsDialog
 from imitation_lens.ui.shortcut_sheet import ShortcutSheet
 from imitation_lens.ui.slot_column import SlotColumn
-from imitation_lens.ui.slot_dialog import SlotDialog
+from imitation_lens.ui.tasks import run_task
+from imitation_lens.ui.window_banner import Banner
+from imitation_lens.ui.window_export import (
+    choose_export_target,
+    choose_import_source,
+    export_session,
+    import_session_file,
+)
+from imitation_lens.ui.window_menus import add_file_and_edit_menus, add_help_menu, add_shortcuts
+from imitation_lens.ui.window_startup import (
+    prepare_bundled_model,
+    show_startup_failed,
+    startup_message,
+)
 from imitation_lens.ui.window_state import WindowState
 
 
@@ -112,13 +95,11 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.paths = paths
         self.setWindowTitle(APP_NAME)
-        self.bridge = GuiBridge(self)
         self.writer = GuiWriter(paths.database, self)
         self.writer.storage_failed.connect(self._on_storage_failed)
         self.writer.storage_recovered.connect(self._on_storage_recovered)
         self.writer.closed.connect(self._on_writer_closed)
         self.columns: list[SlotColumn] = []
-        self.workers: list[SlotWorker] = []
         self.lineup: list[SlotConfig] = []
         self.session_id: str | None = None
         self.blind = False
@@ -127,6 +108,12 @@ class MainWindow(QMainWindow):
         self.annotator.message.connect(self.say)
         self.items = ItemFlow(self, self)
         self.scheduler = LocalScheduler(lambda: self.lineup, paths.models)
+        self.prompt_run = PromptRun(self, self)
+        self.prompt_edit = self.prompt_run.prompt_edit
+        self.reference_edit = self.prompt_run.reference_edit
+        self.source_edit = self.prompt_run.source_edit
+        self.run_button = self.prompt_run.run_button
+        self.stop_all_button = self.prompt_run.stop_all_button
         self.annotator.verdict_requested.connect(self.items.focus_verdict)
         self.annotator.help_requested.connect(self.show_shortcuts)
         self._sheet: ShortcutSheet | None = None
@@ -138,66 +125,24 @@ class MainWindow(QMainWindow):
         self.window_state = WindowState(paths.window_settings, "main", self)
         self.window_state.track("columns", self.splitter)
         self.window_state.restore_geometry()
-        self._set_busy(False)
+        self.prompt_run.set_busy(False)
         self.run_button.setEnabled(False)
         self.statusBar().showMessage("Opening your data…")
         # Assemble the bundled model early so the first Run does not wait for it.
-        threading.Thread(target=self._prepare_bundled_model, daemon=True).start()
+        run_task(
+            self,
+            partial(prepare_bundled_model, paths.models),
+            self._bundled_model_ready,
+            name="bundled model",
+        )
         self.writer.call(load_startup, self._on_startup, self._on_startup_failed)
 
     # -- layout ----------------------------------------------------------------------------------
 
     def _build_ui(self) -> None:
         # The Batch menu sits between Models and Help; BatchFlow fills it.
-        self.batches = BatchFlow(self, QMenu("&Batch", self))
-        self.banner = QLabel()
-        self.banner.setObjectName("banner")
-        self.banner.setWordWrap(True)
-        self.prompt_edit = QPlainTextEdit()
-        self.prompt_edit.setObjectName("promptEdit")
-        self.prompt_edit.setPlaceholderText(
-            "Ask a factual question, e.g. “What is the capital of Australia?” — "
-            "then press Run (Ctrl+Enter). Every column answers the same prompt."
-        )
-        self.prompt_edit.setAccessibleName("Prompt")
-        self.prompt_edit.setAccessibleDescription(
-            "The question every column answers. Ctrl+Enter runs it; Tab moves on."
-        )
-        self.prompt_edit.setTabChangesFocus(True)
-        self.prompt_edit.setFixedHeight(72)
-        self.reference_edit = QLineEdit()
-        self.reference_edit.setPlaceholderText(
-            "Reference answer (optional): hidden until the first verdict, then shown to revise"
-        )
-        self.reference_edit.setAccessibleName("Reference answer for the next question")
-        self.reference_edit.setAccessibleDescription(
-            "Optional. The item is then judged twice: first without it, then with it shown"
-        )
-        self.source_edit = QLineEdit()
-        self.source_edit.setPlaceholderText("Source of the reference (optional)")
-        self.source_edit.setAccessibleName("Source of the reference answer")
-        self.source_edit.setAccessibleDescription("Where the reference answer comes from")
-        self.run_button = QPushButton("Run  (Ctrl+Enter)")
-        self.run_button.setObjectName("runButton")
-        self.run_button.setAccessibleName("Run the prompt in every column")
-        self.run_button.setAccessibleDescription("Send the prompt to every column (Ctrl+Enter)")
-        self.run_button.clicked.connect(self.run_prompt)
-        self.stop_all_button = QPushButton("Stop all  (Esc)")
-        self.stop_all_button.setAccessibleName("Stop every column")
-        self.stop_all_button.setAccessibleDescription("Stop every answer being written (Esc)")
-        self.stop_all_button.clicked.connect(self.stop_all)
-        buttons = QVBoxLayout()
-        buttons.addWidget(self.run_button)
-        buttons.addWidget(self.stop_all_button)
-        reference_row = QHBoxLayout()
-        reference_row.addWidget(self.reference_edit, 3)
-        reference_row.addWidget(self.source_edit, 1)
-        prompt_column = QVBoxLayout()
-        prompt_column.addWidget(self.prompt_edit)
-        prompt_column.addLayout(reference_row)
-        prompt_row = QHBoxLayout()
-        prompt_row.addLayout(prompt_column, 1)
-        prompt_row.addLayout(buttons)
+        self.batches = BatchFlow(self, self, QMenu("&Batch", self))
+        self.banner = Banner()
         self.columns_area = ColumnsArea()
         self.splitter: QSplitter = self.columns_area.splitter
         self.judging_bar = JudgingBar()
@@ -208,92 +153,20 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.addWidget(self.banner)
         layout.addWidget(self.batches.panel)
-        layout.addLayout(prompt_row)
+        layout.addLayout(self.prompt_run.prompt_row())
         layout.addWidget(self.columns_area, 1)
         layout.addWidget(self.judging_bar)
         self.setCentralWidget(central)
 
-        shortcuts: list[tuple[str | QKeySequence.StandardKey | Qt.Key, Any]] = [
-            ("Ctrl+Return", self.run_prompt),
-            ("Ctrl+Enter", self.run_prompt),
-            (Qt.Key.Key_Escape, self.escape),
-            ("Ctrl+J", self.items.focus_verdict),
-            ("Ctrl+PgDown", self.items.next_item),
-            ("Ctrl+PgUp", self.items.previous_item),
-            *((f"Alt+{n}", partial(self.items.focus_answer, n)) for n in range(1, 7)),
-        ]
-        for key, slot in shortcuts:
-            QShortcut(QKeySequence(key), self, slot)
-
-        file_menu = self.menuBar().addMenu("&File")
-        new_session = QAction("&New session", self)
-        new_session.setShortcut(QKeySequence.StandardKey.New)
-        new_session.triggered.connect(lambda: self.new_session(blind=False))
-        file_menu.addAction(new_session)
-        new_blind = QAction("New &blind session", self)
-        new_blind.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        new_blind.setStatusTip(
-            "Answers appear as Answer 1…N in a counterbalanced order; who wrote which is shown "
-            "after your verdict"
-        )
-        new_blind.triggered.connect(lambda: self.new_session(blind=True))
-        file_menu.addAction(new_blind)
-        sessions = QAction("&Sessions…", self)
-        sessions.setShortcut(QKeySequence.StandardKey.Open)
-        sessions.triggered.connect(self.open_session_browser)
-        file_menu.addAction(sessions)
-        export_menu = file_menu.addMenu("&Export session as")
-        for export_format in FORMATS:
-            action = QAction(export_format.label + "…", self)
-            if export_format.name == "json":
-                action.setShortcut(QKeySequence("Ctrl+E"))
-                self.export_action = action
-            action.triggered.connect(partial(self.choose_export_file, export_format.name))
-            export_menu.addAction(action)
-        import_action = QAction("&Import a colleague's session…", self)
-        import_action.setShortcut(QKeySequence("Ctrl+I"))
-        import_action.triggered.connect(self.choose_import_file)
-        file_menu.addAction(import_action)
-        report_action = QAction("&Report…", self)
-        report_action.setShortcut(QKeySequence("Ctrl+R"))
-        report_action.triggered.connect(self.open_report)
-        file_menu.addAction(report_action)
-        file_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcuts(quit_keys())
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-
-        edit_menu = self.menuBar().addMenu("&Edit")
-        self.undo_action = self.annotator.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.redo_action = self.annotator.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        preferences = QAction("&Preferences…", self)
-        preferences.setShortcut(QKeySequence("Ctrl+,"))
-        preferences.setStatusTip("Your name as the evaluator")
-        preferences.triggered.connect(self.open_preferences)
-        edit_menu.addAction(preferences)
-
-        self.models_menu = ModelsMenu(self, self.menuBar().addMenu("&Models"))
-
+        add_shortcuts(self, self)
+        actions = add_file_and_edit_menus(self, self)
+        self.export_action = actions.export_json
+        self.undo_action = actions.undo
+        self.redo_action = actions.redo
+        self.models_menu = ModelsMenu(self, self, self.menuBar().addMenu("&Models"))
         self.menuBar().addMenu(self.batches.menu)
-        self.batches.attach()
-        help_menu = self.menuBar().addMenu("&Help")
-        keys = QAction("&Keyboard shortcuts", self)
-        keys.setShortcuts([QKeySequence(Qt.Key.Key_F1)])
-        keys.triggered.connect(self.show_shortcuts)
-        help_menu.addAction(keys)
-        about = QAction("&How to use Imitation Lens", self)
-        about.triggered.connect(self._show_help)
-        help_menu.addAction(about)
-        about_app = QAction(f"&About {APP_NAME}", self)
-        about_app.setMenuRole(QAction.MenuRole.AboutRole)
-        about_app.triggered.connect(lambda: show_about(self, self.paths))
-        help_menu.addAction(about_app)
+        self.batches.attach(self.annotator, self.judging_bar)
+        add_help_menu(self, self)
 
     def open_preferences(self) -> SettingsDialog:
         dialog = SettingsDialog(self.evaluator, self)
@@ -301,21 +174,6 @@ class MainWindow(QMainWindow):
         dialog.open()
         self.preferences = dialog
         return dialog
-
-    def _show_help(self) -> None:
-        QMessageBox.information(
-            self,
-            APP_NAME,
-            "1. Type a question and press Run (Ctrl+Enter). Every column answers it.\n"
-            "2. Read the answers. Select wrong words (mouse, or Shift+arrows in an answer) and "
-            f"press {key_range()} for the kind of error; m or Shift+M sets Minor or Major; E opens the "
-            "full form with a note and a correction.\n"
-            "3. Tick “Checked: no errors” on answers you checked and found clean, choose which "
-            "answer is better and submit the verdict. Ctrl+Page Down goes on.\n"
-            "4. Everything is saved as it happens. File ▸ Export saves the session as JSON.\n\n"
-            "F1 lists every key. A blind session (File ▸ New blind session) hides who wrote "
-            "each answer until your verdict.",
-        )
 
     def show_shortcuts(self) -> None:
         if self._sheet is None:
@@ -336,12 +194,9 @@ class MainWindow(QMainWindow):
 
     # -- start-up --------------------------------------------------------------------------------
 
-    def _prepare_bundled_model(self) -> None:
-        try:
-            ensure_bundled_model(self.paths.models)
-        except ModelFileError as error:
-            message = shown_fault(str(error))
-            self.bridge.post(lambda: self.statusBar().showMessage(message))
+    def _bundled_model_ready(self, problem: str | None) -> None:
+        if problem:
+            self.statusBar().showMessage(problem)
 
     def _on_startup(self, state: dict[str, Any]) -> None:
         self.set_lineup(state["lineup"])
@@ -355,39 +210,20 @@ class MainWindow(QMainWindow):
             self.items.display_saved(state["item"])
         else:
             self.items.show_new()
-        message = "Ready. F1 lists the keys."
-        if state.get("cut_off_batches"):
-            message = (
-                "A batch was cut off when the app last closed. It is paused: open its session "
-                "(File ▸ Sessions…) and press Resume in the batch bar to go on where it stopped."
-            )
-        elif state["interrupted"]:
-            message = (
-                f"{state['interrupted']} answer(s) were cut off when the app last closed; "
-                "their text so far is kept and marked Interrupted."
-            )
-        self.statusBar().showMessage(message, 10000)
+        self.statusBar().showMessage(startup_message(state), 10000)
         self.run_button.setEnabled(True)
         self.prompt_edit.setFocus()
         self.ready.emit()
 
     def _on_startup_failed(self, error: Exception) -> None:
-        QMessageBox.critical(
-            self,
-            APP_NAME,
-            as_html(
-                shown_fault(
-                    unexpected(f"Your saved work in {self.paths.root} could not be read", error)
-                )
-            ),
-        )
+        show_startup_failed(self, self.paths.root, error)
 
     def _use_session(self, session_id: str, blind: bool, seed: int | None) -> None:
         self.session_id = session_id
         self.blind = blind
         self.blind_seed = seed or 0
         self.items.item_ids = []
-        self._update_banner()
+        self.banner.show_lineup(self.lineup, self.blind)
         self.batches.session_changed(session_id)
 
     def _create_session(self, blind: bool) -> None:
@@ -458,311 +294,68 @@ class MainWindow(QMainWindow):
     # -- lineup ----------------------------------------------------------------------------------
 
     def set_lineup(self, lineup: list[SlotConfig]) -> None:
-        for worker in self.workers:
-            worker.shutdown()
-        for column in self.columns:
-            column.setParent(None)
-            column.deleteLater()
-        self.lineup = list(lineup)
-        self.scheduler.reset()
-        self.columns = []
-        self.workers = []
-        for index, slot in enumerate(self.lineup):
-            column = SlotColumn(index, slot)
-            column.stop_requested.connect(partial(self._stop_column, index))
-            column.settings_requested.connect(partial(self.edit_slot, index))
-            column.action.connect(partial(self.annotator.handle, column))
-            self.splitter.addWidget(column)
-            self.columns.append(column)
-            self.workers.append(self._make_worker(index, slot))
-        self.window_state.restore_splitter("columns")
-        self.annotator.set_item(None, 1)
-        self.items.item = None
-        self._update_banner()
-
-    def _make_worker(self, index: int, slot: SlotConfig) -> SlotWorker:
-        make_runner = runner_factory(slot, self.scheduler, self.paths.models, self.paths.database)
-
-        def on_event(event: Event) -> None:  # on the worker thread
-            self.writer.write_event(event)
-            self.bridge.post(partial(self._on_event, index, event))
-
-        return SlotWorker(make_runner, on_event, f"{index}-{slot.role}")
-
-    def _update_banner(self) -> None:
-        stand_ins = [slot.role for slot in self.lineup if slot.note.startswith("stand-in")]
-        if self.blind:
-            self.banner.setText(
-                "<b>Blind session.</b> The answers appear as Answer 1, 2, … in an order that "
-                "changes from item to item; who wrote which, and how fast, is shown once you "
-                "submit your verdict for the item."
-            )
-            self.banner.setVisible(True)
-            return
-        if stand_ins:
-            self.banner.setText(
-                "<b>Demo lineup.</b> Every column runs the small built-in model Gemma 3 270M, "
-                "offline, so you can try the app right away; "
-                f"{escaped(' and '.join(stand_ins))} {'is a stand-in' if len(stand_ins) == 1 else 'are stand-ins'}. "
-                "Use a column's <i>Settings…</i> to load a real imitator or connect a teacher API."
-            )
-        else:
-            self.banner.clear()
-        self.banner.setVisible(bool(stand_ins))
+        window_lineup.set_lineup(self, lineup, self.edit_slot)
 
     def edit_slot(self, index: int) -> None:
-        if self.batches.running:
-            self.say("Pause the batch before changing a column: it runs with this lineup.")
-            return
-        if self.columns[index].is_busy:
-            self.statusBar().showMessage("Stop this column before changing its settings.", 5000)
-            return
-        dialog = SlotDialog(self.lineup[index], self)
-        if dialog.exec() != SlotDialog.DialogCode.Accepted:
-            return
-        slot = dialog.result_slot()
-        key = dialog.typed_key()
-        if key and isinstance(slot.source, Server):
-            self._keep_key(slot.source, key)
-        self.lineup[index] = slot
-        self.scheduler.reset()
-        self.workers[index].shutdown()
-        self.workers[index] = self._make_worker(index, slot)
-        self.columns[index].set_slot(slot)
-        self._update_banner()
-        self._save_lineup()
-
-    def _keep_key(self, endpoint: Server, key: str) -> None:
-        """Put a typed key in the keychain on a worker thread; say so if it could not be kept."""
-
-        def keep() -> None:
-            if store_api_key(endpoint.base_url, key):
-                return
-            where = (
-                f"the environment variable {endpoint.api_key_env}"
-                if endpoint.api_key_env
-                else "an environment variable named in the column's settings"
-            )
-            message = (
-                f"This computer has no keychain, so the key typed for {endpoint.base_url} was not "
-                f"kept. Put it in {where} and start the app again."
-            )
-            self.bridge.post(lambda: self.say(shown_fault(message)))
-
-        threading.Thread(target=keep, daemon=True).start()
+        window_lineup.edit_slot(self, self, index)
 
     def apply_lineup(self, lineup: list[SlotConfig]) -> None:
         """Use a new lineup from now on (the items already answered keep theirs)."""
-        if any(c.is_busy for c in self.columns):
-            self.say("Stop the answers being written (Esc) before changing the lineup.")
-            return
-        if self.batches.running:
-            self.say("Pause the batch before changing the lineup: it runs with this one.")
-            return
-        self.set_lineup(lineup)
-        self.items.show_new()
-        self._save_lineup()
-        if self.blind:  # who is in the lineup is shown with the first verdict, not before
-            self.say("Lineup changed. Ask a question to compare the answers.")
-        else:
-            self.say(f"Lineup: {', '.join(s.role for s in lineup)}. Ask a question to compare.")
-
-    def _save_lineup(self) -> None:
-        lineup = [s.to_dict() for s in self.lineup]
-        session_id = self.session_id
-
-        def save(store: Store) -> None:
-            store.set_setting(LINEUP_SETTING, lineup)
-            if session_id:
-                store.set_session_lineup(session_id, lineup)
-
-        self.writer.call(save)
+        window_lineup.apply_lineup(self, lineup, self.edit_slot)
 
     # -- running ---------------------------------------------------------------------------------
 
     def run_prompt(self) -> None:
-        prompt = self.prompt_edit.toPlainText().strip()
-        if not self.run_button.isEnabled():
-            return
-        if not prompt:
-            self.statusBar().showMessage("Type a question first, then press Run.", 5000)
-            return
-        assert self.session_id is not None
-        item_id = new_id()
-        order = list(range(len(self.columns)))
-        if self.blind:
-            order = shown_order(len(self.columns), len(self.items.item_ids), self.blind_seed)
-        reference = self.reference_edit.text().strip()
-        source = self.source_edit.text().strip()
-        rows = []
-        for column, slot in zip(self.columns, self.lineup, strict=True):
-            response_id = new_id()
-            column.begin(response_id)
-            rows.append(queued_response(response_id, column.index, slot))
-        session_id = self.session_id
-        # Queued before any worker starts, so the rows exist before the first event is recorded.
-        self.writer.call(
-            lambda store: store.add_item(
-                session_id, item_id, prompt, rows, reference, source, shown_order=order
-            )
-        )
-        self.items.item_ids.append(item_id)
-        self.items.new_view()
-        self.reference_edit.clear()
-        self.source_edit.clear()
-        self.items.present(
-            {
-                "id": item_id,
-                "prompt": prompt,
-                "reference": reference,
-                "reference_source": source,
-                "shown_order": order,
-                "phase": 1,
-                "revealed_at": None,
-                "verdicts": {},
-            }
-        )
-        for worker, row in zip(self.workers, rows, strict=True):
-            worker.submit(GenerationRequest(row["id"], prompt))
-        self._set_busy(True)
-
-    def _on_event(self, index: int, event: Event) -> None:
-        if index < len(self.columns):
-            self.columns[index].apply(event)
-        if isinstance(event, FactsEvent) and event.facts.get("memory_advice"):
-            if self.blind and any(c.hidden for c in self.columns):  # it names the models
-                self.say(
-                    "Memory is short for these models: they may answer one after another, or "
-                    "slowly. Closing other programs gives them more room."
-                )
-            else:
-                self.say(str(event.facts["memory_advice"]))
-        if isinstance(event, FinishedEvent):
-            self._set_busy(any(c.is_busy for c in self.columns))
-
-    def _stop_column(self, index: int, response_id: str) -> None:
-        column = self.columns[index]
-        if column.state in (Status.QUEUED, Status.LOADING):
-            # Nothing was written yet, so the answer can end now; the load finishes unseen.
-            finished = FinishedEvent(response_id, Status.STOPPED, "")
-            column.apply(finished)
-            self.writer.write_event(finished)
-        else:
-            column.show_stopping()
-        self.workers[index].stop(response_id)
-        self._set_busy(any(c.is_busy for c in self.columns))
+        self.prompt_run.run()
 
     def escape(self) -> None:
         """Esc stops what runs: the window's own answers, else a batch (paused, to resume)."""
-        if any(c.is_busy for c in self.columns) or not self.batches.escape():
+        if self.prompt_run.busy or not self.batches.escape():
             self.stop_all()
 
     def stop_all(self) -> None:
-        for column in self.columns:
-            if column.is_busy and column.response_id is not None:
-                self._stop_column(column.index, column.response_id)
+        self.prompt_run.stop_all()
 
-    def _set_busy(self, busy: bool) -> None:
-        batch = self.batches.running
-        self.run_button.setEnabled(not busy and not batch and self.session_id is not None)
-        self.run_button.setToolTip(
-            "A batch is running: pause it (Esc) to ask your own question." if batch else ""
-        )
-        if not busy and self.stop_all_button.hasFocus():
-            self.items.focus_answer(1)  # not on to whatever control comes next
-        self.stop_all_button.setEnabled(busy)
+    @property
+    def batch_running(self) -> bool:
+        return self.batches.running
 
     def set_running_batch(self, running: bool) -> None:
-        self._set_busy(any(c.is_busy for c in self.columns))
+        self.prompt_run.set_busy(self.prompt_run.busy)
 
     def release_models(self) -> None:
         """Unload the columns' models (their threads end); new ones load on the next Run."""
-        for index, slot in enumerate(self.lineup):
-            self.workers[index].shutdown()
-            self.workers[index] = self._make_worker(index, slot)
-        self.scheduler.reset()
+        self.prompt_run.release_models()
 
     # -- export ----------------------------------------------------------------------------------
 
     def choose_export_file(self, name: str = "json") -> None:
         if self.session_id is None:
             return
-        export_format = BY_NAME[name]
-        stem = f"imitation-lens-session-{datetime.now():%Y%m%d-%H%M}"
-        suggested = str(Path.home() / f"{stem}{export_format.suffix}")
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export session", suggested, f"{export_format.label} (*{export_format.suffix})"
-        )
-        if path:
-            self.export_to(Path(path), name)
+        target = choose_export_target(self, name)
+        if target is not None:
+            self.export_to(target, name)
 
     def export_to(self, target: Path, name: str | None = None) -> None:
-        """Read the session on the writer's thread, write the file on a worker thread."""
-        session_id = self.session_id
-        assert session_id is not None
-        export_format = format_for(target, name)
+        """Read the session on the writer thread, write the file in a task."""
+        assert self.session_id is not None
 
-        def failed(error: Exception) -> None:
-            reason = getattr(error, "strerror", None) or str(error)
-            QMessageBox.warning(
-                self,
-                APP_NAME,
-                as_html(
-                    shown_fault(
-                        f"The export could not be written to {target}:\n{reason}\n\n"
-                        "Your session is safe; choose another place and try again."
-                    )
-                ),
-            )
+        def written(path: str) -> None:
+            self.exported.emit(path)
+            self.say(f"Session exported to {path}")
 
-        def write(document: dict[str, Any]) -> None:
-            def work() -> None:
-                try:
-                    written = export_format.write(document, target)
-                except Exception as error:
-                    problem = error  # `error` is gone once the except block ends
-                    self.bridge.post(lambda: failed(problem))
-                    return
-                self.bridge.post(lambda: self.exported.emit(str(written)))
-                self.bridge.post(lambda: self.say(f"Session exported to {written}"))
-
-            threading.Thread(target=work, name="export", daemon=True).start()
-
-        self.writer.call(lambda store: session_document(store, session_id), write, failed)
+        export_session(self, self.writer, self.session_id, target, name, written)
 
     def choose_import_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Import a session", str(Path.home()), "Imitation Lens session (*.json)"
-        )
-        if path:
-            self.import_from(Path(path))
+        source = choose_import_source(self)
+        if source is not None:
+            self.import_from(source)
 
     def import_from(self, source: Path) -> None:
         """Merge a colleague's JSON export: all of it, or (with the reason) nothing."""
-
-        def done(result: ImportResult) -> None:
-            new = result.new
-            self.say(
-                f"Imported “{result.title}” from {result.evaluator}: {new['items']} new item(s), "
-                f"{new['marks']} new mark(s), {new['verdicts']} new verdict(s)"
-                + (
-                    f"; {len(result.conflicts)} conflict(s) kept as they were here"
-                    if result.conflicts
-                    else ""
-                )
-                + ". File ▸ Sessions opens it."
-            )
-            self.imported.emit(result.session_id)
-
-        def refused(error: Exception) -> None:
-            if isinstance(error, ImportRefused):
-                message = str(error)
-            else:
-                message = unexpected(f"{source.name} could not be read", error)
-            self.say(shown_fault(f"Nothing was imported. {message}"))
-            self.import_refused.emit(message)
-
-        self.writer.call(lambda store: import_session(store, source), done, refused)
+        import_session_file(
+            self.writer, source, self.say, self.imported.emit, self.import_refused.emit
+        )
 
     def open_report(self) -> ReportView | None:
         if self.session_id is None:
@@ -776,20 +369,11 @@ class MainWindow(QMainWindow):
     # -- storage trouble -------------------------------------------------------------------------
 
     def _on_storage_failed(self, message: str) -> None:
-        self.banner.setText(f"<b>Not saved yet.</b> {escaped(shown_fault(message))}")
-        self._set_banner_alert(True)
-        self.banner.setVisible(True)
+        self.banner.show_storage_failed(message)
         self.statusBar().showMessage(message)
 
-    def _set_banner_alert(self, alert: bool) -> None:
-        self.banner.setProperty("alert", alert)
-        # A dynamic property only restyles once the style is applied again.
-        self.banner.style().unpolish(self.banner)
-        self.banner.style().polish(self.banner)
-
     def _on_storage_recovered(self) -> None:
-        self._set_banner_alert(False)
-        self._update_banner()
+        self.banner.storage_recovered(self.lineup, self.blind)
         self.statusBar().showMessage("Saving works again; everything is written.", 8000)
 
     # -- closing ---------------------------------------------------------------------------------
@@ -805,8 +389,7 @@ class MainWindow(QMainWindow):
         self._closing = True
         self.hide()
         self.closing.emit()
-        for worker in self.workers:
-            worker.shutdown()
+        self.prompt_run.shutdown()
         # A running batch is left paused first, so it resumes where it stopped next time.
         self.batches.close_then(self.writer.close)
 

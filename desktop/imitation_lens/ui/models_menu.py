@@ -4,31 +4,45 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
 from imitation_lens import APP_NAME
 from imitation_lens.core.housekeeping.fault_log import shown_fault
+from imitation_lens.core.housekeeping.paths import DataPaths
 from imitation_lens.core.housekeeping.unexpected import unexpected
 from imitation_lens.core.model_files.catalog import Catalog, Pair
 from imitation_lens.core.running.lineup import LocalModel, Server, SlotConfig
 from imitation_lens.core.servers.replay import DemoPackError, export_demo_pack, import_demo_pack
 from imitation_lens.ui.connections_dialog import ConnectionsDialog
+from imitation_lens.ui.gui_writer import GuiWriter
 from imitation_lens.ui.library_dialog import LibraryDialog
 from imitation_lens.ui.lineup_dialog import LineupDialog
 from imitation_lens.ui.plain_text import as_html
 
-if TYPE_CHECKING:
-    from imitation_lens.ui.main_window import MainWindow
+
+class ModelsHost(Protocol):
+    """What the Models menu needs from the window."""
+
+    writer: GuiWriter
+    paths: DataPaths
+    lineup: list[SlotConfig]
+    session_id: str | None
+
+    def apply_lineup(self, lineup: list[SlotConfig]) -> None: ...
+
+    def say(self, message: str) -> None: ...
 
 
 class ModelsMenu(QObject):
-    def __init__(self, window: MainWindow, menu: QMenu) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: ModelsHost, parent: QWidget, menu: QMenu) -> None:
+        """`parent`: the window, for the dialogs and the menu's actions."""
+        super().__init__(parent)
+        self.host = host
+        self._parent = parent
         self.library: LibraryDialog | None = None
         self.lineup: LineupDialog | None = None
         self.connections: ConnectionsDialog | None = None
@@ -43,7 +57,7 @@ class ModelsMenu(QObject):
             if label is None:
                 menu.addSeparator()
                 continue
-            action = QAction(label, window)
+            action = QAction(label, parent)
             if shortcut:
                 action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(slot)
@@ -51,9 +65,7 @@ class ModelsMenu(QObject):
 
     def open_library(self, catalog: Catalog | None = None) -> LibraryDialog:
         if self.library is None:
-            self.library = LibraryDialog(
-                self.window.writer, self.window.paths, self.window, catalog
-            )
+            self.library = LibraryDialog(self.host.writer, self.host.paths, self._parent, catalog)
             self.library.catalog_tab.use_pair.connect(self.use_pair)
         self.library.show()
         self.library.refresh()
@@ -61,7 +73,7 @@ class ModelsMenu(QObject):
 
     def use_pair(self, pair: Pair, base_path: str, imitator_path: str) -> None:
         """Base and Imitator columns from a catalog pair; the teacher column stays as it is."""
-        current = self.window.lineup
+        current = self.host.lineup
         teacher = next((s for s in current if isinstance(s.source, Server)), None)
         teacher = teacher or next((s for s in current if s.role == "Teacher"), None)
         lineup = [
@@ -72,22 +84,22 @@ class ModelsMenu(QObject):
                 note=f"{pair.imitator.name}: learned from {pair.imitator.teacher or 'a teacher'}",
             ),
         ]
-        self.window.apply_lineup(lineup + ([teacher] if teacher else []))
+        self.host.apply_lineup(lineup + ([teacher] if teacher else []))
 
     def open_connections(self) -> ConnectionsDialog:
         if self.connections is None:
-            self.connections = ConnectionsDialog(self.window.writer, self.window)
+            self.connections = ConnectionsDialog(self.host.writer, self._parent)
         self.connections.show()
         self.connections.refresh()
         return self.connections
 
     def open_lineup(self) -> LineupDialog:
-        dialog = LineupDialog(self.window.lineup, self.window.writer, self.window)
+        dialog = LineupDialog(self.host.lineup, self.host.writer, self._parent)
         self.lineup = dialog
 
         def finished(result: int) -> None:
             if result == QDialog.DialogCode.Accepted:
-                self.window.apply_lineup(dialog.result_lineup())
+                self.host.apply_lineup(dialog.result_lineup())
             dialog.deleteLater()
             self.lineup = None
 
@@ -100,17 +112,17 @@ class ModelsMenu(QObject):
     def choose_pack_to_export(self) -> None:
         suggested = Path.home() / f"imitation-lens-demo-pack-{datetime.now():%Y%m%d}.json"
         path, _ = QFileDialog.getSaveFileName(
-            self.window, "Export demo pack", str(suggested), "Demo pack (*.json)"
+            self._parent, "Export demo pack", str(suggested), "Demo pack (*.json)"
         )
         if path:
             self.export_pack(Path(path))
 
     def export_pack(self, target: Path) -> None:
         """Recorded teacher answers of this session's questions, for another laptop."""
-        session_id = self.window.session_id
+        session_id = self.host.session_id
 
         def done(count: int) -> None:
-            self.window.say(
+            self.host.say(
                 f"Demo pack written to {target}: {count} recorded teacher answer(s)."
                 if count
                 else "There are no recorded teacher answers in this session yet: connect a "
@@ -119,24 +131,22 @@ class ModelsMenu(QObject):
 
         def failed(error: Exception) -> None:
             reason = getattr(error, "strerror", None) or str(error)
-            self.window.say(
-                shown_fault(f"The demo pack could not be written to {target}: {reason}")
-            )
+            self.host.say(shown_fault(f"The demo pack could not be written to {target}: {reason}"))
 
-        self.window.writer.call(
+        self.host.writer.call(
             lambda store: export_demo_pack(store, target, session_id), done, failed
         )
 
     def choose_pack_to_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "Import demo pack", str(Path.home()), "Demo pack (*.json)"
+            self._parent, "Import demo pack", str(Path.home()), "Demo pack (*.json)"
         )
         if path:
             self.import_pack(Path(path))
 
     def import_pack(self, source: Path) -> None:
         def done(count: int) -> None:
-            self.window.say(
+            self.host.say(
                 f"Imported {count} recorded teacher answer(s) from {source.name}. In a teacher "
                 "column they stand in when the teacher can't be reached."
             )
@@ -147,7 +157,7 @@ class ModelsMenu(QObject):
             else:
                 message = unexpected(f"{source.name} could not be read", error)
             QMessageBox.warning(
-                self.window, APP_NAME, as_html(shown_fault(f"Nothing was imported. {message}"))
+                self._parent, APP_NAME, as_html(shown_fault(f"Nothing was imported. {message}"))
             )
 
-        self.window.writer.call(lambda store: import_demo_pack(store, source), done, failed)
+        self.host.writer.call(lambda store: import_demo_pack(store, source), done, failed)

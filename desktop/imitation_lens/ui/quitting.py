@@ -11,14 +11,13 @@ import socket
 import sys
 import time
 from types import FrameType
-from typing import TYPE_CHECKING, NoReturn
+from typing import NoReturn, Protocol, cast
 
-from PySide6.QtCore import QEvent, QObject, QSocketNotifier, QTimer
+from PySide6.QtCore import QEvent, QObject, QSocketNotifier, QTimer, SignalInstance
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog
 
-if TYPE_CHECKING:
-    from imitation_lens.ui.main_window import MainWindow
+from imitation_lens.ui.gui_writer import GuiWriter
 
 log = logging.getLogger(__name__)
 
@@ -29,10 +28,21 @@ log = logging.getLogger(__name__)
 WRITER_DEADLINE_MS = 1700
 
 
+class QuittingWindow(Protocol):
+    """The main window as the way out sees it (its File menu uses quit_keys from here)."""
+
+    writer: GuiWriter
+
+    @property
+    def closing(self) -> SignalInstance: ...  # the window went away; the writer is writing
+
+    def close(self) -> bool: ...
+
+
 class Quitter(QObject):
     """Owns the ways out of the app; `request_quit` is the one path they all take."""
 
-    def __init__(self, app: QApplication, window: MainWindow) -> None:
+    def __init__(self, app: QApplication, window: QuittingWindow) -> None:
         super().__init__(app)
         self.app = app
         self.window = window
@@ -55,7 +65,7 @@ class Quitter(QObject):
         self.requested = True
         # A modal dialog runs its own event loop: close it first, so nothing waits on its answer.
         for widget in QApplication.topLevelWidgets():
-            if widget is not self.window and widget.isVisible():
+            if widget is not cast(object, self.window) and widget.isVisible():
                 if isinstance(widget, QDialog):
                     widget.reject()
                 widget.close()

@@ -19,9 +19,6 @@ from PySide6.QtWidgets import (
 from imitation_lens.core.judging.annotations import Judgement, Mark
 from imitation_lens.core.judging.blind import identity_clues
 from imitation_lens.core.judging.taxonomy import key_range
-from imitation_lens.core.model_files.bundled_model import DISPLAY_NAME
-from imitation_lens.core.model_files.bundled_model import FILE_NAME as BUNDLED_FILE
-from imitation_lens.core.model_files.bundled_model import SHA256 as BUNDLED_SHA256
 from imitation_lens.core.running.events import (
     FINAL_STATUSES,
     Event,
@@ -31,49 +28,14 @@ from imitation_lens.core.running.events import (
     Status,
     TextEvent,
 )
-from imitation_lens.core.running.lineup import Server, SlotConfig
-from imitation_lens.core.running.prompting import GGUF_CHAT, QUESTION_ANSWER, TEACHER_STYLE
+from imitation_lens.core.running.lineup import SlotConfig
 from imitation_lens.ui.answer_pane import AnswerPane
+from imitation_lens.ui.column_words import STATE_STYLE, describe_source, model_words, speed_words
 from imitation_lens.ui.flow_layout import flow_row
-from imitation_lens.ui.plain_text import make_plain, plain_tip
+from imitation_lens.ui.plain_text import make_plain
 from imitation_lens.ui.raw_text import RawTextButton
 
-# (label shown, background, text colour): the word is always there, colour only helps.
-STATE_STYLE: dict[str, tuple[str, str, str]] = {
-    "idle": ("Idle", "#e8e8e8", "#333333"),
-    Status.QUEUED: ("Waiting", "#e8e8e8", "#333333"),
-    Status.LOADING: ("Loading model…", "#dbe8ff", "#123a7a"),
-    Status.THINKING: ("Reading the prompt…", "#dbe8ff", "#123a7a"),
-    Status.STREAMING: ("Writing…", "#d9f2dd", "#145a21"),
-    Status.DONE: ("Done", "#e8e8e8", "#1d1d1d"),
-    Status.STOPPED: ("Stopped", "#fff0c2", "#6b4a00"),
-    Status.FAILED: ("Failed", "#ffd9d9", "#8a0010"),
-    Status.INTERRUPTED: ("Interrupted", "#fff0c2", "#6b4a00"),
-    "stopping": ("Stopping…", "#fff0c2", "#6b4a00"),
-}
-
-
 _FINAL = {status.value for status in FINAL_STATUSES}
-
-# How the question reached a local model, in the words of the column's Prompt style setting; the
-# ids stored with each answer are for the data, not for the header.
-_ASKED = {
-    QUESTION_ANSWER: "asked as question and answer",
-    TEACHER_STYLE: "asked after teacher-style examples",
-    GGUF_CHAT: "asked through its chat template",
-}
-
-
-def describe_source(slot: SlotConfig) -> str:
-    if isinstance(slot.source, Server):
-        return f"{slot.source.model} via {slot.source.base_url}"
-    if slot.source.is_bundled:
-        return f"{DISPLAY_NAME} · Q4_K_M · built in"
-    return slot.source.path.replace("\\", "/").rsplit("/", 1)[-1]
-
-
-def _tokens(count: int) -> str:
-    return "1 token" if count == 1 else f"{count} tokens"
 
 
 class SlotColumn(QFrame):
@@ -405,32 +367,17 @@ class SlotColumn(QFrame):
         if facts.get("replay_note"):  # a recorded teacher answer stands in: say so, with its date
             self._shown_note = str(facts["replay_note"])
             self._present()
-        if facts.get("model_file"):
-            if facts.get("model_sha256") == BUNDLED_SHA256 or facts["model_file"] == BUNDLED_FILE:
-                # The same words as before the run (describe_source), with how it was asked.
-                details = [DISPLAY_NAME, facts.get("model_quantization") or "", "built in"]
-            else:
-                name = facts.get("model_name") or facts["model_file"]
-                size = facts.get("model_size_label") or ""
-                details = [name, "" if size.lower() in name.lower() else size]
-                details.append(facts.get("model_quantization") or "")
-            details.append(_ASKED.get(str(facts.get("template") or ""), ""))
-            self.model_label.setText(" · ".join(d for d in details if d))
-            self.model_label.setToolTip(
-                plain_tip(f"{facts['model_file']}\nsha256 {facts.get('model_sha256') or 'unknown'}")
-            )
-        elif facts.get("endpoint_model"):
-            self.model_label.setText(
-                f"{facts['endpoint_model']} via {facts.get('endpoint_base_url', '')}"
-            )
+        model = model_words(facts)
+        if model is not None:
+            text, tip = model
+            self.model_label.setText(text)
+            if tip is not None:
+                self.model_label.setToolTip(tip)
 
     def _show_speed(self, tokens_per_second: float | None, tokens_out: int | None) -> None:
-        if tokens_per_second:
-            self.speed_label.setText(
-                f"{tokens_per_second:.1f} tokens/s · {_tokens(tokens_out or 0)}"
-            )
-        elif tokens_out:
-            self.speed_label.setText(_tokens(tokens_out))
+        text = speed_words(tokens_per_second, tokens_out)
+        if text:
+            self.speed_label.setText(text)
 
     def _show_error(self, message: str) -> None:
         self._error = message

@@ -1,0 +1,111 @@
+"""Sessions in and out of the main window: export to a file (any format), import a colleague's.
+
+The session is read on the writer thread; an export file is written by a task tied to the
+window, so a slow disk never holds the window up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from imitation_lens import APP_NAME
+from imitation_lens.core.exports.formats import BY_NAME, format_for
+from imitation_lens.core.exports.importer import ImportRefused, ImportResult, import_session
+from imitation_lens.core.exports.session_json import session_document
+from imitation_lens.core.housekeeping.fault_log import shown_fault
+from imitation_lens.core.housekeeping.unexpected import unexpected
+from imitation_lens.ui.gui_writer import GuiWriter
+from imitation_lens.ui.plain_text import as_html
+from imitation_lens.ui.tasks import run_task
+
+
+def choose_export_target(parent: QWidget, name: str) -> Path | None:
+    export_format = BY_NAME[name]
+    stem = f"imitation-lens-session-{datetime.now():%Y%m%d-%H%M}"
+    suggested = str(Path.home() / f"{stem}{export_format.suffix}")
+    path, _ = QFileDialog.getSaveFileName(
+        parent, "Export session", suggested, f"{export_format.label} (*{export_format.suffix})"
+    )
+    return Path(path) if path else None
+
+
+def export_session(
+    owner: QWidget,
+    writer: GuiWriter,
+    session_id: str,
+    target: Path,
+    name: str | None,
+    on_written: Callable[[str], None],
+) -> None:
+    """Read the session on the writer thread, write the file in a task of `owner`'s."""
+    export_format = format_for(target, name)
+
+    def failed(error: Exception) -> None:
+        reason = getattr(error, "strerror", None) or str(error)
+        QMessageBox.warning(
+            owner,
+            APP_NAME,
+            as_html(
+                shown_fault(
+                    f"The export could not be written to {target}:\n{reason}\n\n"
+                    "Your session is safe; choose another place and try again."
+                )
+            ),
+        )
+
+    def write(document: dict[str, Any]) -> None:
+        run_task(
+            owner,
+            lambda _task: export_format.write(document, target),
+            lambda written: on_written(str(written)),
+            failed,
+            name="export",
+        )
+
+    writer.call(lambda store: session_document(store, session_id), write, failed)
+
+
+def choose_import_source(parent: QWidget) -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(
+        parent, "Import a session", str(Path.home()), "Imitation Lens session (*.json)"
+    )
+    return Path(path) if path else None
+
+
+def import_session_file(
+    writer: GuiWriter,
+    source: Path,
+    say: Callable[[str], None],
+    on_imported: Callable[[str], None],
+    on_refused: Callable[[str], None],
+) -> None:
+    """Merge a colleague's JSON export: all of it, or (with the reason) nothing."""
+
+    def done(result: ImportResult) -> None:
+        new = result.new
+        say(
+            f"Imported “{result.title}” from {result.evaluator}: {new['items']} new item(s), "
+            f"{new['marks']} new mark(s), {new['verdicts']} new verdict(s)"
+            + (
+                f"; {len(result.conflicts)} conflict(s) kept as they were here"
+                if result.conflicts
+                else ""
+            )
+            + ". File ▸ Sessions opens it."
+        )
+        on_imported(result.session_id)
+
+    def refused(error: Exception) -> None:
+        if isinstance(error, ImportRefused):
+            message = str(error)
+        else:
+            message = unexpected(f"{source.name} could not be read", error)
+        say(shown_fault(f"Nothing was imported. {message}"))
+        on_refused(message)
+
+    writer.call(lambda store: import_session(store, source), done, refused)
