@@ -102,6 +102,7 @@ class SlotDialog(QDialog):
         for kind in kinds.KINDS:
             self.server_kind.addItem(kind.label, kind.name)
         self.server_kind.setAccessibleName("Kind of server")
+        self.server_kind.setAccessibleDescription("How Imitation Lens talks to the server")
         self.base_url = QLineEdit()
         self.base_url.setPlaceholderText("https://api.openai.com/v1")
         self.model = QLineEdit()
