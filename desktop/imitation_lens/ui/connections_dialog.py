@@ -1,4 +1,5 @@
-"""Teacher connections: add an OpenAI-compatible server, test it, keep its key in the keychain."""
+"""Teacher connections: add a server (OpenAI-compatible, or another kind where one is registered),
+test it, keep its key in the keychain."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from imitation_lens.core.housekeeping.fault_log import shown_fault
+from imitation_lens.core.running.lineup import OPENAI_COMPATIBLE
+from imitation_lens.core.servers import kinds
 from imitation_lens.core.servers.connections import (
     KNOWN_SERVERS,
     VARIABLE_NAME_PROBLEM,
@@ -102,11 +105,22 @@ class ConnectionsDialog(QDialog):
         _named(self.delete_button, "Delete connection", "Forget the chosen connection")
         self.delete_button.clicked.connect(self._delete)
 
+        # The kinds registered now (core/servers/kinds); the row shows only when there is a choice,
+        # and then the usual OpenAI-compatible servers below are called "known" servers instead.
+        self.server_kind = QComboBox()
+        for kind in kinds.KINDS:
+            self.server_kind.addItem(kind.label, kind.name)
+        _named(self.server_kind, "Kind of server", "How Imitation Lens talks to the server")
+        several = self.server_kind.count() > 1
         self.preset = QComboBox()
-        self.preset.addItem("Choose a kind of server…", "")
+        self.preset.addItem("Choose a known server…" if several else "Choose a kind of server…", "")
         for label, url, _ in KNOWN_SERVERS:
             self.preset.addItem(label, url)
-        _named(self.preset, "Kind of server", "Fills in the usual address")
+        _named(
+            self.preset,
+            "Known server" if several else "Kind of server",
+            "Fills in the usual address",
+        )
         self.preset.currentIndexChanged.connect(self._use_preset)
         self.name = QLineEdit()
         _named(self.name, "Connection name", "A name you will recognise, e.g. ChatGPT")
@@ -138,7 +152,11 @@ class ConnectionsDialog(QDialog):
         self.result_label.setTextFormat(Qt.TextFormat.PlainText)
 
         form = QFormLayout()
-        form.addRow("Kind", self.preset)
+        form.addRow("Kind of server", self.server_kind)
+        form.addRow("Known server" if several else "Kind", self.preset)
+        form.setRowVisible(self.server_kind, several)
+        self._form = form
+        self.server_kind.currentIndexChanged.connect(self._kind_chosen)
         form.addRow("&Name", self.name)
         form.addRow("&Address", self.base_url)
         form.addRow("API &key", self.key)
@@ -196,7 +214,21 @@ class ConnectionsDialog(QDialog):
         self.key_env.setText(connection.api_key_env)
         self.model.clear()
         self.model.setEditText(connection.model)
+        found = self.server_kind.findData(connection.kind)
+        if found < 0:  # a kind this copy does not have stays the connection's until changed
+            self.server_kind.addItem(f"{connection.kind} (not available in this version)")
+            self.server_kind.setItemData(self.server_kind.count() - 1, connection.kind)
+            found = self.server_kind.count() - 1
+            self._form.setRowVisible(self.server_kind, True)
+        self.server_kind.setCurrentIndex(found)
         self._tell("", ok=True)
+
+    def _kind(self) -> str:
+        return str(self.server_kind.currentData() or OPENAI_COMPATIBLE)
+
+    def _kind_chosen(self) -> None:
+        """The known servers are OpenAI-compatible ones: offered only for that kind."""
+        self._form.setRowVisible(self.preset, self._kind() == OPENAI_COMPATIBLE)
 
     def _use_preset(self) -> None:
         url = self.preset.currentData()
@@ -207,6 +239,7 @@ class ConnectionsDialog(QDialog):
 
     def test_connection(self) -> None:
         base_url, env, key = self.base_url.text(), self.key_env.text().strip(), self.key.text()
+        kind = self._kind()
         self.test_button.setEnabled(False)
         self._tell("Asking the server which models it offers…", ok=True)
 
@@ -219,7 +252,7 @@ class ConnectionsDialog(QDialog):
 
         self._test = run_task(
             self,
-            lambda _: list_models(base_url, env, key or None),
+            lambda _: list_models(base_url, env, key or None, kind),
             lambda models: self._tested(True, "", models),
             failed,
             name="test connection",
@@ -257,7 +290,7 @@ class ConnectionsDialog(QDialog):
                 field, self.key_env
             ).setFocus()
             return
-        connection = Connection(self._editing, name, base_url, model, env)
+        connection = Connection(self._editing, name, base_url, model, env, self._kind())
         self.save_button.setEnabled(False)
 
         # The keychain may ask the desktop: never on the GUI thread. Saving is what the user

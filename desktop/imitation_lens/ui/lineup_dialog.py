@@ -63,7 +63,7 @@ def source_choices(
         choices.append(
             SourceChoice(
                 f"Teacher: {connection.name} ({connection.model})",
-                SlotConfig("", connection.endpoint(), SamplingParams(temperature=0.0)),
+                SlotConfig("", connection.server(), SamplingParams(temperature=0.0)),
             )
         )
     known = {_key(c.slot) for c in choices}
@@ -77,7 +77,7 @@ def source_choices(
 def _key(slot: SlotConfig) -> tuple[Any, ...]:
     source = slot.source
     if isinstance(source, Server):
-        return ("endpoint", source.base_url.rstrip("/"), source.model)
+        return ("server", source.kind, source.base_url.rstrip("/"), source.model)
     return ("local", source.path, source.prompt_mode if source.is_bundled else "")
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from imitation_lens.core.running.lineup import (
+    OPENAI_COMPATIBLE,
     LocalModel,
     PromptMode,
     ReplayMode,
@@ -30,6 +31,7 @@ from imitation_lens.core.running.lineup import (
     Server,
     SlotConfig,
 )
+from imitation_lens.core.servers import kinds
 from imitation_lens.core.servers.connections import VARIABLE_NAME_PROBLEM, is_variable_name
 
 _SOURCES = ["Built-in demo model", "A GGUF model file on this computer", "An online or local API"]
@@ -95,6 +97,12 @@ class SlotDialog(QDialog):
         self.mode = QComboBox()
         for _, label in _MODES:
             self.mode.addItem(label)
+        # The kinds registered now (core/servers/kinds); the row shows only when there is a choice.
+        self.server_kind = QComboBox()
+        for kind in kinds.KINDS:
+            self.server_kind.addItem(kind.label, kind.name)
+        self.server_kind.setAccessibleName("Kind of server")
+        self.server_kind.setAccessibleDescription("How Imitation Lens talks to the server")
         self.base_url = QLineEdit()
         self.base_url.setPlaceholderText("https://api.openai.com/v1")
         self.model = QLineEdit()
@@ -119,14 +127,15 @@ class SlotDialog(QDialog):
             ("Model file", path_row_widget),
             ("Prompt style", self.mode),
         ]
-        self._endpoint_rows: list[tuple[str, QWidget]] = [
+        self._server_rows: list[tuple[str, QWidget]] = [
+            ("Kind of server", self.server_kind),
             ("API address", self.base_url),
             ("Model id", self.model),
             ("Key variable", self.key_env),
             ("API key", self.key),
             ("Recorded answers", self.replay),
         ]
-        for label, field in self._local_rows + self._endpoint_rows:
+        for label, field in self._local_rows + self._server_rows:
             form.addRow(label, field)
         form.addRow(self.key_hint)
         self._form = form
@@ -202,6 +211,7 @@ class SlotDialog(QDialog):
             self.model.setText(slot.source.model)
             self.key_env.setText(slot.source.api_key_env)
             self.replay.setCurrentIndex([m for m, _ in _REPLAY].index(slot.source.replay))
+            self._choose_kind(slot.source.kind)
         else:
             self.source.setCurrentIndex(0 if slot.source.is_bundled else 1)
             self.path.setText(slot.source.path)
@@ -209,13 +219,22 @@ class SlotDialog(QDialog):
             self.mode.setCurrentIndex(modes.index(slot.source.prompt_mode))
             self.key_env.setText("OPENAI_API_KEY")
 
+    def _choose_kind(self, name: str) -> None:
+        found = self.server_kind.findData(name)
+        if found < 0:  # a kind this copy does not have stays the column's until changed
+            self.server_kind.addItem(f"{name} (not available in this version)", name)
+            found = self.server_kind.count() - 1
+        self.server_kind.setCurrentIndex(found)
+
     def _show_rows(self) -> None:
         choice = self.source.currentIndex()
         for label, _ in self._local_rows:
             self._form.setRowVisible(self._row_of(label), choice in (0, 1))
         self._form.setRowVisible(self._row_of("Model file"), choice == 1)
-        for label, _ in self._endpoint_rows:
+        for label, _ in self._server_rows:
             self._form.setRowVisible(self._row_of(label), choice == 2)
+        several = self.server_kind.count() > 1
+        self._form.setRowVisible(self._row_of("Kind of server"), choice == 2 and several)
         self.key_hint.setVisible(choice == 2)
 
     def _explain_knobs(self, shown: bool) -> None:
@@ -259,6 +278,7 @@ class SlotDialog(QDialog):
                 self.model.text().strip() or "gpt-4o-mini",
                 self.key_env.text().strip(),
                 _REPLAY[self.replay.currentIndex()][0],
+                str(self.server_kind.currentData() or OPENAI_COMPATIBLE),
             )
         else:
             mode = _MODES[self.mode.currentIndex()][0]

@@ -336,7 +336,7 @@ def check_lineup(lineup: list[Any]) -> None:
 def _check_source(source: Any, kind: str, here: str) -> None:
     if not isinstance(source, dict):
         raise Problem(f"{here}: what runs there ('source') must be a group of settings.")
-    texts = ("path",) if kind == "local" else ("base_url", "model", "api_key_env")
+    texts = ("path",) if kind == "local" else ("base_url", "model", "api_key_env", "kind")
     for key in texts:
         if key in source and not isinstance(source[key], str):
             raise Problem(f"{here}: '{key}' must be text.")

@@ -1,4 +1,5 @@
-"""What runs in each column: a local GGUF file or an OpenAI-compatible server, with its settings."""
+"""What runs in each column: a local GGUF file or a server (of a kind in core/servers/kinds), with
+its settings."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ PromptMode = Literal["auto", "completion", "chat", "teacher-style"]
 # When a teacher's recorded answer is used instead of asking it: when it can't be reached
 # (the default), always (an offline demo), or never.
 ReplayMode = Literal["fallback", "always", "never"]
+
+# The kind of server every saved server was before there were kinds (core/servers/kinds).
+OPENAI_COMPATIBLE = "openai-compatible"
 
 TEACHER_URL_ENV = "IMITATION_LENS_TEACHER_URL"
 TEACHER_MODEL_ENV = "IMITATION_LENS_TEACHER_MODEL"
@@ -48,12 +52,13 @@ class LocalModel:
 
 @dataclass(frozen=True)
 class Server:
-    """An OpenAI-compatible chat server. The key itself is never kept here: only where to find it."""
+    """A chat server a column talks to. The key itself is never kept here: only where to find it."""
 
     base_url: str
     model: str
     api_key_env: str = "OPENAI_API_KEY"
     replay: ReplayMode = "fallback"
+    kind: str = OPENAI_COMPATIBLE  # a name in core/servers/kinds: how the server is asked
 
 
 @dataclass(frozen=True)
@@ -72,10 +77,13 @@ class SlotConfig:
 
     def to_dict(self) -> dict[str, Any]:
         kind = "local" if isinstance(self.source, LocalModel) else "endpoint"
+        source = asdict(self.source)
+        if source.get("kind") == OPENAI_COMPATIBLE:
+            del source["kind"]  # saved lineups and exports stay as they were before kinds
         return {
             "role": self.role,
             "kind": kind,
-            "source": asdict(self.source),
+            "source": source,
             "params": asdict(self.params),
             "note": self.note,
         }
@@ -90,6 +98,7 @@ class SlotConfig:
                 model=str(source_data.get("model", "")),
                 api_key_env=str(source_data.get("api_key_env", "OPENAI_API_KEY")),
                 replay=source_data.get("replay", "fallback"),
+                kind=str(source_data.get("kind") or OPENAI_COMPATIBLE),
             )
         else:
             source = LocalModel(
@@ -112,7 +121,7 @@ MAX_SLOTS = 6
 def default_lineup(environ: dict[str, str] | None = None) -> list[SlotConfig]:
     """The lineup a first start gets: everything runs on the bundled model, offline.
 
-    Only one small model ships with the app, so the imitator and (without a configured endpoint)
+    Only one small model ships with the app, so the imitator and (without a configured server)
     the teacher are stand-ins, and their headers say so.
     """
     env = os.environ if environ is None else environ

@@ -1,2 +1,3 @@
-"""OpenAI-compatible servers: saved connections, API keys, the server runner, the teacher column
-and its recorded answers."""
+"""The servers a column talks to: the kinds of server (kinds/, one module each; today the
+OpenAI-compatible one, server_runner.py), saved connections, API keys, the teacher column and its
+recorded answers."""

@@ -1,20 +1,27 @@
-"""Saved teacher connections (OpenAI-compatible endpoints) and "Test connection".
+"""Saved teacher connections (a named server: address, model, where the key is, kind of server)
+and "Test connection", which asks the server through its kind (core/servers/kinds/).
 
 Only where a key is found is saved (an environment variable's name; otherwise the OS keychain
-holds it under the base URL). The key itself never reaches the database.
+holds it under the base URL). The key itself never reaches the database. A connection's kind is
+kept in the settings table (CONNECTION_KINDS, only for kinds other than the OpenAI-compatible
+one), so the connections table keeps the columns older files have.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
-import openai
-
 from imitation_lens.core.running.events import utc_now
-from imitation_lens.core.running.lineup import Server
+from imitation_lens.core.running.lineup import OPENAI_COMPATIBLE, Server
+from imitation_lens.core.servers import kinds
+from imitation_lens.core.servers.kinds import ConnectionProblem as ConnectionProblem  # for the UI
 from imitation_lens.core.servers.secrets import find_api_key, looks_like_variable_name, redact
-from imitation_lens.core.servers.server_runner import CONNECT_TIMEOUT_S, explain_api_error
 from imitation_lens.core.storage.store import Store, new_id
+
+# The settings key of {connection id: kind name}, for connections not OpenAI-compatible.
+CONNECTION_KINDS = "connection_kinds"
+TEST_TIMEOUT_S = 30.0
 
 # Where people usually find an OpenAI-compatible server (label, base URL, key needed).
 KNOWN_SERVERS: list[tuple[str, str, bool]] = [
@@ -37,10 +44,6 @@ def is_variable_name(text: str) -> bool:
     return looks_like_variable_name(text)
 
 
-class ConnectionProblem(Exception):
-    """Why a teacher could not be reached or used, in plain words (never containing the key)."""
-
-
 @dataclass(frozen=True)
 class Connection:
     id: str
@@ -48,9 +51,10 @@ class Connection:
     base_url: str
     model: str
     api_key_env: str = ""
+    kind: str = OPENAI_COMPATIBLE  # a name in core/servers/kinds
 
-    def endpoint(self) -> Server:
-        return Server(self.base_url, self.model, self.api_key_env)
+    def server(self) -> Server:
+        return Server(self.base_url, self.model, self.api_key_env, kind=self.kind)
 
 
 def save_connection(store: Store, connection: Connection) -> Connection:
@@ -70,18 +74,45 @@ def save_connection(store: Store, connection: Connection) -> Connection:
             table.update(saved.id, row)
         else:
             table.insert(row | {"created_at": now})
+        _keep_kind(store, saved.id, saved.kind)
     return saved
 
 
 def delete_connection(store: Store, connection_id: str) -> None:
     with store.db.atomic():
         store.db.table("connections").delete(connection_id)
+        _keep_kind(store, connection_id, OPENAI_COMPATIBLE)
+
+
+def _kinds(store: Store) -> dict[str, str]:
+    found = store.get_setting(CONNECTION_KINDS, {})
+    return {str(k): str(v) for k, v in found.items()} if isinstance(found, dict) else {}
+
+
+def _keep_kind(store: Store, connection_id: str, kind: str) -> None:
+    """Remember a connection's kind where it is not the OpenAI-compatible one (in a transaction)."""
+    known = _kinds(store)
+    if kind == OPENAI_COMPATIBLE and connection_id not in known:
+        return
+    known.pop(connection_id, None)
+    if kind != OPENAI_COMPATIBLE:
+        known[connection_id] = kind
+    row = {"key": CONNECTION_KINDS, "value": json.dumps(known)}
+    store.db.table("settings").upsert(row, pk="key")
 
 
 def connections(store: Store) -> list[Connection]:
     rows = store.db.query("SELECT * FROM connections ORDER BY created_at")
+    kind_of = _kinds(store)
     return [
-        Connection(r["id"], r["name"], r["base_url"], r["model"], _variable(r["api_key_env"]))
+        Connection(
+            r["id"],
+            r["name"],
+            r["base_url"],
+            r["model"],
+            _variable(r["api_key_env"]),
+            kind_of.get(r["id"], OPENAI_COMPATIBLE),
+        )
         for r in rows
     ]
 
@@ -91,34 +122,20 @@ def _variable(saved: str | None) -> str:
     return saved if saved and is_variable_name(saved) else ""
 
 
-def list_models(base_url: str, api_key_env: str = "", key: str | None = None) -> list[str]:
-    """Ask the server which models it offers (blocking: call it off the GUI thread)."""
-    base_url = base_url.strip()
-    if not base_url.startswith(("http://", "https://")):
-        raise ConnectionProblem("The address must start with http:// or https://.")
+def list_models(
+    base_url: str, api_key_env: str = "", key: str | None = None, kind: str = OPENAI_COMPATIBLE
+) -> list[str]:
+    """Ask the server which models it offers, through its kind (blocking: call it off the GUI
+    thread)."""
     if api_key_env and not is_variable_name(api_key_env):
         raise ConnectionProblem(VARIABLE_NAME_PROBLEM)
-    key = key or find_api_key(base_url, api_key_env)
-    client = openai.OpenAI(
-        base_url=base_url,
-        api_key=key or "no-key-set",
-        max_retries=0,
-        timeout=openai.Timeout(30.0, connect=CONNECT_TIMEOUT_S),
-    )
+    asks = kinds.kind_named(kind)
+    server = Server(base_url.strip(), "", api_key_env, kind=kind)
+    key = key or find_api_key(server.base_url, api_key_env)
     try:
-        models = sorted({m.id for m in client.models.list() if isinstance(m.id, str) and m.id})
-    except openai.OpenAIError as error:
-        message = explain_api_error(error, Server(base_url, "", api_key_env))
-        raise ConnectionProblem(redact(message, key)) from None
-    except Exception as error:  # a server that answers, but not like an OpenAI-compatible one
-        raise ConnectionProblem(
-            redact(
-                f"The server at {base_url} answered in a way this app does not understand "
-                f"({type(error).__name__}). Is it an OpenAI-compatible address (often ending "
-                "in /v1)?",
-                key,
-            )
-        ) from None
+        models = asks.list_models(server, key, TEST_TIMEOUT_S)
+    except ConnectionProblem as problem:
+        raise ConnectionProblem(redact(str(problem), key)) from None
     if not models:
         raise ConnectionProblem("The server answered but offers no models.")
     return models

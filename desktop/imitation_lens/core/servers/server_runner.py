@@ -1,4 +1,5 @@
-"""Streams answers from an OpenAI-compatible chat endpoint (the teacher) with the `openai` client."""
+"""Streams answers from an OpenAI-compatible chat server (the teacher) with the `openai` client:
+the runner of the "openai-compatible" kind (core/servers/kinds/openai_compatible.py)."""
 
 from __future__ import annotations
 
@@ -29,13 +30,13 @@ from imitation_lens.core.servers.secrets import find_api_key, looks_like_variabl
 
 CONNECT_TIMEOUT_S = 10.0
 # Local servers (llama.cpp, Ollama, LM Studio) accept any key; OpenAI's client insists on one.
-_PLACEHOLDER_KEY = "no-key-set"
+PLACEHOLDER_KEY = "no-key-set"
 _DONE = object()
 
 
-def explain_api_error(error: Exception, endpoint: Server) -> str:
+def explain_api_error(error: Exception, server: Server) -> str:
     """Plain words for what went wrong talking to the teacher."""
-    where = endpoint.base_url
+    where = server.base_url
     if isinstance(error, openai.APITimeoutError):
         return f"The teacher at {where} did not answer in time. Try again, or check the server."
     if isinstance(error, openai.APIConnectionError):
@@ -45,8 +46,8 @@ def explain_api_error(error: Exception, endpoint: Server) -> str:
         )
     if isinstance(error, openai.AuthenticationError | openai.PermissionDeniedError):
         # The variable's name only where it is one: a key pasted there must not be quoted.
-        named = looks_like_variable_name(endpoint.api_key_env)
-        where_read = f"the {endpoint.api_key_env} environment variable" if named else "the keychain"
+        named = looks_like_variable_name(server.api_key_env)
+        where_read = f"the {server.api_key_env} environment variable" if named else "the keychain"
         return (
             f"The teacher refused the API key ({error.status_code}). Check the key: it is read "
             f"from {where_read} for this column."
@@ -57,7 +58,7 @@ def explain_api_error(error: Exception, endpoint: Server) -> str:
             "Requests). Wait a minute and run again."
         )
     if isinstance(error, openai.NotFoundError):
-        return f"The teacher has no model called '{endpoint.model}' (404). Check the model id."
+        return f"The teacher has no model called '{server.model}' (404). Check the model id."
     if isinstance(error, openai.InternalServerError):
         return (
             f"The teacher's server had an error ({error.status_code}). "
@@ -108,16 +109,16 @@ class _Outcome:
 
 
 class ServerRunner:
-    """Talks to one endpoint. The HTTP stream runs on a helper thread so Stop never waits on it."""
+    """Talks to one server. The HTTP stream runs on a helper thread so Stop never waits on it."""
 
-    def __init__(self, endpoint: Server, params: SamplingParams) -> None:
-        self._endpoint = endpoint
+    def __init__(self, server: Server, params: SamplingParams) -> None:
+        self._server = server
         self._params = params
 
     def _client(self, key: str | None) -> openai.OpenAI:
         return openai.OpenAI(
-            base_url=self._endpoint.base_url,
-            api_key=key or _PLACEHOLDER_KEY,
+            base_url=self._server.base_url,
+            api_key=key or PLACEHOLDER_KEY,
             max_retries=0,
             timeout=openai.Timeout(limits.read_timeout_s(), connect=CONNECT_TIMEOUT_S),
         )
@@ -135,7 +136,7 @@ class ServerRunner:
         room = limits.chars_kept(params.max_tokens)
         try:
             stream: Stream[ChatCompletionChunk] = self._client(key).chat.completions.create(
-                model=self._endpoint.model,
+                model=self._server.model,
                 messages=messages,
                 temperature=params.temperature,
                 top_p=params.top_p,
@@ -182,15 +183,15 @@ class ServerRunner:
         meter = StreamMeter(rid, emit)
         messages: list[ChatCompletionMessageParam] = [{"role": "user", "content": request.prompt}]
         facts: dict[str, Any] = {
-            "endpoint_base_url": self._endpoint.base_url,
-            "endpoint_model": self._endpoint.model,
+            "endpoint_base_url": self._server.base_url,
+            "endpoint_model": self._server.model,
             "template": "chat-messages",
             "prompt_sent": json.dumps(messages, ensure_ascii=False),
             "params": asdict(self._params),
         }
         emit(FactsEvent(rid, facts))
         emit(StateEvent(rid, Status.THINKING))
-        key = find_api_key(self._endpoint.base_url, self._endpoint.api_key_env)
+        key = find_api_key(self._server.base_url, self._server.api_key_env)
         pieces: queue.Queue[Any] = queue.Queue()
         outcome = _Outcome()
         quit_reading = threading.Event()  # the helper thread stops at its next chunk
@@ -236,7 +237,7 @@ class ServerRunner:
                 if plain is not None:
                     failed(plain, "cut_off" if received else "error")
                 else:
-                    failed(explain_api_error(item, self._endpoint), failure_facts(item))
+                    failed(explain_api_error(item, self._server), failure_facts(item))
                 return
             if not streaming:
                 streaming = True

@@ -35,7 +35,7 @@ BROKE = (
 )
 EMPTY = (
     "The teacher sent an empty answer (no text and no sign of finishing). Check that the server "
-    "is an OpenAI-compatible chat endpoint, then run again."
+    "is an OpenAI-compatible chat server, then run again."
 )
 
 
@@ -87,7 +87,7 @@ def not_a_stream(content_type: str) -> str:
     kind = content_type.split(";")[0].strip() or "no type"
     return (
         f"The teacher's address sent something that is not a streamed answer ({kind}). Check "
-        "that it is an OpenAI-compatible chat endpoint, then run again."
+        "that it is an OpenAI-compatible chat server, then run again."
     )
 
 
@@ -96,7 +96,7 @@ def stream_fault(error: BaseException) -> str | None:
     if isinstance(error, json.JSONDecodeError):
         return (
             "The teacher sent a piece of its answer that could not be read (not valid JSON). "
-            "Check that the server is an OpenAI-compatible chat endpoint, then run again."
+            "Check that the server is an OpenAI-compatible chat server, then run again."
         )
     if isinstance(error, UnicodeDecodeError):
         return (
@@ -113,6 +113,6 @@ def stream_fault(error: BaseException) -> str | None:
     if isinstance(error, AttributeError | TypeError | KeyError):
         return (
             "The teacher sent a piece of its answer in a shape this app does not know. Check "
-            "that the server is an OpenAI-compatible chat endpoint, then run again."
+            "that the server is an OpenAI-compatible chat server, then run again."
         )
     return None

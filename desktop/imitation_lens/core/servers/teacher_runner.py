@@ -1,4 +1,5 @@
-"""The teacher column: ask the endpoint, or replay a recorded answer when it can't be reached."""
+"""The teacher column: ask the server (through its kind, core/servers/kinds), or replay a recorded
+answer when it can't be reached."""
 
 from __future__ import annotations
 
@@ -18,9 +19,9 @@ from imitation_lens.core.running.events import (
     Status,
     TextEvent,
 )
-from imitation_lens.core.running.lineup import SamplingParams, Server
+from imitation_lens.core.running.lineup import OPENAI_COMPATIBLE, SamplingParams, Server
+from imitation_lens.core.servers import kinds
 from imitation_lens.core.servers.replay import Recording, find_recording
-from imitation_lens.core.servers.server_runner import ServerRunner
 
 
 def recorded_on(recording: Recording) -> str:
@@ -31,14 +32,18 @@ def recorded_on(recording: Recording) -> str:
 
 
 class TeacherRunner:
-    def __init__(self, endpoint: Server, params: SamplingParams, database: Path) -> None:
-        self._endpoint = endpoint
+    def __init__(self, server: Server, params: SamplingParams, database: Path) -> None:
+        self._server = server
         self._params = params
         self._database = database
-        self._live = ServerRunner(endpoint, params)
+        self._live = kinds.make_runner(server, params)
 
     def generate(self, request: GenerationRequest, emit: EmitFn, stop: threading.Event) -> None:
-        if self._endpoint.replay == "always":
+        if self._server.kind != OPENAI_COMPATIBLE:
+            # kept in the answer's further facts (the responses table's `extra`), so stored
+            # rows and exports keep their columns; OpenAI-compatible answers stay as they were
+            emit(FactsEvent(request.response_id, {"server_kind": self._server.kind}))
+        if self._server.replay == "always":
             if not self._replay(request, emit, "chosen: replay recorded answers"):
                 emit(
                     FinishedEvent(
@@ -46,7 +51,7 @@ class TeacherRunner:
                         Status.FAILED,
                         "",
                         "There is no recorded teacher answer for this question with these "
-                        f"settings (model {self._endpoint.model}). Connect the teacher once to "
+                        f"settings (model {self._server.model}). Connect the teacher once to "
                         "record one, or import a demo pack (Models ▸ Import demo pack).",
                     )
                 )
@@ -58,7 +63,7 @@ class TeacherRunner:
                 isinstance(event, FinishedEvent)
                 and event.status is Status.FAILED
                 and event.facts.get("failure") == "unreachable"
-                and self._endpoint.replay == "fallback"
+                and self._server.replay == "fallback"
             ):
                 unreachable.append(event)  # held back: a recording may stand in
             else:
@@ -78,15 +83,13 @@ class TeacherRunner:
         reason: str,
         failed: FinishedEvent | None = None,
     ) -> bool:
-        recording = find_recording(
-            self._database, request.prompt, self._endpoint.model, self._params
-        )
+        recording = find_recording(self._database, request.prompt, self._server.model, self._params)
         if recording is None:
             return False
         rid = request.response_id
         facts: dict[str, Any] = {
-            "endpoint_base_url": self._endpoint.base_url,
-            "endpoint_model": self._endpoint.model,
+            "endpoint_base_url": self._server.base_url,
+            "endpoint_model": self._server.model,
             "template": "chat-messages",
             "params": asdict(self._params),
             "replayed_from": recording.recorded_at,
