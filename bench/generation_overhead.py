@@ -17,7 +17,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import llama_cpp
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, QObject, QTimer
 
 from imitation_lens.core.housekeeping.paths import DataPaths
 from imitation_lens.core.model_files.bundled_model import ensure_bundled_model
@@ -27,8 +27,8 @@ from imitation_lens.core.running.local_runner import LocalRunner
 from imitation_lens.core.running.prompting import build_prompt
 from imitation_lens.core.running.slot_worker import SlotWorker
 from imitation_lens.ui.app import create_application
-from imitation_lens.ui.bridge import GuiBridge
 from imitation_lens.ui.main_window import MainWindow
+from imitation_lens.ui.tasks import Task
 
 PROMPT = "Write a short essay about the history of Rome."
 THREADS = int(os.environ.get("BENCH_THREADS", "2"))
@@ -66,7 +66,8 @@ class AppPath:
     """The same generation through the app: worker thread, runner, events into the GUI thread."""
 
     def __init__(self, models: Path) -> None:
-        self.bridge = GuiBridge()
+        self.owner = QObject()  # the window, in the app
+        self.events: Task[None] = Task(self.owner, "answers")  # as ui/prompt_run.py posts them
         self.loop = QEventLoop()
         self.first: float | None = None
         self.finished: FinishedEvent | None = None
@@ -75,7 +76,7 @@ class AppPath:
             return LocalRunner(LocalModel(prompt_mode="completion"), PARAMS, THREADS, models)
 
         def on_event(event: Event) -> None:  # worker thread
-            self.bridge.post(lambda: self._receive(event))
+            self.events.post(lambda: self._receive(event))
 
         self.worker = SlotWorker(make_runner, on_event, "bench")
 
