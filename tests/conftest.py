@@ -24,6 +24,7 @@ from imitation_lens.core.housekeeping.paths import DataPaths
 from imitation_lens.core.model_files.bundled_model import SHA256, ensure_bundled_model
 from imitation_lens.core.model_files.file_hash import remember_sha256
 from imitation_lens.core.running.lineup import LocalModel, SamplingParams, SlotConfig
+from scripted_runner import ScriptedModels
 
 # Short answers keep real inference quick; a fixed seed keeps them reproducible.
 FAST = SamplingParams(max_tokens=24, context_length=1024)
@@ -42,6 +43,66 @@ def data_paths(tmp_path: Path, bundled_model: Path) -> DataPaths:
     os.link(bundled_model, target)
     remember_sha256(target, SHA256, paths.models)
     return paths
+
+
+@pytest.fixture(autouse=True)
+def _fast_tier_stays_fast(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """A test outside the `slow` tier may not load a model into llama.cpp nor start the llama.cpp
+    teacher server: it would make `pytest -m "not slow"` slow again, unnoticed. Reading a file's
+    vocabulary (the library's check) is quick and allowed."""
+    if request.node.get_closest_marker("slow"):
+        yield
+        return
+    if "teacher_server" in request.fixturenames:
+        pytest.fail(
+            "This test starts the llama.cpp teacher server: mark it @pytest.mark.slow, or use "
+            "the scripted_teacher fixture.",
+            pytrace=False,
+        )
+    import llama_cpp
+
+    loaded: list[str] = []
+    real_init = llama_cpp.Llama.__init__
+
+    def watched_init(self: Any, *args: Any, **kwargs: Any) -> None:
+        if not kwargs.get("vocab_only"):
+            loaded.append(str(kwargs.get("model_path", args[0] if args else "")))
+            # Refused rather than run: the tier stays fast, and the teardown says why. (An empty
+            # stack first: the half-made object's __del__ closes it.)
+            self._stack = contextlib.ExitStack()
+            raise RuntimeError("real inference outside the slow tier")
+        real_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(llama_cpp.Llama, "__init__", watched_init)
+    yield
+    if loaded:
+        pytest.fail(
+            f"This test ran real llama.cpp inference ({Path(loaded[0]).name}) outside the slow "
+            "tier: mark it @pytest.mark.slow, or take the `inference` fixture (scripted models "
+            "here, the real model in the full suite).",
+            pytrace=False,
+        )
+
+
+@pytest.fixture
+def scripted_models(monkeypatch: pytest.MonkeyPatch) -> ScriptedModels:
+    """Local columns answer from a script instead of llama.cpp (tests/scripted_runner.py);
+    everything around the model (slot threads, scheduler, writer, window) stays real."""
+    from imitation_lens.core.running import runners
+
+    models = ScriptedModels()
+    monkeypatch.setattr(runners, "LocalRunner", models.runner)
+    return models
+
+
+@pytest.fixture(params=["scripted", pytest.param("real", marks=pytest.mark.slow)])
+def inference(request: pytest.FixtureRequest) -> ScriptedModels | None:
+    """Runs a test twice: with scripted models (the fast tier) and with real llama.cpp on the
+    bundled model (marked slow: the full suite only). None in the real run."""
+    if request.param == "real":
+        return None
+    models: ScriptedModels = request.getfixturevalue("scripted_models")
+    return models
 
 
 def local_slot(role: str, mode: str = "completion", **params: Any) -> SlotConfig:
@@ -267,10 +328,16 @@ def scripted_teacher() -> Iterator[Callable[[list[str]], str]]:
 @pytest.fixture
 def open_window(qtbot: Any) -> Iterator[Callable[..., Any]]:
     """Open the real main window on a data folder and wait until it shows the saved state."""
+    from PySide6.QtWidgets import QApplication
+
     from imitation_lens.ui.app import create_application
     from imitation_lens.ui.main_window import MainWindow
 
-    create_application()
+    app = QApplication.instance()
+    if not isinstance(app, QApplication) or not app.styleSheet():
+        # Once per test process: setting the style sheet again restyles every widget still
+        # alive (windows of earlier tests too), which cost up to seconds per test.
+        create_application()
     opened: list[MainWindow] = []
 
     def open_(

@@ -38,7 +38,7 @@ def leaks(window: Any) -> list[str]:
 
 
 def test_a_new_blind_session_names_no_model_before_the_first_run_or_the_verdict(
-    qtbot: Any, open_window: Any, data_paths: DataPaths
+    inference: Any, qtbot: Any, open_window: Any, data_paths: DataPaths
 ) -> None:
     window = open_window(data_paths)  # the demo lineup: its banner names the stand-ins
     assert "stand-in" in window.banner.text()  # (the check below would catch it)

@@ -113,6 +113,7 @@ def test_an_answer_with_no_text_fails_instead_of_done(tmp_path: Path) -> None:
     assert result["status"] == Status.FAILED and result["error"] == NO_TEXT
 
 
+@pytest.mark.slow
 def test_a_run_in_the_window_refuses_the_file_and_the_other_column_answers(
     qtbot: Any, open_window: Any, data_paths: DataPaths, tmp_path: Path
 ) -> None:

@@ -77,7 +77,12 @@ def test_a_file_is_added_by_drag_and_drop_and_hashed_in_the_background(
 
 
 def test_every_broken_file_is_refused_and_the_app_carries_on(
-    qtbot: Any, open_window: Any, data_paths: DataPaths, bundled_model: Path, tmp_path: Path
+    inference: Any,
+    qtbot: Any,
+    open_window: Any,
+    data_paths: DataPaths,
+    bundled_model: Path,
+    tmp_path: Path,
 ) -> None:
     window = open_window(data_paths)
     library = window.models_menu.open_library()

@@ -24,7 +24,7 @@ def _rows(paths: DataPaths) -> list[dict[str, Any]]:
 
 
 def test_models_that_fit_together_run_side_by_side_with_the_cores_split(
-    qtbot: Any, open_window: Any, data_paths: DataPaths
+    inference: Any, qtbot: Any, open_window: Any, data_paths: DataPaths
 ) -> None:
     window = open_window(
         data_paths, [local_slot("Base"), local_slot("Imitator", mode="teacher-style")]
@@ -43,7 +43,7 @@ def test_models_that_fit_together_run_side_by_side_with_the_cores_split(
 
 
 def test_models_that_do_not_fit_together_take_turns_and_the_user_is_told(
-    qtbot: Any, open_window: Any, data_paths: DataPaths, bundled_model: Path
+    inference: Any, qtbot: Any, open_window: Any, data_paths: DataPaths, bundled_model: Path
 ) -> None:
     window = open_window(
         data_paths, [local_slot("Base"), local_slot("Imitator", mode="teacher-style")]
@@ -67,7 +67,7 @@ def test_models_that_do_not_fit_together_take_turns_and_the_user_is_told(
 
 
 def test_stop_while_waiting_for_a_turn_is_immediate(
-    qtbot: Any, open_window: Any, data_paths: DataPaths
+    inference: Any, qtbot: Any, open_window: Any, data_paths: DataPaths
 ) -> None:
     lineup = [local_slot("Base", max_tokens=200), local_slot("Imitator", max_tokens=200)]
     window = open_window(data_paths, lineup)

@@ -112,6 +112,7 @@ def test_the_window_shows_each_fault_and_records_none_for_replay(
     assert took < 60, took
 
 
+@pytest.mark.slow
 def test_a_batch_of_faults_exits_non_zero_and_retry_failed_asks_again(
     data_paths: DataPaths, faults: FaultServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
