@@ -212,7 +212,7 @@ class _LocalServers:
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         for name, value in settings.items():
             setattr(server, name, value)  # read by the handler as self.server.<name>
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
         self._servers.append(server)
         return f"http://127.0.0.1:{server.server_address[1]}/v1"
 

@@ -50,9 +50,9 @@ class Script:
     fill: bool = True  # repeat the pieces up to the column's token limit, as a model writes on
     error: str = ""  # fail with this message after the pieces (a llama.cpp error mid-answer)
     load_error: str = ""  # fail with this message while loading (a broken model file)
-    # Between pieces, so that a long answer (max_tokens=400) streams for a few seconds and can
+    # Between pieces, so that a long answer (max_tokens=400) streams for about two seconds and can
     # be stopped, as on the real model; the wait ends at once on a stop.
-    delay_s: float = 0.01
+    delay_s: float = 0.005
     endless: bool = False  # keep writing until stopped
 
 

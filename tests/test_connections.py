@@ -170,7 +170,7 @@ def test_a_server_that_is_not_an_api_and_a_pasted_key_are_refused_plainly(
     qtbot: Any, open_window: Any, data_paths: DataPaths
 ) -> None:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _NotAnApi)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
     try:
         window = open_window(data_paths)
         dialog = window.models_menu.open_connections()

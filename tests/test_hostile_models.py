@@ -62,6 +62,7 @@ def test_the_untouched_tiny_model_loads_and_answers(tmp_path: Path) -> None:
     assert result["status"] == Status.DONE and result["text"].strip()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("variant", gguf_variants.variant_names())
 def test_every_variant_is_refused_plainly_or_flagged(variant: str, tmp_path: Path) -> None:
     path = gguf_variants.write_variant(variant, tmp_path)

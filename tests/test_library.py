@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
@@ -76,8 +77,8 @@ def test_a_file_is_added_by_drag_and_drop_and_hashed_in_the_background(
     assert row[8].startswith(SHA256[:16])
 
 
+@pytest.mark.slow
 def test_every_broken_file_is_refused_and_the_app_carries_on(
-    inference: Any,
     qtbot: Any,
     open_window: Any,
     data_paths: DataPaths,

@@ -73,6 +73,7 @@ def test_each_fault_ends_plainly_in_the_runner(faults: FaultServer, mode: str) -
         assert finished.facts["finish_reason"] == "stop"
 
 
+@pytest.mark.slow
 def test_the_window_shows_each_fault_and_records_none_for_replay(
     qtbot: Any, open_window: Any, data_paths: DataPaths, faults: FaultServer
 ) -> None:
