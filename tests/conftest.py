@@ -45,6 +45,90 @@ def data_paths(tmp_path: Path, bundled_model: Path) -> DataPaths:
     return paths
 
 
+# Threads a test may leave running, each with the reason it is not a leak.
+ALLOWED_THREADS: dict[str, str] = {}
+LEAK_GRACE_S = 2.0  # how long a thread or timer has to end after the test's own teardown
+
+
+def _wait_for(condition: Callable[[], bool], timeout: float) -> bool:
+    """Wait until `condition()` holds, letting Qt deliver its events meanwhile (a timer stops and
+    a thread ends through them); False if it still does not hold after `timeout` seconds."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return False
+        if QCoreApplication.instance() is None:
+            alive = [t for t in threading.enumerate() if t is not threading.current_thread()]
+            if alive:
+                alive[0].join(min(remaining, 0.05))  # a thread ending is the condition awaited
+            continue
+        loop = QEventLoop()
+        QTimer.singleShot(int(min(remaining, 0.02) * 1000) + 1, loop.quit)
+        loop.exec()
+    return True
+
+
+@contextlib.contextmanager
+def nothing_left_running(grace: float = LEAK_GRACE_S) -> Iterator[None]:
+    """Fails if, `grace` seconds after the block, a thread that would keep the process alive
+    (not a daemon) started in it still runs, or a QThread or repeating QTimer started in it."""
+    from PySide6.QtCore import QThread, QTimer
+    from shiboken6 import isValid
+
+    before = set(threading.enumerate())
+    qthreads: list[QThread] = []
+    timers: list[QTimer] = []
+    start_qthread = QThread.start
+    start_timer = QTimer.start
+
+    def qthread_start(self: QThread, *args: Any) -> None:
+        qthreads.append(self)
+        start_qthread(self, *args)
+
+    def timer_start(self: QTimer, *args: Any) -> None:
+        timers.append(self)
+        start_timer(self, *args)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(QThread, "start", qthread_start)
+        patch.setattr(QTimer, "start", timer_start)
+        yield
+
+    def leftovers() -> list[str]:
+        found = [
+            f"thread {t.name!r}"
+            for t in threading.enumerate()
+            if t not in before and t.is_alive() and not t.daemon and t.name not in ALLOWED_THREADS
+        ]
+        found += [f"QThread {t!r}" for t in qthreads if isValid(t) and t.isRunning()]
+        found += [
+            f"QTimer {t.objectName() or t!r} (every {t.interval()} ms)"
+            for t in timers
+            if isValid(t) and t.isActive() and not t.isSingleShot()
+        ]
+        return found
+
+    if not _wait_for(lambda: not leftovers(), grace):
+        pytest.fail(
+            f"Left running after the test: {', '.join(leftovers())}. Stop it in the test or the "
+            "code it drives (or, if it must outlive the test, add it to ALLOWED_THREADS in "
+            "tests/conftest.py with the reason).",
+            pytrace=False,
+        )
+
+
+@pytest.fixture(autouse=True)
+def _nothing_left_running() -> Iterator[None]:
+    """napari's check: a thread or timer a test leaves running works on for a test that has
+    ended, and can fail or slow a later one. Outermost fixture: it checks after every other
+    fixture's teardown (windows closed, servers shut down)."""
+    with nothing_left_running():
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _fast_tier_stays_fast(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Any:
     """A test outside the `slow` tier may not load a model into llama.cpp nor start the llama.cpp

@@ -130,9 +130,9 @@ def test_checksums_resume_when_the_library_is_opened_again(
 ) -> None:
     import threading
 
+    from imitation_lens.core.model_files.file_hash import sha256_of as real_sha256_of
     from imitation_lens.ui import library_dialog
 
-    real_sha256_of = library_dialog.sha256_of
     results: list[str | None] = []
     threads: list[threading.Thread] = []
     hashing = threading.Event()  # the first checksum has read its first block

@@ -110,7 +110,12 @@ def test_planning_never_makes_the_window_wait(data_paths: DataPaths) -> None:
         # reset() runs on a thread of its own so that a reset which waits for the plan fails
         # here (the plan is held until after this check) instead of hanging the test.
         reset_done = threading.Event()
-        threading.Thread(target=lambda: (scheduler.reset(), reset_done.set()), daemon=True).start()
+
+        def reset() -> None:
+            scheduler.reset()
+            reset_done.set()
+
+        threading.Thread(target=reset, daemon=True).start()
         assert reset_done.wait(5), "reset() waited for the plan being made"
         assert planner.is_alive()  # the plan really was still being made
     finally:
