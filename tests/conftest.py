@@ -62,8 +62,9 @@ def _wait_for(condition: Callable[[], bool], timeout: float) -> bool:
             return False
         if QCoreApplication.instance() is None:
             alive = [t for t in threading.enumerate() if t is not threading.current_thread()]
-            if alive:
-                alive[0].join(min(remaining, 0.05))  # a thread ending is the condition awaited
+            if not alive:  # without Qt, only a thread ending can change the answer
+                return condition()
+            alive[0].join(min(remaining, 0.05))  # a thread ending is what is awaited
             continue
         loop = QEventLoop()
         QTimer.singleShot(int(min(remaining, 0.02) * 1000) + 1, loop.quit)
