@@ -20,7 +20,11 @@ from typing import Any
 
 from imitation_lens.core.model_files.bundled_model import ensure_bundled_model
 from imitation_lens.core.model_files.file_hash import sha256_of
-from imitation_lens.core.model_files.gguf_header import ModelFileError, inspect_model_file
+from imitation_lens.core.model_files.gguf_header import (
+    ModelFacts,
+    ModelFileError,
+    inspect_model_file,
+)
 from imitation_lens.core.running.events import (
     EmitFn,
     FactsEvent,
@@ -34,12 +38,32 @@ from imitation_lens.core.running.lineup import LocalModel, SamplingParams
 from imitation_lens.core.running.local_runner import NO_TEXT
 from imitation_lens.core.running.prompting import PromptError, build_prompt
 
+PACED_FROM = 10  # tokens: an answer this long is written at a model's pace (see Script.delay_s)
+
 
 def default_answer(prompt: str) -> list[str]:
     """An answer that names its question, in word-sized pieces (as tokens stream), repeated:
     like a small model, it writes until its column's token limit."""
     words = f"A scripted answer to: {prompt.strip()}".split()
     return [words[0], *(f" {word}" for word in words[1:]), " Again:"]
+
+
+_HEADERS: dict[tuple[str, int, int], ModelFacts] = {}
+_HEADERS_LOCK = threading.Lock()
+
+
+def _header_facts(path: Path) -> ModelFacts:
+    """The file's header facts, read once per file version for the whole session (a 262k-token
+    vocabulary takes a while to read, and every scripted load would read it again)."""
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    with _HEADERS_LOCK:
+        known = _HEADERS.get(key)
+    if known is None:
+        known = inspect_model_file(path)
+        with _HEADERS_LOCK:
+            _HEADERS[key] = known
+    return known
 
 
 @dataclass
@@ -50,9 +74,10 @@ class Script:
     fill: bool = True  # repeat the pieces up to the column's token limit, as a model writes on
     error: str = ""  # fail with this message after the pieces (a llama.cpp error mid-answer)
     load_error: str = ""  # fail with this message while loading (a broken model file)
-    # Between pieces, so that a long answer (max_tokens=400) streams for about two seconds and can
-    # be stopped, as on the real model; the wait ends at once on a stop.
-    delay_s: float = 0.005
+    # Between pieces; None: 5 ms for an answer of 10 tokens or more, so that a batch is still
+    # running when a test pauses or follows it and 400 tokens stream for two seconds (a test
+    # stops them), and none for the few-token answers tests only judge. A stop ends the wait.
+    delay_s: float | None = None
     endless: bool = False  # keep writing until stopped
 
 
@@ -107,7 +132,7 @@ class ScriptedRunner:
             if self._source.is_bundled
             else Path(self._source.path).expanduser()
         )
-        facts = inspect_model_file(path)
+        facts = _header_facts(path)
         if script.load_error:
             raise ModelFileError(script.load_error)
         digest = sha256_of(path, self._models_dir, stop.is_set)
@@ -177,10 +202,13 @@ class ScriptedRunner:
         limit = None if script.endless else self._params.max_tokens
         if not script.fill and limit is not None:
             limit = min(limit, len(pieces))
+        delay = script.delay_s
+        if delay is None:
+            delay = 0.005 if self._params.max_tokens >= PACED_FROM else 0.0
         written = 0
         while pieces and (limit is None or written < limit):
             # A stop ends the wait at once, as llama.cpp's abort callback ends a token.
-            if stop.is_set() or (script.delay_s and stop.wait(script.delay_s)):
+            if stop.is_set() or (delay and stop.wait(delay)):
                 return
             if written == 0:
                 emit(StateEvent(meter.response_id, Status.STREAMING))

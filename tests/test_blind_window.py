@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QWidget
 
@@ -37,8 +38,9 @@ def leaks(window: Any) -> list[str]:
     return [word for word in GIVEAWAYS if word in text]
 
 
+@pytest.mark.slow
 def test_a_new_blind_session_names_no_model_before_the_first_run_or_the_verdict(
-    inference: Any, qtbot: Any, open_window: Any, data_paths: DataPaths
+    qtbot: Any, open_window: Any, data_paths: DataPaths
 ) -> None:
     window = open_window(data_paths)  # the demo lineup: its banner names the stand-ins
     assert "stand-in" in window.banner.text()  # (the check below would catch it)

@@ -46,8 +46,8 @@ def count(paths: DataPaths, sql: str) -> int:
         connection.close()
 
 
+@pytest.mark.slow
 def test_a_recorded_answer_stands_in_when_the_teacher_server_is_stopped(
-    inference: Any,
     qtbot: Any,
     open_window: Any,
     data_paths: DataPaths,

@@ -56,7 +56,10 @@ def _check(mode: str, status: str, text: str, error: str) -> None:
         assert len(text) <= fault.max_text, (mode, len(text))
 
 
-@pytest.mark.parametrize("mode", list(FAULTS))
+# endless-drip waits out the same deadline as endless-line: the full suite only.
+@pytest.mark.parametrize(
+    "mode", [pytest.param(m, marks=pytest.mark.slow) if m == "endless-drip" else m for m in FAULTS]
+)
 def test_each_fault_ends_plainly_in_the_runner(faults: FaultServer, mode: str) -> None:
     events: list[Event] = []
     started = time.monotonic()
