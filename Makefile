@@ -1,11 +1,12 @@
 # Quick start:  make run   (starts the app)   ·   make test   (ruff, mypy, the whole test suite)
-# Both set up what they need first: a virtual environment in .venv with the app installed.
+#               make test-fast   (ruff and the tests not marked slow: what to run while working)
+# All three set up what they need first: a virtual environment in .venv with the app installed.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean bundle
+.PHONY: run test test-fast lint bench clean bundle
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +25,11 @@ lint: $(STAMP)
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+# No real inference, no app subprocesses, no real-window tier: see the `slow` marker.
+test-fast: $(STAMP)
+	$(BIN)/ruff check .
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow" -n auto
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/generation_overhead.py

@@ -24,6 +24,7 @@ from imitation_lens.core.housekeeping.paths import DataPaths
 from imitation_lens.core.model_files.bundled_model import SHA256, ensure_bundled_model
 from imitation_lens.core.model_files.file_hash import remember_sha256
 from imitation_lens.core.running.lineup import LocalModel, SamplingParams, SlotConfig
+from scripted_runner import ScriptedModels
 
 # Short answers keep real inference quick; a fixed seed keeps them reproducible.
 FAST = SamplingParams(max_tokens=24, context_length=1024)
@@ -42,6 +43,151 @@ def data_paths(tmp_path: Path, bundled_model: Path) -> DataPaths:
     os.link(bundled_model, target)
     remember_sha256(target, SHA256, paths.models)
     return paths
+
+
+# Threads a test may leave running, each with the reason it is not a leak.
+ALLOWED_THREADS: dict[str, str] = {}
+LEAK_GRACE_S = 2.0  # how long a thread or timer has to end after the test's own teardown
+
+
+def _wait_for(condition: Callable[[], bool], timeout: float) -> bool:
+    """Wait until `condition()` holds, letting Qt deliver its events meanwhile (a timer stops and
+    a thread ends through them); False if it still does not hold after `timeout` seconds."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return False
+        if QCoreApplication.instance() is None:
+            alive = [t for t in threading.enumerate() if t is not threading.current_thread()]
+            if not alive:  # without Qt, only a thread ending can change the answer
+                return condition()
+            alive[0].join(min(remaining, 0.05))  # a thread ending is what is awaited
+            continue
+        loop = QEventLoop()
+        QTimer.singleShot(int(min(remaining, 0.02) * 1000) + 1, loop.quit)
+        loop.exec()
+    return True
+
+
+@contextlib.contextmanager
+def nothing_left_running(grace: float = LEAK_GRACE_S) -> Iterator[None]:
+    """Fails if, `grace` seconds after the block, a thread that would keep the process alive
+    (not a daemon) started in it still runs, or a QThread or repeating QTimer started in it."""
+    from PySide6.QtCore import QThread, QTimer
+    from shiboken6 import isValid
+
+    before = set(threading.enumerate())
+    qthreads: list[QThread] = []
+    timers: list[QTimer] = []
+    start_qthread = QThread.start
+    start_timer = QTimer.start
+
+    def qthread_start(self: QThread, *args: Any) -> None:
+        qthreads.append(self)
+        start_qthread(self, *args)
+
+    def timer_start(self: QTimer, *args: Any) -> None:
+        timers.append(self)
+        start_timer(self, *args)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(QThread, "start", qthread_start)
+        patch.setattr(QTimer, "start", timer_start)
+        yield
+
+    def leftovers() -> list[str]:
+        found = [
+            f"thread {t.name!r}"
+            for t in threading.enumerate()
+            if t not in before and t.is_alive() and not t.daemon and t.name not in ALLOWED_THREADS
+        ]
+        found += [f"QThread {t!r}" for t in qthreads if isValid(t) and t.isRunning()]
+        found += [
+            f"QTimer {t.objectName() or t!r} (every {t.interval()} ms)"
+            for t in timers
+            if isValid(t) and t.isActive() and not t.isSingleShot()
+        ]
+        return found
+
+    if not _wait_for(lambda: not leftovers(), grace):
+        pytest.fail(
+            f"Left running after the test: {', '.join(leftovers())}. Stop it in the test or the "
+            "code it drives (or, if it must outlive the test, add it to ALLOWED_THREADS in "
+            "tests/conftest.py with the reason).",
+            pytrace=False,
+        )
+
+
+@pytest.fixture(autouse=True)
+def _nothing_left_running() -> Iterator[None]:
+    """napari's check: a thread or timer a test leaves running works on for a test that has
+    ended, and can fail or slow a later one. Outermost fixture: it checks after every other
+    fixture's teardown (windows closed, servers shut down)."""
+    with nothing_left_running():
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _fast_tier_stays_fast(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """A test outside the `slow` tier may not load a model into llama.cpp nor start the llama.cpp
+    teacher server: it would make `pytest -m "not slow"` slow again, unnoticed. Reading a file's
+    vocabulary (the library's check) is quick and allowed."""
+    if request.node.get_closest_marker("slow"):
+        yield
+        return
+    if "teacher_server" in request.fixturenames:
+        pytest.fail(
+            "This test starts the llama.cpp teacher server: mark it @pytest.mark.slow, or use "
+            "the scripted_teacher fixture.",
+            pytrace=False,
+        )
+    import llama_cpp
+
+    loaded: list[str] = []
+    real_init = llama_cpp.Llama.__init__
+
+    def watched_init(self: Any, *args: Any, **kwargs: Any) -> None:
+        if not kwargs.get("vocab_only"):
+            loaded.append(str(kwargs.get("model_path", args[0] if args else "")))
+            # Refused rather than run: the tier stays fast, and the teardown says why. (An empty
+            # stack first: the half-made object's __del__ closes it.)
+            self._stack = contextlib.ExitStack()
+            raise RuntimeError("real inference outside the slow tier")
+        real_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(llama_cpp.Llama, "__init__", watched_init)
+    yield
+    if loaded:
+        pytest.fail(
+            f"This test ran real llama.cpp inference ({Path(loaded[0]).name}) outside the slow "
+            "tier: mark it @pytest.mark.slow, or take the `inference` fixture (scripted models "
+            "here, the real model in the full suite).",
+            pytrace=False,
+        )
+
+
+@pytest.fixture
+def scripted_models(monkeypatch: pytest.MonkeyPatch) -> ScriptedModels:
+    """Local columns answer from a script instead of llama.cpp (tests/scripted_runner.py);
+    everything around the model (slot threads, scheduler, writer, window) stays real."""
+    from imitation_lens.core.running import runners
+
+    models = ScriptedModels()
+    monkeypatch.setattr(runners, "LocalRunner", models.runner)
+    return models
+
+
+@pytest.fixture(params=["scripted", pytest.param("real", marks=pytest.mark.slow)])
+def inference(request: pytest.FixtureRequest) -> ScriptedModels | None:
+    """Runs a test twice: with scripted models (the fast tier) and with real llama.cpp on the
+    bundled model (marked slow: the full suite only). None in the real run."""
+    if request.param == "real":
+        return None
+    models: ScriptedModels = request.getfixturevalue("scripted_models")
+    return models
 
 
 def local_slot(role: str, mode: str = "completion", **params: Any) -> SlotConfig:
@@ -151,7 +297,7 @@ class _LocalServers:
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         for name, value in settings.items():
             setattr(server, name, value)  # read by the handler as self.server.<name>
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
         self._servers.append(server)
         return f"http://127.0.0.1:{server.server_address[1]}/v1"
 
@@ -267,10 +413,16 @@ def scripted_teacher() -> Iterator[Callable[[list[str]], str]]:
 @pytest.fixture
 def open_window(qtbot: Any) -> Iterator[Callable[..., Any]]:
     """Open the real main window on a data folder and wait until it shows the saved state."""
+    from PySide6.QtWidgets import QApplication
+
     from imitation_lens.ui.app import create_application
     from imitation_lens.ui.main_window import MainWindow
 
-    create_application()
+    app = QApplication.instance()
+    if not isinstance(app, QApplication) or not app.styleSheet():
+        # Once per test process: setting the style sheet again restyles every widget still
+        # alive (windows of earlier tests too), which cost up to seconds per test.
+        create_application()
     opened: list[MainWindow] = []
 
     def open_(

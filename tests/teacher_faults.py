@@ -228,7 +228,7 @@ class FaultServer:
         self.asked: dict[str, int] = {}
         setattr(self._server, "asked", self.asked)  # noqa: B010 - read by the handler
         setattr(self._server, "lock", threading.Lock())  # noqa: B010
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True).start()
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}/v1"
 
     def close(self) -> None:

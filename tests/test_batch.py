@@ -134,6 +134,7 @@ def new_batch(store: Store, lineup: list[SlotConfig], prompt_set: PromptSet) -> 
     return create_batch(store, session_id, prompt_set, lineup)
 
 
+@pytest.mark.slow
 def test_twenty_items_through_two_local_slots_and_the_teacher_server(
     data_paths: DataPaths, store: Store, teacher_server: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -191,7 +192,7 @@ def test_twenty_items_through_two_local_slots_and_the_teacher_server(
 
 
 def test_pause_stops_at_once_and_resume_answers_each_question_once(
-    data_paths: DataPaths, store: Store
+    inference: Any, data_paths: DataPaths, store: Store
 ) -> None:
     lineup = [local_slot("Base", max_tokens=40), local_slot("Imitator", max_tokens=40)]
     batch_id = new_batch(store, lineup, question_set(5))
@@ -220,7 +221,7 @@ def test_pause_stops_at_once_and_resume_answers_each_question_once(
 
 
 def test_cancel_removes_questions_not_yet_asked_and_keeps_answers(
-    data_paths: DataPaths, store: Store
+    inference: Any, data_paths: DataPaths, store: Store
 ) -> None:
     lineup = [local_slot("Base"), local_slot("Imitator")]
     batch_id = new_batch(store, lineup, question_set(6))
@@ -240,7 +241,10 @@ def test_cancel_removes_questions_not_yet_asked_and_keeps_answers(
 
 
 def test_a_rate_limited_teacher_slows_the_batch_instead_of_failing_it(
-    data_paths: DataPaths, store: Store, flaky_teacher: Callable[..., tuple[str, Any]]
+    inference: Any,
+    data_paths: DataPaths,
+    store: Store,
+    flaky_teacher: Callable[..., tuple[str, Any]],
 ) -> None:
     url, server = flaky_teacher(["Paris", " is the answer."], failures=3, retry_after=0)
     teacher = SlotConfig("Teacher", Server(url, "scripted"), SamplingParams(max_tokens=8))
@@ -258,7 +262,10 @@ def test_a_rate_limited_teacher_slows_the_batch_instead_of_failing_it(
 
 
 def test_failed_answers_are_kept_and_can_be_retried(
-    data_paths: DataPaths, store: Store, flaky_teacher: Callable[..., tuple[str, Any]]
+    inference: Any,
+    data_paths: DataPaths,
+    store: Store,
+    flaky_teacher: Callable[..., tuple[str, Any]],
 ) -> None:
     url, server = flaky_teacher(["Rome"], failures=2, status=500)
     teacher = SlotConfig("Teacher", Server(url, "scripted"), SamplingParams(max_tokens=8))

@@ -21,7 +21,7 @@ from test_batch_window import start_batch, wait_answered, write_set
 
 
 def test_a_batch_session_opened_while_it_runs_follows_it_and_esc_pauses_it(
-    qtbot: Any, open_window: Any, data_paths: DataPaths, tmp_path: Path
+    inference: Any, qtbot: Any, open_window: Any, data_paths: DataPaths, tmp_path: Path
 ) -> None:
     lineup = [local_slot("Base", max_tokens=16), local_slot("Imitator", max_tokens=16)]
     window = open_window(data_paths, lineup)
@@ -88,6 +88,7 @@ def test_a_batch_session_opened_while_it_runs_follows_it_and_esc_pauses_it(
     assert QApplication.focusWidget() is panel.pause_button
 
 
+@pytest.mark.slow
 def test_opening_the_app_while_the_command_line_runs_a_batch_follows_it(
     qtbot: Any, open_window: Any, data_paths: DataPaths, tmp_path: Path
 ) -> None:

@@ -42,6 +42,7 @@ def _writing(database: Path) -> bool:
     return any(row["status"] in ("thinking", "streaming") for row in _rows(database))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", [11, 29])
 def test_sigkill_at_a_random_point_then_resume(
     data_paths: DataPaths, tmp_path: Path, seed: int

@@ -91,6 +91,7 @@ def test_prompt_sets_are_listed_previewed_and_malformed_files_refused_by_line(
 
 
 def test_a_set_runs_unattended_then_is_judged_item_by_item_with_the_automatic_check(
+    inference: Any,
     qtbot: Any,
     open_window: Any,
     data_paths: DataPaths,
@@ -197,7 +198,7 @@ def test_a_set_runs_unattended_then_is_judged_item_by_item_with_the_automatic_ch
 
 
 def test_closing_mid_batch_leaves_it_paused_and_resume_finishes_it(
-    qtbot: Any, open_window: Any, data_paths: DataPaths, tmp_path: Path
+    inference: Any, qtbot: Any, open_window: Any, data_paths: DataPaths, tmp_path: Path
 ) -> None:
     lineup = [local_slot("Base", max_tokens=30), local_slot("Imitator", max_tokens=30)]
     window = open_window(data_paths, lineup)
@@ -230,7 +231,7 @@ def test_closing_mid_batch_leaves_it_paused_and_resume_finishes_it(
 
 
 def test_pause_frees_the_window_and_cancel_asks_first(
-    qtbot: Any, open_window: Any, data_paths: DataPaths, tmp_path: Path
+    inference: Any, qtbot: Any, open_window: Any, data_paths: DataPaths, tmp_path: Path
 ) -> None:
     lineup = [local_slot("Base", max_tokens=30), local_slot("Imitator", max_tokens=30)]
     window = open_window(data_paths, lineup)

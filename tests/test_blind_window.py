@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QWidget
 
@@ -37,6 +38,7 @@ def leaks(window: Any) -> list[str]:
     return [word for word in GIVEAWAYS if word in text]
 
 
+@pytest.mark.slow
 def test_a_new_blind_session_names_no_model_before_the_first_run_or_the_verdict(
     qtbot: Any, open_window: Any, data_paths: DataPaths
 ) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from types import ModuleType
 
 import llama_cpp
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGING = ROOT / "packaging"
@@ -71,6 +72,7 @@ def test_the_spec_carries_resources_catalog_demo_model_and_entry_point() -> None
         assert (ROOT / "resources" / "icons" / icon).stat().st_size > 0
 
 
+@pytest.mark.slow
 def test_self_test_passes_from_another_folder(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("IMITATION_LENS")}
     env["HOME"] = str(tmp_path)  # nothing of the user's data folder is touched

@@ -60,6 +60,7 @@ def hub(bundled_model: Path) -> Iterator[HubStandIn]:
         yield stand_in
 
 
+@pytest.mark.slow
 def test_a_catalog_pair_is_downloaded_used_and_found_again_offline(
     qtbot: Any,
     open_window: Any,

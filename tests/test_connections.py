@@ -48,6 +48,7 @@ def keychain() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(previous)
 
 
+@pytest.mark.slow
 def test_connect_a_teacher_choose_it_in_the_lineup_and_compare(
     qtbot: Any, open_window: Any, data_paths: DataPaths, teacher_server: str, keychain: Any
 ) -> None:
@@ -89,6 +90,7 @@ def test_connect_a_teacher_choose_it_in_the_lineup_and_compare(
             assert KEY.encode() not in path.read_bytes(), path
 
 
+@pytest.mark.slow
 def test_connection_problems_are_told_in_plain_words(
     qtbot: Any, open_window: Any, data_paths: DataPaths, teacher_server: str, keychain: Any
 ) -> None:
@@ -107,6 +109,7 @@ def test_connection_problems_are_told_in_plain_words(
         assert "wrong-key" not in tested.args[1]
 
 
+@pytest.mark.slow
 def test_without_a_keychain_the_key_is_read_from_an_environment_variable(
     qtbot: Any, open_window: Any, data_paths: DataPaths, teacher_server: str
 ) -> None:
@@ -167,7 +170,7 @@ def test_a_server_that_is_not_an_api_and_a_pasted_key_are_refused_plainly(
     qtbot: Any, open_window: Any, data_paths: DataPaths
 ) -> None:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _NotAnApi)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
     try:
         window = open_window(data_paths)
         dialog = window.models_menu.open_connections()

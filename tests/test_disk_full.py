@@ -48,7 +48,7 @@ def _fill(folder: Path) -> Path:
 
 
 def test_full_disk_loses_nothing(
-    qtbot: Any, open_window: Any, data_paths: DataPaths, small_disk: Path
+    inference: Any, qtbot: Any, open_window: Any, data_paths: DataPaths, small_disk: Path
 ) -> None:
     root = small_disk / "data"
     root.mkdir()

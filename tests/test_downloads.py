@@ -296,6 +296,7 @@ def test_an_unreachable_hub_says_offline_quickly(cache: Path) -> None:
     assert "already on this computer" in str(failed.value)
 
 
+@pytest.mark.slow
 def test_a_hub_that_never_answers_is_given_up_on_in_seconds(
     cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -80,7 +80,7 @@ def test_every_export_and_list_names_the_local_evaluator_and_a_colleague_stays_a
 
 
 def test_first_start_asks_the_name_once_and_it_reaches_the_window_and_every_export(
-    qtbot: Any, open_window: Any, data_paths: DataPaths, tmp_path: Path
+    inference: Any, qtbot: Any, open_window: Any, data_paths: DataPaths, tmp_path: Path
 ) -> None:
     window = open_window(data_paths, [local_slot("Base", max_tokens=4)], evaluator=None)
     qtbot.waitUntil(lambda: window.evaluator.prompt is not None, timeout=10000)

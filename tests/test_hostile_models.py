@@ -62,6 +62,7 @@ def test_the_untouched_tiny_model_loads_and_answers(tmp_path: Path) -> None:
     assert result["status"] == Status.DONE and result["text"].strip()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("variant", gguf_variants.variant_names())
 def test_every_variant_is_refused_plainly_or_flagged(variant: str, tmp_path: Path) -> None:
     path = gguf_variants.write_variant(variant, tmp_path)
@@ -113,6 +114,7 @@ def test_an_answer_with_no_text_fails_instead_of_done(tmp_path: Path) -> None:
     assert result["status"] == Status.FAILED and result["error"] == NO_TEXT
 
 
+@pytest.mark.slow
 def test_a_run_in_the_window_refuses_the_file_and_the_other_column_answers(
     qtbot: Any, open_window: Any, data_paths: DataPaths, tmp_path: Path
 ) -> None:

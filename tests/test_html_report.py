@@ -340,6 +340,7 @@ def browser() -> str:
     return found
 
 
+@pytest.mark.slow
 def test_a_real_browser_runs_nothing_and_sees_every_answer(browser: str, tmp_path: Path) -> None:
     document = hostile_document(tmp_path)
     target = write_html(document, tmp_path / "report.html", SUMMARY, CHARTS)

@@ -105,6 +105,7 @@ def _opens_exports_and_runs(store: Store, session_id: str, out: Path) -> None:
         assert written.stat().st_size > 0
 
 
+@pytest.mark.slow
 def test_a_thousand_hostile_variants_are_refused_plainly_or_work_everywhere(
     tmp_path: Path,
 ) -> None:

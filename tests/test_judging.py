@@ -63,7 +63,7 @@ def select_first_chars(qtbot: Any, answer: Any, count: int) -> None:
 
 
 def test_keyboard_annotation_of_a_streamed_answer_saves_every_step(
-    qtbot: Any, open_window: Any, data_paths: DataPaths
+    inference: Any, qtbot: Any, open_window: Any, data_paths: DataPaths
 ) -> None:
     window = open_window(data_paths, [local_slot("Base"), local_slot("Teacher", temperature=0)])
     qtbot.keyClicks(window.prompt_edit, PROMPT)
@@ -147,7 +147,7 @@ def test_keyboard_annotation_of_a_streamed_answer_saves_every_step(
 
 
 def test_made_up_needs_a_note_and_a_cancelled_form_saves_nothing(
-    qtbot: Any, open_window: Any, data_paths: DataPaths
+    inference: Any, qtbot: Any, open_window: Any, data_paths: DataPaths
 ) -> None:
     window = open_window(data_paths, [local_slot("Base")])
     run(qtbot, window)
@@ -174,7 +174,7 @@ def test_made_up_needs_a_note_and_a_cancelled_form_saves_nothing(
 
 
 def test_a_streaming_answer_is_not_marked(
-    qtbot: Any, open_window: Any, data_paths: DataPaths
+    inference: Any, qtbot: Any, open_window: Any, data_paths: DataPaths
 ) -> None:
     window = open_window(data_paths, [local_slot("Base", max_tokens=400)])
     window.prompt_edit.setPlainText("Write a long essay about the history of Rome.")
@@ -245,7 +245,7 @@ def test_overlapping_and_adjacent_marks_survive_a_restart_exactly(
 
 
 def test_blind_session_is_counterbalanced_over_12_items_and_revealed_by_the_verdict(
-    qtbot: Any, open_window: Any, data_paths: DataPaths, scripted_teacher: Any
+    inference: Any, qtbot: Any, open_window: Any, data_paths: DataPaths, scripted_teacher: Any
 ) -> None:
     window = open_window(data_paths)
     window.new_session(blind=True)
@@ -304,7 +304,7 @@ def test_blind_session_is_counterbalanced_over_12_items_and_revealed_by_the_verd
 
 
 def test_a_reference_item_is_judged_unaided_then_revised_with_both_phases_kept(
-    qtbot: Any, open_window: Any, data_paths: DataPaths
+    inference: Any, qtbot: Any, open_window: Any, data_paths: DataPaths
 ) -> None:
     window = open_window(data_paths, [local_slot("Base"), local_slot("Teacher", temperature=0)])
     window.reference_edit.setText("Canberra")
@@ -360,7 +360,7 @@ def test_a_reference_item_is_judged_unaided_then_revised_with_both_phases_kept(
 
 
 def test_a_ten_item_session_is_judged_from_the_keyboard_alone(
-    qtbot: Any, open_window: Any, data_paths: DataPaths
+    inference: Any, qtbot: Any, open_window: Any, data_paths: DataPaths
 ) -> None:
     window = open_window(
         data_paths,
@@ -431,7 +431,7 @@ def test_a_ten_item_session_is_judged_from_the_keyboard_alone(
 
 
 def test_every_control_is_named_for_screen_readers_and_f1_lists_the_keys(
-    qtbot: Any, open_window: Any, data_paths: DataPaths
+    inference: Any, qtbot: Any, open_window: Any, data_paths: DataPaths
 ) -> None:
     window = open_window(data_paths, [local_slot("Base"), local_slot("Teacher", temperature=0)])
     run(qtbot, window)
@@ -510,7 +510,7 @@ def writer_drained(qtbot: Any, window: Any) -> None:
 
 
 def test_slow_saves_neither_lose_marks_nor_let_late_replies_take_over_the_screen(
-    qtbot: Any, open_window: Any, data_paths: DataPaths
+    inference: Any, qtbot: Any, open_window: Any, data_paths: DataPaths
 ) -> None:
     window = open_window(data_paths, [local_slot("Base"), local_slot("Teacher", temperature=0)])
     window.reference_edit.setText("Canberra")
@@ -554,7 +554,7 @@ def test_slow_saves_neither_lose_marks_nor_let_late_replies_take_over_the_screen
 
 
 def test_blind_tab_order_follows_the_shown_order(
-    qtbot: Any, open_window: Any, data_paths: DataPaths
+    inference: Any, qtbot: Any, open_window: Any, data_paths: DataPaths
 ) -> None:
     window = open_window(data_paths)
     window.new_session(blind=True)
@@ -576,7 +576,7 @@ def test_blind_tab_order_follows_the_shown_order(
 
 
 def test_an_item_from_another_lineup_shows_its_own_names_and_is_not_misjudged(
-    qtbot: Any, open_window: Any, data_paths: DataPaths
+    inference: Any, qtbot: Any, open_window: Any, data_paths: DataPaths
 ) -> None:
     window = open_window(
         data_paths, [local_slot(r, max_tokens=4) for r in ("Base", "Imitator", "Teacher")]

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from imitation_lens.core.housekeeping.paths import DataPaths
 from imitation_lens.core.storage.store import Store
 from imitation_lens.ui.main_window import load_startup
@@ -35,6 +37,7 @@ def _kill_while_streaming(root: Path, seed: int) -> tuple[str, int] | None:
             child.wait(timeout=30)
 
 
+@pytest.mark.slow
 def test_sigkill_while_streaming_keeps_the_partial_answer(data_paths: DataPaths) -> None:
     # A sampled answer can end (stop string) before the kill lands; other seeds are tried then.
     for seed in range(1, 6):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
@@ -76,8 +77,13 @@ def test_a_file_is_added_by_drag_and_drop_and_hashed_in_the_background(
     assert row[8].startswith(SHA256[:16])
 
 
+@pytest.mark.slow
 def test_every_broken_file_is_refused_and_the_app_carries_on(
-    qtbot: Any, open_window: Any, data_paths: DataPaths, bundled_model: Path, tmp_path: Path
+    qtbot: Any,
+    open_window: Any,
+    data_paths: DataPaths,
+    bundled_model: Path,
+    tmp_path: Path,
 ) -> None:
     window = open_window(data_paths)
     library = window.models_menu.open_library()
@@ -115,19 +121,54 @@ def test_every_broken_file_is_refused_and_the_app_carries_on(
 
 
 def test_checksums_resume_when_the_library_is_opened_again(
-    qtbot: Any, open_window: Any, data_paths: DataPaths, bundled_model: Path, tmp_path: Path
+    qtbot: Any,
+    open_window: Any,
+    data_paths: DataPaths,
+    bundled_model: Path,
+    tmp_path: Path,
+    monkeypatch: Any,
 ) -> None:
+    import threading
+
+    from imitation_lens.core.model_files.file_hash import sha256_of as real_sha256_of
+    from imitation_lens.ui import library_dialog
+
+    results: list[str | None] = []
+    threads: list[threading.Thread] = []
+    hashing = threading.Event()  # the first checksum has read its first block
+    closed = threading.Event()  # the test has closed the library
+
+    def held_sha256_of(path: Path, cache_dir: Path, should_stop: Any, on_progress: Any) -> Any:
+        first = not results and not hashing.is_set()
+        threads.append(threading.current_thread())
+
+        def progress(done: int, total: int) -> None:
+            on_progress(done, total)
+            if first and not hashing.is_set():
+                hashing.set()  # part-way through the file: hold it until the library closes
+                closed.wait(30)
+
+        digest = real_sha256_of(path, cache_dir, should_stop, progress)
+        results.append(digest)
+        return digest
+
+    monkeypatch.setattr(library_dialog, "sha256_of", held_sha256_of)
     window = open_window(data_paths)
     library = window.models_menu.open_library()
-    library.close()  # stops any checksum in progress
-    library = window.models_menu.open_library()
     copy = tmp_path / "again.gguf"
-    copy.hardlink_to(bundled_model)
+    copy.hardlink_to(bundled_model)  # a new path: nothing cached, the hash is really computed
     with qtbot.waitSignal(library.checked, timeout=30000):
         library.add_files([copy])
+    qtbot.waitUntil(hashing.is_set, timeout=30000)
+    library.close()  # stops the checksum in progress
+    closed.set()
+    # It stopped part-way, and its thread has ended (so it has said so to the dialog).
+    qtbot.waitUntil(lambda: results == [None] and not threads[0].is_alive(), timeout=30000)
+    assert not library.models[0].sha256
     with qtbot.waitSignal(library.hashed, timeout=60000):
-        pass
+        library = window.models_menu.open_library()  # resumes it, with no new file added
     qtbot.waitUntil(lambda: bool(library.models) and library.models[0].sha256 == SHA256)
+    assert results == [None, SHA256]
 
 
 def test_the_built_in_model_is_listed_from_the_first_start(

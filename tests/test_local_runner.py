@@ -42,6 +42,7 @@ def runner(data_paths: DataPaths) -> LocalRunner:
     return LocalRunner(LocalModel(prompt_mode="completion"), PARAMS, 2, data_paths.models)
 
 
+@pytest.mark.slow
 def test_answer_streams_and_records_how_it_was_made(runner: LocalRunner) -> None:
     events = _run(runner, "What is the capital of Australia?")
     finished = events[-1]
@@ -64,6 +65,7 @@ def test_answer_streams_and_records_how_it_was_made(runner: LocalRunner) -> None
     assert runner._llm._sampler is None
 
 
+@pytest.mark.slow
 def test_same_seed_gives_the_same_answer(runner: LocalRunner, data_paths: DataPaths) -> None:
     warm = LocalRunner(
         LocalModel(prompt_mode="completion"),
@@ -77,6 +79,7 @@ def test_same_seed_gives_the_same_answer(runner: LocalRunner, data_paths: DataPa
     assert first.text == second.text and first.text
 
 
+@pytest.mark.slow
 def test_stop_while_the_prompt_is_processed(runner: LocalRunner) -> None:
     long_prompt = "Tell me about this list: " + ", ".join(f"item {i}" for i in range(360))
     stopped_at: list[float] = []
@@ -99,6 +102,7 @@ def test_stop_while_the_prompt_is_processed(runner: LocalRunner) -> None:
     assert isinstance(again, FinishedEvent) and again.status is Status.DONE
 
 
+@pytest.mark.slow
 def test_stop_while_tokens_stream(runner: LocalRunner) -> None:
     runner._params = SamplingParams(max_tokens=200, context_length=1024)
 
@@ -112,6 +116,7 @@ def test_stop_while_tokens_stream(runner: LocalRunner) -> None:
     assert finished.facts["tokens_out"] < 20
 
 
+@pytest.mark.slow
 def test_file_llama_cpp_cannot_load_fails_in_plain_words(
     bundled_model: Path, tmp_path: Path
 ) -> None:

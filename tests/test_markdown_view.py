@@ -71,6 +71,7 @@ def test_offsets_round_trip_on_generated_answers(markdown: bool) -> None:
             assert last > first or not rendered.text
 
 
+@pytest.mark.slow
 def test_streaming_extends_to_exactly_what_a_full_render_gives() -> None:
     for raw in generated(150, seed=7):
         for markdown in (True, False):

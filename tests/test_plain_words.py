@@ -17,7 +17,7 @@ INTERNAL_IDS = ("question-answer", "teacher-style-examples", "gguf-chat-template
 
 
 def test_headers_keep_plain_words_after_a_run_and_after_reopening(
-    qtbot: Any, open_window: Any, data_paths: DataPaths
+    inference: Any, qtbot: Any, open_window: Any, data_paths: DataPaths
 ) -> None:
     lineup = [local_slot("Base"), local_slot("Imitator", "teacher-style")]
     window = open_window(data_paths, lineup)

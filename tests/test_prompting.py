@@ -227,6 +227,7 @@ def test_a_template_that_cannot_be_rendered_is_explained(template: str, detail: 
     assert detail in str(refused.value)
 
 
+@pytest.mark.slow  # real llama.cpp inference on a tiny model
 def test_a_model_whose_template_has_break_answers_in_chat_mode(tmp_path: Path) -> None:
     """Through the runner, on a tiny real model whose GGUF carries the template: what failed
     with "could not be used" before now reaches llama.cpp as the template says."""

@@ -51,6 +51,7 @@ def test_ctrl_q_over_a_modal_dialog_closes_it_and_ends_the_app(
     assert window._closed
 
 
+@pytest.mark.slow
 def test_the_app_quits_even_when_the_recorder_does_not_answer(qtbot: Any, quitter: Quitter) -> None:
     window: Any = quitter.window  # the MainWindow of open_window
     window.writer.closed.disconnect(quitter._on_writer_closed)  # as if it hung on the disk

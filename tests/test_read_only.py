@@ -100,6 +100,7 @@ def _cli(place: Path, data: Path, *args: str) -> subprocess.CompletedProcess[str
     return _as_nobody(place, "-m", "imitation_lens", "--data-dir", str(data), *args)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("leave_wal", [False, True], ids=["closed", "killed"])
 def test_a_read_only_folder_is_read_and_never_written(place: Path, leave_wal: bool) -> None:
     data = place / "data"
@@ -137,6 +138,7 @@ def test_a_read_only_folder_is_read_and_never_written(place: Path, leave_wal: bo
         assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+@pytest.mark.slow
 def test_an_uncreatable_folder_is_explained(place: Path) -> None:
     locked = place / "locked"
     locked.mkdir(mode=0o555)

@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OPT_OUT = "IMITATION_LENS_SKIP_REAL_WINDOW"
 
 
+@pytest.mark.slow
 def test_the_real_window_tier_passes() -> None:
     if os.environ.get(OPT_OUT) == "1":
         pytest.skip(f"{OPT_OUT}=1: the real-window tests were not run")

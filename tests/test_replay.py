@@ -46,8 +46,13 @@ def count(paths: DataPaths, sql: str) -> int:
         connection.close()
 
 
+@pytest.mark.slow
 def test_a_recorded_answer_stands_in_when_the_teacher_server_is_stopped(
-    qtbot: Any, open_window: Any, data_paths: DataPaths, bundled_model: Path, tmp_path: Path
+    qtbot: Any,
+    open_window: Any,
+    data_paths: DataPaths,
+    bundled_model: Path,
+    tmp_path: Path,
 ) -> None:
     process, url = start_llama_server(bundled_model, tmp_path / "server.log")
     try:
@@ -89,6 +94,7 @@ def test_a_recorded_answer_stands_in_when_the_teacher_server_is_stopped(
 
 
 def test_a_demo_pack_carries_recordings_to_another_laptop(
+    inference: Any,
     qtbot: Any,
     open_window: Any,
     data_paths: DataPaths,

@@ -24,7 +24,7 @@ def _rows(paths: DataPaths) -> list[dict[str, Any]]:
 
 
 def test_models_that_fit_together_run_side_by_side_with_the_cores_split(
-    qtbot: Any, open_window: Any, data_paths: DataPaths
+    inference: Any, qtbot: Any, open_window: Any, data_paths: DataPaths
 ) -> None:
     window = open_window(
         data_paths, [local_slot("Base"), local_slot("Imitator", mode="teacher-style")]
@@ -43,7 +43,7 @@ def test_models_that_fit_together_run_side_by_side_with_the_cores_split(
 
 
 def test_models_that_do_not_fit_together_take_turns_and_the_user_is_told(
-    qtbot: Any, open_window: Any, data_paths: DataPaths, bundled_model: Path
+    inference: Any, qtbot: Any, open_window: Any, data_paths: DataPaths, bundled_model: Path
 ) -> None:
     window = open_window(
         data_paths, [local_slot("Base"), local_slot("Imitator", mode="teacher-style")]
@@ -67,7 +67,7 @@ def test_models_that_do_not_fit_together_take_turns_and_the_user_is_told(
 
 
 def test_stop_while_waiting_for_a_turn_is_immediate(
-    qtbot: Any, open_window: Any, data_paths: DataPaths
+    inference: Any, qtbot: Any, open_window: Any, data_paths: DataPaths
 ) -> None:
     lineup = [local_slot("Base", max_tokens=200), local_slot("Imitator", max_tokens=200)]
     window = open_window(data_paths, lineup)
@@ -84,27 +84,43 @@ def test_stop_while_waiting_for_a_turn_is_immediate(
 
 
 def test_planning_never_makes_the_window_wait(data_paths: DataPaths) -> None:
+    """The window calls reset() on the GUI thread whenever the lineup changes, while a slot's
+    thread may be making a plan (reading model headers, measuring memory): reset must return
+    while that plan is still being made, not after it."""
     import threading
 
     from imitation_lens.core.running.scheduler import LocalScheduler
 
     release = threading.Event()
     calls: list[int] = []
+    planning = threading.Event()
 
     def slow_memory() -> int:  # as if reading headers took long
         calls.append(1)
-        release.wait(10)
+        planning.set()
+        release.wait(30)
         return 16 * GIB
 
     lineup = [local_slot("Base"), local_slot("Imitator")]
     scheduler = LocalScheduler(lambda: lineup, data_paths.models, available=slow_memory)
     planner = threading.Thread(target=scheduler.plan)
     planner.start()
-    while not calls:
-        threading.Event().wait(0.01)
-    scheduler.reset()  # returns at once although a plan is being made
-    release.set()
-    planner.join(10)
+    try:
+        assert planning.wait(10), "the plan was never started"
+        # reset() runs on a thread of its own so that a reset which waits for the plan fails
+        # here (the plan is held until after this check) instead of hanging the test.
+        reset_done = threading.Event()
+
+        def reset() -> None:
+            scheduler.reset()
+            reset_done.set()
+
+        threading.Thread(target=reset, daemon=True).start()
+        assert reset_done.wait(5), "reset() waited for the plan being made"
+        assert planner.is_alive()  # the plan really was still being made
+    finally:
+        release.set()
+        planner.join(10)
     first = scheduler.plan()  # made again after the reset
     assert scheduler.plan() is first  # and then kept for the lineup
     assert first.schedule.parallel and len(calls) == 2

@@ -108,6 +108,7 @@ def folder(tmp_path: Path) -> Iterator[DataPaths]:
     yield paths
 
 
+@pytest.mark.slow
 def test_a_second_start_brings_the_first_forward_and_changes_nothing(
     folder: DataPaths, tmp_path: Path
 ) -> None:
@@ -147,6 +148,7 @@ def test_a_second_start_brings_the_first_forward_and_changes_nothing(
     assert after.stderr.startswith("Nothing was imported.")
 
 
+@pytest.mark.slow
 def test_a_killed_window_leaves_no_lock_behind(folder: DataPaths) -> None:
     first = _start_window(folder)
     response_id = _answer_in_progress(folder)
@@ -166,6 +168,7 @@ def test_a_killed_window_leaves_no_lock_behind(folder: DataPaths) -> None:
     assert again.returncode == 0
 
 
+@pytest.mark.slow
 def test_a_file_given_to_a_second_start_opens_in_the_first_window(
     folder: DataPaths, tmp_path: Path
 ) -> None:

@@ -37,6 +37,7 @@ def _ask(endpoint: Server, prompt: str = "What is the capital of France?") -> Fi
     return events[-1]
 
 
+@pytest.mark.slow
 def test_teacher_answer_streams_from_a_real_server(teacher_server: str, teacher_key: str) -> None:
     finished = _ask(Server(teacher_server, "gemma", KEY_ENV))
     assert finished.status is Status.DONE, finished.error
@@ -45,6 +46,7 @@ def test_teacher_answer_streams_from_a_real_server(teacher_server: str, teacher_
     assert finished.facts["tokens_out"] >= 1
 
 
+@pytest.mark.slow
 def test_wrong_key_is_explained(teacher_server: str) -> None:
     os.environ["IMITATION_LENS_WRONG_KEY"] = "not-the-key"
     try:
@@ -74,6 +76,7 @@ def test_misbehaving_teacher_is_explained(
     assert words in finished.error
 
 
+@pytest.mark.slow
 def test_one_window_with_every_kind_of_trouble_keeps_going(
     qtbot: Any,
     open_window: Any,

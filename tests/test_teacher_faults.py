@@ -56,7 +56,10 @@ def _check(mode: str, status: str, text: str, error: str) -> None:
         assert len(text) <= fault.max_text, (mode, len(text))
 
 
-@pytest.mark.parametrize("mode", list(FAULTS))
+# endless-drip waits out the same deadline as endless-line: the full suite only.
+@pytest.mark.parametrize(
+    "mode", [pytest.param(m, marks=pytest.mark.slow) if m == "endless-drip" else m for m in FAULTS]
+)
 def test_each_fault_ends_plainly_in_the_runner(faults: FaultServer, mode: str) -> None:
     events: list[Event] = []
     started = time.monotonic()
@@ -73,6 +76,7 @@ def test_each_fault_ends_plainly_in_the_runner(faults: FaultServer, mode: str) -
         assert finished.facts["finish_reason"] == "stop"
 
 
+@pytest.mark.slow
 def test_the_window_shows_each_fault_and_records_none_for_replay(
     qtbot: Any, open_window: Any, data_paths: DataPaths, faults: FaultServer
 ) -> None:
@@ -112,6 +116,7 @@ def test_the_window_shows_each_fault_and_records_none_for_replay(
     assert took < 60, took
 
 
+@pytest.mark.slow
 def test_a_batch_of_faults_exits_non_zero_and_retry_failed_asks_again(
     data_paths: DataPaths, faults: FaultServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -48,7 +48,7 @@ def test_first_start_shows_the_demo_lineup_honestly(
 
 
 def test_run_mark_by_keyboard_and_find_it_after_restart(
-    qtbot: Any, open_window: Any, data_paths: DataPaths
+    inference: Any, qtbot: Any, open_window: Any, data_paths: DataPaths
 ) -> None:
     window = open_window(data_paths, _lineup())
     qtbot.keyClicks(window.prompt_edit, PROMPT)
@@ -96,7 +96,7 @@ def test_run_mark_by_keyboard_and_find_it_after_restart(
 
 
 def test_stop_while_the_model_loads_is_immediate(
-    qtbot: Any, open_window: Any, data_paths: DataPaths
+    inference: Any, qtbot: Any, open_window: Any, data_paths: DataPaths
 ) -> None:
     window = open_window(data_paths, _lineup())
     window.prompt_edit.setPlainText(PROMPT)
@@ -112,7 +112,7 @@ def test_stop_while_the_model_loads_is_immediate(
 
 
 def test_stop_all_while_answers_stream_keeps_what_was_shown(
-    qtbot: Any, open_window: Any, data_paths: DataPaths
+    inference: Any, qtbot: Any, open_window: Any, data_paths: DataPaths
 ) -> None:
     lineup = [local_slot(role, max_tokens=400) for role in ("Base", "Imitator", "Teacher")]
     window = open_window(data_paths, lineup)
@@ -132,7 +132,7 @@ def test_stop_all_while_answers_stream_keeps_what_was_shown(
 
 
 def test_export_from_the_menu_path_and_the_command_line(
-    qtbot: Any, open_window: Any, data_paths: DataPaths, tmp_path: Path
+    inference: Any, qtbot: Any, open_window: Any, data_paths: DataPaths, tmp_path: Path
 ) -> None:
     window = open_window(data_paths, _lineup()[:2])
     window.prompt_edit.setPlainText(PROMPT)

@@ -42,7 +42,7 @@ def test_double_click_opens_a_session_and_f2_or_rename_renames_it(
 
 
 def test_undo_says_what_it_undid_stop_keeps_focus_and_phase_two_starts_from_phase_one(
-    qtbot: Any, open_window: Any, data_paths: DataPaths
+    inference: Any, qtbot: Any, open_window: Any, data_paths: DataPaths
 ) -> None:
     window = open_window(data_paths, [local_slot("Base", max_tokens=8), local_slot("Imitator")])
     window.activateWindow()
