@@ -11,12 +11,12 @@ line can list the formats without loading them.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from imitation_lens.core.housekeeping.registry import Registry
 
 if TYPE_CHECKING:
     from imitation_lens.core.storage.store import Store
@@ -31,29 +31,20 @@ class ExportFormat:
     order: int = 100  # place in the menu and the command line's list; ties go by name
 
 
-# Changed in place (never rebound), so a module that imported them sees every registration.
-FORMATS: list[ExportFormat] = []
-BY_NAME: dict[str, ExportFormat] = {}
+_FORMATS = Registry(ExportFormat, "FORMAT")
+FORMATS = _FORMATS.items  # changed in place, never rebound
+BY_NAME = _FORMATS.by_name
 DEFAULT = "json"  # what an unclear file name gets
 
 
 def register(export_format: ExportFormat) -> ExportFormat:
     """Offer a format everywhere a session can be exported; a name registered again replaces it."""
-    known = BY_NAME.get(export_format.name)
-    if known is not None:
-        FORMATS.remove(known)
-    BY_NAME[export_format.name] = export_format
-    FORMATS.append(export_format)
-    FORMATS.sort(key=lambda f: (f.order, f.name))
-    return export_format
+    return _FORMATS.register(export_format)
 
 
 def discover() -> None:
     """Register the `FORMAT` of every module of this package (its __path__) not yet imported."""
-    for module in pkgutil.iter_modules(__path__):
-        found = getattr(importlib.import_module(f"{__name__}.{module.name}"), "FORMAT", None)
-        if isinstance(found, ExportFormat) and BY_NAME.get(found.name) is not found:
-            register(found)
+    _FORMATS.discover(__name__, __path__)
 
 
 def names() -> list[str]:

@@ -11,12 +11,11 @@ plain words). The package finds it on import (pkgutil), and `register` adds one 
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from imitation_lens.core.housekeeping.registry import Registry
 from imitation_lens.core.running.events import (
     EmitFn,
     FinishedEvent,
@@ -41,29 +40,20 @@ class ServerKind:
     order: int = 100  # place in the dialogs' choice; ties go by name
 
 
-# Changed in place (never rebound), so a module that imported them sees every registration.
-KINDS: list[ServerKind] = []
-BY_NAME: dict[str, ServerKind] = {}
+_KINDS = Registry(ServerKind, "KIND")
+KINDS = _KINDS.items  # changed in place, never rebound
+BY_NAME = _KINDS.by_name
 DEFAULT = OPENAI_COMPATIBLE  # what a server saved before there were kinds is
 
 
 def register(kind: ServerKind) -> ServerKind:
     """Offer a kind of server everywhere; a name registered again replaces it."""
-    known = BY_NAME.get(kind.name)
-    if known is not None:
-        KINDS.remove(known)
-    BY_NAME[kind.name] = kind
-    KINDS.append(kind)
-    KINDS.sort(key=lambda k: (k.order, k.name))
-    return kind
+    return _KINDS.register(kind)
 
 
 def discover() -> None:
     """Register the `KIND` of every module of this package (its __path__) not yet imported."""
-    for module in pkgutil.iter_modules(__path__):
-        found = getattr(importlib.import_module(f"{__name__}.{module.name}"), "KIND", None)
-        if isinstance(found, ServerKind) and BY_NAME.get(found.name) is not found:
-            register(found)
+    _KINDS.discover(__name__, __path__)
 
 
 def unknown(name: str) -> str:
