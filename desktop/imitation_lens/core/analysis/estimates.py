@@ -4,10 +4,18 @@ Intervals: 95% percentile bootstrap, resampling items (all of an item's answers 
 move together, so the slots stay paired), 2000 resamples with a fixed seed so a report is
 reproducible; none for a figure resting on fewer than 5 items. All resamples are drawn at once
 and every figure is a ratio of sums, so the bootstrap is one matrix product.
+
+Shares (figures between 0 and 1: answers with an error, wins, correct answers) are never given
+an interval narrower than the Wilson score interval over their count: the percentile bootstrap
+collapses to "0% (0–0%)" when no item has the thing counted, though ten answers without an
+error are no proof that the next one has none. Wilson stays inside 0–1 and is honest at 0/n and
+n/n (0/10 gives 0–28%).
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Container
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,6 +25,7 @@ RESAMPLES = 2000
 SEED = 20230525  # fixed so the same data always gives the same intervals
 MIN_ITEMS_FOR_INTERVAL = 5
 DASH = "–"
+Z95 = 1.959963984540054  # the standard normal's 97.5th percentile
 
 
 @dataclass(frozen=True)
@@ -32,6 +41,36 @@ class Estimate:
 
 def ratio(numerator: float, denominator: float) -> float | None:
     return numerator / denominator if denominator else None
+
+
+def wilson(successes: float, count: float, z: float = Z95) -> tuple[float, float] | None:
+    """The Wilson score interval for `successes` out of `count`; None when count is 0.
+
+    (p + z²/2n ± z·sqrt(p(1-p)/n + z²/4n²)) / (1 + z²/n), p = successes / count. At 0/n the low
+    bound is exactly 0 and the high bound z²/(n + z²); at n/n the mirror image.
+    """
+    if count <= 0:
+        return None
+    share = min(max(successes / count, 0.0), 1.0)
+    z2 = z * z
+    centre = share + z2 / (2 * count)
+    spread = z * math.sqrt(share * (1 - share) / count + z2 / (4 * count * count))
+    scale = 1 + z2 / count
+    low = 0.0 if share == 0 else max(0.0, (centre - spread) / scale)
+    high = 1.0 if share == 1 else min(1.0, (centre + spread) / scale)
+    return low, high
+
+
+def share_estimate(successes: float, count: int, items: int | None = None) -> Estimate:
+    """A share counted directly (no bootstrap): the Wilson interval over `count`."""
+    interval = wilson(successes, count)
+    return Estimate(
+        value=ratio(successes, count),
+        low=None if interval is None else interval[0],
+        high=None if interval is None else interval[1],
+        count=count,
+        items=count if items is None else items,
+    )
 
 
 def bootstrap_intervals(
@@ -71,11 +110,22 @@ def estimates(
     denominators: npt.NDArray[np.float64],
     resamples: int = RESAMPLES,
     seed: int = SEED,
+    *,
+    shares: bool | Container[int] = False,
 ) -> list[Estimate]:
-    """Every row's figure (a ratio of sums over items) with its bootstrap interval."""
+    """Every row's figure (a ratio of sums over items) with its bootstrap interval.
+
+    With `shares` (True: every row; else the rows named are shares between 0 and 1), an interval is widened where needed to
+    hold the Wilson interval over the row's count: the bootstrap's floor.
+    """
     intervals = bootstrap_intervals(numerators, denominators, resamples, seed)
     out = []
     for row, interval in enumerate(intervals):
+        is_share = shares if isinstance(shares, bool) else row in shares
+        if is_share and interval is not None:
+            floor = wilson(float(numerators[row].sum()), float(denominators[row].sum()))
+            if floor is not None:
+                interval = (min(interval[0], floor[0]), max(interval[1], floor[1]))
         out.append(
             Estimate(
                 value=ratio(float(numerators[row].sum()), float(denominators[row].sum())),

@@ -23,8 +23,10 @@ slot (answers are grouped by their slot's role label):
   not counting list markers and lone punctuation).
 - Category mix: errors per category code, with "critical" and "off_topic" for the two flags.
 - Win rate: over verdicts with at least two finished answers to choose from, where this slot's
-  answer was one of them: a win counts 1, a tie counts 1/2 for every answer, "all bad" and a
-  loss count 0.
+  answer was one of them: a win counts 1, a loss 0, and a tie or "all bad" (nobody preferred)
+  is shared equally: 1/k for each of the k answers (1/2 between two). So the win rates of the
+  slots add up to 100% when every verdict saw every slot (a tie counted 1/2 for each of three
+  answers once made them add up to more).
 - Style over substance: over verdicts that picked one answer, the share whose preferred answer
   has a higher weighted score (more weighted errors) than at least one answer it beat. Per slot
   it is attributed to the preferred slot; the report also gives it over all verdicts.
@@ -35,16 +37,22 @@ slot (answers are grouped by their slot's role label):
   a confident tone (no hedging phrase at all, as the imitation study counted a plain assertion
   as confident).
 
-Intervals: core/analysis/estimates.py (bootstrap over items, fixed seed). Which rows count:
+- Evaluators: one evaluator's figures, a set of them, or all of them pooled (ALL_EVALUATORS);
+  an item judged by two evaluators counts twice, and the bootstrap resamples items, so both
+  judgements of an item move together.
+
+Intervals: core/analysis/estimates.py (bootstrap over items, fixed seed, Wilson floor for
+shares). Which rows count:
 core/analysis/evaluator_view.py. Words, lists and hedging: core/analysis/text_style.py.
 """
 
 from __future__ import annotations
 
+import enum
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, TypeAlias
 
 import numpy as np
 
@@ -60,7 +68,9 @@ from imitation_lens.core.analysis.estimates import (
 from imitation_lens.core.analysis.evaluator_view import (
     CRITICAL_CODE,
     JUDGEMENT_LABELS,
+    AnswerView,
     ItemView,
+    evaluators_in,
     item_view,
     merge_documents,
 )
@@ -70,6 +80,32 @@ from imitation_lens.core.judging.taxonomy import OFF_TOPIC, category_label
 
 # The whole-answer flags counted in the category mix, named as everywhere else.
 FLAG_LABELS = {code: JUDGEMENT_LABELS[code] for code in (CRITICAL_CODE, OFF_TOPIC)}
+
+
+class _Everyone(enum.Enum):
+    ALL = "all"
+
+
+# Every evaluator named in the documents, pooled (a sentinel, so no one's name can clash).
+ALL_EVALUATORS: Literal[_Everyone.ALL] = _Everyone.ALL
+# Whose figures: None (each document's own evaluator), one name, a set of names, or everyone.
+Evaluators: TypeAlias = str | Collection[str] | Literal[_Everyone.ALL] | None
+
+
+def chosen_evaluators(documents: Sequence[Mapping[str, Any]], who: Evaluators) -> str:
+    """The evaluators' names in words, for a table's heading."""
+    if who is None:
+        return ", ".join(dict.fromkeys(str(d.get("evaluator") or "") for d in documents))
+    if who is ALL_EVALUATORS:
+        return "All evaluators"
+    if isinstance(who, str):
+        return who
+    return ", ".join(sorted(who))
+
+
+def answer_correct(view: ItemView, answer: AnswerView) -> bool:
+    """The automatic check's verdict on one answer: the one place the report asks it."""
+    return matches_reference(answer.text, view.aliases[0], view.aliases[1:])
 
 
 # -- the report ------------------------------------------------------------------------------
@@ -114,13 +150,22 @@ _WITH_ERROR, _WITH_MAJOR, _WEIGHTED, _WIN, _SOS = range(5)
 _PER_SLOT = 5
 
 
-def _views(documents: Sequence[Mapping[str, Any]], evaluator: str | None) -> list[ItemView]:
+def item_views(documents: Sequence[Mapping[str, Any]], evaluators: Evaluators) -> list[ItemView]:
+    """Every item as each chosen evaluator left it (judged or not), documents merged first."""
     merged = merge_documents(documents)
     wanted: dict[tuple[str, str], None] = {}
     for document in documents:
-        who = str(document.get("evaluator") or "") if evaluator is None else evaluator
-        for item in document.get("items") or []:
-            wanted.setdefault((who, str(item.get("id", ""))))
+        if evaluators is None:
+            names = [str(document.get("evaluator") or "")]
+        elif evaluators is ALL_EVALUATORS:
+            names = evaluators_in(document)
+        elif isinstance(evaluators, str):
+            names = [evaluators]
+        else:
+            names = sorted(evaluators)
+        for who in names:
+            for item in document.get("items") or []:
+                wanted.setdefault((who, str(item.get("id", ""))))
     return [item_view(merged[item_id], who) for who, item_id in wanted]
 
 
@@ -144,21 +189,20 @@ def _accuracy(
         for answer in view.finished():
             row = slot_of[answer.role]
             denominators[row, column] += 1
-            numerators[row, column] += matches_reference(
-                answer.text, view.aliases[0], view.aliases[1:]
-            )
-    return estimates(numerators, denominators, resamples, seed)
+            numerators[row, column] += answer_correct(view, answer)
+    return estimates(numerators, denominators, resamples, seed, shares=True)
 
 
 def report(
     documents: Sequence[Mapping[str, Any]],
-    evaluator: str | None = None,
+    evaluator: Evaluators = None,
     *,
     resamples: int = RESAMPLES,
     seed: int = SEED,
 ) -> Report:
-    """Per-slot metrics for one evaluator (None: each document's own, local evaluator)."""
-    all_views = _views(documents, evaluator)
+    """Per-slot metrics for one evaluator, a set of them or ALL_EVALUATORS pooled (None: each
+    document's own, local evaluator)."""
+    all_views = item_views(documents, evaluator)
     views = [view for view in all_views if view.judged]
     checked = _checkable(all_views)
     clusters: dict[str, int] = {}
@@ -220,8 +264,8 @@ def report(
             denominators[base + _WIN, column] += 1
             if answer is winner:
                 numerators[base + _WIN, column] += 1
-            elif view.preferred == "tie":
-                numerators[base + _WIN, column] += 0.5
+            elif view.preferred in ("tie", "all_bad"):  # nobody preferred: shared equally
+                numerators[base + _WIN, column] += 1 / len(finished)
         if winner is not None:
             beaten = min(answer.weight for answer in finished if answer is not winner)
             worse = winner.weight > beaten
@@ -229,7 +273,9 @@ def report(
                 denominators[row, column] += 1
                 numerators[row, column] += worse
 
-    figure = estimates(numerators, denominators, resamples, seed)
+    share_rows = {row for row in range(figures) if row % _PER_SLOT != _WEIGHTED}
+    share_rows.add(figures - 1)
+    figure = estimates(numerators, denominators, resamples, seed, shares=share_rows)
     accuracy = _accuracy(checked, slot_of, resamples, seed)
 
     slots = []
@@ -308,7 +354,7 @@ def report_rows(result: Report) -> list[dict[str, str]]:
             "Answers with a major error": format_share(slot.with_major),
             "Errors per 100 words": format_number(slot.errors_per_100_words),
             "Error score per answer (lower is better)": format_number(slot.weighted_score),
-            "Preferred (ties count half)": format_share(slot.win_rate),
+            "Preferred (ties shared equally)": format_share(slot.win_rate),
             "Preferred despite more errors": format_share(slot.style_over_substance),
             "Answers with lists": format_share(slot.list_share),
             "Words per answer": format_number(slot.mean_words, 0),

@@ -1,5 +1,7 @@
 """Everything the report shows for one session, computed once for the window and the exports:
-the per-model figures, the charts, and agreement between evaluators where there are several."""
+the per-model figures, the charts, agreement between evaluators where there are several, and
+the study's comparisons (core/analysis/evidence.py) for the local evaluator and, where there
+are several evaluators, for all of them pooled."""
 
 from __future__ import annotations
 
@@ -10,7 +12,8 @@ from typing import Any
 from imitation_lens.core.analysis.agreement import Agreement, agreement, agreement_rows
 from imitation_lens.core.analysis.estimates import Estimate
 from imitation_lens.core.analysis.evaluator_view import evaluators_in
-from imitation_lens.core.analysis.metrics import Report, report, report_rows
+from imitation_lens.core.analysis.evidence import Evidence, evidence
+from imitation_lens.core.analysis.metrics import ALL_EVALUATORS, Report, report_rows
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,8 @@ class SessionReport:
     charts: list[Chart]
     agreement: Agreement | None
     agreement_rows: list[dict[str, str]]
+    # The comparisons: this computer's evaluator first, then everyone pooled if there are several.
+    evidence: tuple[Evidence, ...] = ()
 
 
 def _bars(
@@ -72,7 +77,9 @@ def charts_for(report_: Report) -> list[Chart]:
 def build_session_report(document: Mapping[str, Any]) -> SessionReport:
     evaluator = str(document.get("evaluator") or "")
     names = evaluators_in(document)
-    figures = report([document], evaluator or None)
+    mine = evidence([document], evaluator or None)
+    figures = mine.report
+    pooled = (evidence([document], ALL_EVALUATORS),) if len(names) >= 2 else ()
     together = agreement([document]) if len(names) >= 2 else None
     return SessionReport(
         title=str(document.get("session", {}).get("title") or "Session"),
@@ -83,4 +90,5 @@ def build_session_report(document: Mapping[str, Any]) -> SessionReport:
         charts=charts_for(figures),
         agreement=together,
         agreement_rows=agreement_rows(together) if together is not None else [],
+        evidence=(mine, *pooled),
     )

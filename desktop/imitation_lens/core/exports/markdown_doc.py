@@ -8,11 +8,13 @@ inert: it shows as typed and builds no link, image, HTML, list or heading.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from imitation_lens.core.analysis.evaluator_view import final_phase, verdict_of
+from imitation_lens.core.analysis.evidence import Table
 from imitation_lens.core.exports.session_json import write_atomically
 from imitation_lens.core.exports.shown_answer import ShownAnswer, ShownMark, shown_answer
 from imitation_lens.core.exports.wording import (
@@ -181,7 +183,9 @@ def _table(rows: list[dict[str, str]]) -> list[str]:
 
 
 def markdown_document(
-    document: dict[str, Any], summary_rows: list[dict[str, str]] | None = None
+    document: dict[str, Any],
+    summary_rows: list[dict[str, str]] | None = None,
+    tables: Sequence[Table] = (),
 ) -> str:
     _mark_kind.cache_clear()  # category labels as the taxonomy has them now
     me = str(document.get("evaluator") or "")
@@ -200,6 +204,11 @@ def markdown_document(
     ]
     if summary_rows:
         out += ["## Summary", "", *_table(summary_rows), ""]
+    for table in tables:  # the study's comparisons (core/analysis/evidence.py)
+        out += [f"## {_inline(table.title)}", ""]
+        if table.note:
+            out += [_inline(table.note), ""]
+        out += [*_table(table.rows), ""]
     for item in items:
         phase = final_phase(item, me, me)
         out += [f"## Question {item.get('position')}", ""]
@@ -236,8 +245,12 @@ def markdown_document(
 
 
 def write_markdown(
-    document: dict[str, Any], target: Path, summary_rows: list[dict[str, str]] | None = None
+    document: dict[str, Any],
+    target: Path,
+    summary_rows: list[dict[str, str]] | None = None,
+    tables: Sequence[Table] = (),
 ) -> Path:
-    """A readable Markdown document: each question, its answers with marks, and the verdict."""
-    text = markdown_document(document, summary_rows)
+    """A readable Markdown document: the summary and comparison tables, then each question,
+    its answers with marks, and the verdict."""
+    text = markdown_document(document, summary_rows, tables)
     return write_atomically(target, lambda stream: stream.write(text))
