@@ -7,6 +7,7 @@ value), not by the code under test.
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +22,12 @@ from imitation_lens.core.analysis.paired import (
     AUTOMATIC,
     NO_ERROR,
     mcnemar_exact,
+    newcombe_paired,
     paired_differences,
 )
 from imitation_lens.core.analysis.session_report import build_session_report
 from imitation_lens.core.analysis.topics import NO_TAG, topic_reports
+from imitation_lens.core.exports.formats import format_for
 from imitation_lens.core.exports.markdown_doc import markdown_document
 from imitation_lens.core.exports.session_json import session_document
 from imitation_lens.core.storage.store import Store
@@ -147,6 +150,20 @@ def test_mcnemar_exact(first_only: int, second_only: int, expected: float) -> No
     assert mcnemar_exact(second_only, first_only) == pytest.approx(expected, rel=1e-12)
 
 
+def test_newcombe_interval_for_a_paired_difference() -> None:
+    # The table 36 both, 12 later only, 2 earlier only, 0 neither (Newcombe's first example), by
+    # hand: p1 = .96, Wilson .8654–.9890; p2 = .76, Wilson .6259–.8570; phi = −24/√43776 =
+    # −.1147; δ = √(.09460² + 2·.1147·.09460·.09703 + .09703²) = .14307 → low .2 − .1431.
+    low, high = newcombe_paired(36, 12, 2, 0) or (0.0, 0.0)
+    assert low == pytest.approx(0.0569, abs=1e-4)
+    assert high == pytest.approx(0.3404, abs=1e-4)
+    # Never disagreeing is no proof of no difference: ±(Wilson 0/10 high) = ±0.2775.
+    low, high = newcombe_paired(0, 0, 0, 10) or (0.0, 0.0)
+    assert low == pytest.approx(-0.27753, abs=1e-5)
+    assert high == pytest.approx(0.27753, abs=1e-5)
+    assert newcombe_paired(0, 0, 0, 0) is None
+
+
 # -- head to head ----------------------------------------------------------------------------
 
 TEXTS = ("a", "b", "c")
@@ -252,6 +269,9 @@ def test_paired_difference_with_mcnemar() -> None:
     assert check.p_value == pytest.approx(2 * (1 + 6) / 64)  # 0.21875
     assert check.difference.low is not None and check.difference.high is not None
     assert check.difference.low < -0.4 < check.difference.high
+    # Never narrower than Newcombe's (2 both, 1 imitator only, 5 base only, 2 neither).
+    floor = newcombe_paired(2, 1, 5, 2) or (0.0, 0.0)
+    assert check.difference.low <= floor[0] and check.difference.high >= floor[1]
     marks = results[NO_ERROR]
     # No error marked: base clean on 3–10 (8), imitator on 7–10 (4); base only on 3–6.
     assert (marks.earlier_share.value, marks.later_share.value) == (0.8, 0.4)
@@ -335,3 +355,47 @@ def test_a_generated_session_with_two_evaluators(tmp_path: Path) -> None:
     pooled = built.evidence[1]
     mine = built.evidence[0]
     assert pooled.report.items == 2 * mine.report.items
+
+
+def test_html_report_shows_each_table_on_its_own(tmp_path: Path) -> None:
+    store = Store(tmp_path / "db.sqlite3")
+    session_id = make_session(store, 12, answers=3, marks_per_answer=1, evaluators=("", "bo"))
+    store.set_setting("evaluator_name", "me")
+    document = session_document(store, session_id)
+    target = format_for(tmp_path / "report.html").write(document, tmp_path / "report.html")
+
+    class Tables(HTMLParser):
+        """Each table's heading (the h2 before it) and its column names."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.heading = ""
+            self.tables: dict[str, list[str]] = {}
+            self.into: str | None = None
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.into = tag if tag in ("h2", "th") else None
+            if tag == "table":
+                self.tables[self.heading] = []
+
+        def handle_data(self, data: str) -> None:
+            if self.into == "h2":
+                self.heading = data
+            elif self.into == "th":
+                self.tables[self.heading].append(data)
+
+        def handle_endtag(self, tag: str) -> None:
+            self.into = None
+
+    page = Tables()
+    page.feed(target.read_text(encoding="utf-8"))
+    summary = page.tables["Summary per model"]
+    agreement = page.tables["Agreement between evaluators"]
+    assert summary[0] == "Model" and agreement
+    assert not set(summary) & set(agreement)  # no longer one wide table, half of it empty
+    assert (
+        "As good as or better than the teacher"
+        in page.tables["Each model against the teacher (me)"]
+    )
+    assert "Each model against the teacher (All evaluators)" in page.tables
+    assert "McNemar exact p" in page.tables["Paired difference on the same questions (me)"]

@@ -11,7 +11,9 @@ both gave a finished answer, two measures:
   once each).
 
 The difference is later − earlier (e.g. Imitator − Base), in points of share, with a 95%
-percentile bootstrap interval over items (core/analysis/estimates.py; none under 5 items).
+percentile bootstrap interval over items (core/analysis/estimates.py; none under 5 items),
+never narrower than Newcombe's interval for a paired difference (his method 10, built from the
+two Wilson intervals): the bootstrap alone says "+0 (+0 to +0)" when the two never disagree.
 McNemar's exact test: under "no difference" the discordant pairs (one right, the other wrong)
 split 50:50, so p = min(1, 2 · P(X ≤ min(b, c))) with X ~ Binomial(b + c, 1/2), computed with
 exact integers; p = 1 with no discordant pair.
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -34,6 +36,7 @@ from imitation_lens.core.analysis.estimates import (
     Estimate,
     estimates,
     format_share,
+    wilson,
 )
 from imitation_lens.core.analysis.evaluator_view import AnswerView, ItemView
 from imitation_lens.core.analysis.metrics import Evaluators, answer_correct, item_views
@@ -49,6 +52,37 @@ def mcnemar_exact(first_only: int, second_only: int) -> float:
         return 1.0
     tail = sum(math.comb(n, i) for i in range(min(first_only, second_only) + 1))
     return min(1.0, float(2 * tail / 2**n))
+
+
+def newcombe_paired(
+    both: int, later_only: int, earlier_only: int, neither: int
+) -> tuple[float, float] | None:
+    """Newcombe's (1998, method 10) 95% interval for p_later − p_earlier from a paired 2×2.
+
+    p_later = (both + later_only) / n, p_earlier = (both + earlier_only) / n; each gets its
+    Wilson interval, and the two are combined with the phi correlation of the table (0 when a
+    margin is empty).
+    """
+    n = both + later_only + earlier_only + neither
+    if n == 0:
+        return None
+    p1, p2 = (both + later_only) / n, (both + earlier_only) / n
+    l1, u1 = wilson(both + later_only, n) or (0.0, 1.0)
+    l2, u2 = wilson(both + earlier_only, n) or (0.0, 1.0)
+    margins = (
+        (both + later_only)
+        * (earlier_only + neither)
+        * (both + earlier_only)
+        * (later_only + neither)
+    )
+    phi = (both * neither - later_only * earlier_only) / math.sqrt(margins) if margins else 0.0
+    below = (p1 - l1) ** 2 - 2 * phi * (p1 - l1) * (u2 - p2) + (u2 - p2) ** 2
+    above = (u1 - p1) ** 2 - 2 * phi * (u1 - p1) * (p2 - l2) + (p2 - l2) ** 2
+    difference = p1 - p2
+    return (
+        max(-1.0, difference - math.sqrt(max(below, 0.0))),
+        min(1.0, difference + math.sqrt(max(above, 0.0))),
+    )
 
 
 @dataclass(frozen=True)
@@ -83,7 +117,8 @@ def _paired(
     # Three rows per pair: earlier's share, later's share, the difference.
     numerators = np.zeros((3 * len(pairs), len(columns)))
     denominators = np.zeros((3 * len(pairs), len(columns)))
-    discordant = [[0, 0] for _ in pairs]
+    # Per pair: [both right, later only, earlier only, neither].
+    table = [[0, 0, 0, 0] for _ in pairs]
     for view in views:
         column = columns[view.item_id]
         by_role: dict[str, AnswerView] = {}
@@ -97,13 +132,20 @@ def _paired(
             for offset, value in enumerate((a, b, int(b) - int(a))):
                 denominators[3 * index + offset, column] += 1
                 numerators[3 * index + offset, column] += value
-            if a != b:
-                discordant[index][int(a)] += 1  # [later only, earlier only]
+            table[index][(0 if b else 3) if a == b else (1 if b else 2)] += 1
     shares = {row for row in range(3 * len(pairs)) if row % 3 != 2}
     figure = estimates(numerators, denominators, resamples, seed, shares=shares)
     out = []
     for index, (earlier, later) in enumerate(pairs):
-        later_only, earlier_only = discordant[index]
+        both, later_only, earlier_only, neither = table[index]
+        difference = figure[3 * index + 2]
+        floor = newcombe_paired(both, later_only, earlier_only, neither)
+        if floor is not None and difference.low is not None and difference.high is not None:
+            difference = replace(
+                difference,
+                low=min(difference.low, floor[0]),
+                high=max(difference.high, floor[1]),
+            )
         out.append(
             PairedDifference(
                 measure=measure,
@@ -112,7 +154,7 @@ def _paired(
                 pairs=int(denominators[3 * index].sum()),
                 earlier_share=figure[3 * index],
                 later_share=figure[3 * index + 1],
-                difference=figure[3 * index + 2],
+                difference=difference,
                 later_only=later_only,
                 earlier_only=earlier_only,
                 p_value=mcnemar_exact(later_only, earlier_only),

@@ -12,7 +12,7 @@ from typing import Any
 from imitation_lens.core.analysis.agreement import Agreement, agreement, agreement_rows
 from imitation_lens.core.analysis.estimates import Estimate
 from imitation_lens.core.analysis.evaluator_view import evaluators_in
-from imitation_lens.core.analysis.evidence import Evidence, evidence
+from imitation_lens.core.analysis.evidence import Evidence, Table, evidence, report_tables
 from imitation_lens.core.analysis.metrics import ALL_EVALUATORS, Report, report_rows
 
 
@@ -37,6 +37,11 @@ class SessionReport:
     agreement_rows: list[dict[str, str]]
     # The comparisons: this computer's evaluator first, then everyone pooled if there are several.
     evidence: tuple[Evidence, ...] = ()
+
+    def tables(self) -> list[Table]:
+        """Every table after the per-model summary, each on its own (exports show them so)."""
+        together = [Table("Agreement between evaluators", "", self.agreement_rows)]
+        return [t for t in together if t.rows] + report_tables(self.evidence)
 
 
 def _bars(

@@ -1,4 +1,4 @@
-"""The HTML report, with the per-model summary and its charts (core/exports/html_report.py)."""
+"""The HTML report, with the per-model summary, the comparison tables and the charts (core/exports/html_report.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ def _write(document: dict[str, Any], target: Path) -> Path:
     from imitation_lens.core.exports.html_report import write_html
 
     built = build_session_report(document)
-    return write_html(document, target, built.rows + built.agreement_rows, built.charts)
+    # The per-model summary, then agreement and the comparisons each as a table of its own.
+    return write_html(document, target, built.rows, built.charts, built.tables())
 
 
 FORMAT = ExportFormat("html", "HTML report (opens in any browser)", ".html", _write, order=50)

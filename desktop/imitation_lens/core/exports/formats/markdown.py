@@ -9,12 +9,11 @@ from imitation_lens.core.exports.formats import ExportFormat
 
 
 def _write(document: dict[str, Any], target: Path) -> Path:
-    from imitation_lens.core.analysis.evidence import report_tables
     from imitation_lens.core.analysis.session_report import build_session_report
     from imitation_lens.core.exports.markdown_doc import write_markdown
 
     built = build_session_report(document)
-    return write_markdown(document, target, built.rows, report_tables(built.evidence))
+    return write_markdown(document, target, built.rows, built.tables())
 
 
 FORMAT = ExportFormat("md", "Markdown (for documents)", ".md", _write, order=60)
