@@ -107,7 +107,14 @@ def head_to_head(
     seed: int = SEED,
 ) -> list[HeadToHead]:
     """Win / tie / loss for every pair of models, with intervals."""
-    views = [view for view in item_views(documents, evaluators) if view.preferred is not None]
+    return head_to_head_of_views(item_views(documents, evaluators), resamples=resamples, seed=seed)
+
+
+def head_to_head_of_views(
+    every: Sequence[ItemView], *, resamples: int = RESAMPLES, seed: int = SEED
+) -> list[HeadToHead]:
+    """The same over items already read (`item_views`)."""
+    views = [view for view in every if view.preferred is not None]
     pairs = model_pairs(model_order(views))
     columns: dict[str, int] = {}
     for view in views:

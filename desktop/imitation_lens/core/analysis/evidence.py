@@ -15,7 +15,7 @@ from typing import Any
 
 from imitation_lens.core.analysis.comparisons import (
     HeadToHead,
-    head_to_head,
+    head_to_head_of_views,
     head_to_head_rows,
     teacher_rows,
 )
@@ -24,11 +24,12 @@ from imitation_lens.core.analysis.metrics import (
     Evaluators,
     Report,
     chosen_evaluators,
-    report,
+    item_views,
+    report_of_views,
     report_rows,
 )
-from imitation_lens.core.analysis.paired import PairedDifference, paired_differences, paired_rows
-from imitation_lens.core.analysis.topics import topic_reports, topic_rows
+from imitation_lens.core.analysis.paired import PairedDifference, paired_of_views, paired_rows
+from imitation_lens.core.analysis.topics import topic_reports_of_views, topic_rows
 
 
 @dataclass(frozen=True)
@@ -99,12 +100,13 @@ def evidence(
     seed: int = SEED,
 ) -> Evidence:
     """Every comparison for `evaluators` (None: each document's own; ALL_EVALUATORS: pooled)."""
+    views = item_views(documents, evaluators)  # read once: every figure selects from these
     return Evidence(
         who=chosen_evaluators(documents, evaluators),
-        report=report(documents, evaluators, resamples=resamples, seed=seed),
-        head_to_head=head_to_head(documents, evaluators, resamples=resamples, seed=seed),
-        paired=paired_differences(documents, evaluators, resamples=resamples, seed=seed),
-        topics=topic_reports(documents, evaluators, resamples=resamples, seed=seed),
+        report=report_of_views(views, resamples=resamples, seed=seed),
+        head_to_head=head_to_head_of_views(views, resamples=resamples, seed=seed),
+        paired=paired_of_views(views, resamples=resamples, seed=seed),
+        topics=topic_reports_of_views(documents, views, resamples=resamples, seed=seed),
     )
 
 

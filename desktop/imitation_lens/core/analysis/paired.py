@@ -175,7 +175,13 @@ def paired_differences(
     seed: int = SEED,
 ) -> list[PairedDifference]:
     """Both measures for every pair of models that answered the same questions."""
-    every = item_views(documents, evaluators)
+    return paired_of_views(item_views(documents, evaluators), resamples=resamples, seed=seed)
+
+
+def paired_of_views(
+    every: Sequence[ItemView], *, resamples: int = RESAMPLES, seed: int = SEED
+) -> list[PairedDifference]:
+    """The same over items already read (`item_views`)."""
     roles = model_order(every)
     checked: dict[str, ItemView] = {}
     for view in every:

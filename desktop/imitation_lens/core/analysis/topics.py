@@ -15,7 +15,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from imitation_lens.core.analysis.estimates import RESAMPLES, SEED, format_share
-from imitation_lens.core.analysis.metrics import Evaluators, Report, report
+from imitation_lens.core.analysis.evaluator_view import ItemView
+from imitation_lens.core.analysis.metrics import Evaluators, Report, item_views, report_of_views
 
 NO_TAG = "No tag"
 
@@ -41,6 +42,13 @@ def topic_reports(
     seed: int = SEED,
 ) -> dict[str, Report]:
     """Per tag (sorted, "No tag" last): the per-model report over that tag's items."""
+    return topic_reports_of_views(
+        documents, item_views(documents, evaluators), resamples=resamples, seed=seed
+    )
+
+
+def items_by_tag(documents: Sequence[Mapping[str, Any]]) -> dict[str, set[str]]:
+    """Item ids per tag, sorted by tag, "No tag" last; empty when no item has a tag."""
     by_tag: dict[str, set[str]] = {}
     untagged: set[str] = set()
     for document in documents:
@@ -55,15 +63,23 @@ def topic_reports(
         return {}
     if untagged:
         by_tag[NO_TAG] = untagged
-    out = {}
-    for tag in sorted(by_tag, key=lambda t: (t == NO_TAG, t.casefold())):
-        wanted = by_tag[tag]
-        subset = [
-            {**document, "items": [i for i in document.get("items") or [] if i.get("id") in wanted]}
-            for document in documents
-        ]
-        out[tag] = report(subset, evaluators, resamples=resamples, seed=seed)
-    return out
+    return {tag: by_tag[tag] for tag in sorted(by_tag, key=lambda t: (t == NO_TAG, t.casefold()))}
+
+
+def topic_reports_of_views(
+    documents: Sequence[Mapping[str, Any]],
+    views: Sequence[ItemView],
+    *,
+    resamples: int = RESAMPLES,
+    seed: int = SEED,
+) -> dict[str, Report]:
+    """The same over items already read (`item_views`); the documents give the tags."""
+    return {
+        tag: report_of_views(
+            [view for view in views if view.item_id in wanted], resamples=resamples, seed=seed
+        )
+        for tag, wanted in items_by_tag(documents).items()
+    }
 
 
 def topic_rows(reports: Mapping[str, Report]) -> list[dict[str, str]]:
