@@ -7,6 +7,7 @@ value), not by the code under test.
 
 from __future__ import annotations
 
+import json
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -399,3 +400,19 @@ def test_html_report_shows_each_table_on_its_own(tmp_path: Path) -> None:
     )
     assert "Each model against the teacher (All evaluators)" in page.tables
     assert "McNemar exact p" in page.tables["Paired difference on the same questions (me)"]
+
+
+def test_json_figures_export(tmp_path: Path) -> None:
+    document = _paired_document()
+    target = tmp_path / "figures.report.json"
+    format_for(target).write(document, target)
+    written = json.loads(target.read_text(encoding="utf-8"))
+    assert written["format"] == "imitation-lens-report"
+    [figures] = written["figures"]  # one evaluator: no pooled copy
+    assert figures["evaluators"] == "ann"
+    automatic = figures["paired"][0]
+    assert (automatic["later"], automatic["earlier"]) == ("Imitator", "Base")
+    assert automatic["difference"]["value"] == pytest.approx(-0.4)
+    assert automatic["p_value"] == pytest.approx(0.21875)
+    assert [slot["role"] for slot in figures["topics"]["geography"]] == ["Base", "Imitator"]
+    assert figures["per_model"][0]["accuracy"]["value"] == pytest.approx(0.7)

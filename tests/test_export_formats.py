@@ -82,7 +82,15 @@ def _session(paths: DataPaths, items: int = 3) -> str:
 
 
 def test_the_built_in_formats_come_from_their_modules(capsys: pytest.CaptureFixture[str]) -> None:
-    assert formats.names() == ["json", "jsonl", "csv-marks", "csv-answers", "html", "md"]
+    assert formats.names() == [
+        "json",
+        "jsonl",
+        "csv-marks",
+        "csv-answers",
+        "html",
+        "md",
+        "report-json",
+    ]
     assert _format_choices(capsys) == formats.names()
     assert [f.suffix for f in formats.FORMATS] == [
         ".json",
@@ -91,6 +99,7 @@ def test_the_built_in_formats_come_from_their_modules(capsys: pytest.CaptureFixt
         ".answers.csv",
         ".html",
         ".md",
+        ".report.json",
     ]
 
 
