@@ -43,7 +43,10 @@ def wilson(successes: float, trials: int, z: float = Z95) -> tuple[float, float]
     centre = (share + z2 / (2 * trials)) / (1 + z2 / trials)
     half = z * math.sqrt(share * (1 - share) / trials + z2 / (4 * trials * trials))
     half /= 1 + z2 / trials
-    return max(0.0, centre - half), min(1.0, centre + half)
+    # At 0% and 100% the bound is exactly 0 or 1; rounding would leave 0.9999999999999999.
+    low = 0.0 if successes <= 0 else max(0.0, centre - half)
+    high = 1.0 if successes >= trials else min(1.0, centre + half)
+    return low, high
 
 
 def with_wilson(estimate: Estimate) -> Estimate:
