@@ -73,11 +73,11 @@ def test_wilson_stays_honest_at_the_ends() -> None:
     low, high = wilson(10, 10) or (None, None)
     assert low == pytest.approx(0.7225, abs=1e-4) and high == 1.0
     low, high = wilson(5, 10) or (None, None)
-    assert (low, high) == (pytest.approx(0.2366, abs=1e-4), pytest.approx(0.7634, abs=1e-4))
+    assert low == pytest.approx(0.2366, abs=1e-4) and high == pytest.approx(0.7634, abs=1e-4)
     assert wilson(0, 0) is None
     # A bootstrap that collapsed at 0% is widened; one without an interval is left alone.
     widened = with_wilson(Estimate(0.0, 0.0, 0.0, count=10, items=10))
-    assert (widened.low, widened.high) == (0.0, pytest.approx(0.2775, abs=1e-4))
+    assert widened.low == 0.0 and widened.high == pytest.approx(0.2775, abs=1e-4)
     assert with_wilson(Estimate(0.0, count=3, items=3)).high is None
 
 
@@ -146,7 +146,7 @@ def test_the_choice_rate_per_position_by_hand() -> None:
     assert [p.share for p in three.positions] == [0.8, 0.2, 0.0]
     # Expected 5/3 each: ((4-5/3)^2 + (1-5/3)^2 + (5/3)^2) / (5/3) = 5.2, df 2.
     assert three.chi_square == pytest.approx(5.2)
-    assert (three.df, three.p_value) == (2, pytest.approx(math.exp(-2.6)))
+    assert three.df == 2 and three.p_value == pytest.approx(math.exp(-2.6))
     first = three.positions[0]
     assert (first.low, first.high) == wilson(4, 5)
     row = position_rows(result)[1]
