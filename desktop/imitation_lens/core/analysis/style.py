@@ -29,7 +29,8 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
-from itertools import pairwise
+from itertools import pairwise, repeat
+from operator import mul
 from typing import Any
 
 import numpy as np
@@ -63,7 +64,8 @@ def word_profile(text: str) -> Counter[str]:
 def char_profile(text: str, size: int = 3) -> Counter[str]:
     """Counts of character `size`-grams of the lower-cased text, white space collapsed."""
     flat = _SPACE.sub(" ", text.casefold()).strip()
-    return Counter(flat[i : i + size] for i in range(len(flat) - size + 1))
+    # zip of shifted copies: the n-grams without a Python-level loop (this runs on every answer)
+    return Counter(map("".join, zip(*(flat[i:] for i in range(size)), strict=False)))
 
 
 def cosine(a: Mapping[str, int], b: Mapping[str, int]) -> float:
@@ -71,8 +73,8 @@ def cosine(a: Mapping[str, int], b: Mapping[str, int]) -> float:
     if not a or not b:
         return 0.0
     small, large = (a, b) if len(a) <= len(b) else (b, a)
-    dot = sum(count * large.get(key, 0) for key, count in small.items())
-    norm = math.sqrt(sum(c * c for c in a.values())) * math.sqrt(sum(c * c for c in b.values()))
+    dot = sum(map(mul, small.values(), map(large.get, small, repeat(0))))
+    norm = math.hypot(*a.values()) * math.hypot(*b.values())
     return dot / norm if norm else 0.0
 
 
@@ -149,8 +151,9 @@ def style(
             }
             if role != compared and words_of_teacher:
                 # Several teacher answers on one item (merged sessions): the closest counts.
-                values[_LIKE_WORDS] = max(cosine(word_profile(text), p) for p in words_of_teacher)
-                values[_LIKE_CHARS] = max(cosine(char_profile(text), p) for p in chars_of_teacher)
+                words, chars = word_profile(text), char_profile(text)
+                values[_LIKE_WORDS] = max(cosine(words, p) for p in words_of_teacher)
+                values[_LIKE_CHARS] = max(cosine(chars, p) for p in chars_of_teacher)
             for offset, value in values.items():
                 top[base + offset, column] += value
                 bottom[base + offset, column] += 1
