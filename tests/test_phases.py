@@ -157,3 +157,17 @@ def test_a_generated_session_counts_what_the_database_holds(tmp_path: Path) -> N
         assert model.verdicts == 9
     assert sum(m.points_unaided for m in result.models) == pytest.approx(points[1])
     assert sum(m.points_reference for m in result.models) == pytest.approx(points[2])
+
+
+def test_pooled_over_evaluators_or_one_at_a_time() -> None:
+    document = _hand_document()
+    # bob chose Base in I1 in both phases.
+    for phase in (1, 2):
+        document["items"][0]["verdicts"].append(_verdict(1, phase, 0) | {"evaluator": "bob"})
+    pooled = phases([document])
+    assert pooled.items == 13
+    assert (pooled.models[0].points_unaided, pooled.models[0].points_reference) == (1, 1.5)
+    ann = phases([document], only="ann")
+    assert ann.items == 12 and ann.models[1].points_unaided == 8
+    bob = phases([document], only="bob")
+    assert bob.items == 1 and bob.models[0].points_unaided == 1

@@ -185,3 +185,19 @@ def test_a_generated_blind_session(tmp_path: Path) -> None:
     excluded = position_bias([document], exclude_revealing=True)
     assert excluded.excluded > 0
     assert excluded.tests[0].choices + excluded.no_choice + excluded.excluded == 36
+
+
+def test_pooled_over_evaluators_or_one_at_a_time() -> None:
+    document = _hand_document()
+    bob = _verdict("I1", "bob", 1, 2, [0, 1, 2])  # bob chose the answer shown third
+    document["items"][0]["verdicts"].append(bob)
+    pooled = position_bias([document]).tests[1]
+    assert [p.chosen for p in pooled.positions] == [4, 1, 1]
+    assert [p.chosen for p in position_bias([document], only="ann").tests[1].positions] == [
+        4,
+        1,
+        0,
+    ]
+    (only_bob,) = position_bias([document], only="bob").tests
+    assert [p.chosen for p in only_bob.positions] == [0, 0, 1]
+    assert position_bias([document], only="nobody").tests == ()

@@ -161,6 +161,8 @@ def test_the_session_report_carries_the_figures_beyond_the_study(tmp_path: Path)
     }
     told = built.beyond["revealing"]
     assert told["verdicts_involving_them"] > 0 and told["items"]
+    flagged = sorted({n for found in told["items_by_model"].values() for n in found})
+    assert flagged == told["items"]
     assert built.beyond["phases"]["items"] == 9
     left_out = build_session_report(document, exclude_revealing=True)
     assert left_out.beyond["exclude_revealing"] is True
@@ -173,3 +175,4 @@ def test_the_session_report_carries_the_figures_beyond_the_study(tmp_path: Path)
     for title, _ in built.beyond_tables:
         assert f"### {title}" in text
     assert "| Model | Verdicts in both phases |" in text
+    assert f"({told['verdicts_involving_them']} of {told['verdicts']} verdicts" in text

@@ -105,14 +105,18 @@ def phases(
     documents: Sequence[Mapping[str, Any]],
     *,
     exclude_revealing: bool = False,
+    only: str | None = None,
     resamples: int = RESAMPLES,
     seed: int = SEED,
 ) -> Phases:
-    """Per model: preference and errors unaided and with the reference shown, side by side."""
+    """Per model: preference and errors unaided and with the reference shown, side by side;
+    every evaluator pooled, or `only` one evaluator."""
     pairs: list[tuple[dict[str, Any], str, dict[str, Any], dict[str, Any]]] = []
     excluded = 0
     for item in merge_documents(documents).values():
         evaluators = dict.fromkeys(str(v.get("evaluator") or "") for v in item["verdicts"])
+        if only is not None:
+            evaluators = {only: None} if only in evaluators else {}
         for evaluator in evaluators:
             first = _verdict_in(item, evaluator, 1)
             second = _verdict_in(item, evaluator, 2)

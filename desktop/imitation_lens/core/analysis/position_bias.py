@@ -188,14 +188,20 @@ def uniform_test(counts: Sequence[int]) -> tuple[float, int, float | None]:
 
 
 def position_bias(
-    documents: Sequence[Mapping[str, Any]], *, exclude_revealing: bool = False
+    documents: Sequence[Mapping[str, Any]],
+    *,
+    exclude_revealing: bool = False,
+    only: str | None = None,
 ) -> PositionBias:
-    """Choice rate per shown position over every evaluator's standing verdicts."""
+    """Choice rate per shown position over every evaluator's standing verdicts (pooled), or
+    over `only` one evaluator's."""
     counts: dict[int, list[int]] = {}
     no_choice = excluded = 0
     for item in merge_documents(documents).values():
         leave_out = exclude_revealing and revealing_item(item)
         evaluators = dict.fromkeys(str(v.get("evaluator") or "") for v in item["verdicts"])
+        if only is not None:
+            evaluators = {only: None} if only in evaluators else {}
         for evaluator in evaluators:
             verdict = verdict_of(item, evaluator, final_phase(item, evaluator))
             if verdict is None:

@@ -53,6 +53,7 @@ class Revealing:
     answers: dict[str, int]  # per model: finished answers with at least one clue
     answered: dict[str, int]  # per model: finished answers
     items: list[int]  # positions of the items with such an answer (1-based, as shown)
+    items_by_model: dict[str, list[int]]  # per model: the positions where its answer did
     verdicts: int  # verdicts (every evaluator, every phase) on those items
     all_verdicts: int
 
@@ -61,6 +62,7 @@ class Revealing:
             "answers_with_clues": dict(self.answers),
             "answers": dict(self.answered),
             "items": list(self.items),
+            "items_by_model": {role: list(found) for role, found in self.items_by_model.items()},
             "verdicts_involving_them": self.verdicts,
             "verdicts": self.all_verdicts,
         }
@@ -70,6 +72,7 @@ def revealing(documents: Sequence[Mapping[str, Any]]) -> Revealing:
     answers: dict[str, int] = {}
     answered: dict[str, int] = {}
     items: list[int] = []
+    by_model: dict[str, list[int]] = {}
     verdicts = total = 0
     seen: set[str] = set()
     for document in documents:
@@ -81,6 +84,7 @@ def revealing(documents: Sequence[Mapping[str, Any]]) -> Revealing:
                 continue  # the same item in two documents: its answers count once
             seen.add(item_id)
             flagged = False
+            position = int(item.get("position") or len(seen))
             for response in item.get("responses") or []:
                 if not _finished(response):
                     continue
@@ -88,11 +92,12 @@ def revealing(documents: Sequence[Mapping[str, Any]]) -> Revealing:
                 answered[role] = answered.get(role, 0) + 1
                 if clues_of(response):
                     answers[role] = answers.get(role, 0) + 1
+                    by_model.setdefault(role, []).append(position)
                     flagged = True
             if flagged:
-                items.append(int(item.get("position") or len(seen)))
+                items.append(position)
                 verdicts += count
-    return Revealing(answers, answered, sorted(items), verdicts, total)
+    return Revealing(answers, answered, sorted(items), by_model, verdicts, total)
 
 
 def without_revealing(documents: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
@@ -117,6 +122,7 @@ def revealing_rows(result: Revealing) -> list[dict[str, str]]:
             "Model": role,
             "Answers": str(count),
             "Answers that may reveal their author": str(result.answers.get(role, 0)),
+            "Questions": ", ".join(str(n) for n in result.items_by_model.get(role, [])) or "none",
         }
         for role, count in result.answered.items()
     ]

@@ -101,7 +101,12 @@ def beyond_the_study(
     tables = [
         ("Before and after the reference answer was shown", phase_rows(by_phase)),
         ("Which position on screen was chosen", position_rows(positions)),
-        ("Answers that may reveal their author", revealing_rows(told)),
+        (
+            f"Answers that may reveal their author ({told.verdicts} of {told.all_verdicts} "
+            f"verdicts were given on their questions"
+            + (", left out of every figure)" if exclude_revealing else ")"),
+            revealing_rows(told),
+        ),
         ("How the answers look (descriptive only, not a measure of quality)", style_rows(looks)),
     ]
     return data, [(title, rows) for title, rows in tables if rows]
