@@ -1,16 +1,26 @@
 """Everything the report shows for one session, computed once for the window and the exports:
-the per-model figures, the charts, and agreement between evaluators where there are several."""
+the per-model figures, the charts, and agreement between evaluators where there are several.
+
+Beyond the study (plain JSON-able data, and plain tables for the Markdown export): unaided vs
+reference-shown (phases.py), position bias (position_bias.py), answers that revealed their
+author (revealing.py) and the style of every answer (style.py, descriptive only).
+`exclude_revealing` computes every figure without the verdicts on items where an answer
+revealed its author; `revealing` still says how many there were."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from imitation_lens.core.analysis.agreement import Agreement, agreement, agreement_rows
 from imitation_lens.core.analysis.estimates import Estimate
 from imitation_lens.core.analysis.evaluator_view import evaluators_in
 from imitation_lens.core.analysis.metrics import Report, report, report_rows
+from imitation_lens.core.analysis.phases import phase_rows, phases
+from imitation_lens.core.analysis.position_bias import position_bias, position_rows
+from imitation_lens.core.analysis.revealing import revealing, revealing_rows, without_revealing
+from imitation_lens.core.analysis.style import style, style_rows
 
 
 @dataclass(frozen=True)
@@ -32,6 +42,10 @@ class SessionReport:
     charts: list[Chart]
     agreement: Agreement | None
     agreement_rows: list[dict[str, str]]
+    # Beyond the study: plain data (phases, position_bias, revealing, style, exclude_revealing)
+    beyond: dict[str, Any] = field(default_factory=dict)
+    # The same as plain tables, each (title, rows), for the Markdown export
+    beyond_tables: list[tuple[str, list[dict[str, str]]]] = field(default_factory=list)
 
 
 def _bars(
@@ -69,11 +83,44 @@ def charts_for(report_: Report) -> list[Chart]:
     return charts
 
 
-def build_session_report(document: Mapping[str, Any]) -> SessionReport:
+def beyond_the_study(
+    documents: list[Mapping[str, Any]], *, exclude_revealing: bool = False
+) -> tuple[dict[str, Any], list[tuple[str, list[dict[str, str]]]]]:
+    """What the app measures beyond the study, as plain data and as plain tables."""
+    told = revealing(documents)
+    by_phase = phases(documents, exclude_revealing=exclude_revealing)
+    positions = position_bias(documents, exclude_revealing=exclude_revealing)
+    looks = style(documents)  # every answer, judged or not; no verdict enters it
+    data = {
+        "exclude_revealing": exclude_revealing,
+        "revealing": told.as_json(),
+        "phases": by_phase.as_json(),
+        "position_bias": positions.as_json(),
+        "style": looks.as_json(),
+    }
+    tables = [
+        ("Before and after the reference answer was shown", phase_rows(by_phase)),
+        ("Which position on screen was chosen", position_rows(positions)),
+        (
+            f"Answers that may reveal their author ({told.verdicts} of {told.all_verdicts} "
+            f"verdicts were given on their questions"
+            + (", left out of every figure)" if exclude_revealing else ")"),
+            revealing_rows(told),
+        ),
+        ("How the answers look (descriptive only, not a measure of quality)", style_rows(looks)),
+    ]
+    return data, [(title, rows) for title, rows in tables if rows]
+
+
+def build_session_report(
+    document: Mapping[str, Any], *, exclude_revealing: bool = False
+) -> SessionReport:
     evaluator = str(document.get("evaluator") or "")
     names = evaluators_in(document)
-    figures = report([document], evaluator or None)
-    together = agreement([document]) if len(names) >= 2 else None
+    counted = without_revealing([document])[0] if exclude_revealing else document
+    figures = report([counted], evaluator or None)
+    together = agreement([counted]) if len(names) >= 2 else None
+    beyond, beyond_tables = beyond_the_study([document], exclude_revealing=exclude_revealing)
     return SessionReport(
         title=str(document.get("session", {}).get("title") or "Session"),
         evaluator=evaluator,
@@ -83,4 +130,6 @@ def build_session_report(document: Mapping[str, Any]) -> SessionReport:
         charts=charts_for(figures),
         agreement=together,
         agreement_rows=agreement_rows(together) if together is not None else [],
+        beyond=beyond,
+        beyond_tables=beyond_tables,
     )

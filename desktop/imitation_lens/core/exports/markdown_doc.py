@@ -181,7 +181,9 @@ def _table(rows: list[dict[str, str]]) -> list[str]:
 
 
 def markdown_document(
-    document: dict[str, Any], summary_rows: list[dict[str, str]] | None = None
+    document: dict[str, Any],
+    summary_rows: list[dict[str, str]] | None = None,
+    sections: list[tuple[str, list[dict[str, str]]]] | None = None,
 ) -> str:
     _mark_kind.cache_clear()  # category labels as the taxonomy has them now
     me = str(document.get("evaluator") or "")
@@ -200,6 +202,11 @@ def markdown_document(
     ]
     if summary_rows:
         out += ["## Summary", "", *_table(summary_rows), ""]
+    if sections:
+        # Beyond the study (core/analysis/session_report.py `beyond_the_study`): one table each.
+        out += ["## Beyond the study", ""]
+        for title, rows in sections:
+            out += [f"### {_inline(title)}", "", *_table(rows), ""]
     for item in items:
         phase = final_phase(item, me, me)
         out += [f"## Question {item.get('position')}", ""]
@@ -236,8 +243,11 @@ def markdown_document(
 
 
 def write_markdown(
-    document: dict[str, Any], target: Path, summary_rows: list[dict[str, str]] | None = None
+    document: dict[str, Any],
+    target: Path,
+    summary_rows: list[dict[str, str]] | None = None,
+    sections: list[tuple[str, list[dict[str, str]]]] | None = None,
 ) -> Path:
     """A readable Markdown document: each question, its answers with marks, and the verdict."""
-    text = markdown_document(document, summary_rows)
+    text = markdown_document(document, summary_rows, sections)
     return write_atomically(target, lambda stream: stream.write(text))

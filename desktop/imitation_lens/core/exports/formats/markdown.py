@@ -12,7 +12,8 @@ def _write(document: dict[str, Any], target: Path) -> Path:
     from imitation_lens.core.analysis.session_report import build_session_report
     from imitation_lens.core.exports.markdown_doc import write_markdown
 
-    return write_markdown(document, target, build_session_report(document).rows)
+    built = build_session_report(document)
+    return write_markdown(document, target, built.rows, built.beyond_tables)
 
 
 FORMAT = ExportFormat("md", "Markdown (for documents)", ".md", _write, order=60)
