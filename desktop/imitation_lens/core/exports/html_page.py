@@ -114,6 +114,24 @@ class LegendEntry:
     key: str
 
 
+@dataclass(frozen=True)
+class TableView:
+    """A table of its own under the summary: agreement, and what the app measures beyond it."""
+
+    title: str
+    columns: list[str]
+    rows: list[list[str]]
+    anchor: str
+
+
+def _table_view(title: str, rows: list[dict[str, str]], index: int) -> TableView:
+    columns: list[str] = []
+    for row in rows:
+        columns.extend(key for key in row if key not in columns)
+    cells = [[str(row.get(c, "")) for c in columns] for row in rows]
+    return TableView(title, columns, cells, f"table-{index + 1}")
+
+
 @dataclass
 class HtmlReportPage:
     title: str
@@ -124,6 +142,7 @@ class HtmlReportPage:
     summary_rows: list[list[str]]
     charts: list[ChartView]
     items: Iterator[ItemHtml]  # read once, by the template
+    tables: list[TableView] = field(default_factory=list)
     csp: str = CONTENT_SECURITY_POLICY
     version: str = __version__
     other_class: str = OTHER_CLASS
@@ -280,6 +299,7 @@ def report_page(
     document: dict[str, Any],
     summary_rows: list[dict[str, str]] | None = None,
     charts: list[Chart] | None = None,
+    tables: list[tuple[str, list[dict[str, str]]]] | None = None,
 ) -> HtmlReportPage:
     forget_looks()
     session = document.get("session") or {}
@@ -321,4 +341,7 @@ def report_page(
         # Built while the page is written, one question at a time: a long session's views are
         # never all held at once.
         items=(_item_html(item, evaluator, blind) for item in items),
+        tables=[
+            _table_view(title, rows, i) for i, (title, rows) in enumerate(tables or []) if rows
+        ],
     )

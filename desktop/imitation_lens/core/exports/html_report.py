@@ -54,9 +54,11 @@ def render_html(
     document: dict[str, Any],
     summary_rows: list[dict[str, str]] | None = None,
     charts: list[Chart] | None = None,
+    tables: list[tuple[str, list[dict[str, str]]]] | None = None,
 ) -> str:
-    """The report page for a format-3 session document, as one string of HTML."""
-    view = report_page(document, summary_rows, charts)
+    """The report page for a format-3 session document, as one string of HTML. `tables`: more
+    tables, each (title, rows), shown under the summary each on its own."""
+    view = report_page(document, summary_rows, charts, tables)
     return _environment().get_template(TEMPLATE).render(report=view)
 
 
@@ -65,8 +67,9 @@ def write_html(
     target: Path,
     summary_rows: list[dict[str, str]] | None = None,
     charts: list[Chart] | None = None,
+    tables: list[tuple[str, list[dict[str, str]]]] | None = None,
 ) -> Path:
-    page = render_html(document, summary_rows, charts)
+    page = render_html(document, summary_rows, charts, tables)
 
     def write(stream: IO[str]) -> None:
         stream.write(page)

@@ -13,7 +13,10 @@ def _write(document: dict[str, Any], target: Path) -> Path:
     from imitation_lens.core.exports.html_report import write_html
 
     built = build_session_report(document)
-    return write_html(document, target, built.rows + built.agreement_rows, built.charts)
+    # Agreement and the figures beyond the study are tables of their own, never columns glued
+    # onto the per-model summary.
+    tables = [("Agreement between evaluators", built.agreement_rows), *built.beyond_tables]
+    return write_html(document, target, built.rows, built.charts, tables)
 
 
 FORMAT = ExportFormat("html", "HTML report (opens in any browser)", ".html", _write, order=50)
