@@ -53,7 +53,9 @@ FAULTS: dict[str, Fault] = {
 }
 
 
-def chunk(content: str | None, finish: str | None = None, choices: Any = ...) -> bytes:
+def chunk(
+    content: str | None, finish: str | None = None, choices: Any = ..., usage: Any = None
+) -> bytes:
     body: dict[str, Any] = {
         "id": "fault",
         "object": "chat.completion.chunk",
@@ -69,6 +71,8 @@ def chunk(content: str | None, finish: str | None = None, choices: Any = ...) ->
         if choices is ...
         else choices,
     }
+    if usage is not None:
+        body["usage"] = usage
     return f"data: {json.dumps(body)}\n\n".encode()
 
 
@@ -78,10 +82,12 @@ class FaultyTeacher(http.server.BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
         request = json.loads(self.rfile.read(length) or b"{}")
+        self.request = request
         mode = str(request["messages"][-1]["content"]).strip()
         server: Any = self.server
         with server.lock:
             server.asked[mode] = server.asked.get(mode, 0) + 1
+            server.bodies.append(request)
         handler: Callable[[], None] = getattr(self, "_" + mode.replace("-", "_"), self._good_answer)
         with contextlib.suppress(OSError):  # the app hung up (deadline, Stop): that is fine
             handler()
@@ -116,6 +122,22 @@ class FaultyTeacher(http.server.BaseHTTPRequestHandler):
     def _good_answer(self) -> None:
         self._head()
         self._send(chunk("Canberra.") + chunk(None, "stop") + b"data: [DONE]\n\n")
+
+    def _with_usage(self) -> None:
+        """A server that counts tokens itself: the final chunk, after the finish, has `usage`
+        (as OpenAI sends it when asked with stream_options.include_usage) and no choices."""
+        self._head()
+        usage = {"prompt_tokens": 17, "completion_tokens": 5, "total_tokens": 22}
+        last = chunk(None, choices=[], usage=usage)
+        self._send(chunk("Canberra.") + chunk(None, "stop") + last + b"data: [DONE]\n\n")
+
+    def _refuses_stream_options(self) -> None:
+        """An older server that answers 400 to a field it does not know."""
+        if "stream_options" in self.request:
+            body = {"error": {"message": "Unrecognized request argument: stream_options"}}
+            self._whole(400, "application/json", json.dumps(body).encode())
+        else:
+            self._good_answer()
 
     def _no_finish_reason(self) -> None:
         self._head()
@@ -166,6 +188,9 @@ class FaultyTeacher(http.server.BaseHTTPRequestHandler):
 
     def _status_500(self) -> None:
         self._error(500)
+
+    def _status_400(self) -> None:
+        self._error(400)
 
     def _status_401(self) -> None:
         self._error(401)
@@ -226,7 +251,9 @@ class FaultServer:
         self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FaultyTeacher)
         self._server.daemon_threads = True
         self.asked: dict[str, int] = {}
+        self.bodies: list[dict[str, Any]] = []  # each request's JSON body, in the order asked
         setattr(self._server, "asked", self.asked)  # noqa: B010 - read by the handler
+        setattr(self._server, "bodies", self.bodies)  # noqa: B010
         setattr(self._server, "lock", threading.Lock())  # noqa: B010
         threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True).start()
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}/v1"

@@ -328,12 +328,12 @@ def test_figures_pooled_over_evaluators_and_per_evaluator() -> None:
 def test_markdown_export_shows_the_comparisons() -> None:
     document = _paired_document()
     built = build_session_report(document)
-    text = markdown_document(document, built.rows, report_tables(built.evidence))
-    assert "## Paired difference on the same questions (ann)" in text
+    text = markdown_document(document, built.rows, None, built.comparison_tables())
+    assert "### Paired difference on the same questions (ann)" in text
     assert "| Automatic check | Imitator − Base | 10 | 30% (" in text
     assert "| −40 pts (" in text
     assert "| 0.219 |" in text  # McNemar 0.21875
-    assert "## By topic (ann)" in text
+    assert "### By topic (ann)" in text
     json_ready = evidence([document]).as_dict()
     assert json_ready["paired"][0]["p_value"] == pytest.approx(0.21875)
 

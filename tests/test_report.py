@@ -122,6 +122,12 @@ def test_two_evaluators_merge_and_the_report_shows_their_agreement(
     assert view.agreement_table.rowCount() >= 1
     texts = [label.text() for label in view.findChildren(QLabel)]
     assert any("Agreement between evaluators" in t for t in texts)
+    # What the app measures beyond the study: tables of their own, under the agreement.
+    assert [title for title, _ in built.beyond_tables] == [
+        label for label in texts if any(label == title for title, _ in built.beyond_tables)
+    ]
+    assert len(view.extra_tables) == len(built.beyond_tables) >= 1
+    assert any("position on screen" in title for title, _ in built.beyond_tables)
     agreement = built.agreement
     assert agreement is not None
     [pair] = agreement.pairs
@@ -135,6 +141,11 @@ def test_two_evaluators_merge_and_the_report_shows_their_agreement(
     )
     html = page.read_text("utf-8")
     assert "Ann" in html and "Bea" in html and "Answers with at least one factual error" in html
+    # Agreement is a table of its own, not columns glued onto the per-model summary.
+    summary = html.split('id="summary-title"', 1)[1].split("</table>", 1)[0]
+    assert "Agreement" not in summary and "kappa" not in summary.lower()
+    assert '<h2 id="table-1-title">Agreement between evaluators</h2>' in html
+    assert "Which position on screen was chosen" in html
     jsonl = tmp_path / "items.jsonl"
     assert (
         cli_main(["--data-dir", str(data_paths.root), "export", str(jsonl), "--session", "S"]) == 0

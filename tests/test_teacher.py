@@ -14,7 +14,8 @@ from conftest import FAST, close_window, local_slot, wait_idle
 from imitation_lens.core.housekeeping.paths import DataPaths
 from imitation_lens.core.running.events import Event, FinishedEvent, GenerationRequest, Status
 from imitation_lens.core.running.lineup import LocalModel, Server, SlotConfig
-from imitation_lens.core.servers.server_runner import ServerRunner
+from imitation_lens.core.servers import server_runner
+from imitation_lens.core.servers.server_runner import SENT_SETTINGS, ServerRunner
 from imitation_lens.core.storage.store import Store
 
 KEY_ENV = "IMITATION_LENS_TEST_TEACHER_KEY"
@@ -44,6 +45,17 @@ def test_teacher_answer_streams_from_a_real_server(teacher_server: str, teacher_
     assert finished.text.strip()
     assert finished.facts["endpoint_base_url"] == teacher_server
     assert finished.facts["tokens_out"] >= 1
+    # Stored settings are those the request carried; never the local-only ones.
+    assert set(finished.facts["params"]) == set(SENT_SETTINGS)
+    # llama-cpp-python's server takes stream_options (so it is not remembered as refusing it)
+    # but sends no usage: the count is then the streamed pieces', and the answer says so.
+    assert teacher_server not in server_runner._REFUSE_STREAM_OPTIONS
+    counted_by = finished.facts["tokens_counted_by"]
+    assert counted_by in ("server", "chunks")
+    if counted_by == "server":
+        assert finished.facts["tokens_in"] > 5
+    else:
+        assert finished.facts["tokens_in"] is None
 
 
 @pytest.mark.slow

@@ -128,5 +128,14 @@ class ReportView(QDialog):
             )
             self.agreement_table = rows_table(built.agreement_rows, "Agreement between evaluators")
             self.body_layout.addWidget(self.agreement_table)
+        self.extra_tables: list[QTableWidget] = []
+        for title, rows in built.beyond_tables:
+            heading = plain_label(title)
+            heading.setWordWrap(True)
+            heading.setStyleSheet("font-weight: bold")
+            self.body_layout.addWidget(heading)
+            table = rows_table(rows, title)
+            self.extra_tables.append(table)
+            self.body_layout.addWidget(table)
         self.body_layout.addStretch(1)
         self.shown.emit()

@@ -1,12 +1,20 @@
 """Everything the report shows for one session, computed once for the window and the exports:
-the per-model figures, the charts, agreement between evaluators where there are several, and
-the study's comparisons (core/analysis/evidence.py) for the local evaluator and, where there
-are several evaluators, for all of them pooled."""
+the per-model figures, the charts, and agreement between evaluators where there are several.
+
+The study's comparisons (core/analysis/evidence.py: head to head and against the teacher, paired
+differences, topics) for the local evaluator and, where there are several, for all of them
+pooled; `comparison_tables()` gives them as plain tables for the exports.
+
+Beyond the study (plain JSON-able data, and plain tables for the Markdown export): unaided vs
+reference-shown (phases.py), position bias (position_bias.py), answers that revealed their
+author (revealing.py) and the style of every answer (style.py, descriptive only).
+`exclude_revealing` computes every figure without the verdicts on items where an answer
+revealed its author; `revealing` still says how many there were."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from imitation_lens.core.analysis.agreement import Agreement, agreement, agreement_rows
@@ -14,6 +22,10 @@ from imitation_lens.core.analysis.estimates import Estimate
 from imitation_lens.core.analysis.evaluator_view import evaluators_in
 from imitation_lens.core.analysis.evidence import Evidence, Table, evidence, report_tables
 from imitation_lens.core.analysis.metrics import ALL_EVALUATORS, Report, report_rows
+from imitation_lens.core.analysis.phases import phase_rows, phases
+from imitation_lens.core.analysis.position_bias import position_bias, position_rows
+from imitation_lens.core.analysis.revealing import revealing, revealing_rows, without_revealing
+from imitation_lens.core.analysis.style import style, style_rows
 
 
 @dataclass(frozen=True)
@@ -35,13 +47,16 @@ class SessionReport:
     charts: list[Chart]
     agreement: Agreement | None
     agreement_rows: list[dict[str, str]]
+    # Beyond the study: plain data (phases, position_bias, revealing, style, exclude_revealing)
+    beyond: dict[str, Any] = field(default_factory=dict)
+    # The same as plain tables, each (title, rows), for the Markdown export
+    beyond_tables: list[tuple[str, list[dict[str, str]]]] = field(default_factory=list)
     # The comparisons: this computer's evaluator first, then everyone pooled if there are several.
     evidence: tuple[Evidence, ...] = ()
 
-    def tables(self) -> list[Table]:
-        """Every table after the per-model summary, each on its own (exports show them so)."""
-        together = [Table("Agreement between evaluators", "", self.agreement_rows)]
-        return [t for t in together if t.rows] + report_tables(self.evidence)
+    def comparison_tables(self) -> list[Table]:
+        """The study's comparisons as plain tables, each titled with whose figures they are."""
+        return report_tables(self.evidence)
 
 
 def _bars(
@@ -79,13 +94,46 @@ def charts_for(report_: Report) -> list[Chart]:
     return charts
 
 
-def build_session_report(document: Mapping[str, Any]) -> SessionReport:
+def beyond_the_study(
+    documents: list[Mapping[str, Any]], *, exclude_revealing: bool = False
+) -> tuple[dict[str, Any], list[tuple[str, list[dict[str, str]]]]]:
+    """What the app measures beyond the study, as plain data and as plain tables."""
+    told = revealing(documents)
+    by_phase = phases(documents, exclude_revealing=exclude_revealing)
+    positions = position_bias(documents, exclude_revealing=exclude_revealing)
+    looks = style(documents)  # every answer, judged or not; no verdict enters it
+    data = {
+        "exclude_revealing": exclude_revealing,
+        "revealing": told.as_json(),
+        "phases": by_phase.as_json(),
+        "position_bias": positions.as_json(),
+        "style": looks.as_json(),
+    }
+    tables = [
+        ("Before and after the reference answer was shown", phase_rows(by_phase)),
+        ("Which position on screen was chosen", position_rows(positions)),
+        (
+            f"Answers that may reveal their author ({told.verdicts} of {told.all_verdicts} "
+            f"verdicts were given on their questions"
+            + (", left out of every figure)" if exclude_revealing else ")"),
+            revealing_rows(told),
+        ),
+        ("How the answers look (descriptive only, not a measure of quality)", style_rows(looks)),
+    ]
+    return data, [(title, rows) for title, rows in tables if rows]
+
+
+def build_session_report(
+    document: Mapping[str, Any], *, exclude_revealing: bool = False
+) -> SessionReport:
     evaluator = str(document.get("evaluator") or "")
     names = evaluators_in(document)
-    mine = evidence([document], evaluator or None)
+    counted = without_revealing([document])[0] if exclude_revealing else document
+    mine = evidence([counted], evaluator or None)
     figures = mine.report
-    pooled = (evidence([document], ALL_EVALUATORS),) if len(names) >= 2 else ()
-    together = agreement([document]) if len(names) >= 2 else None
+    pooled = (evidence([counted], ALL_EVALUATORS),) if len(names) >= 2 else ()
+    together = agreement([counted]) if len(names) >= 2 else None
+    beyond, beyond_tables = beyond_the_study([document], exclude_revealing=exclude_revealing)
     return SessionReport(
         title=str(document.get("session", {}).get("title") or "Session"),
         evaluator=evaluator,
@@ -95,5 +143,7 @@ def build_session_report(document: Mapping[str, Any]) -> SessionReport:
         charts=charts_for(figures),
         agreement=together,
         agreement_rows=agreement_rows(together) if together is not None else [],
+        beyond=beyond,
+        beyond_tables=beyond_tables,
         evidence=(mine, *pooled),
     )

@@ -185,7 +185,8 @@ def _table(rows: list[dict[str, str]]) -> list[str]:
 def markdown_document(
     document: dict[str, Any],
     summary_rows: list[dict[str, str]] | None = None,
-    tables: Sequence[Table] = (),
+    sections: list[tuple[str, list[dict[str, str]]]] | None = None,
+    comparisons: Sequence[Table] = (),
 ) -> str:
     _mark_kind.cache_clear()  # category labels as the taxonomy has them now
     me = str(document.get("evaluator") or "")
@@ -204,11 +205,19 @@ def markdown_document(
     ]
     if summary_rows:
         out += ["## Summary", "", *_table(summary_rows), ""]
-    for table in tables:  # the study's comparisons (core/analysis/evidence.py)
-        out += [f"## {_inline(table.title)}", ""]
-        if table.note:
-            out += [_inline(table.note), ""]
-        out += [*_table(table.rows), ""]
+    if comparisons:
+        # The study's comparisons (core/analysis/evidence.py): one table each, with its note.
+        out += ["## The study's comparisons", ""]
+        for table in comparisons:
+            out += [f"### {_inline(table.title)}", ""]
+            if table.note:
+                out += [_inline(table.note), ""]
+            out += [*_table(table.rows), ""]
+    if sections:
+        # Beyond the study (core/analysis/session_report.py `beyond_the_study`): one table each.
+        out += ["## Beyond the study", ""]
+        for title, rows in sections:
+            out += [f"### {_inline(title)}", "", *_table(rows), ""]
     for item in items:
         phase = final_phase(item, me, me)
         out += [f"## Question {item.get('position')}", ""]
@@ -248,9 +257,10 @@ def write_markdown(
     document: dict[str, Any],
     target: Path,
     summary_rows: list[dict[str, str]] | None = None,
-    tables: Sequence[Table] = (),
+    sections: list[tuple[str, list[dict[str, str]]]] | None = None,
+    comparisons: Sequence[Table] = (),
 ) -> Path:
-    """A readable Markdown document: the summary and comparison tables, then each question,
-    its answers with marks, and the verdict."""
-    text = markdown_document(document, summary_rows, tables)
+    """A readable Markdown document: the summary, the study's comparisons and the figures
+    beyond it, then each question, its answers with marks, and the verdict."""
+    text = markdown_document(document, summary_rows, sections, comparisons)
     return write_atomically(target, lambda stream: stream.write(text))

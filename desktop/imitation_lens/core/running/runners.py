@@ -11,6 +11,7 @@ from imitation_lens.core.running.events import Runner
 from imitation_lens.core.running.lineup import Server, SlotConfig
 from imitation_lens.core.running.local_runner import LocalRunner
 from imitation_lens.core.running.scheduler import LocalScheduler, ScheduledRunner
+from imitation_lens.core.servers.server_runner import sent_params
 from imitation_lens.core.servers.teacher_runner import TeacherRunner
 
 
@@ -43,5 +44,7 @@ def queued_response(response_id: str, index: int, slot: SlotConfig) -> dict[str,
         "params": asdict(slot.params),
     }
     if isinstance(slot.source, Server):
+        # only what the request carries: a server is never sent the local-only settings
+        row |= {"params": sent_params(slot.params)}
         row |= {"endpoint_base_url": slot.source.base_url, "endpoint_model": slot.source.model}
     return row

@@ -32,6 +32,19 @@ CONNECT_TIMEOUT_S = 10.0
 # Local servers (llama.cpp, Ollama, LM Studio) accept any key; OpenAI's client insists on one.
 PLACEHOLDER_KEY = "no-key-set"
 _DONE = object()
+# The settings put in each request: the only ones a server answer's stored params may claim.
+SENT_SETTINGS = ("temperature", "top_p", "max_tokens", "seed")
+# Servers (by address) that answered 400 to `stream_options` and then answered without it:
+# asked without it for the rest of this run of the app, so each costs one refused request.
+_REFUSE_STREAM_OPTIONS: set[str] = set()
+_REFUSE_LOCK = threading.Lock()
+
+
+def sent_params(params: SamplingParams) -> dict[str, Any]:
+    """The settings a request to a server carries, as they are stored with its answer: never
+    the local-only ones (top_k, repeat_penalty, context_length, threads), which are not sent."""
+    values = asdict(params)
+    return {name: values[name] for name in SENT_SETTINGS}
 
 
 def explain_api_error(error: Exception, server: Server) -> str:
@@ -123,6 +136,35 @@ class ServerRunner:
             timeout=openai.Timeout(limits.read_timeout_s(), connect=CONNECT_TIMEOUT_S),
         )
 
+    def _open(
+        self, key: str | None, messages: list[ChatCompletionMessageParam]
+    ) -> Stream[ChatCompletionChunk]:
+        """Start the stream, asking for the server's token counts (`stream_options`); a server
+        that refuses that field (400) is asked once more without it, and remembered."""
+        client = self._client(key)
+        base_url = self._server.base_url
+        with _REFUSE_LOCK:
+            ask_usage = base_url not in _REFUSE_STREAM_OPTIONS
+        if ask_usage:
+            try:
+                asked: Stream[ChatCompletionChunk] = client.chat.completions.create(
+                    model=self._server.model,
+                    messages=messages,
+                    stream=True,
+                    stream_options={"include_usage": True},
+                    **sent_params(self._params),
+                )
+                return asked
+            except openai.BadRequestError:
+                pass  # perhaps an older server that refuses unknown fields: try without
+        stream: Stream[ChatCompletionChunk] = client.chat.completions.create(
+            model=self._server.model, messages=messages, stream=True, **sent_params(self._params)
+        )
+        if ask_usage:  # only now: a 400 for another reason fails again and is not remembered
+            with _REFUSE_LOCK:
+                _REFUSE_STREAM_OPTIONS.add(base_url)
+        return stream
+
     def _pump(
         self,
         key: str | None,
@@ -135,15 +177,7 @@ class ServerRunner:
         params = self._params
         room = limits.chars_kept(params.max_tokens)
         try:
-            stream: Stream[ChatCompletionChunk] = self._client(key).chat.completions.create(
-                model=self._server.model,
-                messages=messages,
-                temperature=params.temperature,
-                top_p=params.top_p,
-                max_tokens=params.max_tokens,
-                seed=params.seed,
-                stream=True,
-            )
+            stream = self._open(key, messages)
             outcome.stream = stream
             with stream:
                 content_type = stream.response.headers.get("content-type", "")
@@ -187,7 +221,7 @@ class ServerRunner:
             "endpoint_model": self._server.model,
             "template": "chat-messages",
             "prompt_sent": json.dumps(messages, ensure_ascii=False),
-            "params": asdict(self._params),
+            "params": sent_params(self._params),
         }
         emit(FactsEvent(rid, facts))
         emit(StateEvent(rid, Status.THINKING))
@@ -259,7 +293,8 @@ class ServerRunner:
             return
         counts = {
             "tokens_in": outcome.usage.get("in"),
-            "tokens_counted_from": "usage" if outcome.usage else "chunks",
+            # the server's own count when it gave one, else one token per streamed piece
+            "tokens_counted_by": "server" if "out" in outcome.usage else "chunks",
             "finish_reason": outcome.finish_reason,
         }
         emit(FinishedEvent(rid, Status.DONE, meter.text, facts=facts | counts | meter.timings()))

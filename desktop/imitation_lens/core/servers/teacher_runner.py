@@ -4,7 +4,6 @@ answer when it can't be reached."""
 from __future__ import annotations
 
 import threading
-from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from imitation_lens.core.running.events import (
 from imitation_lens.core.running.lineup import OPENAI_COMPATIBLE, SamplingParams, Server
 from imitation_lens.core.servers import kinds
 from imitation_lens.core.servers.replay import Recording, find_recording
+from imitation_lens.core.servers.server_runner import sent_params
 
 
 def recorded_on(recording: Recording) -> str:
@@ -91,7 +91,7 @@ class TeacherRunner:
             "endpoint_base_url": self._server.base_url,
             "endpoint_model": self._server.model,
             "template": "chat-messages",
-            "params": asdict(self._params),
+            "params": sent_params(self._params),  # what the recorded answer was asked with
             "replayed_from": recording.recorded_at,
             "replay_origin": recording.origin,
             "replay_reason": reason,

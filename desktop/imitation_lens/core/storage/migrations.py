@@ -309,12 +309,77 @@ def _v5_prompt_sets_and_batches(db: sqlite_utils.Database) -> None:
     db.table("batches").create_index(["session_id"])
 
 
+def _standing_phase(item: str, evaluator: str) -> str:
+    """SQL for the phase that stands for an evaluator on an item, as
+    core/analysis/evaluator_view.py decides it: this computer's evaluator ("") is as far as the
+    item is; a colleague as far as their progress entries say, else 1."""
+    return (
+        f"(CASE WHEN {evaluator} = '' THEN {item}.phase ELSE COALESCE((SELECT MAX(p.phase) "
+        f"FROM item_progress p WHERE p.item_id = {item}.id AND p.evaluator = {evaluator}), 1) END)"
+    )
+
+
+def _v6_views_count_the_standing_phase(db: sqlite_utils.Database) -> None:
+    """The open-data views count each judgement once, in the phase that stands.
+
+    Before, `error_marks` listed a mark once per phase (a reference item's marks are copied
+    into phase 2), so counting its rows doubled the errors on reference items, and
+    `preferences` listed both phases' verdicts. Now: `error_marks` has only the marks of each
+    evaluator's final phase on the item, `preferences` only each evaluator's verdict that
+    stands (the latest up to their final phase), `answers` this computer's evaluator's marks
+    and whole-answer flags in the item's phase, with `errors` counted as the report counts
+    them. Each says the phase in a `phase` column. Deleted sessions are left out.
+    """
+    for view in ("answers", "error_marks", "preferences"):
+        db.execute(f"DROP VIEW IF EXISTS {view}")
+    local_mark = "m.response_id = r.id AND m.deleted_at IS NULL AND m.phase = i.phase"
+    db.execute(
+        f"""CREATE VIEW answers AS
+        SELECT a.*, a.marks + a.critical + a.off_topic AS errors FROM (
+            SELECT r.id AS response_id, s.title AS session, i.position AS item, i.prompt,
+                   r.role, r.model_name, r.endpoint_model, r.status, r.text, i.phase AS phase,
+                   (SELECT COUNT(*) FROM marks m WHERE {local_mark} AND m.evaluator = '')
+                        AS marks,
+                   (SELECT COUNT(*) FROM marks m WHERE {local_mark} AND m.evaluator = ''
+                        AND m.severity = 'major') AS major_marks,
+                   COALESCE(j.critical, 0) AS critical, COALESCE(j.off_topic, 0) AS off_topic
+            FROM responses r JOIN items i ON i.id = r.item_id
+            JOIN sessions s ON s.id = i.session_id
+            LEFT JOIN judgements j ON j.response_id = r.id AND j.phase = i.phase
+                AND j.evaluator = ''
+            WHERE s.deleted_at IS NULL
+        ) a"""
+    )
+    db.execute(
+        f"""CREATE VIEW error_marks AS
+        SELECT m.id AS mark_id, s.title AS session, i.position AS item, i.prompt, r.role,
+               r.model_name, m.evaluator, m.phase, m.category, m.severity, m.quote, m.note,
+               m.correction, m.unsure, m.created_at
+        FROM marks m JOIN responses r ON r.id = m.response_id JOIN items i ON i.id = r.item_id
+        JOIN sessions s ON s.id = i.session_id
+        WHERE m.deleted_at IS NULL AND s.deleted_at IS NULL
+            AND m.phase = {_standing_phase("i", "m.evaluator")}"""
+    )
+    db.execute(
+        f"""CREATE VIEW preferences AS
+        SELECT v.id AS verdict_id, s.title AS session, i.position AS item, i.prompt, v.evaluator,
+               v.phase, v.preferred, r.role AS preferred_role, v.reason, v.blind, v.submitted_at
+        FROM verdicts v JOIN items i ON i.id = v.item_id JOIN sessions s ON s.id = i.session_id
+        LEFT JOIN responses r ON r.id = v.preferred_response_id
+        WHERE s.deleted_at IS NULL AND v.id = (
+            SELECT w.id FROM verdicts w WHERE w.item_id = v.item_id AND w.evaluator = v.evaluator
+                AND w.phase <= {_standing_phase("i", "v.evaluator")}
+            ORDER BY w.phase DESC, w.updated_at DESC, w.id DESC LIMIT 1)"""
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial,
     _v2_judging,
     _v3_models_and_teachers,
     _v4_evaluators_and_search,
     _v5_prompt_sets_and_batches,
+    _v6_views_count_the_standing_phase,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

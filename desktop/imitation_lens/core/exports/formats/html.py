@@ -1,4 +1,4 @@
-"""The HTML report, with the per-model summary, the comparison tables and the charts (core/exports/html_report.py)."""
+"""The HTML report, with the per-model summary and its charts (core/exports/html_report.py)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,15 @@ def _write(document: dict[str, Any], target: Path) -> Path:
     from imitation_lens.core.exports.html_report import write_html
 
     built = build_session_report(document)
-    # The per-model summary, then agreement and the comparisons each as a table of its own.
-    return write_html(document, target, built.rows, built.charts, built.tables())
+    # Agreement, the study's comparisons and the figures beyond the study are tables of their own, never columns glued
+    # onto the per-model summary.
+    comparisons = [(table.title, table.rows) for table in built.comparison_tables()]
+    tables = [
+        ("Agreement between evaluators", built.agreement_rows),
+        *comparisons,
+        *built.beyond_tables,
+    ]
+    return write_html(document, target, built.rows, built.charts, tables)
 
 
 FORMAT = ExportFormat("html", "HTML report (opens in any browser)", ".html", _write, order=50)

@@ -13,7 +13,9 @@ def _write(document: dict[str, Any], target: Path) -> Path:
     from imitation_lens.core.exports.markdown_doc import write_markdown
 
     built = build_session_report(document)
-    return write_markdown(document, target, built.rows, built.tables())
+    return write_markdown(
+        document, target, built.rows, built.beyond_tables, built.comparison_tables()
+    )
 
 
 FORMAT = ExportFormat("md", "Markdown (for documents)", ".md", _write, order=60)
