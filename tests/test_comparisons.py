@@ -416,3 +416,4 @@ def test_json_figures_export(tmp_path: Path) -> None:
     assert automatic["p_value"] == pytest.approx(0.21875)
     assert [slot["role"] for slot in figures["topics"]["geography"]] == ["Base", "Imitator"]
     assert figures["per_model"][0]["accuracy"]["value"] == pytest.approx(0.7)
+    assert "position_bias" in written["beyond"]

@@ -1,5 +1,5 @@
 """JSON figures: the report's numbers (per model, head to head, paired differences, topics,
-agreement), for other programs: the local evaluator's and, with several evaluators, everyone's
+agreement, and the figures beyond the study), for other programs: the local evaluator's and, with several evaluators, everyone's
 pooled (core/analysis/evidence.py). Not a session document: it cannot be imported back."""
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ def report_document(document: dict[str, Any]) -> dict[str, Any]:
         "seed": built.report.seed,
         "figures": [result.as_dict() for result in built.evidence],
         "agreement": built.agreement_rows,
+        # Beyond the study: phases, position bias, revealing answers, style (session_report.py).
+        "beyond": built.beyond,
     }
 
 
