@@ -262,11 +262,11 @@ def _paired_document() -> dict[str, Any]:
 def test_paired_difference_with_mcnemar() -> None:
     results = {r.measure: r for r in paired_differences([_paired_document()])}
     check = results[AUTOMATIC]
-    assert (check.earlier, check.later, check.pairs) == ("Base", "Imitator", 10)
-    assert check.earlier_share.value == pytest.approx(0.7)
-    assert check.later_share.value == pytest.approx(0.3)
+    assert (check.other, check.model, check.pairs) == ("Base", "Imitator", 10)
+    assert check.other_share.value == pytest.approx(0.7)
+    assert check.model_share.value == pytest.approx(0.3)
     assert check.difference.value == pytest.approx(-0.4)  # Imitator − Base
-    assert (check.later_only, check.earlier_only) == (1, 5)
+    assert (check.model_only, check.other_only) == (1, 5)
     assert check.p_value == pytest.approx(2 * (1 + 6) / 64)  # 0.21875
     assert check.difference.low is not None and check.difference.high is not None
     assert check.difference.low < -0.4 < check.difference.high
@@ -275,8 +275,8 @@ def test_paired_difference_with_mcnemar() -> None:
     assert check.difference.low <= floor[0] and check.difference.high >= floor[1]
     marks = results[NO_ERROR]
     # No error marked: base clean on 3–10 (8), imitator on 7–10 (4); base only on 3–6.
-    assert (marks.earlier_share.value, marks.later_share.value) == (0.8, 0.4)
-    assert (marks.later_only, marks.earlier_only) == (0, 4)
+    assert (marks.other_share.value, marks.model_share.value) == (0.8, 0.4)
+    assert (marks.model_only, marks.other_only) == (0, 4)
     assert marks.p_value == pytest.approx(2 / 16)
 
 
@@ -330,7 +330,7 @@ def test_markdown_export_shows_the_comparisons() -> None:
     built = build_session_report(document)
     text = markdown_document(document, built.rows, None, built.comparison_tables())
     assert "### Paired difference on the same questions (ann)" in text
-    assert "| Automatic check | Imitator − Base | 10 | 30% (" in text
+    assert "| Automatic check | Imitator | Base | 10 | 30% (" in text
     assert "| −40 pts (" in text
     assert "| 0.219 |" in text  # McNemar 0.21875
     assert "### By topic (ann)" in text
@@ -353,6 +353,11 @@ def test_a_generated_session_with_two_evaluators(tmp_path: Path) -> None:
         assert [r.first for r in against] == ["Base", "Imitator"]
         for r in result.head_to_head:
             assert r.wins + r.ties + r.losses == r.comparisons
+        # Differences read "model − other": later minus earlier, the teacher always the other.
+        pairs = [(r.model, r.other) for r in result.paired if r.measure == NO_ERROR]
+        assert pairs == [("Imitator", "Base"), ("Base", "Teacher"), ("Imitator", "Teacher")]
+        for r in result.paired:
+            assert r.difference.value == pytest.approx((r.model_only - r.other_only) / r.pairs)
     pooled = built.evidence[1]
     mine = built.evidence[0]
     assert pooled.report.items == 2 * mine.report.items
@@ -411,7 +416,7 @@ def test_json_figures_export(tmp_path: Path) -> None:
     [figures] = written["figures"]  # one evaluator: no pooled copy
     assert figures["evaluators"] == "ann"
     automatic = figures["paired"][0]
-    assert (automatic["later"], automatic["earlier"]) == ("Imitator", "Base")
+    assert (automatic["model"], automatic["other"]) == ("Imitator", "Base")
     assert automatic["difference"]["value"] == pytest.approx(-0.4)
     assert automatic["p_value"] == pytest.approx(0.21875)
     assert [slot["role"] for slot in figures["topics"]["geography"]] == ["Base", "Imitator"]

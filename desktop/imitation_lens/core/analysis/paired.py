@@ -1,8 +1,8 @@
 """Paired accuracy differences between models on the same questions, with McNemar's exact test.
 
 "No gain" in the imitation study means: on the same questions, the imitator is not more often
-right than its base. Per pair of models (earlier slot, later slot), over the questions where
-both gave a finished answer, two measures:
+right than its base. Per pair of models, over the questions where both gave a finished answer,
+two measures:
 
 - "Automatic check": correct by the report's automatic check (core/analysis/metrics.py,
   `answer_correct`), over questions with a reference, once per question whoever judged it.
@@ -10,7 +10,9 @@ both gave a finished answer, two measures:
   over judged questions, once per evaluator and question (so pooled evaluators count an item
   once each).
 
-The difference is later − earlier (e.g. Imitator − Base), in points of share, with a 95%
+Each pair reads "model − other": the later slot minus the earlier (Imitator − Base), except
+that the teacher is always the other (Base − Teacher: below zero means worse than the teacher),
+as in the head-to-head table. The difference is in points of share, with a 95%
 percentile bootstrap interval over items (core/analysis/estimates.py; none under 5 items),
 never narrower than Newcombe's interval for a paired difference (his method 10, built from the
 two Wilson intervals): the bootstrap alone says "+0 (+0 to +0)" when the two never disagree.
@@ -28,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from imitation_lens.core.analysis.comparisons import model_order
+from imitation_lens.core.analysis.comparisons import is_teacher, model_order, model_pairs
 from imitation_lens.core.analysis.estimates import (
     DASH,
     RESAMPLES,
@@ -55,27 +57,24 @@ def mcnemar_exact(first_only: int, second_only: int) -> float:
 
 
 def newcombe_paired(
-    both: int, later_only: int, earlier_only: int, neither: int
+    both: int, model_only: int, other_only: int, neither: int
 ) -> tuple[float, float] | None:
-    """Newcombe's (1998, method 10) 95% interval for p_later − p_earlier from a paired 2×2.
+    """Newcombe's (1998, method 10) 95% interval for p_model − p_other from a paired 2×2.
 
-    p_later = (both + later_only) / n, p_earlier = (both + earlier_only) / n; each gets its
+    p_model = (both + model_only) / n, p_other = (both + other_only) / n; each gets its
     Wilson interval, and the two are combined with the phi correlation of the table (0 when a
     margin is empty).
     """
-    n = both + later_only + earlier_only + neither
+    n = both + model_only + other_only + neither
     if n == 0:
         return None
-    p1, p2 = (both + later_only) / n, (both + earlier_only) / n
-    l1, u1 = wilson(both + later_only, n) or (0.0, 1.0)
-    l2, u2 = wilson(both + earlier_only, n) or (0.0, 1.0)
+    p1, p2 = (both + model_only) / n, (both + other_only) / n
+    l1, u1 = wilson(both + model_only, n) or (0.0, 1.0)
+    l2, u2 = wilson(both + other_only, n) or (0.0, 1.0)
     margins = (
-        (both + later_only)
-        * (earlier_only + neither)
-        * (both + earlier_only)
-        * (later_only + neither)
+        (both + model_only) * (other_only + neither) * (both + other_only) * (model_only + neither)
     )
-    phi = (both * neither - later_only * earlier_only) / math.sqrt(margins) if margins else 0.0
+    phi = (both * neither - model_only * other_only) / math.sqrt(margins) if margins else 0.0
     below = (p1 - l1) ** 2 - 2 * phi * (p1 - l1) * (u2 - p2) + (u2 - p2) ** 2
     above = (u1 - p1) ** 2 - 2 * phi * (u1 - p1) * (p2 - l2) + (p2 - l2) ** 2
     difference = p1 - p2
@@ -88,14 +87,14 @@ def newcombe_paired(
 @dataclass(frozen=True)
 class PairedDifference:
     measure: str  # AUTOMATIC or NO_ERROR
-    earlier: str
-    later: str
+    other: str
+    model: str
     pairs: int  # questions (per evaluator for NO_ERROR) with an answer from both
-    earlier_share: Estimate
-    later_share: Estimate
-    difference: Estimate  # later − earlier, as a share (−1 to 1)
-    later_only: int  # later right, earlier wrong
-    earlier_only: int
+    other_share: Estimate
+    model_share: Estimate
+    difference: Estimate  # model − other, as a share (−1 to 1)
+    model_only: int  # the model right, the other wrong
+    other_only: int
     p_value: float
 
 
@@ -110,25 +109,29 @@ def _paired(
     resamples: int,
     seed: int,
 ) -> list[PairedDifference]:
-    pairs = [(a, b) for index, a in enumerate(roles) for b in roles[index + 1 :]]
+    # (other, model): the later slot is the model, unless the other is the teacher.
+    pairs = [
+        (second, first) if is_teacher(second) else (first, second)
+        for first, second in model_pairs(roles)
+    ]
     columns: dict[str, int] = {}
     for view in views:
         columns.setdefault(view.item_id, len(columns))
-    # Three rows per pair: earlier's share, later's share, the difference.
+    # Three rows per pair: the other's share, the model's share, the difference.
     numerators = np.zeros((3 * len(pairs), len(columns)))
     denominators = np.zeros((3 * len(pairs), len(columns)))
-    # Per pair: [both right, later only, earlier only, neither].
+    # Per pair: [both right, the model only, the other only, neither].
     table = [[0, 0, 0, 0] for _ in pairs]
     for view in views:
         column = columns[view.item_id]
         by_role: dict[str, AnswerView] = {}
         for answer in view.finished():
             by_role.setdefault(answer.role, answer)
-        for index, (earlier, later) in enumerate(pairs):
-            if earlier not in by_role or later not in by_role:
+        for index, (other, model) in enumerate(pairs):
+            if other not in by_role or model not in by_role:
                 continue
-            a = right(view, by_role[earlier])
-            b = right(view, by_role[later])
+            a = right(view, by_role[other])
+            b = right(view, by_role[model])
             for offset, value in enumerate((a, b, int(b) - int(a))):
                 denominators[3 * index + offset, column] += 1
                 numerators[3 * index + offset, column] += value
@@ -136,10 +139,10 @@ def _paired(
     shares = {row for row in range(3 * len(pairs)) if row % 3 != 2}
     figure = estimates(numerators, denominators, resamples, seed, shares=shares)
     out = []
-    for index, (earlier, later) in enumerate(pairs):
-        both, later_only, earlier_only, neither = table[index]
+    for index, (other, model) in enumerate(pairs):
+        both, model_only, other_only, neither = table[index]
         difference = figure[3 * index + 2]
-        floor = newcombe_paired(both, later_only, earlier_only, neither)
+        floor = newcombe_paired(both, model_only, other_only, neither)
         if floor is not None and difference.low is not None and difference.high is not None:
             difference = replace(
                 difference,
@@ -149,15 +152,15 @@ def _paired(
         out.append(
             PairedDifference(
                 measure=measure,
-                earlier=earlier,
-                later=later,
+                other=other,
+                model=model,
                 pairs=int(denominators[3 * index].sum()),
-                earlier_share=figure[3 * index],
-                later_share=figure[3 * index + 1],
+                other_share=figure[3 * index],
+                model_share=figure[3 * index + 1],
                 difference=difference,
-                later_only=later_only,
-                earlier_only=earlier_only,
-                p_value=mcnemar_exact(later_only, earlier_only),
+                model_only=model_only,
+                other_only=other_only,
+                p_value=mcnemar_exact(model_only, other_only),
             )
         )
     return [result for result in out if result.pairs]
@@ -211,13 +214,14 @@ def paired_rows(results: Sequence[PairedDifference]) -> list[dict[str, str]]:
     return [
         {
             "Measure": result.measure,
-            "Comparison": f"{result.later} − {result.earlier}",
+            "Model": result.model,
+            "Compared with": result.other,
             "Questions": str(result.pairs),
-            "Right: first named": format_share(result.later_share),
-            "Right: second named": format_share(result.earlier_share),
-            "Difference": format_points(result.difference),
-            "Only the first named right": str(result.later_only),
-            "Only the second named right": str(result.earlier_only),
+            "Model right": format_share(result.model_share),
+            "Other right": format_share(result.other_share),
+            "Difference (model − other)": format_points(result.difference),
+            "Only the model right": str(result.model_only),
+            "Only the other right": str(result.other_only),
             "McNemar exact p": format_p(result.p_value),
         }
         for result in results
