@@ -356,8 +356,9 @@ def test_a_generated_session_with_two_evaluators(tmp_path: Path) -> None:
         # Differences read "model − other": later minus earlier, the teacher always the other.
         pairs = [(r.model, r.other) for r in result.paired if r.measure == NO_ERROR]
         assert pairs == [("Imitator", "Base"), ("Base", "Teacher"), ("Imitator", "Teacher")]
-        for r in result.paired:
-            assert r.difference.value == pytest.approx((r.model_only - r.other_only) / r.pairs)
+        for paired in result.paired:
+            share = (paired.model_only - paired.other_only) / paired.pairs
+            assert paired.difference.value == pytest.approx(share)
     pooled = built.evidence[1]
     mine = built.evidence[0]
     assert pooled.report.items == 2 * mine.report.items
