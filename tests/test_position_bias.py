@@ -8,15 +8,13 @@ from typing import Any
 
 import pytest
 
-from imitation_lens.core.analysis.estimates import Estimate
+from imitation_lens.core.analysis.estimates import Estimate, wilson, with_wilson
 from imitation_lens.core.analysis.position_bias import (
     chi_square_sf,
     chosen_position,
     position_bias,
     position_rows,
     uniform_test,
-    wilson,
-    with_wilson,
 )
 from imitation_lens.core.exports.session_json import session_document
 from imitation_lens.core.storage.store import Store

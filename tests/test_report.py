@@ -122,12 +122,15 @@ def test_two_evaluators_merge_and_the_report_shows_their_agreement(
     assert view.agreement_table.rowCount() >= 1
     texts = [label.text() for label in view.findChildren(QLabel)]
     assert any("Agreement between evaluators" in t for t in texts)
-    # What the app measures beyond the study: tables of their own, under the agreement.
-    assert [title for title, _ in built.beyond_tables] == [
-        label for label in texts if any(label == title for title, _ in built.beyond_tables)
+    # The study's comparisons and what the app measures beyond it: tables of their own, each
+    # under its title, after the agreement.
+    shown_tables = [table for table in built.tables() if table.rows is not built.agreement_rows]
+    assert [table.title for table in shown_tables] == [
+        label for label in texts if any(label == table.title for table in shown_tables)
     ]
-    assert len(view.extra_tables) == len(built.beyond_tables) >= 1
-    assert any("position on screen" in title for title, _ in built.beyond_tables)
+    assert len(view.extra_tables) == len(shown_tables) >= 3
+    assert any("position on screen" in table.title for table in shown_tables)
+    assert any(table.title.startswith("Head to head") and table.note for table in shown_tables)
     agreement = built.agreement
     assert agreement is not None
     [pair] = agreement.pairs

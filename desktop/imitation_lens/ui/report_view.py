@@ -128,14 +128,21 @@ class ReportView(QDialog):
             )
             self.agreement_table = rows_table(built.agreement_rows, "Agreement between evaluators")
             self.body_layout.addWidget(self.agreement_table)
+        # The study's comparisons, then what goes beyond the study (agreement is shown above).
         self.extra_tables: list[QTableWidget] = []
-        for title, rows in built.beyond_tables:
-            heading = plain_label(title)
+        for table in built.tables():
+            if table.rows is built.agreement_rows:
+                continue
+            heading = plain_label(table.title)
             heading.setWordWrap(True)
             heading.setStyleSheet("font-weight: bold")
             self.body_layout.addWidget(heading)
-            table = rows_table(rows, title)
-            self.extra_tables.append(table)
-            self.body_layout.addWidget(table)
+            if table.note:
+                explained = plain_label(table.note)
+                explained.setWordWrap(True)
+                self.body_layout.addWidget(explained)
+            shown = rows_table(table.rows, table.title)
+            self.extra_tables.append(shown)
+            self.body_layout.addWidget(shown)
         self.body_layout.addStretch(1)
         self.shown.emit()

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Container
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -59,6 +59,22 @@ def wilson(successes: float, count: float, z: float = Z95) -> tuple[float, float
     low = 0.0 if share == 0 else max(0.0, (centre - spread) / scale)
     high = 1.0 if share == 1 else min(1.0, (centre + spread) / scale)
     return low, high
+
+
+def with_wilson(estimate: Estimate) -> Estimate:
+    """A share's bootstrap interval widened to hold Wilson's interval on its counts.
+
+    A bootstrap over items collapses to "0% (0–0%)" when no item has a success; Wilson's
+    interval does not. Only figures that already have an interval (enough items) are widened.
+    """
+    if estimate.value is None or estimate.low is None or estimate.high is None:
+        return estimate
+    interval = wilson(estimate.value * estimate.count, estimate.count)
+    if interval is None:
+        return estimate
+    return replace(
+        estimate, low=min(estimate.low, interval[0]), high=max(estimate.high, interval[1])
+    )
 
 
 def share_estimate(successes: float, count: int, items: int | None = None) -> Estimate:

@@ -32,6 +32,7 @@ from imitation_lens.core.analysis.estimates import (
     estimates,
     format_number,
     format_share,
+    with_wilson,
 )
 from imitation_lens.core.analysis.evaluator_view import (
     FINISHED_STATUSES,
@@ -42,7 +43,6 @@ from imitation_lens.core.analysis.evaluator_view import (
     phase_of,
     role_of,
 )
-from imitation_lens.core.analysis.position_bias import with_wilson
 from imitation_lens.core.analysis.revealing import revealing_item
 
 # Rows per model in the bootstrap: points and errors in each phase and the paired change.

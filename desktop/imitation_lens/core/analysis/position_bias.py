@@ -15,8 +15,7 @@ against the uniform split.
   (core/analysis/revealing.py); how many were left out is reported.
 - The p-value is computed here, with the standard library only: the chi-square survival
   function for whole degrees of freedom in closed form (see `chi_square_sf`).
-- Intervals: Wilson's score interval (a small local copy so this module stands alone; it stays
-  honest at 0% and 100%). `with_wilson` lends it to the shares of phases.py and style.py.
+- Intervals: Wilson's score interval (core/analysis/estimates.py), honest at 0% and 100%.
 """
 
 from __future__ import annotations
@@ -24,45 +23,12 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
-from imitation_lens.core.analysis.estimates import Estimate
+from imitation_lens.core.analysis.estimates import wilson
 from imitation_lens.core.analysis.evaluator_view import final_phase, merge_documents, verdict_of
 from imitation_lens.core.analysis.revealing import revealing_item
-
-Z95 = 1.959963984540054  # the normal quantile for a two-sided 95% interval
-
-
-def wilson(successes: float, trials: int, z: float = Z95) -> tuple[float, float] | None:
-    """Wilson's score interval for a share; None with no trials."""
-    if trials <= 0:
-        return None
-    share = successes / trials
-    z2 = z * z
-    centre = (share + z2 / (2 * trials)) / (1 + z2 / trials)
-    half = z * math.sqrt(share * (1 - share) / trials + z2 / (4 * trials * trials))
-    half /= 1 + z2 / trials
-    # At 0% and 100% the bound is exactly 0 or 1; rounding would leave 0.9999999999999999.
-    low = 0.0 if successes <= 0 else max(0.0, centre - half)
-    high = 1.0 if successes >= trials else min(1.0, centre + half)
-    return low, high
-
-
-def with_wilson(estimate: Estimate) -> Estimate:
-    """A share's bootstrap interval widened to hold Wilson's interval on its counts.
-
-    A bootstrap over items collapses to "0% (0–0%)" when no item has a success; Wilson's
-    interval does not. Only figures that already have an interval (enough items) are widened.
-    """
-    if estimate.value is None or estimate.low is None or estimate.high is None:
-        return estimate
-    interval = wilson(estimate.value * estimate.count, estimate.count)
-    if interval is None:
-        return estimate
-    return replace(
-        estimate, low=min(estimate.low, interval[0]), high=max(estimate.high, interval[1])
-    )
 
 
 def chi_square_sf(x: float, df: int) -> float:

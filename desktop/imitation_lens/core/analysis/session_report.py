@@ -58,6 +58,13 @@ class SessionReport:
         """The study's comparisons as plain tables, each titled with whose figures they are."""
         return report_tables(self.evidence)
 
+    def tables(self) -> list[Table]:
+        """Every table under the per-model summary, in the order the window and the HTML
+        report show them: agreement, the study's comparisons, then what goes beyond the study."""
+        agreement_table = [Table("Agreement between evaluators", "", self.agreement_rows)]
+        beyond = [Table(title, "", rows) for title, rows in self.beyond_tables]
+        return [t for t in (*agreement_table, *self.comparison_tables(), *beyond) if t.rows]
+
 
 def _bars(
     report_: Report, pick: str, scale: float

@@ -42,9 +42,9 @@ from imitation_lens.core.analysis.estimates import (
     estimates,
     format_number,
     format_share,
+    with_wilson,
 )
 from imitation_lens.core.analysis.evaluator_view import FINISHED_STATUSES, merge_documents, role_of
-from imitation_lens.core.analysis.position_bias import with_wilson
 from imitation_lens.core.analysis.text_style import is_hedged, uses_list, word_count
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")

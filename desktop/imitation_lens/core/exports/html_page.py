@@ -9,7 +9,7 @@ Python is core/exports/html_markup.py's.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from imitation_lens import __version__
 from imitation_lens.core.analysis.evaluator_view import final_phase, role_of, verdict_of
+from imitation_lens.core.analysis.evidence import Table
 from imitation_lens.core.analysis.session_report import Chart
 from imitation_lens.core.exports.html_markup import (
     MAJOR_ALPHA,
@@ -119,17 +120,18 @@ class TableView:
     """A table of its own under the summary: agreement, and what the app measures beyond it."""
 
     title: str
+    note: str
     columns: list[str]
     rows: list[list[str]]
     anchor: str
 
 
-def _table_view(title: str, rows: list[dict[str, str]], index: int) -> TableView:
+def _table_view(table: Table, index: int) -> TableView:
     columns: list[str] = []
-    for row in rows:
+    for row in table.rows:
         columns.extend(key for key in row if key not in columns)
-    cells = [[str(row.get(c, "")) for c in columns] for row in rows]
-    return TableView(title, columns, cells, f"table-{index + 1}")
+    cells = [[str(row.get(c, "")) for c in columns] for row in table.rows]
+    return TableView(table.title, table.note, columns, cells, f"table-{index + 1}")
 
 
 @dataclass
@@ -299,7 +301,7 @@ def report_page(
     document: dict[str, Any],
     summary_rows: list[dict[str, str]] | None = None,
     charts: list[Chart] | None = None,
-    tables: list[tuple[str, list[dict[str, str]]]] | None = None,
+    tables: Sequence[Table] | None = None,
 ) -> HtmlReportPage:
     forget_looks()
     session = document.get("session") or {}
@@ -341,7 +343,5 @@ def report_page(
         # Built while the page is written, one question at a time: a long session's views are
         # never all held at once.
         items=(_item_html(item, evaluator, blind) for item in items),
-        tables=[
-            _table_view(title, rows, i) for i, (title, rows) in enumerate(tables or []) if rows
-        ],
+        tables=[_table_view(table, i) for i, table in enumerate(tables or []) if table.rows],
     )

@@ -12,6 +12,7 @@ What the page holds is core/exports/html_page.py's; this module renders it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
@@ -19,6 +20,7 @@ from typing import IO, Any
 import jinja2
 from markupsafe import Markup
 
+from imitation_lens.core.analysis.evidence import Table
 from imitation_lens.core.analysis.session_report import Chart
 from imitation_lens.core.exports.html_markup import plain
 from imitation_lens.core.exports.html_page import report_page
@@ -54,10 +56,10 @@ def render_html(
     document: dict[str, Any],
     summary_rows: list[dict[str, str]] | None = None,
     charts: list[Chart] | None = None,
-    tables: list[tuple[str, list[dict[str, str]]]] | None = None,
+    tables: Sequence[Table] | None = None,
 ) -> str:
     """The report page for a format-3 session document, as one string of HTML. `tables`: more
-    tables, each (title, rows), shown under the summary each on its own."""
+    tables, each shown under the summary on its own, with its note."""
     view = report_page(document, summary_rows, charts, tables)
     return _environment().get_template(TEMPLATE).render(report=view)
 
@@ -67,7 +69,7 @@ def write_html(
     target: Path,
     summary_rows: list[dict[str, str]] | None = None,
     charts: list[Chart] | None = None,
-    tables: list[tuple[str, list[dict[str, str]]]] | None = None,
+    tables: Sequence[Table] | None = None,
 ) -> Path:
     page = render_html(document, summary_rows, charts, tables)
 

@@ -13,15 +13,9 @@ def _write(document: dict[str, Any], target: Path) -> Path:
     from imitation_lens.core.exports.html_report import write_html
 
     built = build_session_report(document)
-    # Agreement, the study's comparisons and the figures beyond the study are tables of their own, never columns glued
-    # onto the per-model summary.
-    comparisons = [(table.title, table.rows) for table in built.comparison_tables()]
-    tables = [
-        ("Agreement between evaluators", built.agreement_rows),
-        *comparisons,
-        *built.beyond_tables,
-    ]
-    return write_html(document, target, built.rows, built.charts, tables)
+    # Agreement, the study's comparisons and the figures beyond the study are tables of their
+    # own, never columns glued onto the per-model summary.
+    return write_html(document, target, built.rows, built.charts, built.tables())
 
 
 FORMAT = ExportFormat("html", "HTML report (opens in any browser)", ".html", _write, order=50)
