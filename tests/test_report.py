@@ -183,3 +183,45 @@ def test_the_database_reads_with_the_sqlite_utils_command_line(data_paths: DataP
         [str(tool), "views", str(data_paths.database)], capture_output=True, text=True, check=True
     ).stdout
     assert all(name in views for name in ("answers", "error_marks", "preferences"))
+
+
+def test_verdicts_on_answers_that_reveal_their_author_can_be_left_out(
+    qtbot: Any, open_window: Any, data_paths: DataPaths
+) -> None:
+    store = Store(data_paths.database)
+    lineup = [
+        {"role": "Base", "kind": "local", "source": {}},
+        {"role": "Imitator", "kind": "local", "source": {}},
+    ]
+    store.create_session("Telling answers", lineup, session_id="T")
+    for number, (prompt, (base, imitator)) in enumerate(ANSWERS.items()):
+        if number == 0:  # the imitator gives itself away here
+            imitator = "As an AI language model developed by OpenAI, I can say: " + imitator
+        rows = [
+            {"id": f"T{number}-{slot}", "slot_index": slot, "role": role, "kind": "local"}
+            for slot, role in enumerate(("Base", "Imitator"))
+        ]
+        store.add_item("T", f"TI{number}", prompt, rows)
+        for row, text in zip(rows, (base, imitator), strict=True):
+            store.finish_response(str(row["id"]), Status.DONE, text, "", {})
+        notes.submit_verdict(
+            store, Verdict(f"TI{number}", 1, "answer", f"T{number}-1", 2, "", [0, 1])
+        )
+    store.close()
+
+    window = open_window(data_paths)
+    with qtbot.waitSignal(window.session_opened, timeout=10000):
+        window.open_session("T")
+    view = window.open_report()
+    with qtbot.waitSignal(view.shown, timeout=20000):
+        pass
+    assert view.built is not None and view.built.report.verdicts == 3
+    assert view.leave_out.isEnabled()
+    with qtbot.waitSignal(view.shown, timeout=20000):
+        view.leave_out.setChecked(True)
+    built = view.built
+    assert built is not None and built.report.verdicts == 2  # the telling item's verdict is out
+    assert built.beyond["exclude_revealing"] is True
+    titles = [label.text() for label in view.findChildren(QLabel) if label.isVisibleTo(view)]
+    assert sum("Working out" in t for t in titles) == 0
+    close_window(qtbot, window)

@@ -12,11 +12,13 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
     QHeaderView,
     QLabel,
+    QLayoutItem,
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
@@ -76,19 +78,47 @@ class ReportView(QDialog):
         button = close.button(QDialogButtonBox.StandardButton.Close)
         button.setAccessibleName("Close")
         button.setAccessibleDescription("Close the report")
+        # The blind protocol flags answers that name their maker; the evaluator may have been
+        # swayed by that, so every figure can be made without those verdicts.
+        self.leave_out = QCheckBox(
+            "Leave out the verdicts on questions where an answer may reveal its author"
+        )
+        self.leave_out.setEnabled(False)
+        self.leave_out.toggled.connect(self._recompute)
         layout = QVBoxLayout(self)
         layout.addWidget(area, 1)
+        layout.addWidget(self.leave_out)
         layout.addWidget(close)
+        self._document: dict[str, Any] | None = None
         writer.call(lambda store: session_document(store, session_id), self._compute, self._fail)
 
     def _compute(self, document: dict[str, Any]) -> None:
+        self._document = document
+        leave_out = self.leave_out.isChecked()
+
         def work(_: Task[SessionReport]) -> SessionReport:
             try:
-                return build_session_report(document)
+                return build_session_report(document, exclude_revealing=leave_out)
             except Exception as error:  # figures that can't be made must not sink the window
                 raise RuntimeError(unexpected("The report could not be made", error)) from error
 
         run_task(self, work, self._show, self._fail, name="report")
+
+    def _recompute(self) -> None:
+        if self._document is None:
+            return
+        self.leave_out.setEnabled(False)
+        self._clear_body()
+        self.heading.setText("Working out the figures…")
+        self._compute(self._document)
+
+    def _clear_body(self) -> None:
+        """Everything under the heading goes: the figures are shown again from scratch."""
+        while self.body_layout.count() > 1:
+            item = self.body_layout.takeAt(1)
+            if item is None:
+                break
+            _delete_item(item)
 
     def _fail(self, error: Exception) -> None:
         self.heading.setText(shown_fault(str(error)))
@@ -107,7 +137,9 @@ class ReportView(QDialog):
             "thin line across a bar's end is the range the figure would likely fall in with "
             "other questions of the same kind (95% interval, shown from 5 items on).</p>"
         )
-        self.body_layout.takeAt(self.body_layout.count() - 1)  # the stretch goes to the end
+        last = self.body_layout.itemAt(self.body_layout.count() - 1)
+        if last is not None and last.spacerItem() is not None:
+            self.body_layout.takeAt(self.body_layout.count() - 1)  # the stretch goes to the end
         grid = QGridLayout()
         for index, chart in enumerate(built.charts):
             grid.addWidget(BarChart(chart.title, chart.unit, chart.bars), index // 2, index % 2)
@@ -145,4 +177,19 @@ class ReportView(QDialog):
             self.extra_tables.append(shown)
             self.body_layout.addWidget(shown)
         self.body_layout.addStretch(1)
+        self.leave_out.setEnabled(True)
         self.shown.emit()
+
+
+def _delete_item(item: QLayoutItem) -> None:
+    widget = item.widget()
+    if widget is not None:
+        widget.deleteLater()
+    inner = item.layout()
+    if inner is not None:
+        while inner.count():
+            child = inner.takeAt(0)
+            if child is None:
+                break
+            _delete_item(child)
+        inner.deleteLater()
