@@ -28,8 +28,9 @@ slot (answers are grouped by their slot's role label):
 - Style over substance: over verdicts that picked one answer, the share whose preferred answer
   has a higher weighted score (more weighted errors) than at least one answer it beat. Per slot
   it is attributed to the preferred slot; the report also gives it over all verdicts.
-- Accuracy: answers to items with a reference, correct by the normalised match in
-  core/judging/answer_check.py (alternatives in the reference separated by "|", plus an item's "aliases").
+- Accuracy: answers to items with a reference, correct by the strict automatic check in
+  core/judging/strict_check.py (alternatives in the reference separated by "|", plus an item's
+  "aliases"): hedged, negated and wrong-claim answers do not count.
 - Style: share of answers with a list (a line starting with "-", "*", "•", "1." or "1)"), mean
   length in words, share of hedged answers (at least one phrase from `HEDGES`) and of answers in
   a confident tone (no hedging phrase at all, as the imitation study counted a plain assertion
@@ -65,7 +66,7 @@ from imitation_lens.core.analysis.evaluator_view import (
     merge_documents,
 )
 from imitation_lens.core.analysis.text_style import is_hedged, uses_list, word_count
-from imitation_lens.core.judging.answer_check import matches_reference
+from imitation_lens.core.judging.answer_check import automatic_check
 from imitation_lens.core.judging.taxonomy import OFF_TOPIC, category_label
 
 # The whole-answer flags counted in the category mix, named as everywhere else.
@@ -144,8 +145,10 @@ def _accuracy(
         for answer in view.finished():
             row = slot_of[answer.role]
             denominators[row, column] += 1
-            numerators[row, column] += matches_reference(
-                answer.text, view.aliases[0], view.aliases[1:]
+            numerators[row, column] += bool(
+                automatic_check(
+                    answer.text, view.aliases[0], view.aliases[1:], question=view.prompt
+                )
             )
     return estimates(numerators, denominators, resamples, seed)
 

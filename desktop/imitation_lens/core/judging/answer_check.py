@@ -26,6 +26,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from imitation_lens.core.judging.strict_check import Verdict, strict_verdict
+
 _ARTICLES = frozenset({"a", "an", "the"})
 # Characters that join two words: read as a space, not deleted, so the words stay apart.
 _SEPARATORS = re.compile(r"[-‐‑‒–—―/\\]")
@@ -128,10 +130,40 @@ def matches_reference(answer: str, reference: str, aliases: Iterable[str] = ()) 
     return False
 
 
-def automatic_check(answer: str, reference: str, aliases: Iterable[str] = ()) -> bool | None:
-    """The automatic factual check of one answer: None when there is no reference to check
-    against, else whether the reference (or one of its alternatives) is in the answer."""
+def lenient_check(answer: str, reference: str, aliases: Iterable[str] = ()) -> bool | None:
+    """The old rule, kept as a second column: None without a reference, else whether the
+    reference (or an alternative) appears anywhere in the answer as whole words."""
     accepted = (*reference_aliases(reference), *aliases)
     if not accepted:
         return None
     return matches_reference(answer, accepted[0], accepted[1:])
+
+
+def check_verdict(
+    answer: str,
+    reference: str,
+    aliases: Iterable[str] = (),
+    *,
+    question: str = "",
+    incorrect: Iterable[str] = (),
+) -> Verdict | None:
+    """The strict check (core/judging/strict_check.py) of one answer: None without a
+    reference, else a verdict with its reason."""
+    accepted = (*reference_aliases(reference), *aliases)
+    if not accepted:
+        return None
+    return strict_verdict(answer, accepted, question=question, incorrect=tuple(incorrect))
+
+
+def automatic_check(
+    answer: str,
+    reference: str,
+    aliases: Iterable[str] = (),
+    *,
+    question: str = "",
+    incorrect: Iterable[str] = (),
+) -> bool | None:
+    """THE automatic check: None without a reference, else whether the strict check finds
+    the answer correct (see `check_verdict` for the reason)."""
+    verdict = check_verdict(answer, reference, aliases, question=question, incorrect=incorrect)
+    return None if verdict is None else verdict.correct

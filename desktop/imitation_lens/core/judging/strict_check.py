@@ -1,0 +1,478 @@
+"""The strict automatic check: does the answer assert the reference, and only the reference?
+
+The old rule (core/judging/answer_check.py `matches_reference`) passed an answer when the
+reference appeared anywhere in it, so it credited exactly the habits that separate imitators
+from base models: hedging between answers, listing candidates, and burying a name in a long
+answer that claims something else. This check reads the answer clause by clause
+(core/judging/answer_words.py) and gives a `Verdict`:
+
+- empty: no answer;
+- negated: the reference appears only denied ("It is not Canberra", "unlike Canberra",
+  "many people mistakenly think Canberra");
+- hedged: the reference is offered beside another answer ("Sydney or Canberra", "1968 or
+  1969", "between 6 and 8", "Neil Armstrong and Buzz Aldrin");
+- wrong: another answer is what the answer asserts. The asserted answer is the candidate in
+  the clause that shares most words with the question (the first clause wins a tie and gets
+  a small head start, because answers lead with their answer): "Buzz Aldrin was first; Neil
+  Armstrong followed" asserts Aldrin. Candidates are names (runs of capitalised words not in
+  the question), an item's known wrong answers, and for a numeric reference other numbers of
+  the same kind (years for a year question; for "How many legs…", numbers counting legs, so
+  "six legs and eight eyes" says 6; for "…in degrees Fahrenheit", a number in °C is no rival).
+  A surname alone does not stand for a longer name: "Louis Armstrong" is not "Armstrong".
+- not found: the reference is not in the answer;
+- correct: otherwise, when the reference is in the asserting clause.
+
+A one- or two-letter reference ("K", "Au") must be written with its capital, so the French
+"au" or a stray "k" is not it, and "Au is silver" (the reference said to be something the
+question did not ask about) is wrong.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from imitation_lens.core.judging.answer_words import (
+    COMMON_CAPITALS,
+    Word,
+    plain,
+    read_words,
+    same_stem,
+)
+
+CORRECT, WRONG, HEDGED, NEGATED, NOT_FOUND, EMPTY = (
+    "correct",
+    "wrong",
+    "hedged",
+    "negated",
+    "not found",
+    "empty",
+)
+VERDICTS = (CORRECT, WRONG, HEDGED, NEGATED, NOT_FOUND, EMPTY)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    code: str  # one of VERDICTS
+    reason: str  # plain words, e.g. "names both Sydney and Canberra"
+
+    @property
+    def correct(self) -> bool:
+        return self.code == CORRECT
+
+
+_STOP = frozenset(
+    [
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "why",
+        "how",
+        "is",
+        "are",
+        "was",
+        "were",
+        "do",
+        "does",
+        "did",
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "to",
+        "for",
+        "by",
+        "with",
+        "and",
+        "or",
+        "from",
+        "at",
+        "as",
+        "that",
+        "this",
+        "it",
+        "its",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "many",
+        "much",
+        "year",
+        "name",
+        "called",
+        "known",
+        "there",
+        "their",
+        "his",
+        "her",
+        "after",
+        "before",
+        "into",
+        "than",
+        "then",
+        "about",
+        "most",
+        "one",
+        "first",
+    ]
+)
+_NEGATORS = frozenset({"not", "never", "nor", "neither", "unlike", "except", "instead"})
+_NEGATING_PAIRS = frozenset({("rather", "than"), ("other", "than"), ("instead", "of")})
+_MISTAKE_WORDS = frozenset(
+    [
+        "mistakenly",
+        "misconception",
+        "misconceptions",
+        "wrongly",
+        "incorrectly",
+        "erroneously",
+        "myth",
+        "confused",
+        "confuse",
+        "misattributed",
+        "mistaken",
+    ]
+)
+_MISTAKE_PAIRS = frozenset(
+    {
+        ("people", "think"),
+        ("people", "believe"),
+        ("people", "assume"),
+        ("often", "thought"),
+        ("commonly", "thought"),
+        ("commonly", "believed"),
+        ("some", "say"),
+        ("some", "claim"),
+    }
+)
+_AUXILIARIES = frozenset({"is", "was", "are", "were", "does", "did", "has", "had", "do"})
+_LINKS = frozenset({"or", "either", "and", "to", "between", "possibly", "perhaps", "maybe"})
+_LINKS |= {"probably", "else", "also", "even", "sometimes", "say"}
+_PART_WORDS = frozenset({"including", "includes", "plus", "excluding", "besides"})
+_TOTAL_AFTER = frozenset({("in", "all"), ("in", "total"), ("altogether",), ("total",)})
+_FINE_PREDICATES = frozenset({"correct", "right", "answer", "true", "it", "one", "famous"})
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    clause: int
+    label: str
+    is_reference: bool
+    negated: bool
+    value: float | None = None
+
+
+def _negated(words: list[Word], start: int, end: int) -> bool:
+    clause = words[start].clause
+    before = [w.text for w in words[max(0, start - 3) : start] if w.clause == clause]
+    if any(w in _NEGATORS for w in before) or (before and before[-1] == "no"):
+        return True
+    if any(pair in _NEGATING_PAIRS for pair in itertools.pairwise(before)):
+        return True
+    after = [w.text for w in words[end : end + 2] if w.clause == clause]
+    if after[:1] and after[0] in _AUXILIARIES and after[1:2] in (["not"], ["never"]):
+        return True
+    same = [w.text for w in words if w.clause == clause]
+    return any(w in _MISTAKE_WORDS for w in same) or any(
+        pair in _MISTAKE_PAIRS for pair in itertools.pairwise(same)
+    )
+
+
+def _label(words: list[Word], start: int, end: int) -> str:
+    return " ".join(w.text.title() if w.capital else w.text for w in words[start:end])
+
+
+class _Reading:
+    def __init__(self, answer: str, accepted: tuple[str, ...], question: str) -> None:
+        self.words = read_words(answer)
+        self.forms = [(form, plain(form)) for form in accepted if plain(form)]
+        self.accepted_words = {w for _, form in self.forms for w in form}
+        self.question = [w for w in read_words(question) if w.text not in _STOP]
+        self.question_words = {w.text for w in self.question}
+        self.question_values = {w.value for w in self.question if w.value is not None}
+
+    def in_question(self, text: str) -> bool:
+        return text in self.question_words or any(same_stem(text, q) for q in self.question_words)
+
+    def relevance(self, clause: int) -> int:
+        texts = {w.text for w in self.words if w.clause == clause}
+        return sum(1 for q in self.question_words if any(same_stem(q, t) for t in texts))
+
+    def top_clause(self, hits: list[_Hit]) -> int:
+        clauses = sorted({hit.clause for hit in hits})
+        scores = {c: self.relevance(c) + (0.5 if c == clauses[0] else 0) for c in clauses}
+        return max(clauses, key=lambda c: (scores[c], -c))
+
+    def find(self, forms: list[tuple[str, tuple[str, ...]]], is_reference: bool) -> list[_Hit]:
+        words, hits = self.words, []
+        for label, form in forms:
+            short = len(form) == 1 and len(form[0]) <= 2 and form[0].isalpha()
+            for i in range(len(words) - len(form) + 1):
+                if tuple(w.text for w in words[i : i + len(form)]) != form:
+                    continue
+                if short and not words[i].capital:
+                    continue
+                end = i + len(form)
+                if is_reference and self._other_name_before(i):
+                    label_other = _label(words, i - 1, end)
+                    hits.append(_Hit(i - 1, end, words[i].clause, label_other, False, False))
+                    continue
+                negated = _negated(words, i, end)
+                hits.append(_Hit(i, end, words[i].clause, label, is_reference, negated))
+        # The longest of overlapping hits stands ("Neil Armstrong" over "Armstrong").
+        hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        kept: list[_Hit] = []
+        for hit in hits:
+            if not kept or hit.start >= kept[-1].end:
+                kept.append(hit)
+        return kept
+
+    def _other_name_before(self, index: int) -> bool:
+        """ "Louis Armstrong" for "Armstrong": a capitalised name word right before the match."""
+        if index == 0:
+            return False
+        previous, word = self.words[index - 1], self.words[index]
+        return (
+            previous.clause == word.clause
+            and previous.capital
+            and word.capital
+            and previous.value is None
+            and previous.text not in COMMON_CAPITALS
+            and previous.text not in self.accepted_words
+            and not self.in_question(previous.text)
+            and not previous.text[:1].isdigit()
+        )
+
+    def names(self, taken: set[int]) -> list[_Hit]:
+        """Runs of capitalised words that are not the question, the reference or common words."""
+        words, hits, index = self.words, [], 0
+        while index < len(words):
+            start = index
+            while (
+                index < len(words)
+                and index not in taken
+                and words[index].capital
+                and words[index].value is None
+                and not words[index].text[:1].isdigit()
+                and words[index].text not in COMMON_CAPITALS
+                and words[index].text not in self.accepted_words
+                and not self.in_question(words[index].text)
+                and words[index].clause == words[start].clause
+            ):
+                index += 1
+            if index > start:
+                negated = _negated(words, start, index)
+                hits.append(
+                    _Hit(
+                        start,
+                        index,
+                        words[start].clause,
+                        _label(words, start, index),
+                        False,
+                        negated,
+                    )
+                )
+            else:
+                index += 1
+        return hits
+
+    def linked(self, first: _Hit, second: _Hit, numeric: bool) -> bool:
+        """Offered as alternatives: "X or Y", "X, or possibly Y", "between X and Y", "X to Y"."""
+        a, b = sorted((first, second), key=lambda h: h.start)
+        gap = [w.text for w in self.words[a.end : b.start]]
+        if not gap or any(w not in _LINKS for w in gap):
+            return False
+        if "or" in gap or (numeric and "to" in gap):
+            return True
+        before = self.words[a.start - 1].text if a.start > 0 else ""
+        return "and" in gap and (before == "between" or not numeric)
+
+
+def _predicate_mismatch(reading: _Reading, hit: _Hit) -> str | None:
+    """ "Au is silver": the reference said to be one thing the question did not ask about."""
+    words = reading.words
+    rest = [w for w in words[hit.end :] if w.clause == hit.clause]
+    if len(rest) == 2 and rest[0].text in {"is", "was", "are"}:
+        thing = rest[1].text
+        if (
+            thing not in _FINE_PREDICATES
+            and not reading.in_question(thing)
+            and rest[1].value is None
+        ):
+            return thing
+    return None
+
+
+def _hedge(
+    reading: _Reading, refs: list[_Hit], rivals: list[_Hit], numeric: bool, top: int | None = None
+) -> Verdict | None:
+    """The reference offered beside another answer: "Sydney or Canberra", "6 to 8". With
+    `top`, only pairs with one side in the asserting clause."""
+    for ref in refs:
+        for rival in rivals:
+            if top is not None and top not in (ref.clause, rival.clause):
+                continue
+            different = rival.value is None or rival.value != ref.value
+            if different and reading.linked(ref, rival, numeric):
+                return Verdict(HEDGED, f"offers both {ref.label} and {rival.label}")
+        if numeric or (top is not None and ref.clause != top):
+            continue
+        # "iron or lead": a lower-case alternative is still an alternative.
+        before = reading.words[max(0, ref.start - 2) : ref.start]
+        after = reading.words[ref.end : ref.end + 2]
+        for pair, other in ((after, after[1:2]), (before, before[:1])):
+            if len(pair) == 2 and "or" in [w.text for w in pair] and other:
+                word = other[0]
+                if (
+                    word.text not in _STOP
+                    and word.text not in reading.accepted_words
+                    and not reading.in_question(word.text)
+                    and word.text not in _LINKS
+                    and word.value is None
+                ):
+                    return Verdict(HEDGED, f"offers both {ref.label} and {word.text}")
+    return None
+
+
+def _verdict_from(
+    reading: _Reading, refs: list[_Hit], others: list[_Hit], numeric: bool
+) -> Verdict:
+    asserted = [h for h in refs if not h.negated]
+    rivals = [h for h in others if not h.negated]
+    name = refs[0].label if refs else ""
+    if not asserted:
+        if refs:
+            return Verdict(NEGATED, f"says it is not {name}")
+        if rivals:
+            return Verdict(WRONG, f"answers {rivals[0].label}")
+        return Verdict(NOT_FOUND, "does not give the reference answer")
+    top = reading.top_clause([*asserted, *rivals])
+    in_top = sorted((h for h in [*asserted, *rivals] if h.clause == top), key=lambda h: h.start)
+    first = in_top[0]
+    hedge = _hedge(reading, asserted, rivals, numeric, top)
+    if hedge is not None:
+        return hedge
+    if not first.is_reference:
+        return Verdict(WRONG, f"answers {first.label}; {name} only comes up in passing")
+    hedge = _hedge(reading, asserted, rivals, numeric)
+    if hedge is not None:
+        return hedge
+    if not numeric:
+        thing = _predicate_mismatch(reading, first)
+        if thing is not None:
+            return Verdict(WRONG, f"says {first.label} is {thing}")
+    return Verdict(CORRECT, f"gives {first.label}")
+
+
+def _number_label(value: float) -> str:
+    return str(int(value)) if value.is_integer() else str(value)
+
+
+def _numeric_verdict(reading: _Reading, values: set[float], question: str) -> Verdict:
+    asked = [w.text for w in read_words(question)]
+    target = ""
+    for i in range(len(asked) - 2):
+        if asked[i] == "how" and asked[i + 1] in ("many", "much"):
+            target = asked[i + 2]
+    unit = "f" if "f" in asked else "c" if "c" in asked else ""
+    year = "year" in asked or all(v.is_integer() and 1000 <= v <= 2100 for v in values)
+    words, hits, attached, totals = reading.words, [], [], []
+    for i, word in enumerate(words):
+        value = word.value
+        if value is None or value in reading.question_values:
+            continue
+        if year and not (value.is_integer() and 100 <= value <= 2100):
+            continue
+        following = [w for w in words[i + 1 : i + 4] if w.clause == word.clause]
+        texts = [w.text for w in following]
+        written_unit = ""
+        if texts[:1] in (["f"], ["c"]):
+            written_unit = texts[0]
+        elif texts[:1] == ["degrees"] and texts[1:2] in (["f"], ["c"]):
+            written_unit = texts[1]
+        if unit and written_unit and written_unit != unit:
+            continue  # 100 °C beside 212 °F: the same fact in another unit
+        counts_target = False
+        if target:
+            between = i > 0 and words[i - 1].text == "between"
+            links = (["to"], ["or"], ["and"]) if between else (["to"], ["or"])
+            if texts[:1] in links and len(following) > 1 and following[1].value is not None:
+                following = words[i + 3 : i + 6]  # "6 to 8 legs": both numbers count legs
+            for w in following:
+                if w.value is not None or w.clause != word.clause:
+                    break
+                if same_stem(w.text, target):
+                    counts_target = True
+                    break
+        before = [w.text for w in words[max(0, i - 3) : i] if w.clause == word.clause]
+        if any(w in _PART_WORDS for w in before):
+            continue  # "including 4 wisdom teeth": a part of the count, not the count
+        negated = _negated(words, i, i + 1)
+        hits.append(
+            _Hit(i, i + 1, word.clause, _number_label(value), value in values, negated, value)
+        )
+        attached.append(counts_target or bool(unit and written_unit == unit))
+        totals.append(
+            tuple(texts[:2]) in _TOTAL_AFTER
+            or tuple(texts[:1]) in _TOTAL_AFTER
+            or "total" in before[-2:]
+        )
+    if any(t and not h.negated for h, t in zip(hits, totals, strict=True)):
+        hits = [h for h, t in zip(hits, totals, strict=True) if t]  # "11 in all"
+    elif any(a and not h.negated for h, a in zip(hits, attached, strict=True)):
+        hits = [h for h, a in zip(hits, attached, strict=True) if a]
+    refs = [h for h in hits if h.is_reference]
+    others = [h for h in hits if not h.is_reference]
+    return _verdict_from(reading, refs, others, numeric=True)
+
+
+def _text_verdict(reading: _Reading, incorrect: tuple[str, ...]) -> Verdict:
+    found = reading.find(reading.forms, True)
+    known = reading.find([(x, plain(x)) for x in incorrect if plain(x)], False)
+    covered = {i for hit in known for i in range(hit.start, hit.end)}
+    refs = [h for h in found if h.is_reference and h.start not in covered]
+    others = known + [h for h in found if not h.is_reference and h.start not in covered]
+    taken = covered | {i for hit in found for i in range(hit.start, hit.end)}
+    return _verdict_from(reading, refs, others + reading.names(taken), numeric=False)
+
+
+def strict_verdict(
+    answer: str, accepted: tuple[str, ...], *, question: str = "", incorrect: tuple[str, ...] = ()
+) -> Verdict:
+    """The strict verdict on `answer` against the accepted answers (the reference first)."""
+    if not answer.strip():
+        return Verdict(EMPTY, "no answer to check")
+    reading = _Reading(answer, accepted, question)
+    if not reading.words:
+        return Verdict(EMPTY, "no words to check")
+    if not reading.forms:
+        return Verdict(NOT_FOUND, "the reference answer has no words to look for")
+    numbers = [form for _, form in reading.forms if len(form) == 1 and _is_number(form[0])]
+    texts = [(label, form) for label, form in reading.forms if form not in numbers]
+    if not numbers:
+        return _text_verdict(reading, incorrect)
+    verdict = _numeric_verdict(reading, {float(f[0]) for f in numbers}, question)
+    if verdict.correct or not texts:
+        return verdict
+    reading.forms = texts
+    by_text = _text_verdict(reading, incorrect)
+    return by_text if by_text.correct else verdict
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
