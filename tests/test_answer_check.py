@@ -10,10 +10,10 @@ import pytest
 
 from answer_check_cases import CASES, Case
 from imitation_lens.core.judging.answer_check import check_verdict, lenient_check
-from imitation_lens.core.judging.strict_check import VERDICTS, Verdict
+from imitation_lens.core.judging.strict_check import VERDICTS, AnswerVerdict
 
 
-def _strict(case: Case) -> Verdict:
+def _strict(case: Case) -> AnswerVerdict:
     verdict = check_verdict(
         case.answer, case.reference, case.aliases, question=case.question, incorrect=case.incorrect
     )

@@ -26,7 +26,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from imitation_lens.core.judging.strict_check import Verdict, strict_verdict
+from imitation_lens.core.judging.strict_check import AnswerVerdict, strict_verdict
 
 _ARTICLES = frozenset({"a", "an", "the"})
 # Characters that join two words: read as a space, not deleted, so the words stay apart.
@@ -146,7 +146,7 @@ def check_verdict(
     *,
     question: str = "",
     incorrect: Iterable[str] = (),
-) -> Verdict | None:
+) -> AnswerVerdict | None:
     """The strict check (core/judging/strict_check.py) of one answer: None without a
     reference, else a verdict with its reason."""
     accepted = (*reference_aliases(reference), *aliases)

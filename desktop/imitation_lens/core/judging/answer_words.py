@@ -14,33 +14,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
 
 _SMALL = {
     w: i
     for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-        ]
+        _words(
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+            "fourteen fifteen sixteen seventeen eighteen nineteen"
+        )
     )
 }
 _TENS = {
@@ -53,227 +40,39 @@ _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _ORDINALS = {
     w: i + 1
     for i, w in enumerate(
-        [
-            "first",
-            "second",
-            "third",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-            "eleventh",
-            "twelfth",
-            "thirteenth",
-            "fourteenth",
-            "fifteenth",
-            "sixteenth",
-            "seventeenth",
-            "eighteenth",
-            "nineteenth",
-        ]
+        _words(
+            "first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+            "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+            "nineteenth"
+        )
     )
 } | {w[:-1] + "ieth": v for w, v in _TENS.items()}
 _ROMAN = {
     r: i + 1
     for i, r in enumerate(
-        [
-            "I",
-            "II",
-            "III",
-            "IV",
-            "V",
-            "VI",
-            "VII",
-            "VIII",
-            "IX",
-            "X",
-            "XI",
-            "XII",
-            "XIII",
-            "XIV",
-            "XV",
-            "XVI",
-            "XVII",
-            "XVIII",
-        ]
+        _words("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII")
     )
 }
 _ARTICLES = frozenset({"a", "an", "the"})
 _UNITS = {"fahrenheit": "f", "celsius": "c", "centigrade": "c"}
 # Words that start a sentence with a capital without naming anything; also titles before names.
 COMMON_CAPITALS = frozenset(
-    [
-        "i",
-        "the",
-        "a",
-        "an",
-        "it",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "he",
-        "she",
-        "they",
-        "we",
-        "you",
-        "yes",
-        "no",
-        "not",
-        "in",
-        "on",
-        "at",
-        "of",
-        "for",
-        "to",
-        "from",
-        "by",
-        "with",
-        "during",
-        "however",
-        "although",
-        "though",
-        "while",
-        "also",
-        "and",
-        "but",
-        "so",
-        "as",
-        "his",
-        "her",
-        "their",
-        "our",
-        "my",
-        "your",
-        "sure",
-        "well",
-        "actually",
-        "according",
-        "after",
-        "before",
-        "since",
-        "when",
-        "where",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "what",
-        "why",
-        "how",
-        "if",
-        "there",
-        "here",
-        "some",
-        "many",
-        "most",
-        "both",
-        "either",
-        "neither",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "first",
-        "second",
-        "third",
-        "then",
-        "thus",
-        "therefore",
-        "hence",
-        "because",
-        "indeed",
-        "note",
-        "yet",
-        "still",
-        "now",
-        "today",
-        "answer",
-        "correct",
-        "certainly",
-        "definitely",
-        "probably",
-        "perhaps",
-        "maybe",
-        "possibly",
-        "fun",
-        "fact",
-        "historically",
-        "overall",
-        "generally",
-        "typically",
-        "usually",
-        "in",
-        "great",
-        "good",
-        "okay",
-        "ok",
-        "hmm",
-        "let",
-        "me",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sir",
-        "saint",
-        "st",
-        "king",
-        "queen",
-        "president",
-        "prince",
-        "princess",
-        "lord",
-        "lady",
-        "general",
-        "captain",
-        "professor",
-        "prof",
-        "pope",
-        "emperor",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "ad",
-        "bc",
-        "bce",
-        "ce",
-        "north",
-        "south",
-        "east",
-        "west",
-        "central",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-    ]
+    _words(
+        "i the a an it its this that these those he she they we you yes no not in on at "
+        "of for to from by with during however although though while also and but so as "
+        "his her their our my your sure well actually according after before since when "
+        "where which who whom whose what why how if there here some many most both either "
+        "neither one two three four five six seven eight nine ten first second third then "
+        "thus therefore hence because indeed note yet still now today answer correct "
+        "certainly definitely probably perhaps maybe possibly fun fact historically "
+        "overall generally typically usually in great good okay ok hmm let me mr mrs ms "
+        "dr sir saint st king queen president prince princess lord lady general captain "
+        "professor prof pope emperor january february march april may june july august "
+        "september october november december monday tuesday wednesday thursday friday "
+        "saturday sunday ad bc bce ce north south east west central northern southern "
+        "eastern western mount mt lake river cape gulf bay strait isle island desert fort "
+        "canal sea ocean"
+    )
 )
 
 
@@ -285,6 +84,7 @@ class Word:
     sentence: int
     clause: int
     value: float | None = None  # a number (not an ordinal)
+    asked: bool = False  # in a sentence that ends with "?": it asserts nothing
 
 
 _TOKEN = re.compile(r"\d+(?:\.\d+)?(?:st|nd|rd|th|s)?\b|\d+(?:\.\d+)?|[^\W\d_]+|\n|[.;:!?,()—–]|\S")
@@ -359,11 +159,14 @@ def _number(words: list[str], start: int) -> tuple[int, int] | None:
 def read_words(text: str) -> list[Word]:
     """The normalised words of `text` with where they stood (see the module docstring)."""
     raw: list[tuple[str, bool, bool, int, int]] = []
+    asked: set[int] = set()
     sentence = clause = 0
     opens = True
     previous = ""
     for match in _TOKEN.finditer(_prepare(text)):
         token = match.group()
+        if token == "?":
+            asked.add(sentence)
         if token in ".!?\n":
             if token == "." and len(previous) == 1 and previous.isalpha():
                 continue  # "J. K. Rowling", "U.S."
@@ -425,7 +228,7 @@ def read_words(text: str) -> list[Word]:
         else:
             words.append(Word(_UNITS.get(lower, lower), capital, opens, sentence, clause))
         index += 1
-    return words
+    return [replace(w, asked=True) if w.sentence in asked else w for w in words]
 
 
 def plain(text: str) -> tuple[str, ...]:

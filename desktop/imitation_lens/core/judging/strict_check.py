@@ -4,7 +4,7 @@ The old rule (core/judging/answer_check.py `matches_reference`) passed an answer
 reference appeared anywhere in it, so it credited exactly the habits that separate imitators
 from base models: hedging between answers, listing candidates, and burying a name in a long
 answer that claims something else. This check reads the answer clause by clause
-(core/judging/answer_words.py) and gives a `Verdict`:
+(core/judging/answer_words.py) and gives an `AnswerVerdict`:
 
 - empty: no answer;
 - negated: the reference appears only denied ("It is not Canberra", "unlike Canberra",
@@ -51,8 +51,12 @@ CORRECT, WRONG, HEDGED, NEGATED, NOT_FOUND, EMPTY = (
 VERDICTS = (CORRECT, WRONG, HEDGED, NEGATED, NOT_FOUND, EMPTY)
 
 
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 @dataclass(frozen=True)
-class Verdict:
+class AnswerVerdict:
     code: str  # one of VERDICTS
     reason: str  # plain words, e.g. "names both Sydney and Canberra"
 
@@ -62,85 +66,20 @@ class Verdict:
 
 
 _STOP = frozenset(
-    [
-        "what",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "when",
-        "where",
-        "why",
-        "how",
-        "is",
-        "are",
-        "was",
-        "were",
-        "do",
-        "does",
-        "did",
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "to",
-        "for",
-        "by",
-        "with",
-        "and",
-        "or",
-        "from",
-        "at",
-        "as",
-        "that",
-        "this",
-        "it",
-        "its",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "many",
-        "much",
-        "year",
-        "name",
-        "called",
-        "known",
-        "there",
-        "their",
-        "his",
-        "her",
-        "after",
-        "before",
-        "into",
-        "than",
-        "then",
-        "about",
-        "most",
-        "one",
-        "first",
-    ]
+    _words(
+        "what which who whom whose when where why how is are was were do does did a an "
+        "the of in on to for by with and or from at as that this it its be been being has "
+        "have had many much year name called known there their his her after before into "
+        "than then about most one first"
+    )
 )
 _NEGATORS = frozenset({"not", "never", "nor", "neither", "unlike", "except", "instead"})
 _NEGATING_PAIRS = frozenset({("rather", "than"), ("other", "than"), ("instead", "of")})
 _MISTAKE_WORDS = frozenset(
-    [
-        "mistakenly",
-        "misconception",
-        "misconceptions",
-        "wrongly",
-        "incorrectly",
-        "erroneously",
-        "myth",
-        "confused",
-        "confuse",
-        "misattributed",
-        "mistaken",
-    ]
+    _words(
+        "mistakenly misconception misconceptions wrongly incorrectly erroneously myth "
+        "confused confuse misattributed mistaken"
+    )
 )
 _MISTAKE_PAIRS = frozenset(
     {
@@ -174,6 +113,8 @@ class _Hit:
 
 
 def _negated(words: list[Word], start: int, end: int) -> bool:
+    if words[start].asked:
+        return True  # "Nine planets? No: eight."
     clause = words[start].clause
     before = [w.text for w in words[max(0, start - 3) : start] if w.clause == clause]
     if any(w in _NEGATORS for w in before) or (before and before[-1] == "no"):
@@ -316,7 +257,7 @@ def _predicate_mismatch(reading: _Reading, hit: _Hit) -> str | None:
 
 def _hedge(
     reading: _Reading, refs: list[_Hit], rivals: list[_Hit], numeric: bool, top: int | None = None
-) -> Verdict | None:
+) -> AnswerVerdict | None:
     """The reference offered beside another answer: "Sydney or Canberra", "6 to 8". With
     `top`, only pairs with one side in the asserting clause."""
     for ref in refs:
@@ -325,7 +266,7 @@ def _hedge(
                 continue
             different = rival.value is None or rival.value != ref.value
             if different and reading.linked(ref, rival, numeric):
-                return Verdict(HEDGED, f"offers both {ref.label} and {rival.label}")
+                return AnswerVerdict(HEDGED, f"offers both {ref.label} and {rival.label}")
         if numeric or (top is not None and ref.clause != top):
             continue
         # "iron or lead": a lower-case alternative is still an alternative.
@@ -341,22 +282,22 @@ def _hedge(
                     and word.text not in _LINKS
                     and word.value is None
                 ):
-                    return Verdict(HEDGED, f"offers both {ref.label} and {word.text}")
+                    return AnswerVerdict(HEDGED, f"offers both {ref.label} and {word.text}")
     return None
 
 
 def _verdict_from(
     reading: _Reading, refs: list[_Hit], others: list[_Hit], numeric: bool
-) -> Verdict:
+) -> AnswerVerdict:
     asserted = [h for h in refs if not h.negated]
     rivals = [h for h in others if not h.negated]
     name = refs[0].label if refs else ""
     if not asserted:
         if refs:
-            return Verdict(NEGATED, f"says it is not {name}")
+            return AnswerVerdict(NEGATED, f"says it is not {name}")
         if rivals:
-            return Verdict(WRONG, f"answers {rivals[0].label}")
-        return Verdict(NOT_FOUND, "does not give the reference answer")
+            return AnswerVerdict(WRONG, f"answers {rivals[0].label}")
+        return AnswerVerdict(NOT_FOUND, "does not give the reference answer")
     top = reading.top_clause([*asserted, *rivals])
     in_top = sorted((h for h in [*asserted, *rivals] if h.clause == top), key=lambda h: h.start)
     first = in_top[0]
@@ -364,22 +305,22 @@ def _verdict_from(
     if hedge is not None:
         return hedge
     if not first.is_reference:
-        return Verdict(WRONG, f"answers {first.label}; {name} only comes up in passing")
+        return AnswerVerdict(WRONG, f"answers {first.label}; {name} only comes up in passing")
     hedge = _hedge(reading, asserted, rivals, numeric)
     if hedge is not None:
         return hedge
     if not numeric:
         thing = _predicate_mismatch(reading, first)
         if thing is not None:
-            return Verdict(WRONG, f"says {first.label} is {thing}")
-    return Verdict(CORRECT, f"gives {first.label}")
+            return AnswerVerdict(WRONG, f"says {first.label} is {thing}")
+    return AnswerVerdict(CORRECT, f"gives {first.label}")
 
 
 def _number_label(value: float) -> str:
     return str(int(value)) if value.is_integer() else str(value)
 
 
-def _numeric_verdict(reading: _Reading, values: set[float], question: str) -> Verdict:
+def _numeric_verdict(reading: _Reading, values: set[float], question: str) -> AnswerVerdict:
     asked = [w.text for w in read_words(question)]
     target = ""
     for i in range(len(asked) - 2):
@@ -437,7 +378,7 @@ def _numeric_verdict(reading: _Reading, values: set[float], question: str) -> Ve
     return _verdict_from(reading, refs, others, numeric=True)
 
 
-def _text_verdict(reading: _Reading, incorrect: tuple[str, ...]) -> Verdict:
+def _text_verdict(reading: _Reading, incorrect: tuple[str, ...]) -> AnswerVerdict:
     found = reading.find(reading.forms, True)
     known = reading.find([(x, plain(x)) for x in incorrect if plain(x)], False)
     covered = {i for hit in known for i in range(hit.start, hit.end)}
@@ -449,15 +390,15 @@ def _text_verdict(reading: _Reading, incorrect: tuple[str, ...]) -> Verdict:
 
 def strict_verdict(
     answer: str, accepted: tuple[str, ...], *, question: str = "", incorrect: tuple[str, ...] = ()
-) -> Verdict:
+) -> AnswerVerdict:
     """The strict verdict on `answer` against the accepted answers (the reference first)."""
     if not answer.strip():
-        return Verdict(EMPTY, "no answer to check")
+        return AnswerVerdict(EMPTY, "no answer to check")
     reading = _Reading(answer, accepted, question)
     if not reading.words:
-        return Verdict(EMPTY, "no words to check")
+        return AnswerVerdict(EMPTY, "no words to check")
     if not reading.forms:
-        return Verdict(NOT_FOUND, "the reference answer has no words to look for")
+        return AnswerVerdict(NOT_FOUND, "the reference answer has no words to look for")
     numbers = [form for _, form in reading.forms if len(form) == 1 and _is_number(form[0])]
     texts = [(label, form) for label, form in reading.forms if form not in numbers]
     if not numbers:
