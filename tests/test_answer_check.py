@@ -61,3 +61,52 @@ def test_each_case_gets_its_verdict(case: Case) -> None:
 def test_no_reference_means_no_verdict() -> None:
     assert check_verdict("Anything", "") is None
     assert lenient_check("Anything", "") is None
+
+
+@pytest.mark.parametrize(
+    ("answer", "reference", "question", "expected"),
+    [
+        # An adjective of origin before the name describes it; it is not a rival answer.
+        (
+            "The Mona Lisa was painted by the Italian artist Leonardo da Vinci.",
+            "Leonardo da Vinci",
+            "Who painted the Mona Lisa?",
+            "correct",
+        ),
+        (
+            "A Soviet cosmonaut, Yuri Gagarin.",
+            "Yuri Gagarin",
+            "Who first flew in space?",
+            "correct",
+        ),
+        # A sentence that asks asserts nothing.
+        ("Nine planets? No: eight.", "8", "How many planets are in the Solar System?", "correct"),
+        ("Was it 1969? I think it was 1970.", "1969", "In which year did Apollo 11 land?", "wrong"),
+        # Markdown and chatty openings do not get in the way.
+        (
+            "Great question! The capital is **Canberra**.",
+            "Canberra",
+            "Capital of Australia?",
+            "correct",
+        ),
+        (
+            "1. Capital: Canberra\n2. Largest city: Sydney",
+            "Canberra",
+            "Capital of Australia?",
+            "correct",
+        ),
+    ],
+)
+def test_answers_tried_after_the_measurement(
+    answer: str, reference: str, question: str, expected: str
+) -> None:
+    verdict = check_verdict(answer, reference, question=question)
+    assert verdict is not None and verdict.code == expected, verdict
+
+
+def test_a_runaway_answer_is_checked_quickly() -> None:
+    """A model that never stops can write thousands of words; the check stays linear-ish."""
+    answer = " ".join(["Canberra is the capital, designed by Walter Burley Griffin."] * 600)
+    verdict = check_verdict(answer, "Canberra", question="What is the capital of Australia?")
+    assert verdict is not None and verdict.correct
+    assert len(answer.split()) > 5000

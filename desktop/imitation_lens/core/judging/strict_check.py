@@ -96,6 +96,14 @@ _MISTAKE_PAIRS = frozenset(
 _AUXILIARIES = frozenset({"is", "was", "are", "were", "does", "did", "has", "had", "do"})
 _LINKS = frozenset({"or", "either", "and", "to", "between", "possibly", "perhaps", "maybe"})
 _LINKS |= {"probably", "else", "also", "even", "sometimes", "say"}
+_ORIGIN_ENDINGS = ("ian", "ean", "ese", "ish", "can", "ern")
+_ORIGINS = frozenset(
+    _words(
+        "soviet french german dutch greek swiss english roman thai arab arabic czech "
+        "british irish welsh scottish danish polish turkish spanish swedish finnish "
+        "norwegian nordic latin catholic protestant muslim christian jewish hindu buddhist"
+    )
+)
 _PART_WORDS = frozenset({"including", "includes", "plus", "excluding", "besides"})
 _TOTAL_AFTER = frozenset({("in", "all"), ("in", "total"), ("altogether",), ("total",)})
 _FINE_PREDICATES = frozenset({"correct", "right", "answer", "true", "it", "one", "famous"})
@@ -112,7 +120,20 @@ class _Hit:
     value: float | None = None
 
 
-def _negated(words: list[Word], start: int, end: int) -> bool:
+def _mistaken_clauses(words: list[Word]) -> frozenset[int]:
+    """Clauses that report a mistake ("many people mistakenly think…"): they assert nothing."""
+    texts: dict[int, list[str]] = {}
+    for word in words:
+        texts.setdefault(word.clause, []).append(word.text)
+    return frozenset(
+        clause
+        for clause, same in texts.items()
+        if any(w in _MISTAKE_WORDS for w in same)
+        or any(pair in _MISTAKE_PAIRS for pair in itertools.pairwise(same))
+    )
+
+
+def _negated(words: list[Word], start: int, end: int, mistaken: frozenset[int]) -> bool:
     if words[start].asked:
         return True  # "Nine planets? No: eight."
     clause = words[start].clause
@@ -124,10 +145,13 @@ def _negated(words: list[Word], start: int, end: int) -> bool:
     after = [w.text for w in words[end : end + 2] if w.clause == clause]
     if after[:1] and after[0] in _AUXILIARIES and after[1:2] in (["not"], ["never"]):
         return True
-    same = [w.text for w in words if w.clause == clause]
-    return any(w in _MISTAKE_WORDS for w in same) or any(
-        pair in _MISTAKE_PAIRS for pair in itertools.pairwise(same)
-    )
+    return clause in mistaken
+
+
+def _describes(text: str) -> bool:
+    """A capitalised adjective of origin ("the Italian artist", "a Soviet cosmonaut"): it
+    describes the answer, it is not a rival to it."""
+    return text in _ORIGINS or (len(text) >= 6 and text.endswith(_ORIGIN_ENDINGS))
 
 
 def _label(words: list[Word], start: int, end: int) -> str:
@@ -137,6 +161,10 @@ def _label(words: list[Word], start: int, end: int) -> str:
 class _Reading:
     def __init__(self, answer: str, accepted: tuple[str, ...], question: str) -> None:
         self.words = read_words(answer)
+        self.mistaken = _mistaken_clauses(self.words)
+        self.clause_texts: dict[int, set[str]] = {}
+        for word in self.words:
+            self.clause_texts.setdefault(word.clause, set()).add(word.text)
         self.forms = [(form, plain(form)) for form in accepted if plain(form)]
         self.accepted_words = {w for _, form in self.forms for w in form}
         self.question = [w for w in read_words(question) if w.text not in _STOP]
@@ -147,7 +175,7 @@ class _Reading:
         return text in self.question_words or any(same_stem(text, q) for q in self.question_words)
 
     def relevance(self, clause: int) -> int:
-        texts = {w.text for w in self.words if w.clause == clause}
+        texts = self.clause_texts.get(clause, set())
         return sum(1 for q in self.question_words if any(same_stem(q, t) for t in texts))
 
     def top_clause(self, hits: list[_Hit]) -> int:
@@ -169,7 +197,7 @@ class _Reading:
                     label_other = _label(words, i - 1, end)
                     hits.append(_Hit(i - 1, end, words[i].clause, label_other, False, False))
                     continue
-                negated = _negated(words, i, end)
+                negated = _negated(words, i, end, self.mistaken)
                 hits.append(_Hit(i, end, words[i].clause, label, is_reference, negated))
         # The longest of overlapping hits stands ("Neil Armstrong" over "Armstrong").
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
@@ -207,13 +235,14 @@ class _Reading:
                 and words[index].value is None
                 and not words[index].text[:1].isdigit()
                 and words[index].text not in COMMON_CAPITALS
+                and not _describes(words[index].text)
                 and words[index].text not in self.accepted_words
                 and not self.in_question(words[index].text)
                 and words[index].clause == words[start].clause
             ):
                 index += 1
             if index > start:
-                negated = _negated(words, start, index)
+                negated = _negated(words, start, index, self.mistaken)
                 hits.append(
                     _Hit(
                         start,
@@ -231,6 +260,8 @@ class _Reading:
     def linked(self, first: _Hit, second: _Hit, numeric: bool) -> bool:
         """Offered as alternatives: "X or Y", "X, or possibly Y", "between X and Y", "X to Y"."""
         a, b = sorted((first, second), key=lambda h: h.start)
+        if not 0 < b.start - a.end <= 4:
+            return False  # adjacent, overlapping or far apart: not offered as alternatives
         gap = [w.text for w in self.words[a.end : b.start]]
         if not gap or any(w not in _LINKS for w in gap):
             return False
@@ -293,6 +324,10 @@ def _verdict_from(
     rivals = [h for h in others if not h.negated]
     name = refs[0].label if refs else ""
     if not asserted:
+        if refs and all(reading.words[h.start].asked for h in refs):
+            if rivals:
+                return AnswerVerdict(WRONG, f"answers {rivals[0].label}; it only asks about {name}")
+            return AnswerVerdict(NOT_FOUND, f"only asks whether it is {name}")
         if refs:
             return AnswerVerdict(NEGATED, f"says it is not {name}")
         if rivals:
@@ -359,7 +394,7 @@ def _numeric_verdict(reading: _Reading, values: set[float], question: str) -> An
         before = [w.text for w in words[max(0, i - 3) : i] if w.clause == word.clause]
         if any(w in _PART_WORDS for w in before):
             continue  # "including 4 wisdom teeth": a part of the count, not the count
-        negated = _negated(words, i, i + 1)
+        negated = _negated(words, i, i + 1, reading.mistaken)
         hits.append(
             _Hit(i, i + 1, word.clause, _number_label(value), value in values, negated, value)
         )
