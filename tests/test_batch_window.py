@@ -164,6 +164,7 @@ def test_a_set_runs_unattended_then_is_judged_item_by_item_with_the_automatic_ch
         )
         assert column.check_label.isVisible()
         assert ("✓" if expected else "✗") in column.check_label.text()
+        assert column.check_label.text().endswith(")")  # the reason, in plain words
     bar.choice_box.setCurrentIndex(bar.choice_box.count() - 2)  # still a tie, with the reference
     with (
         qtbot.waitSignal(
