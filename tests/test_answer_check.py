@@ -79,6 +79,7 @@ def test_no_reference_means_no_verdict() -> None:
             "Who first flew in space?",
             "correct",
         ),
+        ("Obviously Canberra.", "Canberra", "What is the capital of Australia?", "correct"),
         # A sentence that asks asserts nothing.
         ("Nine planets? No: eight.", "8", "How many planets are in the Solar System?", "correct"),
         ("Was it 1969? I think it was 1970.", "1969", "In which year did Apollo 11 land?", "wrong"),

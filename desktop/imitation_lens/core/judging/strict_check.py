@@ -148,10 +148,17 @@ def _negated(words: list[Word], start: int, end: int, mistaken: frozenset[int]) 
     return clause in mistaken
 
 
-def _describes(text: str) -> bool:
-    """A capitalised adjective of origin ("the Italian artist", "a Soviet cosmonaut"): it
-    describes the answer, it is not a rival to it."""
-    return text in _ORIGINS or (len(text) >= 6 and text.endswith(_ORIGIN_ENDINGS))
+def _common(word: Word) -> bool:
+    """A capitalised word that names nothing: a common sentence opener or title, an adverb
+    opening the sentence ("Obviously Canberra"), or an adjective of origin ("the Italian
+    artist", "a Soviet cosmonaut"), which describes the answer and is no rival to it."""
+    text = word.text
+    return (
+        text in COMMON_CAPITALS
+        or text in _ORIGINS
+        or (len(text) >= 6 and text.endswith(_ORIGIN_ENDINGS))
+        or (word.opens_sentence and len(text) >= 6 and text.endswith("ly"))
+    )
 
 
 def _label(words: list[Word], start: int, end: int) -> str:
@@ -217,7 +224,7 @@ class _Reading:
             and previous.capital
             and word.capital
             and previous.value is None
-            and previous.text not in COMMON_CAPITALS
+            and not _common(previous)
             and previous.text not in self.accepted_words
             and not self.in_question(previous.text)
             and not previous.text[:1].isdigit()
@@ -234,8 +241,7 @@ class _Reading:
                 and words[index].capital
                 and words[index].value is None
                 and not words[index].text[:1].isdigit()
-                and words[index].text not in COMMON_CAPITALS
-                and not _describes(words[index].text)
+                and not _common(words[index])
                 and words[index].text not in self.accepted_words
                 and not self.in_question(words[index].text)
                 and words[index].clause == words[start].clause
