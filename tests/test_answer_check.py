@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from answer_check_cases import CASES, HELD_OUT, Case
+from answer_check_cases import CASES, HELD_OUT, TRIED_AFTER, Case
 from imitation_lens.core.judging.answer_check import check_verdict, lenient_check
 from imitation_lens.core.judging.strict_check import VERDICTS, AnswerVerdict
 
@@ -50,7 +50,9 @@ def test_strict_precision_and_recall_are_at_least_95_percent_and_beat_the_old_ru
     assert figures["lenient"][0] < precision, figures
 
 
-@pytest.mark.parametrize("case", CASES + HELD_OUT, ids=lambda c: f"{c.kind}: {c.answer[:40]}")
+@pytest.mark.parametrize(
+    "case", CASES + HELD_OUT + TRIED_AFTER, ids=lambda c: f"{c.kind}: {c.answer[:40]}"
+)
 def test_each_case_gets_its_verdict(case: Case) -> None:
     """Every case, the later-written ones too (docs/evaluation.md gives their first score)."""
     verdict = _strict(case)

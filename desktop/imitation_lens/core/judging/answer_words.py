@@ -6,8 +6,8 @@ written as words made digits ("Nineteen sixty-nine" → 1969, "two hundred and s
 regnal "I" after a name all read as "1th"), possessives cut ("Hadrian's" → hadrian). Each word
 keeps where it stood — its sentence and clause, whether it was written with a capital, whether
 it opened its sentence — because the strict check weighs what the answer asserts clause by
-clause. Punctuation that ends a clause (, ; : ( ) and "but") starts a new clause; . ! ? and a
-line break start a new sentence.
+clause. Punctuation that ends a clause (, ; : ( ) and "but") starts a new clause; . ! ? ; and
+a line break start a new sentence.
 """
 
 from __future__ import annotations
@@ -177,6 +177,7 @@ def read_words(text: str) -> list[Word]:
             continue
         if token in ",;:()—–":
             clause += 1
+            sentence += token == ";"  # "Buzz Aldrin was first; Neil Armstrong followed"
             previous = token
             continue
         if not (token[0].isalnum()):

@@ -185,10 +185,21 @@ class _Reading:
         texts = self.clause_texts.get(clause, set())
         return sum(1 for q in self.question_words if any(same_stem(q, t) for t in texts))
 
-    def top_clause(self, hits: list[_Hit]) -> int:
-        clauses = sorted({hit.clause for hit in hits})
-        scores = {c: self.relevance(c) + (0.5 if c == clauses[0] else 0) for c in clauses}
-        return max(clauses, key=lambda c: (scores[c], -c))
+    def top_sentence(self, hits: list[_Hit]) -> int:
+        """The sentence that answers: most words shared with the question, the first one
+        with a candidate given a head start (answers lead with their answer)."""
+        sentences = sorted({self.words[hit.start].sentence for hit in hits})
+        texts: dict[int, set[str]] = {}
+        for word in self.words:
+            texts.setdefault(word.sentence, set()).add(word.text)
+
+        def score(sentence: int) -> float:
+            shared = sum(
+                1 for q in self.question_words if any(same_stem(q, t) for t in texts[sentence])
+            )
+            return shared + (0.5 if sentence == sentences[0] else 0)
+
+        return max(sentences, key=lambda s: (score(s), -s))
 
     def find(self, forms: list[tuple[str, tuple[str, ...]]], is_reference: bool) -> list[_Hit]:
         words, hits = self.words, []
@@ -201,8 +212,14 @@ class _Reading:
                     continue
                 end = i + len(form)
                 if is_reference and self._other_name_before(i):
-                    label_other = _label(words, i - 1, end)
-                    hits.append(_Hit(i - 1, end, words[i].clause, label_other, False, False))
+                    start = i - 1  # the whole other name: "Mohandas Karamchand Gandhi"
+                    while start > 0 and self._other_name_before(start):
+                        start -= 1
+                    negated = _negated(words, start, end, self.mistaken)
+                    other = _Hit(
+                        start, end, words[i].clause, _label(words, start, end), False, negated
+                    )
+                    hits.append(other)
                     continue
                 negated = _negated(words, i, end, self.mistaken)
                 hits.append(_Hit(i, end, words[i].clause, label, is_reference, negated))
@@ -293,18 +310,22 @@ def _predicate_mismatch(reading: _Reading, hit: _Hit) -> str | None:
 
 
 def _hedge(
-    reading: _Reading, refs: list[_Hit], rivals: list[_Hit], numeric: bool, top: int | None = None
+    reading: _Reading,
+    refs: list[_Hit],
+    rivals: list[_Hit],
+    numeric: bool,
+    top: set[int] | None = None,
 ) -> AnswerVerdict | None:
     """The reference offered beside another answer: "Sydney or Canberra", "6 to 8". With
     `top`, only pairs with one side in the asserting clause."""
     for ref in refs:
         for rival in rivals:
-            if top is not None and top not in (ref.clause, rival.clause):
+            if top is not None and ref.clause not in top and rival.clause not in top:
                 continue
             different = rival.value is None or rival.value != ref.value
             if different and reading.linked(ref, rival, numeric):
                 return AnswerVerdict(HEDGED, f"offers both {ref.label} and {rival.label}")
-        if numeric or (top is not None and ref.clause != top):
+        if numeric or (top is not None and ref.clause not in top):
             continue
         # "iron or lead": a lower-case alternative is still an alternative.
         before = reading.words[max(0, ref.start - 2) : ref.start]
@@ -339,9 +360,13 @@ def _verdict_from(
         if rivals:
             return AnswerVerdict(WRONG, f"answers {rivals[0].label}")
         return AnswerVerdict(NOT_FOUND, "does not give the reference answer")
-    top = reading.top_clause([*asserted, *rivals])
-    in_top = sorted((h for h in [*asserted, *rivals] if h.clause == top), key=lambda h: h.start)
+    sentence = reading.top_sentence([*asserted, *rivals])
+    in_top = sorted(
+        (h for h in [*asserted, *rivals] if reading.words[h.start].sentence == sentence),
+        key=lambda h: h.start,
+    )
     first = in_top[0]
+    top = {h.clause for h in in_top}
     hedge = _hedge(reading, asserted, rivals, numeric, top)
     if hedge is not None:
         return hedge
@@ -419,12 +444,31 @@ def _numeric_verdict(reading: _Reading, values: set[float], question: str) -> An
     return _verdict_from(reading, refs, others, numeric=True)
 
 
+def _same_person(reading: _Reading, other: _Hit, refs: list[_Hit]) -> bool:
+    """ "Mohandas Karamchand Gandhi, known as Mahatma Gandhi": a longer name ending in the
+    reference's surname, in the sentence that also gives the reference and not offered as an
+    alternative to it ("Louis Armstrong or Neil Armstrong"), is the same person named twice."""
+    words = reading.words
+    surname = words[other.end - 1].text
+    return any(
+        not ref.negated
+        and words[ref.end - 1].text == surname
+        and words[ref.start].sentence == words[other.start].sentence
+        and not reading.linked(ref, other, numeric=False)
+        for ref in refs
+    )
+
+
 def _text_verdict(reading: _Reading, incorrect: tuple[str, ...]) -> AnswerVerdict:
     found = reading.find(reading.forms, True)
     known = reading.find([(x, plain(x)) for x in incorrect if plain(x)], False)
     covered = {i for hit in known for i in range(hit.start, hit.end)}
     refs = [h for h in found if h.is_reference and h.start not in covered]
-    others = known + [h for h in found if not h.is_reference and h.start not in covered]
+    others = known + [
+        h
+        for h in found
+        if not h.is_reference and h.start not in covered and not _same_person(reading, h, refs)
+    ]
     taken = covered | {i for hit in found for i in range(hit.start, hit.end)}
     return _verdict_from(reading, refs, others + reading.names(taken), numeric=False)
 
