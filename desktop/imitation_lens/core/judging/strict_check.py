@@ -3,24 +3,25 @@
 The old rule (core/judging/answer_check.py `matches_reference`) passed an answer when the
 reference appeared anywhere in it, so it credited exactly the habits that separate imitators
 from base models: hedging between answers, listing candidates, and burying a name in a long
-answer that claims something else. This check reads the answer clause by clause
-(core/judging/answer_words.py) and gives an `AnswerVerdict`:
+answer that claims something else. This check reads the answer sentence by sentence
+(core/judging/answer_reading.py, answer_words.py) and gives an `AnswerVerdict`:
 
 - empty: no answer;
 - negated: the reference appears only denied ("It is not Canberra", "unlike Canberra",
   "many people mistakenly think Canberra");
 - hedged: the reference is offered beside another answer ("Sydney or Canberra", "1968 or
   1969", "between 6 and 8", "Neil Armstrong and Buzz Aldrin");
-- wrong: another answer is what the answer asserts. The asserted answer is the candidate in
-  the clause that shares most words with the question (the first clause wins a tie and gets
-  a small head start, because answers lead with their answer): "Buzz Aldrin was first; Neil
-  Armstrong followed" asserts Aldrin. Candidates are names (runs of capitalised words not in
+- wrong: another answer is what the answer asserts. The asserted answer is the first
+  candidate in the sentence that shares most words with the question (the first sentence with
+  a candidate wins a tie and gets a small head start, because answers lead with their answer):
+  "Buzz Aldrin was first; Neil Armstrong followed" asserts Aldrin (a semicolon ends a sentence
+  here). Candidates are names (runs of capitalised words not in
   the question), an item's known wrong answers, and for a numeric reference other numbers of
   the same kind (years for a year question; for "How many legs…", numbers counting legs, so
   "six legs and eight eyes" says 6; for "…in degrees Fahrenheit", a number in °C is no rival).
   A surname alone does not stand for a longer name: "Louis Armstrong" is not "Armstrong".
 - not found: the reference is not in the answer;
-- correct: otherwise, when the reference is in the asserting clause.
+- correct: otherwise, when the reference is the asserted answer.
 
 A one- or two-letter reference ("K", "Au") must be written with its capital, so the French
 "au" or a stray "k" is not it, and "Au is silver" (the reference said to be something the
@@ -29,16 +30,10 @@ question did not ask about) is wrong.
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 
-from imitation_lens.core.judging.answer_words import (
-    COMMON_CAPITALS,
-    Word,
-    plain,
-    read_words,
-    same_stem,
-)
+from imitation_lens.core.judging.answer_reading import LINKS, STOP, Hit, Reading, is_denied
+from imitation_lens.core.judging.answer_words import plain, read_words, same_stem
 
 CORRECT, WRONG, HEDGED, NEGATED, NOT_FOUND, EMPTY = (
     "correct",
@@ -51,250 +46,22 @@ CORRECT, WRONG, HEDGED, NEGATED, NOT_FOUND, EMPTY = (
 VERDICTS = (CORRECT, WRONG, HEDGED, NEGATED, NOT_FOUND, EMPTY)
 
 
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
 @dataclass(frozen=True)
 class AnswerVerdict:
     code: str  # one of VERDICTS
-    reason: str  # plain words, e.g. "names both Sydney and Canberra"
+    reason: str  # plain words, e.g. "offers both Canberra and Sydney"
 
     @property
     def correct(self) -> bool:
         return self.code == CORRECT
 
 
-_STOP = frozenset(
-    _words(
-        "what which who whom whose when where why how is are was were do does did a an "
-        "the of in on to for by with and or from at as that this it its be been being has "
-        "have had many much year name called known there their his her after before into "
-        "than then about most one first"
-    )
-)
-_NEGATORS = frozenset({"not", "never", "nor", "neither", "unlike", "except", "instead"})
-_NEGATING_PAIRS = frozenset({("rather", "than"), ("other", "than"), ("instead", "of")})
-_MISTAKE_WORDS = frozenset(
-    _words(
-        "mistakenly misconception misconceptions wrongly incorrectly erroneously myth "
-        "confused confuse misattributed mistaken"
-    )
-)
-_MISTAKE_PAIRS = frozenset(
-    {
-        ("people", "think"),
-        ("people", "believe"),
-        ("people", "assume"),
-        ("often", "thought"),
-        ("commonly", "thought"),
-        ("commonly", "believed"),
-        ("some", "say"),
-        ("some", "claim"),
-    }
-)
-_AUXILIARIES = frozenset({"is", "was", "are", "were", "does", "did", "has", "had", "do"})
-_LINKS = frozenset({"or", "either", "and", "to", "between", "possibly", "perhaps", "maybe"})
-_LINKS |= {"probably", "else", "also", "even", "sometimes", "say"}
-_ORIGIN_ENDINGS = ("ian", "ean", "ese", "ish", "can", "ern")
-_ORIGINS = frozenset(
-    _words(
-        "soviet french german dutch greek swiss english roman thai arab arabic czech "
-        "british irish welsh scottish danish polish turkish spanish swedish finnish "
-        "norwegian nordic latin catholic protestant muslim christian jewish hindu buddhist"
-    )
-)
 _PART_WORDS = frozenset({"including", "includes", "plus", "excluding", "besides"})
 _TOTAL_AFTER = frozenset({("in", "all"), ("in", "total"), ("altogether",), ("total",)})
 _FINE_PREDICATES = frozenset({"correct", "right", "answer", "true", "it", "one", "famous"})
 
 
-@dataclass(frozen=True)
-class _Hit:
-    start: int
-    end: int
-    clause: int
-    label: str
-    is_reference: bool
-    negated: bool
-    value: float | None = None
-
-
-def _mistaken_clauses(words: list[Word]) -> frozenset[int]:
-    """Clauses that report a mistake ("many people mistakenly think…"): they assert nothing."""
-    texts: dict[int, list[str]] = {}
-    for word in words:
-        texts.setdefault(word.clause, []).append(word.text)
-    return frozenset(
-        clause
-        for clause, same in texts.items()
-        if any(w in _MISTAKE_WORDS for w in same)
-        or any(pair in _MISTAKE_PAIRS for pair in itertools.pairwise(same))
-    )
-
-
-def _negated(words: list[Word], start: int, end: int, mistaken: frozenset[int]) -> bool:
-    if words[start].asked:
-        return True  # "Nine planets? No: eight."
-    clause = words[start].clause
-    before = [w.text for w in words[max(0, start - 3) : start] if w.clause == clause]
-    if any(w in _NEGATORS for w in before) or (before and before[-1] == "no"):
-        return True
-    if any(pair in _NEGATING_PAIRS for pair in itertools.pairwise(before)):
-        return True
-    after = [w.text for w in words[end : end + 2] if w.clause == clause]
-    if after[:1] and after[0] in _AUXILIARIES and after[1:2] in (["not"], ["never"]):
-        return True
-    return clause in mistaken
-
-
-def _common(word: Word) -> bool:
-    """A capitalised word that names nothing: a common sentence opener or title, an adverb
-    opening the sentence ("Obviously Canberra"), or an adjective of origin ("the Italian
-    artist", "a Soviet cosmonaut"), which describes the answer and is no rival to it."""
-    text = word.text
-    return (
-        text in COMMON_CAPITALS
-        or text in _ORIGINS
-        or (len(text) >= 6 and text.endswith(_ORIGIN_ENDINGS))
-        or (word.opens_sentence and len(text) >= 6 and text.endswith("ly"))
-    )
-
-
-def _label(words: list[Word], start: int, end: int) -> str:
-    return " ".join(w.text.title() if w.capital else w.text for w in words[start:end])
-
-
-class _Reading:
-    def __init__(self, answer: str, accepted: tuple[str, ...], question: str) -> None:
-        self.words = read_words(answer)
-        self.mistaken = _mistaken_clauses(self.words)
-        self.clause_texts: dict[int, set[str]] = {}
-        for word in self.words:
-            self.clause_texts.setdefault(word.clause, set()).add(word.text)
-        self.forms = [(form, plain(form)) for form in accepted if plain(form)]
-        self.accepted_words = {w for _, form in self.forms for w in form}
-        self.question = [w for w in read_words(question) if w.text not in _STOP]
-        self.question_words = {w.text for w in self.question}
-        self.question_values = {w.value for w in self.question if w.value is not None}
-
-    def in_question(self, text: str) -> bool:
-        return text in self.question_words or any(same_stem(text, q) for q in self.question_words)
-
-    def relevance(self, clause: int) -> int:
-        texts = self.clause_texts.get(clause, set())
-        return sum(1 for q in self.question_words if any(same_stem(q, t) for t in texts))
-
-    def top_sentence(self, hits: list[_Hit]) -> int:
-        """The sentence that answers: most words shared with the question, the first one
-        with a candidate given a head start (answers lead with their answer)."""
-        sentences = sorted({self.words[hit.start].sentence for hit in hits})
-        texts: dict[int, set[str]] = {}
-        for word in self.words:
-            texts.setdefault(word.sentence, set()).add(word.text)
-
-        def score(sentence: int) -> float:
-            shared = sum(
-                1 for q in self.question_words if any(same_stem(q, t) for t in texts[sentence])
-            )
-            return shared + (0.5 if sentence == sentences[0] else 0)
-
-        return max(sentences, key=lambda s: (score(s), -s))
-
-    def find(self, forms: list[tuple[str, tuple[str, ...]]], is_reference: bool) -> list[_Hit]:
-        words, hits = self.words, []
-        for label, form in forms:
-            short = len(form) == 1 and len(form[0]) <= 2 and form[0].isalpha()
-            for i in range(len(words) - len(form) + 1):
-                if tuple(w.text for w in words[i : i + len(form)]) != form:
-                    continue
-                if short and not words[i].capital:
-                    continue
-                end = i + len(form)
-                if is_reference and self._other_name_before(i):
-                    start = i - 1  # the whole other name: "Mohandas Karamchand Gandhi"
-                    while start > 0 and self._other_name_before(start):
-                        start -= 1
-                    negated = _negated(words, start, end, self.mistaken)
-                    other = _Hit(
-                        start, end, words[i].clause, _label(words, start, end), False, negated
-                    )
-                    hits.append(other)
-                    continue
-                negated = _negated(words, i, end, self.mistaken)
-                hits.append(_Hit(i, end, words[i].clause, label, is_reference, negated))
-        # The longest of overlapping hits stands ("Neil Armstrong" over "Armstrong").
-        hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
-        kept: list[_Hit] = []
-        for hit in hits:
-            if not kept or hit.start >= kept[-1].end:
-                kept.append(hit)
-        return kept
-
-    def _other_name_before(self, index: int) -> bool:
-        """ "Louis Armstrong" for "Armstrong": a capitalised name word right before the match."""
-        if index == 0:
-            return False
-        previous, word = self.words[index - 1], self.words[index]
-        return (
-            previous.clause == word.clause
-            and previous.capital
-            and word.capital
-            and previous.value is None
-            and not _common(previous)
-            and previous.text not in self.accepted_words
-            and not self.in_question(previous.text)
-            and not previous.text[:1].isdigit()
-        )
-
-    def names(self, taken: set[int]) -> list[_Hit]:
-        """Runs of capitalised words that are not the question, the reference or common words."""
-        words, hits, index = self.words, [], 0
-        while index < len(words):
-            start = index
-            while (
-                index < len(words)
-                and index not in taken
-                and words[index].capital
-                and words[index].value is None
-                and not words[index].text[:1].isdigit()
-                and not _common(words[index])
-                and words[index].text not in self.accepted_words
-                and not self.in_question(words[index].text)
-                and words[index].clause == words[start].clause
-            ):
-                index += 1
-            if index > start:
-                negated = _negated(words, start, index, self.mistaken)
-                hits.append(
-                    _Hit(
-                        start,
-                        index,
-                        words[start].clause,
-                        _label(words, start, index),
-                        False,
-                        negated,
-                    )
-                )
-            else:
-                index += 1
-        return hits
-
-    def linked(self, first: _Hit, second: _Hit, numeric: bool) -> bool:
-        """Offered as alternatives: "X or Y", "X, or possibly Y", "between X and Y", "X to Y"."""
-        a, b = sorted((first, second), key=lambda h: h.start)
-        if not 0 < b.start - a.end <= 4:
-            return False  # adjacent, overlapping or far apart: not offered as alternatives
-        gap = [w.text for w in self.words[a.end : b.start]]
-        if not gap or any(w not in _LINKS for w in gap):
-            return False
-        if "or" in gap or (numeric and "to" in gap):
-            return True
-        before = self.words[a.start - 1].text if a.start > 0 else ""
-        return "and" in gap and (before == "between" or not numeric)
-
-
-def _predicate_mismatch(reading: _Reading, hit: _Hit) -> str | None:
+def _predicate_mismatch(reading: Reading, hit: Hit) -> str | None:
     """ "Au is silver": the reference said to be one thing the question did not ask about."""
     words = reading.words
     rest = [w for w in words[hit.end :] if w.clause == hit.clause]
@@ -310,9 +77,9 @@ def _predicate_mismatch(reading: _Reading, hit: _Hit) -> str | None:
 
 
 def _hedge(
-    reading: _Reading,
-    refs: list[_Hit],
-    rivals: list[_Hit],
+    reading: Reading,
+    refs: list[Hit],
+    rivals: list[Hit],
     numeric: bool,
     top: set[int] | None = None,
 ) -> AnswerVerdict | None:
@@ -334,10 +101,10 @@ def _hedge(
             if len(pair) == 2 and "or" in [w.text for w in pair] and other:
                 word = other[0]
                 if (
-                    word.text not in _STOP
+                    word.text not in STOP
                     and word.text not in reading.accepted_words
                     and not reading.in_question(word.text)
-                    and word.text not in _LINKS
+                    and word.text not in LINKS
                     and word.value is None
                 ):
                     return AnswerVerdict(HEDGED, f"offers both {ref.label} and {word.text}")
@@ -345,7 +112,7 @@ def _hedge(
 
 
 def _verdict_from(
-    reading: _Reading, refs: list[_Hit], others: list[_Hit], numeric: bool
+    reading: Reading, refs: list[Hit], others: list[Hit], numeric: bool
 ) -> AnswerVerdict:
     asserted = [h for h in refs if not h.negated]
     rivals = [h for h in others if not h.negated]
@@ -386,7 +153,7 @@ def _number_label(value: float) -> str:
     return str(int(value)) if value.is_integer() else str(value)
 
 
-def _numeric_verdict(reading: _Reading, values: set[float], question: str) -> AnswerVerdict:
+def _numeric_verdict(reading: Reading, values: set[float], question: str) -> AnswerVerdict:
     asked = [w.text for w in read_words(question)]
     target = ""
     for i in range(len(asked) - 2):
@@ -425,9 +192,9 @@ def _numeric_verdict(reading: _Reading, values: set[float], question: str) -> An
         before = [w.text for w in words[max(0, i - 3) : i] if w.clause == word.clause]
         if any(w in _PART_WORDS for w in before):
             continue  # "including 4 wisdom teeth": a part of the count, not the count
-        negated = _negated(words, i, i + 1, reading.mistaken)
+        negated = is_denied(words, i, i + 1, reading.mistaken)
         hits.append(
-            _Hit(i, i + 1, word.clause, _number_label(value), value in values, negated, value)
+            Hit(i, i + 1, word.clause, _number_label(value), value in values, negated, value)
         )
         attached.append(counts_target or bool(unit and written_unit == unit))
         totals.append(
@@ -444,7 +211,7 @@ def _numeric_verdict(reading: _Reading, values: set[float], question: str) -> An
     return _verdict_from(reading, refs, others, numeric=True)
 
 
-def _same_person(reading: _Reading, other: _Hit, refs: list[_Hit]) -> bool:
+def _same_person(reading: Reading, other: Hit, refs: list[Hit]) -> bool:
     """ "Mohandas Karamchand Gandhi, known as Mahatma Gandhi": a longer name ending in the
     reference's surname, in the sentence that also gives the reference and not offered as an
     alternative to it ("Louis Armstrong or Neil Armstrong"), is the same person named twice."""
@@ -459,7 +226,7 @@ def _same_person(reading: _Reading, other: _Hit, refs: list[_Hit]) -> bool:
     )
 
 
-def _text_verdict(reading: _Reading, incorrect: tuple[str, ...]) -> AnswerVerdict:
+def _text_verdict(reading: Reading, incorrect: tuple[str, ...]) -> AnswerVerdict:
     found = reading.find(reading.forms, True)
     known = reading.find([(x, plain(x)) for x in incorrect if plain(x)], False)
     covered = {i for hit in known for i in range(hit.start, hit.end)}
@@ -479,7 +246,7 @@ def strict_verdict(
     """The strict verdict on `answer` against the accepted answers (the reference first)."""
     if not answer.strip():
         return AnswerVerdict(EMPTY, "no answer to check")
-    reading = _Reading(answer, accepted, question)
+    reading = Reading(answer, accepted, question)
     if not reading.words:
         return AnswerVerdict(EMPTY, "no words to check")
     if not reading.forms:
