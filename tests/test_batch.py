@@ -26,6 +26,7 @@ from imitation_lens.core.exports.session_json import export_session, session_doc
 from imitation_lens.core.housekeeping.paths import DataPaths
 from imitation_lens.core.judging.annotations import Judgement, item_state, save_judgement
 from imitation_lens.core.judging.progress import judging_progress, next_unjudged
+from imitation_lens.core.judging.strict_check import VERDICTS
 from imitation_lens.core.running.events import Runner, Status
 from imitation_lens.core.running.lineup import SamplingParams, Server, SlotConfig
 from imitation_lens.core.running.runners import runner_factory
@@ -184,7 +185,7 @@ def test_twenty_items_through_two_local_slots_and_the_teacher_server(
     assert all(s.accuracy.value is not None for s in result.slots)
     # The answers' CSV carries the same check, per answer, beside the evaluator's counts.
     checks = [(row["role"], row["automatic_check"]) for row in answer_rows(document)]
-    assert {check for _, check in checks} <= {"correct", "not found"} and len(checks) == 60
+    assert {check for _, check in checks} <= set(VERDICTS) and len(checks) == 60
     for slot in result.slots:
         right = sum(1 for role, check in checks if role == slot.role and check == "correct")
         assert slot.accuracy.value == right / 20

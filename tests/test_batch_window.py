@@ -159,9 +159,12 @@ def test_a_set_runs_unattended_then_is_judged_item_by_item_with_the_automatic_ch
         qtbot.keyClick(bar.submit_button, Qt.Key.Key_Space)
     assert window.items.item["phase"] == 2
     for column in window.columns:
-        expected = automatic_check(column.answer.text, "Paris")
+        expected = automatic_check(
+            column.answer.text, "Paris", question=str(window.items.item["prompt"])
+        )
         assert column.check_label.isVisible()
         assert ("✓" if expected else "✗") in column.check_label.text()
+        assert column.check_label.text().endswith(")")  # the reason, in plain words
     bar.choice_box.setCurrentIndex(bar.choice_box.count() - 2)  # still a tie, with the reference
     with (
         qtbot.waitSignal(
@@ -186,11 +189,14 @@ def test_a_set_runs_unattended_then_is_judged_item_by_item_with_the_automatic_ch
     assert set(table) == {"Base", "Imitator"}
     answers = rows(
         data_paths,
-        "SELECT r.role, r.text, i.reference FROM responses r JOIN items i ON i.id = r.item_id",
+        "SELECT r.role, r.text, i.reference, i.prompt FROM responses r"
+        " JOIN items i ON i.id = r.item_id",
     )
     for role in ("Base", "Imitator"):
         right = sum(
-            bool(automatic_check(a["text"], a["reference"])) for a in answers if a["role"] == role
+            bool(automatic_check(a["text"], a["reference"], question=a["prompt"]))
+            for a in answers
+            if a["role"] == role
         )
         assert table[role]["Correct by the automatic check"] == f"{right / 4 * 100:.0f}%"
     assert list(table["Base"])[2:4] == ["Checked automatically", "Correct by the automatic check"]

@@ -255,6 +255,20 @@ def test_answers_csv_has_one_row_per_answer_with_final_counts(
     assert base2["model"] == "'+evil model" and teacher2["model"] == "gemma"
 
 
+def test_answers_csv_gives_the_strict_verdict_its_reason_and_the_old_lenient_match(
+    tmp_path: Path,
+) -> None:
+    document = build_document(tmp_path, {"I1-Base": "Either Sydney or Canberra."})
+    table = {(row["item"], row["role"]): row for row in csv_tables.answer_rows(document)}
+    base, imitator = table[(1, "Base")], table[(1, "Imitator")]
+    # The hedge is refused by the check, and the old rule's column shows it would have passed.
+    assert (base["automatic_check"], base["lenient_match_old_rule"]) == ("hedged", "yes")
+    assert "Sydney" in base["automatic_check_reason"]
+    assert (imitator["automatic_check"], imitator["lenient_match_old_rule"]) == ("correct", "yes")
+    no_reference = table[(2, "Base")]
+    assert [no_reference[c] for c in ("automatic_check", "lenient_match_old_rule")] == ["", ""]
+
+
 # -- Markdown ---------------------------------------------------------------------------------
 
 

@@ -41,6 +41,8 @@ def test_the_factual_probe_set_has_150_referenced_sourced_questions_over_six_top
         # An answer that only repeats the question must not pass the check.
         assert not matches_reference(item.prompt, item.reference, item.aliases), item.prompt
         assert automatic_check(item.reference, item.reference, item.aliases) is True
+        assert automatic_check(item.reference, item.reference, item.aliases, question=item.prompt)
+        assert not automatic_check(item.prompt, item.reference, item.aliases, question=item.prompt)
 
 
 def test_the_open_ended_set_has_instructions_without_references() -> None:

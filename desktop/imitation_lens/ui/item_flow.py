@@ -157,7 +157,10 @@ class ItemFlow(QObject):
                 response = by_slot[column.index]
                 column.show_response(response, batch_driven=bool(state.get("batch_id")))
                 # Shown with the reference, never before: phase 1 is judged unaided.
-                column.show_auto_check(response.get("auto_check") if reference_shown else None)
+                column.show_auto_check(
+                    response.get("auto_check") if reference_shown else None,
+                    str(response.get("auto_check_reason") or ""),
+                )
             else:
                 column.begin_empty()
         self.host.prompt_edit.setPlainText(state["prompt"])

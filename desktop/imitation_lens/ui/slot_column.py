@@ -316,15 +316,18 @@ class SlotColumn(QFrame):
         """Writing an answer this window started (a batch's answers are the batch's)."""
         return self.state != "idle" and not self.is_final and not self.batch_driven
 
-    def show_auto_check(self, correct: bool | None) -> None:
-        """The automatic check against the reference (None: not shown), apart from the marks."""
+    def show_auto_check(self, correct: bool | None, reason: str = "") -> None:
+        """The automatic check against the reference (None: not shown), apart from the marks;
+        `reason` says why in plain words ("offers both Sydney and Canberra")."""
         if correct is None:
             self.check_label.hide()
             return
         if correct:
-            text = "✓ Automatic check: the reference answer is in this answer"
+            text = "✓ Automatic check: correct"
         else:
-            text = "✗ Automatic check: the reference answer is not in this answer"
+            text = "✗ Automatic check: not counted as correct"
+        if reason:
+            text += f" ({reason})"
         self.check_label.setText(text)
         self.check_label.setProperty("correct", correct)
         self.check_label.style().unpolish(self.check_label)

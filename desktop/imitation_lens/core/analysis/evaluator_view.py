@@ -205,6 +205,7 @@ class ItemView:
     answers: tuple[AnswerView, ...]
     preferred: str | None = None  # answer | tie | all_bad; None without a verdict
     preferred_response_id: str | None = None
+    prompt: str = ""  # the question, which the strict automatic check reads
 
     def finished(self) -> list[AnswerView]:
         return [answer for answer in self.answers if answer.finished]
@@ -258,6 +259,7 @@ def item_view(item: Mapping[str, Any], evaluator: str, local: str = "") -> ItemV
         answers=tuple(answers),
         preferred=None if verdict is None else str(verdict.get("preferred")),
         preferred_response_id=None if verdict is None else verdict.get("preferred_response_id"),
+        prompt=str(item.get("prompt") or ""),
     )
 
 

@@ -30,8 +30,9 @@ slot (answers are grouped by their slot's role label):
 - Style over substance: over verdicts that picked one answer, the share whose preferred answer
   has a higher weighted score (more weighted errors) than at least one answer it beat. Per slot
   it is attributed to the preferred slot; the report also gives it over all verdicts.
-- Accuracy: answers to items with a reference, correct by the normalised match in
-  core/judging/answer_check.py (alternatives in the reference separated by "|", plus an item's "aliases").
+- Accuracy: answers to items with a reference, correct by the strict automatic check in
+  core/judging/strict_check.py (alternatives in the reference separated by "|", plus an item's
+  "aliases"): hedged, negated and wrong-claim answers do not count.
 - Style: share of answers with a list (a line starting with "-", "*", "•", "1." or "1)"), mean
   length in words, share of hedged answers (at least one phrase from `HEDGES`) and of answers in
   a confident tone (no hedging phrase at all, as the imitation study counted a plain assertion
@@ -50,7 +51,7 @@ from __future__ import annotations
 
 import enum
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal, TypeAlias
@@ -76,7 +77,7 @@ from imitation_lens.core.analysis.evaluator_view import (
     merge_documents,
 )
 from imitation_lens.core.analysis.text_style import is_hedged, uses_list, word_count
-from imitation_lens.core.judging.answer_check import matches_reference
+from imitation_lens.core.judging.answer_check import automatic_check, matches_reference
 from imitation_lens.core.judging.taxonomy import OFF_TOPIC, category_label
 
 # The whole-answer flags counted in the category mix, named as everywhere else.
@@ -105,12 +106,14 @@ def chosen_evaluators(documents: Sequence[Mapping[str, Any]], who: Evaluators) -
 
 
 # The check is pure and the report asks it of the same answer for several figures.
-_check = lru_cache(maxsize=8192)(matches_reference)  # ~3 answers × 2,700 items
+@lru_cache(maxsize=8192)  # ~3 answers × 2,700 items; the report asks again per evaluator
+def _check(text: str, reference: str, aliases: tuple[str, ...], question: str) -> bool:
+    return bool(automatic_check(text, reference, aliases, question=question))
 
 
 def answer_correct(view: ItemView, answer: AnswerView) -> bool:
-    """The automatic check's verdict on one answer: the one place the report asks it."""
-    return _check(answer.text, view.aliases[0], tuple(view.aliases[1:]))
+    """The automatic (strict) check's verdict on one answer: the one place the report asks it."""
+    return _check(answer.text, view.aliases[0], tuple(view.aliases[1:]), view.prompt)
 
 
 # -- the report ------------------------------------------------------------------------------
@@ -131,6 +134,7 @@ class SlotMetrics:
     win_rate: Estimate
     style_over_substance: Estimate
     accuracy: Estimate
+    lenient_accuracy: Estimate  # the old rule, for comparison only
     list_share: Estimate
     mean_words: Estimate
     hedged_share: Estimate
@@ -185,17 +189,32 @@ def _checkable(views: Sequence[ItemView]) -> list[ItemView]:
 
 
 def _accuracy(
-    checked: Sequence[ItemView], slot_of: Mapping[str, int], resamples: int, seed: int
+    checked: Sequence[ItemView],
+    slot_of: Mapping[str, int],
+    resamples: int,
+    seed: int,
+    correct: Callable[[ItemView, AnswerView], bool],
 ) -> list[Estimate]:
-    """Per slot: the share of answers the automatic check finds correct, with intervals."""
+    """Per slot: the share of answers `correct` accepts, with intervals."""
     numerators = np.zeros((len(slot_of), len(checked)))
     denominators = np.zeros((len(slot_of), len(checked)))
     for column, view in enumerate(checked):
         for answer in view.finished():
             row = slot_of[answer.role]
             denominators[row, column] += 1
-            numerators[row, column] += answer_correct(view, answer)
+            numerators[row, column] += correct(view, answer)
     return estimates(numerators, denominators, resamples, seed, shares=True)
+
+
+@lru_cache(maxsize=8192)
+def _lenient(text: str, reference: str, aliases: tuple[str, ...]) -> bool:
+    return matches_reference(text, reference, aliases)
+
+
+def lenient_correct(view: ItemView, answer: AnswerView) -> bool:
+    """The old lenient match (the reference anywhere as whole words), shown only beside the
+    strict check so readers see how much the choice of rule matters; never used in a comparison."""
+    return _lenient(answer.text, view.aliases[0], tuple(view.aliases[1:]))
 
 
 def report(
@@ -287,7 +306,8 @@ def report_of_views(
     share_rows = {row for row in range(figures) if row % _PER_SLOT != _WEIGHTED}
     share_rows.add(figures - 1)
     figure = estimates(numerators, denominators, resamples, seed, shares=share_rows)
-    accuracy = _accuracy(checked, slot_of, resamples, seed)
+    accuracy = _accuracy(checked, slot_of, resamples, seed, answer_correct)
+    lenient = _accuracy(checked, slot_of, resamples, seed, lenient_correct)
 
     slots = []
     for slot, role in enumerate(roles):
@@ -315,6 +335,7 @@ def report_of_views(
                 win_rate=figure[base + _WIN],
                 style_over_substance=figure[base + _SOS],
                 accuracy=accuracy[slot],
+                lenient_accuracy=lenient[slot],
                 list_share=plain(lists[slot], answers),
                 mean_words=plain(words[slot], answers),
                 hedged_share=plain(hedged[slot], answers),
@@ -361,6 +382,7 @@ def report_rows(result: Report) -> list[dict[str, str]]:
             # The machine's check beside the evaluators' marks: the comparison the study made.
             "Checked automatically": str(slot.accuracy.count),
             "Correct by the automatic check": format_share(slot.accuracy),
+            "Old lenient match, for comparison": format_share(slot.lenient_accuracy),
             "Answers with an error": format_share(slot.with_error),
             "Answers with a major error": format_share(slot.with_major),
             "Errors per 100 words": format_number(slot.errors_per_100_words),

@@ -27,7 +27,7 @@ from imitation_lens.core.exports.wording import (
     session_title,
     yes_no,
 )
-from imitation_lens.core.judging.answer_check import automatic_check
+from imitation_lens.core.judging.answer_check import check_verdict, lenient_check
 from imitation_lens.core.judging.taxonomy import category_label
 
 MARK_COLUMNS = (
@@ -69,7 +69,11 @@ ANSWER_COLUMNS = (
     "response_id",
     "status",
     "reference",
-    "automatic_check",  # correct | not found | empty: no reference, or no finished answer
+    # The strict check: correct | wrong | hedged | negated | not found | empty (an empty
+    # answer); the cell is empty without a reference or a finished answer.
+    "automatic_check",
+    "automatic_check_reason",
+    "lenient_match_old_rule",  # yes | no: the reference anywhere in the answer (the old rule)
     "words",
     "marks",
     "major_marks",
@@ -154,13 +158,22 @@ def mark_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
-def _check_word(item: dict[str, Any], response: dict[str, Any]) -> str:
+def _check_cells(item: dict[str, Any], response: dict[str, Any]) -> dict[str, str]:
+    """The strict verdict, its reason and the old lenient match, side by side."""
     if response.get("status") != "done":
-        return ""
-    found = automatic_check(
-        str(response.get("text") or ""), str(item.get("reference") or ""), item.get("aliases") or ()
-    )
-    return "" if found is None else ("correct" if found else "not found")
+        return dict.fromkeys(
+            ("automatic_check", "automatic_check_reason", "lenient_match_old_rule"), ""
+        )
+    text = str(response.get("text") or "")
+    reference = str(item.get("reference") or "")
+    aliases = item.get("aliases") or ()
+    verdict = check_verdict(text, reference, aliases, question=str(item.get("prompt") or ""))
+    lenient = lenient_check(text, reference, aliases)
+    return {
+        "automatic_check": "" if verdict is None else verdict.code,
+        "automatic_check_reason": "" if verdict is None else verdict.reason,
+        "lenient_match_old_rule": "" if lenient is None else yes_no(lenient),
+    }
 
 
 def answer_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
@@ -187,7 +200,7 @@ def answer_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
                     "response_id": response.get("id"),
                     "status": response.get("status"),
                     "reference": item.get("reference") or "",
-                    "automatic_check": _check_word(item, response),
+                    **_check_cells(item, response),
                     "words": view.words,
                     "marks": len(view.marks),
                     "major_marks": view.major_marks,

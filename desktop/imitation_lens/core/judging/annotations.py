@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from imitation_lens.core.judging.answer_check import automatic_check
+from imitation_lens.core.judging.answer_check import check_verdict
 from imitation_lens.core.judging.taxonomy import category_label, category_of, severity_label
 from imitation_lens.core.running.events import utc_now
 from imitation_lens.core.storage.store import Store, new_id
@@ -266,10 +266,17 @@ def item_state(store: Store, item_id: str) -> dict[str, Any]:
         response["marks"] = marks_for(store, response["id"], phase)
         response["judgement"] = judgement_for(store, response["id"], phase)
         # Kept apart from the evaluator's marks: computed, never stored as a judgement.
-        response["auto_check"] = (
-            automatic_check(response["text"] or "", item["reference"], item.get("aliases") or ())
+        verdict = (
+            check_verdict(
+                response["text"] or "",
+                item["reference"],
+                item.get("aliases") or (),
+                question=item.get("prompt") or "",
+            )
             if response["status"] == "done"
             else None
         )
+        response["auto_check"] = None if verdict is None else verdict.correct
+        response["auto_check_reason"] = "" if verdict is None else verdict.reason
     item["verdicts"] = verdicts_for(store, item_id)
     return item

@@ -1,4 +1,11 @@
-"""Is an answer right? The normalised match used for Natural Questions and SQuAD.
+"""Is an answer right? The entry points of the automatic check, and the old lenient match.
+
+`automatic_check` and `check_verdict` are THE check the app shows, stores in exports and counts
+in the report: the strict check of core/judging/strict_check.py, which refuses hedged, negated
+and wrong-claim answers and gives its reason. `lenient_check` and `matches_reference` are the
+old rule, kept so that exports can show how much the choice matters; nothing counts them.
+
+The old rule is the normalised match used for Natural Questions and SQuAD.
 
 `normalize_answer` follows the SQuAD evaluation script (lower case, drop punctuation, drop the
 articles "a", "an" and "the", collapse white space), with three additions meant to let two
@@ -17,7 +24,9 @@ Other punctuation is deleted as SQuAD deletes it, so "1,000" reads as "1000" and
 normalised alias, appears in the normalised answer as a run of whole words: "Canberra" matches
 "It is Canberra, of course." but "Paris" does not match "Parisian". This is the lenient rule
 the imitation study used for Natural Questions (the short answer appears in the model's answer),
-not SQuAD's exact match, because chat answers wrap the fact in a sentence.
+not SQuAD's exact match, because chat answers wrap the fact in a sentence. It credits hedges
+("either Sydney or Canberra"), negations and stray mentions: precision 0.54 on the labelled
+set in tests/answer_check_cases.py (docs/evaluation.md).
 """
 
 from __future__ import annotations
@@ -25,6 +34,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+
+from imitation_lens.core.judging.strict_check import AnswerVerdict, strict_verdict
 
 _ARTICLES = frozenset({"a", "an", "the"})
 # Characters that join two words: read as a space, not deleted, so the words stay apart.
@@ -128,10 +139,40 @@ def matches_reference(answer: str, reference: str, aliases: Iterable[str] = ()) 
     return False
 
 
-def automatic_check(answer: str, reference: str, aliases: Iterable[str] = ()) -> bool | None:
-    """The automatic factual check of one answer: None when there is no reference to check
-    against, else whether the reference (or one of its alternatives) is in the answer."""
+def lenient_check(answer: str, reference: str, aliases: Iterable[str] = ()) -> bool | None:
+    """The old rule, kept as a second column: None without a reference, else whether the
+    reference (or an alternative) appears anywhere in the answer as whole words."""
     accepted = (*reference_aliases(reference), *aliases)
     if not accepted:
         return None
     return matches_reference(answer, accepted[0], accepted[1:])
+
+
+def check_verdict(
+    answer: str,
+    reference: str,
+    aliases: Iterable[str] = (),
+    *,
+    question: str = "",
+    incorrect: Iterable[str] = (),
+) -> AnswerVerdict | None:
+    """The strict check (core/judging/strict_check.py) of one answer: None without a
+    reference, else a verdict with its reason."""
+    accepted = (*reference_aliases(reference), *aliases)
+    if not accepted:
+        return None
+    return strict_verdict(answer, accepted, question=question, incorrect=tuple(incorrect))
+
+
+def automatic_check(
+    answer: str,
+    reference: str,
+    aliases: Iterable[str] = (),
+    *,
+    question: str = "",
+    incorrect: Iterable[str] = (),
+) -> bool | None:
+    """THE automatic check: None without a reference, else whether the strict check finds
+    the answer correct (see `check_verdict` for the reason)."""
+    verdict = check_verdict(answer, reference, aliases, question=question, incorrect=incorrect)
+    return None if verdict is None else verdict.correct

@@ -1,0 +1,253 @@
+"""The words of an answer as the strict check (core/judging/answer_check.py) reads them.
+
+`read_words` turns a text into `Word`s: lower case, no accents, articles dropped, numbers
+written as words made digits ("Nineteen sixty-nine" → 1969, "two hundred and six" → 206),
+"7.0" → 7, "1,440" → 1440, "212°F" → 212 degrees f, ordinals one form ("first", "1st" and a
+regnal "I" after a name all read as "1th"), possessives cut ("Hadrian's" → hadrian). Each word
+keeps where it stood — its sentence and clause, whether it was written with a capital, whether
+it opened its sentence — because the strict check weighs what the answer asserts clause by
+clause. Punctuation that ends a clause (, ; : ( ) and "but") starts a new clause; . ! ? ; and
+a line break start a new sentence.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+_SMALL = {
+    w: i
+    for i, w in enumerate(
+        _words(
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+            "fourteen fifteen sixteen seventeen eighteen nineteen"
+        )
+    )
+}
+_TENS = {
+    w: 10 * (i + 2)
+    for i, w in enumerate(
+        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    )
+}
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_ORDINALS = {
+    w: i + 1
+    for i, w in enumerate(
+        _words(
+            "first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+            "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+            "nineteenth"
+        )
+    )
+} | {w[:-1] + "ieth": v for w, v in _TENS.items()}
+_ROMAN = {
+    r: i + 1
+    for i, r in enumerate(
+        _words("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII")
+    )
+}
+_ARTICLES = frozenset({"a", "an", "the"})
+_UNITS = {"fahrenheit": "f", "celsius": "c", "centigrade": "c"}
+# Words that start a sentence with a capital without naming anything; also titles before names.
+COMMON_CAPITALS = frozenset(
+    _words(
+        "i the a an it its this that these those he she they we you yes no not in on at "
+        "of for to from by with during however although though while also and but so as "
+        "his her their our my your sure well actually according after before since when "
+        "where which who whom whose what why how if there here some many most both either "
+        "neither one two three four five six seven eight nine ten first second third then "
+        "thus therefore hence because indeed note yet still now today answer correct "
+        "certainly definitely probably perhaps maybe possibly fun fact historically "
+        "overall generally typically usually in great good okay ok hmm let me mr mrs ms "
+        "dr sir saint st king queen president prince princess lord lady general captain "
+        "professor prof pope emperor january february march april may june july august "
+        "september october november december monday tuesday wednesday thursday friday "
+        "saturday sunday ad bc bce ce north south east west central northern southern "
+        "eastern western mount mt lake river cape gulf bay strait isle island desert fort "
+        "canal sea ocean"
+    )
+)
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str  # normalised
+    capital: bool  # written with a capital letter
+    opens_sentence: bool
+    sentence: int
+    clause: int
+    value: float | None = None  # a number (not an ordinal)
+    asked: bool = False  # in a sentence that ends with "?": it asserts nothing
+
+
+_TOKEN = re.compile(r"\d+(?:\.\d+)?(?:st|nd|rd|th|s)?\b|\d+(?:\.\d+)?|[^\W\d_]+|\n|[.;:!?,()—–]|\S")
+
+
+def _prepare(text: str) -> str:
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    text = re.sub(r"(\d),(?=\d{3}\b)", r"\1", text)  # 1,440
+    text = re.sub(r"\b(\d+)\.0+\b", r"\1", text)  # 7.0
+    text = re.sub(r"(\d)\s*°\s*([FCK])\b", r"\1 degrees \2", text)
+    text = text.replace("°", " degrees ")
+    text = re.sub(r"(\d)\s*[-–—]\s*(?=\d)", r"\1 to ", text)  # 1968-1969 is a range
+    text = re.sub(r"n['’]t\b", " not", text)
+    text = re.sub(r"(\w)['’]s?\b", r"\1", text)  # Hadrian's, Jesus'
+    return text.replace("’", "'")
+
+
+def _number(words: list[str], start: int) -> tuple[int, int] | None:
+    """A number written in words at `start`: (value, words used), or None."""
+    parts: list[int | str] = []  # 0–99, "h" (hundred) or a scale as "s1000"
+    index = start
+    while index < len(words):
+        word = words[index]
+        if word in _TENS or word in _SMALL:
+            value = _TENS.get(word, _SMALL.get(word, 0))
+            if (
+                word in _TENS
+                and index + 1 < len(words)
+                and 0 < _SMALL.get(words[index + 1], 0) < 10
+            ):
+                value += _SMALL[words[index + 1]]
+                index += 1
+            if parts and isinstance(parts[-1], int):
+                # Two numbers in a row: only a year said in pairs ("nineteen sixty-nine").
+                first_pair = parts[0] if isinstance(parts[0], int) else 0
+                if not (len(parts) == 1 and 10 <= first_pair < 100 and value >= 10):
+                    if word in _TENS and value % 10 and words[index] != word:
+                        index -= 1
+                    break
+                parts.append(value)
+                index += 1
+                break
+            parts.append(value)
+        elif word == "hundred" and parts and isinstance(parts[-1], int):
+            parts.append("h")
+        elif word in _SCALES and parts:
+            parts.append(f"s{_SCALES[word]}")
+        elif word == "and" and parts and isinstance(parts[-1], str) and index + 1 < len(words):
+            if words[index + 1] not in _SMALL and words[index + 1] not in _TENS:
+                break
+        else:
+            break
+        index += 1
+    if not parts:
+        return None
+    if len(parts) == 2 and all(isinstance(p, int) for p in parts):
+        return int(parts[0]) * 100 + int(parts[1]), index - start
+    total = current = 0
+    for part in parts:
+        if isinstance(part, int):
+            current += part
+        elif part == "h":
+            current = (current or 1) * 100
+        else:
+            total += (current or 1) * int(part[1:])
+            current = 0
+    return total + current, index - start
+
+
+def read_words(text: str) -> list[Word]:
+    """The normalised words of `text` with where they stood (see the module docstring)."""
+    raw: list[tuple[str, bool, bool, int, int]] = []
+    asked: set[int] = set()
+    sentence = clause = 0
+    opens = True
+    previous = ""
+    for match in _TOKEN.finditer(_prepare(text)):
+        token = match.group()
+        if token == "?":
+            asked.add(sentence)
+        if token in ".!?\n":
+            if token == "." and len(previous) == 1 and previous.isalpha():
+                continue  # "J. K. Rowling", "U.S."
+            sentence += 1
+            clause += 1
+            opens = True
+            previous = token
+            continue
+        if token in ",;:()—–":
+            clause += 1
+            sentence += token == ";"  # "Buzz Aldrin was first; Neil Armstrong followed"
+            previous = token
+            continue
+        if not (token[0].isalnum()):
+            previous = token
+            continue
+        lower = token.casefold()
+        if lower == "but":
+            clause += 1
+        if lower in _ARTICLES and (token.islower() or opens):
+            opens = False
+            previous = token
+            continue
+        raw.append((token, token[0].isupper(), opens, sentence, clause))
+        opens = False
+        previous = token
+    words: list[Word] = []
+    lowers = [token.casefold() for token, *_ in raw]
+    index = 0
+    while index < len(raw):
+        token, capital, opens, sentence, clause = raw[index]
+        lower = lowers[index]
+        number = _number(lowers, index)
+        if number is not None:
+            value, used = number
+            ordinal_next = index + used < len(lowers) and lowers[index + used] in _ORDINALS
+            if ordinal_next and used == 1 and value >= 20:  # "twenty-first"
+                ordinal = value + _ORDINALS[lowers[index + 1]]
+                words.append(Word(f"{ordinal}th", capital, opens, sentence, clause))
+                index += 2
+                continue
+            if not ordinal_next or used > 1:
+                words.append(Word(str(value), capital, opens, sentence, clause, float(value)))
+                index += used
+                continue
+        if lower in _ORDINALS:
+            words.append(Word(f"{_ORDINALS[lower]}th", capital, opens, sentence, clause))
+        elif re.fullmatch(r"\d+(st|nd|rd|th)", lower):
+            words.append(Word(f"{lower[:-2]}th", capital, opens, sentence, clause))
+        elif (
+            token in _ROMAN
+            and words
+            and words[-1].capital
+            and words[-1].text not in COMMON_CAPITALS
+            and raw[index - 1][4] == clause
+        ):
+            words.append(Word(f"{_ROMAN[token]}th", True, opens, sentence, clause))
+        elif re.fullmatch(r"\d+(\.\d+)?", lower):
+            words.append(Word(lower, capital, opens, sentence, clause, float(lower)))
+        else:
+            words.append(Word(_UNITS.get(lower, lower), capital, opens, sentence, clause))
+        index += 1
+    return [replace(w, asked=True) if w.sentence in asked else w for w in words]
+
+
+def plain(text: str) -> tuple[str, ...]:
+    """Just the normalised words of `text`."""
+    return tuple(word.text for word in read_words(text))
+
+
+def stem(word: str) -> str:
+    """A crude stem so that "legs" meets "leg" and "ended" meets "end"."""
+    for ending in ("ies", "es", "ed", "ing", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def same_stem(a: str, b: str) -> bool:
+    sa, sb = stem(a), stem(b)
+    if sa == sb:
+        return True
+    short, long = sorted((sa, sb), key=len)
+    return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 3
