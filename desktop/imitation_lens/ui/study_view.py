@@ -132,7 +132,8 @@ class StudyView(QDialog):
             f"<h2>{html.escape(study_title(result))}</h2>"
             f"<p>{len(result.sessions)} sessions read together, one row per model (matched by "
             "their role in the lineup). The numbers in brackets are a 95% interval: the range "
-            "the figure would likely fall in with other questions of the same kind.</p>"
+            "the figure would likely fall in with other questions of the same kind (shown from 5 "
+            "questions on).</p>"
             "<p>Sessions used for each column:</p><ul>"
             + _sessions_line(result, PREFERENCE, f"preference against the {teacher}")
             + _sessions_line(result, ACCURACY, "the automatic check (needs reference answers)")
@@ -150,7 +151,11 @@ class StudyView(QDialog):
             header.setText(textwrap.fill(name, HEADER_WIDTH))
             header.setData(Qt.ItemDataRole.UserRole, name)
             header.setToolTip(name)
-        self.table.setMinimumHeight(90 + 30 * len(rows))
+        # As tall as its rows, no taller: the meanings follow right under it.
+        height = self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
+        height += sum(self.table.rowHeight(row) for row in range(len(rows)))
+        scroll_bar = self.table.horizontalScrollBar().sizeHint().height()
+        self.table.setFixedHeight(height + scroll_bar)
         self.body_layout.takeAt(self.body_layout.count() - 1)  # the stretch goes to the end
         self.body_layout.addWidget(self.table)
         notes = "".join(f"<li>{html.escape(note)}</li>" for note in result.notes)
