@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import threading
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -43,6 +44,7 @@ from imitation_lens.core.storage.store import Store
 from imitation_lens.ui.gui_writer import GuiWriter
 from imitation_lens.ui.session_browser import SessionBrowser
 from imitation_lens.ui.study_view import StudyView
+from imitation_lens.ui.tasks import running_tasks
 
 WAIT_MS = 10000
 ROLES = ("Base", "Imitator", "Teacher")
@@ -314,5 +316,40 @@ def test_the_browser_asks_for_two_sessions(qtbot: Any, database: tuple[Path, lis
         assert "two or more" in browser.message.text()
         browser.close()
     finally:
+        with qtbot.waitSignal(writer.closed, timeout=WAIT_MS):
+            writer.close()
+
+
+def test_the_study_view_closed_while_computing_gets_no_figures(
+    qtbot: Any, database: tuple[Path, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from imitation_lens.ui import study_view
+
+    path, ids = database
+    started, release = threading.Event(), threading.Event()
+    real = study
+
+    def held(documents: list[dict[str, Any]]) -> Any:
+        started.set()
+        release.wait(WAIT_MS / 1000)
+        return real(documents)
+
+    monkeypatch.setattr(study_view, "study", held)
+    writer = GuiWriter(path)
+    try:
+        view = StudyView(writer, ids)
+        qtbot.addWidget(view)
+        seen: list[str] = []
+        view.shown.connect(lambda: seen.append("shown"))
+        view.failed.connect(seen.append)
+        view.show()
+        qtbot.waitUntil(started.is_set, timeout=WAIT_MS)
+        view.close()
+        release.set()
+        qtbot.waitUntil(lambda: not running_tasks(), timeout=WAIT_MS)
+        assert seen == [] and view.study is None and view.table is None
+        assert not view.save_button.isEnabled()
+    finally:
+        release.set()
         with qtbot.waitSignal(writer.closed, timeout=WAIT_MS):
             writer.close()
