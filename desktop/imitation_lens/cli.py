@@ -1,5 +1,5 @@
 """Command line: start the app (the default, optionally on a session export file), list sessions,
-export or import one, run a batch."""
+export or import one, run a batch, write a study of several sessions as a web page."""
 
 from __future__ import annotations
 
