@@ -1,5 +1,5 @@
 """Command line: start the app (the default, optionally on a session export file), list sessions,
-export or import one, run a batch."""
+export or import one, run a batch, write a study of several sessions as a web page."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from imitation_lens import APP_NAME, __version__
 
 if TYPE_CHECKING:
     from imitation_lens.core.housekeeping.paths import DataPaths
+    from imitation_lens.core.storage.store import Store
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -71,12 +72,17 @@ def _parser() -> argparse.ArgumentParser:
         help="ask again for a batch's failed answers, as the window's Retry failed does "
         "(default: the latest batch)",
     )
+    studied = commands.add_parser(
+        "study", help="write several sessions' study table (preference, accuracy, style) as HTML"
+    )
+    studied.add_argument("sessions", nargs="+", metavar="SESSION", help="session ids")
+    studied.add_argument("-o", "--output", type=Path, required=True, help="the page to write")
     imported = commands.add_parser("import", help="merge a colleague's JSON session export")
     imported.add_argument("input", type=Path, help="the JSON export to merge")
     return parser
 
 
-COMMANDS = ("sessions", "export", "batch", "import")
+COMMANDS = ("sessions", "export", "batch", "import", "study")
 
 
 def split_file_argument(argv: list[str]) -> tuple[list[str], Path | None]:
@@ -158,7 +164,7 @@ def _cannot_write(paths: DataPaths, error: Exception) -> str:
 
 
 def _read_command(paths: DataPaths, args: argparse.Namespace) -> int:
-    """sessions and export only read: they work beside a running window and on a read-only
+    """sessions, export and study only read: they work beside a running window and on a read-only
     folder."""
     import sqlite3
 
@@ -184,6 +190,8 @@ def _read_command(paths: DataPaths, args: argparse.Namespace) -> int:
                     f"{session['items']:>4} items  {session['title']}"
                 )
             return 0
+        if args.command == "study":
+            return _study(store, args.sessions, args.output)
         from imitation_lens.core.exports.formats import export_as
 
         session_id = store.latest_session_id() if args.session == "latest" else args.session
@@ -208,6 +216,25 @@ def _read_command(paths: DataPaths, args: argparse.Namespace) -> int:
         return 1
     finally:
         store.close()
+
+
+def _study(store: Store, session_ids: list[str], output: Path) -> int:
+    from imitation_lens.core.analysis.study import StudyRefused, study
+    from imitation_lens.core.exports.session_json import session_document
+    from imitation_lens.core.exports.study_html import write_study_html
+
+    for session_id in session_ids:
+        if store.db.table("sessions").count_where("id = ?", [session_id]) == 0:
+            print(f"No session '{session_id}'. See: imitation-lens sessions", file=sys.stderr)
+            return 1
+    try:
+        result = study([session_document(store, session_id) for session_id in session_ids])
+    except StudyRefused as refusal:
+        print(str(refusal), file=sys.stderr)
+        return 1
+    target = write_study_html(result, output)
+    print(f"Wrote the study of {len(session_ids)} session(s) to {target}")
+    return 0
 
 
 def _import(database: Path, source: Path) -> int:

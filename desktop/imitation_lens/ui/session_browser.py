@@ -1,4 +1,5 @@
-"""The session browser: find, open, rename, duplicate and delete sessions (a delete can be undone)."""
+"""The session browser: find, open, rename, duplicate and delete sessions (a delete can be undone),
+and read several together in the study view (ui/study_view.py)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from imitation_lens.core.storage.sessions import (
 )
 from imitation_lens.core.storage.store import Store
 from imitation_lens.ui.gui_writer import GuiWriter
+from imitation_lens.ui.study_view import StudyView
 from imitation_lens.ui.table_fit import fit_columns
 from imitation_lens.ui.window_state import fit_to_screen
 
@@ -52,6 +54,7 @@ class SessionBrowser(QDialog):
     open_requested = Signal(str)  # session id
     listed = Signal()  # the table shows the latest list
     changed = Signal()  # a session was renamed, duplicated, deleted or restored
+    study_opened = Signal(object)  # the StudyView just opened
 
     def __init__(
         self, writer: GuiWriter, current_id: str | None = None, parent: QWidget | None = None
@@ -80,7 +83,9 @@ class SessionBrowser(QDialog):
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows (Ctrl or Shift and a click) for the study view; the other buttons act
+        # on the current row.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         fit_columns(self.table)
         self.table.verticalHeader().hide()
         self.table.setAccessibleName("Sessions")
@@ -101,6 +106,12 @@ class SessionBrowser(QDialog):
         self.duplicate_button.clicked.connect(self.duplicate_selected)
         self.delete_button = _button("&Delete…", "Delete session", "Delete (can be undone)")
         self.delete_button.clicked.connect(self.delete_selected)
+        self.study_button = _button(
+            "&Study view…",
+            "Study view",
+            "Read the selected sessions together: preference, accuracy and style per model",
+        )
+        self.study_button.clicked.connect(self.open_study)
         self.undo_button = _button("&Undo delete", "Undo delete", "Bring the session back")
         self.undo_button.clicked.connect(self.undo_delete)
         self.undo_button.hide()
@@ -120,6 +131,7 @@ class SessionBrowser(QDialog):
             self.rename_button,
             self.duplicate_button,
             self.delete_button,
+            self.study_button,
         ):
             buttons.addWidget(widget)
         buttons.addStretch(1)
@@ -175,6 +187,11 @@ class SessionBrowser(QDialog):
         row = self.table.currentRow()
         return self.summaries[row] if 0 <= row < len(self.summaries) else None
 
+    def selected_ids(self) -> list[str]:
+        """The selected sessions, in the list's order."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.summaries[row].id for row in rows if row < len(self.summaries)]
+
     # -- actions ---------------------------------------------------------------------------------
 
     def open_selected(self) -> None:
@@ -182,6 +199,19 @@ class SessionBrowser(QDialog):
         if chosen is not None:
             self.open_requested.emit(chosen.id)
             self.accept()
+
+    def open_study(self) -> StudyView | None:
+        ids = self.selected_ids()
+        if len(ids) < 2:
+            self.message.setText(
+                "Select two or more sessions (Ctrl and a click) to read them together."
+            )
+            return None
+        view = StudyView(self.writer, ids, self.parentWidget() or self)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.show()
+        self.study_opened.emit(view)
+        return view
 
     def rename_selected(self) -> None:
         row = self.table.currentRow()
