@@ -81,7 +81,7 @@ def model_pairs(roles: Sequence[str]) -> list[tuple[str, str]]:
     return pairs
 
 
-def _outcome(view: ItemView, first: str, second: str) -> str | None:
+def outcome(view: ItemView, first: str, second: str) -> str | None:
     """win / tie / both_bad / loss for `first` against `second`, None if it says nothing."""
     by_role: dict[str, AnswerView] = {}
     for answer in view.finished():
@@ -127,14 +127,18 @@ def head_to_head_of_views(
     for view in views:
         column = columns[view.item_id]
         for index, (first, second) in enumerate(pairs):
-            outcome = _outcome(view, first, second)
-            if outcome is None:
+            said = outcome(view, first, second)
+            if said is None:
                 continue
-            counts[index][outcome] += 1
+            counts[index][said] += 1
             items[index].add(view.item_id)
-            tied = outcome in ("tie", "both_bad")
-            hits = (outcome == "win", tied, outcome == "loss", outcome == "win" or tied)
+            tied = said in ("tie", "both_bad")
+            hits = (said == "win", tied, said == "loss", said in ("win", "tie"))
             for offset, hit in enumerate(hits):
+                if offset == 3 and said == "both_bad":
+                    # "All bad" says nothing of which is better: crediting it as "as good as
+                    # the teacher" would lean toward the model. Left out of this figure only.
+                    continue
                 denominators[4 * index + offset, column] += 1
                 numerators[4 * index + offset, column] += hit
     figure = estimates(numerators, denominators, resamples, seed, shares=True)
@@ -170,7 +174,9 @@ def head_to_head_rows(results: Sequence[HeadToHead]) -> list[dict[str, str]]:
             "Preferred": format_share(result.win),
             "Tie or both bad": format_share(result.tie),
             "Other preferred": format_share(result.loss),
-            "As good or better (ties count in full)": format_share(result.as_good_or_better),
+            "As good or better (ties count in full; “all bad” left out)": format_share(
+                result.as_good_or_better
+            ),
         }
         for result in results
     ]

@@ -55,7 +55,7 @@ class Evidence:
             Table(
                 "Each model against the teacher",
                 "Share of verdicts that rated the model's answer as good as or better than "
-                "the teacher's (ties count in full, as the imitation study counted them).",
+                "the teacher's (ties count in full, as the imitation study counted them; an “all bad” verdict says nothing of which is better and is left out).",
                 teacher_rows(self.head_to_head),
             ),
             Table(

@@ -42,6 +42,7 @@ from typing import Any
 
 import numpy as np
 
+from imitation_lens.core.analysis.comparisons import outcome
 from imitation_lens.core.analysis.estimates import (
     DASH,
     RESAMPLES,
@@ -50,10 +51,10 @@ from imitation_lens.core.analysis.estimates import (
     estimates,
     format_number,
     format_share,
+    with_wilson,
 )
 from imitation_lens.core.analysis.evaluator_view import ItemView, item_view, role_of
 from imitation_lens.core.analysis.metrics import report
-from imitation_lens.core.analysis.position_bias import with_wilson
 from imitation_lens.core.analysis.style import style, teacher_role
 
 # Column keys of `Study.sources`, in the table's order.
@@ -66,7 +67,7 @@ class StudyRefused(ValueError):
 
 
 @dataclass(frozen=True)
-class HeadToHead:
+class AgainstTeacher:
     """One model against the teacher over standing verdicts. Ties count in full."""
 
     better: int
@@ -92,7 +93,7 @@ class StudyModel:
     sessions: tuple[str, ...]  # ids of the sessions where it answered
     models: tuple[str, ...]  # what ran under this role (file or server model names)
     answers: int  # finished answers, judged or not
-    against_teacher: HeadToHead | None  # None for the teacher itself, or with no teacher
+    against_teacher: AgainstTeacher | None  # None for the teacher itself, or with no teacher
     accuracy: Estimate
     errors_per_answer: Estimate
     list_share: Estimate
@@ -127,7 +128,7 @@ def as_good_or_better(
     *,
     resamples: int = RESAMPLES,
     seed: int = SEED,
-) -> HeadToHead:
+) -> AgainstTeacher:
     """How often `role`'s answer was rated as good as or better than the teacher's.
 
     Over each view (one evaluator's final word on one question) with a verdict, where both
@@ -140,32 +141,30 @@ def as_good_or_better(
     rows: list[tuple[int, int]] = []  # (question, 1 if as good or better else 0)
     better = ties = worse = left_out = 0
     for view in views:
-        if view.preferred is None:
+        # The same reading of a verdict as the report's head to head (comparisons.py).
+        said = outcome(view, role, teacher)
+        if said is None:
+            if view.preferred is not None and _answered_both(view, role, teacher):
+                left_out += 1  # a third answer was preferred: nothing said about this pair
             continue
-        finished = view.finished()
-        mine = {a.response_id for a in finished if a.role == role}
-        theirs = {a.response_id for a in finished if a.role == teacher}
-        if not mine or not theirs:
-            continue
-        if view.preferred == "tie":
-            ties += 1
-            outcome = 1
-        elif view.preferred == "answer" and view.preferred_response_id in mine:
-            better += 1
-            outcome = 1
-        elif view.preferred == "answer" and view.preferred_response_id in theirs:
-            worse += 1
-            outcome = 0
-        else:
+        if said == "both_bad":
             left_out += 1
             continue
-        rows.append((columns.setdefault(view.item_id, len(columns)), outcome))
+        better += said == "win"
+        ties += said == "tie"
+        worse += said == "loss"
+        rows.append((columns.setdefault(view.item_id, len(columns)), int(said != "loss")))
     top, bottom = np.zeros((1, len(columns))), np.zeros((1, len(columns)))
-    for column, outcome in rows:
-        top[0, column] += outcome
+    for column, hit in rows:
+        top[0, column] += hit
         bottom[0, column] += 1
     share = with_wilson(estimates(top, bottom, resamples, seed)[0])
-    return HeadToHead(better, ties, worse, left_out, share)
+    return AgainstTeacher(better, ties, worse, left_out, share)
+
+
+def _answered_both(view: ItemView, role: str, teacher: str) -> bool:
+    roles = {answer.role for answer in view.finished()}
+    return role in roles and teacher in roles
 
 
 def _views(documents: Sequence[Mapping[str, Any]]) -> list[tuple[int, ItemView]]:
@@ -346,11 +345,11 @@ def _notes(
 # -- a plain table ---------------------------------------------------------------------------
 
 
-def _against(head: HeadToHead | None) -> str:
+def _against(head: AgainstTeacher | None) -> str:
     return DASH if head is None else format_share(head.share)
 
 
-def _counts(head: HeadToHead | None) -> str:
+def _counts(head: AgainstTeacher | None) -> str:
     if head is None:
         return DASH
     text = f"{head.better} better, {head.ties} tied, {head.worse} worse"
