@@ -31,6 +31,7 @@ from imitation_lens.ui.judging_bar import Choice
 from imitation_lens.ui.main_window import MainWindow
 from imitation_lens.ui.mark_dialog import MarkDialog
 from imitation_lens.ui.slot_dialog import SlotDialog
+from imitation_lens.ui.study_view import StudyView
 from imitation_lens.ui.window_menus import show_help
 from imitation_lens.ui.window_state import FRAME_ALLOWANCE, first_size
 
@@ -301,6 +302,13 @@ def test_every_dialog_fits_a_small_laptop_screen(crowded: MainWindow, qtbot: Any
         pass
     problems += _check(report, qtbot)
     report.close()
+    assert window.session_id is not None
+    study = StudyView(window.writer, [window.session_id], window)
+    study.show()
+    with qtbot.waitSignal(study.shown, timeout=20000):
+        pass
+    problems += _check(study, qtbot)
+    study.close()
     quote = "a long stretch of words that were marked as wrong " * 5
     mark = Mark("m", "r", 0, len(quote), quote, category="wrong_detail")
     mark_dialog = MarkDialog(mark, True, window)
