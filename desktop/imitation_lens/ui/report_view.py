@@ -47,7 +47,12 @@ def rows_table(rows: list[dict[str, str]], name: str) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.setMinimumHeight(40 + 30 * len(rows))
+    # As tall as its rows (and a scroll bar for wide tables): several tables stack in the
+    # report, and a table that takes a share of the spare height shows a block of empty rows.
+    table.resizeRowsToContents()
+    height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+    height += sum(table.rowHeight(row) for row in range(len(rows)))
+    table.setFixedHeight(height + table.horizontalScrollBar().sizeHint().height())
     table.setAccessibleName(name)
     table.setAccessibleDescription(f"{len(rows)} row(s)")
     return table
