@@ -206,6 +206,7 @@ class ItemView:
     preferred: str | None = None  # answer | tie | all_bad; None without a verdict
     preferred_response_id: str | None = None
     prompt: str = ""  # the question, which the strict automatic check reads
+    incorrect: tuple[str, ...] = ()  # answers the prompt set says are wrong: the check refuses
 
     def finished(self) -> list[AnswerView]:
         return [answer for answer in self.answers if answer.finished]
@@ -260,6 +261,7 @@ def item_view(item: Mapping[str, Any], evaluator: str, local: str = "") -> ItemV
         preferred=None if verdict is None else str(verdict.get("preferred")),
         preferred_response_id=None if verdict is None else verdict.get("preferred_response_id"),
         prompt=str(item.get("prompt") or ""),
+        incorrect=tuple(str(a) for a in item.get("incorrect_answers") or []),
     )
 
 

@@ -107,13 +107,21 @@ def chosen_evaluators(documents: Sequence[Mapping[str, Any]], who: Evaluators) -
 
 # The check is pure and the report asks it of the same answer for several figures.
 @lru_cache(maxsize=8192)  # ~3 answers × 2,700 items; the report asks again per evaluator
-def _check(text: str, reference: str, aliases: tuple[str, ...], question: str) -> bool:
-    return bool(automatic_check(text, reference, aliases, question=question))
+def _check(
+    text: str,
+    reference: str,
+    aliases: tuple[str, ...],
+    question: str,
+    incorrect: tuple[str, ...] = (),
+) -> bool:
+    return bool(automatic_check(text, reference, aliases, question=question, incorrect=incorrect))
 
 
 def answer_correct(view: ItemView, answer: AnswerView) -> bool:
     """The automatic (strict) check's verdict on one answer: the one place the report asks it."""
-    return _check(answer.text, view.aliases[0], tuple(view.aliases[1:]), view.prompt)
+    return _check(
+        answer.text, view.aliases[0], tuple(view.aliases[1:]), view.prompt, view.incorrect
+    )
 
 
 # -- the report ------------------------------------------------------------------------------

@@ -45,6 +45,11 @@ class SetItem:
     source: str = ""
     tags: tuple[str, ...] = ()
     line: int = 0  # where it starts in the file it came from (0: not from a file)
+    # Answers the set says are wrong (TruthfulQA): the automatic check refuses them.
+    incorrect: tuple[str, ...] = ()
+    # An answer the file itself gives (Alpaca's output, ShareGPT's reply), kept for later use
+    # as a recorded teacher answer; never shown as a reference and never checked against.
+    teacher_answer: str = ""
 
     def to_row(self) -> dict[str, Any]:
         return {
@@ -333,6 +338,8 @@ def save_prompt_set(store: Store, prompt_set: PromptSet) -> str:
                 "aliases": json.dumps(list(item.aliases), ensure_ascii=False),
                 "source": item.source,
                 "tags": json.dumps(list(item.tags), ensure_ascii=False),
+                "incorrect_answers": json.dumps(list(item.incorrect), ensure_ascii=False),
+                "teacher_answer": item.teacher_answer,
             }
             for position, item in enumerate(prompt_set.items, start=1)
         )
@@ -349,6 +356,8 @@ def _stored_items(store: Store, set_id: str) -> Iterable[SetItem]:
             tuple(json.loads(row["aliases"] or "[]")),
             row["source"] or "",
             tuple(json.loads(row["tags"] or "[]")),
+            incorrect=tuple(json.loads(row.get("incorrect_answers") or "[]")),
+            teacher_answer=row.get("teacher_answer") or "",
         )
 
 

@@ -107,6 +107,11 @@ def create_batch(
                     "reference_source": entry.source,
                     "aliases": json.dumps(list(entry.aliases), ensure_ascii=False),
                     "tags": json.dumps(list(entry.tags), ensure_ascii=False),
+                    "incorrect_answers": (
+                        json.dumps(list(entry.incorrect), ensure_ascii=False)
+                        if entry.incorrect
+                        else None
+                    ),
                     "shown_order": json.dumps(order),
                     "batch_id": batch_id,
                     "batch_position": offset + 1,

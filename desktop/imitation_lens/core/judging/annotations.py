@@ -272,6 +272,7 @@ def item_state(store: Store, item_id: str) -> dict[str, Any]:
                 item["reference"],
                 item.get("aliases") or (),
                 question=item.get("prompt") or "",
+                incorrect=item.get("incorrect_answers") or (),
             )
             if response["status"] == "done"
             else None

@@ -373,6 +373,19 @@ def _v6_views_count_the_standing_phase(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v7_known_wrong_answers(db: sqlite_utils.Database) -> None:
+    """Answers a set says are wrong, and answers a file recorded, kept with its questions.
+
+    `incorrect_answers` (JSON list, on a set's items and on a batch's items): TruthfulQA's
+    incorrect answers, which the automatic check refuses even when they contain a reference
+    word. `teacher_answer` (a set's items only): the answer an Alpaca or ShareGPT file gives,
+    kept for later use as a recorded teacher answer.
+    """
+    db.table("items").add_column("incorrect_answers", str)
+    db.table("prompt_set_items").add_column("incorrect_answers", str)
+    db.table("prompt_set_items").add_column("teacher_answer", str)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial,
     _v2_judging,
@@ -380,6 +393,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v4_evaluators_and_search,
     _v5_prompt_sets_and_batches,
     _v6_views_count_the_standing_phase,
+    _v7_known_wrong_answers,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

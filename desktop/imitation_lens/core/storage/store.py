@@ -24,7 +24,16 @@ from imitation_lens.core.storage.migrations import SCHEMA_VERSION, migrate
 log = logging.getLogger(__name__)
 
 _UNFINISHED = tuple(s.value for s in Status if s not in FINAL_STATUSES)
-_JSON_COLUMNS = {"params", "extra", "lineup", "shown_order", "identity_clues", "aliases", "tags"}
+_JSON_COLUMNS = {
+    "params",
+    "extra",
+    "lineup",
+    "shown_order",
+    "identity_clues",
+    "aliases",
+    "tags",
+    "incorrect_answers",
+}
 
 
 def new_id() -> str:
