@@ -167,7 +167,13 @@ def _check_cells(item: dict[str, Any], response: dict[str, Any]) -> dict[str, st
     text = str(response.get("text") or "")
     reference = str(item.get("reference") or "")
     aliases = item.get("aliases") or ()
-    verdict = check_verdict(text, reference, aliases, question=str(item.get("prompt") or ""))
+    verdict = check_verdict(
+        text,
+        reference,
+        aliases,
+        question=str(item.get("prompt") or ""),
+        incorrect=item.get("incorrect_answers") or (),
+    )
     lenient = lenient_check(text, reference, aliases)
     return {
         "automatic_check": "" if verdict is None else verdict.code,

@@ -22,7 +22,7 @@ from imitation_lens.core.exports.session_json import shareable_lineup, shareable
 
 _JSON_FIELDS = {
     "sessions": ("lineup",),
-    "items": ("shown_order", "aliases", "tags"),
+    "items": ("shown_order", "aliases", "tags", "incorrect_answers"),
     "responses": ("params", "extra", "identity_clues"),
     "verdicts": ("shown_order",),
 }
