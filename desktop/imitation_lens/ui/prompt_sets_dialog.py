@@ -1,4 +1,9 @@
-"""Prompt sets: the built-in and imported sets, a preview of each, import, and Run."""
+"""Prompt sets: the built-in and imported sets, a preview of each, import, and Run.
+
+An import reads the file on a task of its own (ui/tasks.py) with a progress bar, recognising
+public sets' formats (core/batches/formats.py) or asking which field is which
+(ui/field_mapping_dialog.py); only the finished set goes to the writer, in one transaction.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +20,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QProgressBar,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -23,23 +30,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from imitation_lens.core.batches.formats import (
+    FieldMapping,
+    UnrecognisedFields,
+    read_question_file,
+)
 from imitation_lens.core.batches.prompt_sets import (
     PromptSet,
     PromptSetError,
     prompt_sets,
-    read_prompt_set_file,
     remove_prompt_set,
     save_prompt_set,
 )
+from imitation_lens.core.batches.set_files import MAX_ROWS, Sample
 from imitation_lens.core.housekeeping.fault_log import shown_fault
 from imitation_lens.core.housekeeping.unexpected import storage_fault
 from imitation_lens.core.storage.store import Store
+from imitation_lens.ui.field_mapping_dialog import FieldMappingDialog
 from imitation_lens.ui.gui_writer import GuiWriter
 from imitation_lens.ui.plain_text import plain_tip
+from imitation_lens.ui.tasks import Task, run_task
 from imitation_lens.ui.window_state import fit_to_screen
 
 PREVIEW_COLUMNS = ["Question", "Reference answer", "Also accepted", "Source", "Tags"]
 PREVIEW_ROWS = 500  # the preview is a sample, not an editor
+FILE_TYPES = "Question files (*.jsonl *.json *.csv *.tsv *.parquet)"
+
+
+class _Stopped(Exception):
+    """The dialog closed while its file was being read."""
 
 
 class PromptSetsDialog(QDialog):
@@ -47,6 +66,7 @@ class PromptSetsDialog(QDialog):
     listed = Signal()  # the list shows what is in the database now
     imported = Signal(str)  # the new set's id; it is listed and selected
     import_failed = Signal(str)  # why, in plain words
+    mapping_asked = Signal(object)  # the FieldMappingDialog shown for a file of unknown fields
 
     def __init__(self, writer: GuiWriter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,7 +109,28 @@ class PromptSetsDialog(QDialog):
         self.message.setVisible(False)
 
         self.import_button = QPushButton("Import…")
-        self.import_button.setAccessibleDescription("Add a set from a .jsonl or .csv file")
+        self.import_button.setAccessibleDescription(
+            "Add a set from a file: the app's own JSONL or CSV, or a public set such as "
+            "NQ-open, TriviaQA, SimpleQA, TruthfulQA, Alpaca or ShareGPT"
+        )
+        self.sample_box = QCheckBox("Import a random sample of")
+        self.sample_box.setToolTip(
+            f"For large sets: the same questions each time for the same number and seed. "
+            f"A file of more than {MAX_ROWS:,} questions can only be imported as a sample."
+        )
+        self.sample_size = QSpinBox()
+        self.sample_size.setRange(1, MAX_ROWS)
+        self.sample_size.setValue(500)
+        self.sample_size.setAccessibleName("Questions in the sample")
+        self.sample_seed = QSpinBox()
+        self.sample_seed.setRange(0, 2_147_483_647)
+        self.sample_seed.setPrefix("seed ")
+        self.sample_seed.setAccessibleName("Seed of the sample")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setAccessibleName("Reading the file")
+        self.progress.setVisible(False)
+        self._reading: Task[PromptSet] | None = None
         self.import_button.clicked.connect(self.choose_file)
         self.remove_button = QPushButton("Remove")
         self.remove_button.setAccessibleDescription(
@@ -117,6 +158,12 @@ class PromptSetsDialog(QDialog):
         left_buttons.addWidget(self.import_button)
         left_buttons.addWidget(self.remove_button)
         left.addLayout(left_buttons)
+        sample_row = QHBoxLayout()
+        sample_row.addWidget(self.sample_box)
+        sample_row.addWidget(self.sample_size)
+        sample_row.addWidget(self.sample_seed)
+        left.addLayout(sample_row)
+        left.addWidget(self.progress)
         left_widget = QWidget()
         left_widget.setLayout(left)
         right = QVBoxLayout()
@@ -188,12 +235,12 @@ class PromptSetsDialog(QDialog):
             lines.append(_escape(prompt_set.description))
         if tags:
             lines.append(f"Topics: {_escape(tags)}.")
-        origin = (
-            f"Licence: {_escape(prompt_set.licence)}."
-            if prompt_set.licence
-            else f"Imported from {_escape(prompt_set.file_name)}."
-        )
-        lines.append(origin)
+        if prompt_set.licence:
+            lines.append(f"Licence: {_escape(prompt_set.licence)}.")
+        elif not prompt_set.built_in:
+            lines.append("Licence: not known — check where the file came from.")
+        if not prompt_set.built_in:
+            lines.append(f"Imported from {_escape(prompt_set.file_name)}.")
         self.about.setText("<br>".join(lines))
         shown = prompt_set.items[:PREVIEW_ROWS]
         self.preview.setRowCount(len(shown))
@@ -209,18 +256,63 @@ class PromptSetsDialog(QDialog):
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Import a prompt set", str(Path.home()), "Prompt sets (*.jsonl *.csv)"
+            self, "Import a prompt set", str(Path.home()), FILE_TYPES
         )
         if path:
             self.import_file(Path(path))
 
-    def import_file(self, path: Path) -> None:
-        """Read, check and keep a set file on the writer's thread; all of it or nothing."""
+    def import_file(self, path: Path, mapping: FieldMapping | None = None) -> None:
+        """Read and check a question file on a task of its own, showing progress, then keep
+        it through the writer: all of it or nothing."""
+        if self._reading is not None:
+            return
+        sample = (
+            Sample(self.sample_size.value(), self.sample_seed.value())
+            if self.sample_box.isChecked()
+            else None
+        )
 
-        def work(store: Store) -> PromptSet:
-            prompt_set = read_prompt_set_file(path)
-            save_prompt_set(store, prompt_set)
-            return prompt_set
+        def work(task: Task[PromptSet]) -> PromptSet:
+            def progress(rows: int, fraction: float) -> None:
+                if task.cancelled.is_set():
+                    raise _Stopped
+                task.post(lambda: self._show_progress(rows, fraction))
+
+            return read_question_file(path, sample=sample, mapping=mapping, progress=progress)
+
+        self.import_button.setEnabled(False)
+        self.progress.setValue(0)
+        self.progress.setFormat("Reading…")
+        self.progress.setVisible(True)
+        self._reading = run_task(self, work, self._save, self._not_read, name=f"read {path.name}")
+
+    def _show_progress(self, rows: int, fraction: float) -> None:
+        self.progress.setValue(round(fraction * 1000))
+        self.progress.setFormat(f"{rows:,} rows read")
+
+    def _read_over(self) -> None:
+        self._reading = None
+        self.import_button.setEnabled(True)
+        self.progress.setVisible(False)
+
+    def _not_read(self, error: Exception) -> None:
+        self._read_over()
+        if isinstance(error, UnrecognisedFields):
+            self._ask_mapping(error)
+        elif not isinstance(error, _Stopped):  # stopped: the dialog closed, nobody to tell
+            self._failed(error)
+
+    def _ask_mapping(self, unknown: UnrecognisedFields) -> None:
+        self._say(str(unknown), False)
+        dialog = FieldMappingDialog(unknown.path.name, unknown.fields, unknown.rows, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        path = unknown.path
+        dialog.accepted.connect(lambda: self.import_file(path, dialog.mapping()))
+        dialog.open()
+        self.mapping_asked.emit(dialog)
+
+    def _save(self, prompt_set: PromptSet) -> None:
+        self._read_over()
 
         def done(prompt_set: PromptSet) -> None:
             self._say(
@@ -230,15 +322,19 @@ class PromptSetsDialog(QDialog):
             )
             self.refresh(select=prompt_set.id)
 
-        def failed(error: Exception) -> None:
-            if isinstance(error, PromptSetError):
-                message = str(error)
-            else:
-                message = storage_fault("The prompt set was not imported", error)
-            self._say(message, True)
-            self.import_failed.emit(message)
+        def keep(store: Store) -> PromptSet:
+            save_prompt_set(store, prompt_set)
+            return prompt_set
 
-        self.writer.call(work, done, failed, owner=self)
+        self.writer.call(keep, done, self._failed, owner=self)
+
+    def _failed(self, error: Exception) -> None:
+        if isinstance(error, PromptSetError):
+            message = str(error)
+        else:
+            message = storage_fault("The prompt set was not imported", error)
+        self._say(message, True)
+        self.import_failed.emit(message)
 
     def remove_current(self) -> None:
         prompt_set = self.current
