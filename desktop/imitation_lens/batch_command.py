@@ -16,14 +16,11 @@ from datetime import datetime
 from pathlib import Path
 from types import FrameType
 
-from imitation_lens.core.batches.prompt_sets import (
-    PromptSet,
-    PromptSetError,
-    prompt_sets,
-    read_prompt_set_file,
-)
+from imitation_lens.core.batches.formats import read_question_file
+from imitation_lens.core.batches.prompt_sets import PromptSet, PromptSetError, prompt_sets
 from imitation_lens.core.batches.queued import batch_summary, create_batch, interrupted_batches
 from imitation_lens.core.batches.run import BatchProgress, BatchRun, time_left
+from imitation_lens.core.batches.set_files import SUFFIXES
 from imitation_lens.core.housekeeping.about import start_line
 from imitation_lens.core.housekeeping.logfile import configure_logging
 from imitation_lens.core.housekeeping.paths import DataPaths
@@ -36,8 +33,8 @@ from imitation_lens.core.storage.store import Store, new_id
 
 def _find_set(store: Store, reference: str) -> PromptSet:
     path = Path(reference).expanduser()
-    if path.suffix.lower() in (".jsonl", ".csv"):
-        return read_prompt_set_file(path)
+    if path.suffix.lower() in SUFFIXES:  # the app's own sets and public ones (NQ-open, …)
+        return read_question_file(path)
     known = prompt_sets(store)
     for prompt_set in known:
         if reference in (prompt_set.id, prompt_set.id.removeprefix("built-in:"), prompt_set.name):
