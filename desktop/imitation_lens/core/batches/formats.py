@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from imitation_lens.core.batches.prompt_sets import (
-    FIELDS,
     MAX_PROMPT_CHARS,
     PromptSet,
     PromptSetError,
@@ -311,8 +310,10 @@ class UnrecognisedFields(PromptSetError):
         )
 
 
-def _own_format(rows: list[Row]) -> bool:
-    return bool(rows) and all("prompt" in row and set(row) <= set(FIELDS) for row in rows)
+def _looks_own(rows: list[Row]) -> bool:
+    """A "prompt" field, maybe in a CSV with ";" between columns, which only the strict
+    reader sniffs."""
+    return bool(rows) and any(str(key).strip().lower().startswith("prompt") for key in rows[0])
 
 
 def read_question_file(
@@ -325,11 +326,18 @@ def read_question_file(
     """A question file as a prompt set, not yet saved: the app's own format, a recognised
     public set, or fields mapped by the evaluator. PromptSetError says why not, plainly;
     UnrecognisedFields (one of them) carries the first rows for the mapping dialog."""
+    # The app's own files keep their strict reading, which lists every wrong line.
+    own_suffix = mapping is None and sample is None and path.suffix.lower() in (".jsonl", ".csv")
     try:
-        head = first_rows(path)
-        if mapping is None and sample is None and _own_format(head):
-            return read_prompt_set_file(path)
+        try:
+            head = first_rows(path)
+        except SetFileError:
+            if own_suffix:
+                return read_prompt_set_file(path)
+            raise
         found = None if mapping is not None else recognise(head[0]) if head else None
+        if own_suffix and (found is OWN or (found is None and _looks_own(head))):
+            return read_prompt_set_file(path)
         if mapping is None and found is None:
             if not head:
                 raise PromptSetError(f"{path.name} was not imported: it has no questions in it.")
