@@ -293,6 +293,25 @@ def test_the_written_report_is_one_self_contained_file(tmp_path: Path) -> None:
     assert not list(target.parent.glob(".*partial"))
 
 
+def test_a_long_report_shows_its_summary_first_and_lays_out_only_questions_in_view(
+    tmp_path: Path,
+) -> None:
+    """A 10,000-question page took Chromium minutes to lay out in full; with each question's
+    layout left until it nears the screen the summary shows at once (bench/exports.py times it).
+    Every question stays in the one file, and printing lays them all out."""
+    document = hostile_document(tmp_path)
+    page = render_html(document, SUMMARY, CHARTS)
+    style = page[page.index("<style>") : page.index("</style>")]
+    screen, printed = style.split("@media print")
+    assert ".item { content-visibility: auto; contain-intrinsic-size: auto 1400px; }" in screen
+    assert ".item { break-inside: avoid-page; content-visibility: visible; }" in printed
+    first_question = page.index('<article class="item"')
+    assert page.index('<section class="summary"') < first_question
+    assert page.index('<section class="charts"') < first_question
+    assert page.count('<article class="item"') == len(document["items"])
+    assert "<details" not in page  # nothing to open: every answer is there to read and find
+
+
 # -- a real browser ---------------------------------------------------------------------------
 
 

@@ -106,7 +106,13 @@ def chosen_evaluators(documents: Sequence[Mapping[str, Any]], who: Evaluators) -
 
 
 # The check is pure and the report asks it of the same answer for several figures.
-@lru_cache(maxsize=8192)  # ~3 answers × 2,700 items; the report asks again per evaluator
+# Sized for a benchmark-sized session (NQ-open dev on three models: ~11,000 answers with a
+# reference) with room: an LRU smaller than one pass over the answers evicts every entry
+# before the next figure asks again, and the check then runs twice per answer.
+_CHECKED_ANSWERS = 1 << 16
+
+
+@lru_cache(maxsize=_CHECKED_ANSWERS)
 def _check(
     text: str,
     reference: str,
@@ -214,7 +220,7 @@ def _accuracy(
     return estimates(numerators, denominators, resamples, seed, shares=True)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=_CHECKED_ANSWERS)
 def _lenient(text: str, reference: str, aliases: tuple[str, ...]) -> bool:
     return matches_reference(text, reference, aliases)
 

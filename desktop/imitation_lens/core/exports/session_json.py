@@ -100,7 +100,7 @@ def session_document(store: Store, session_id: str) -> dict[str, Any]:
         session["lineup"] = shareable_lineup(session["lineup"])
     items = []
     for item_id in store.item_ids(session_id):
-        item = store.item(item_id)
+        item = store.item(item_id, with_marks=False)  # read below, deleted ones too
         progress = [
             {"evaluator": me, "phase": item.pop("phase"), "revealed_at": item.pop("revealed_at")}
         ]

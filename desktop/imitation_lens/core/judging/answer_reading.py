@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from functools import lru_cache
 
 from imitation_lens.core.judging.answer_words import (
     COMMON_CAPITALS,
@@ -122,6 +123,13 @@ def _label(words: list[Word], start: int, end: int) -> str:
     return " ".join(w.text.title() if w.capital else w.text for w in words[start:end])
 
 
+@lru_cache(maxsize=1 << 14)
+def _question_words(question: str) -> tuple[Word, ...]:
+    """The question's words that carry meaning; each answer to an item asks for them again.
+    Words are frozen, so the readings can share them."""
+    return tuple(w for w in read_words(question) if w.text not in STOP)
+
+
 class Reading:
     def __init__(self, answer: str, accepted: tuple[str, ...], question: str) -> None:
         self.words = read_words(answer)
@@ -131,7 +139,7 @@ class Reading:
             self.clause_texts.setdefault(word.clause, set()).add(word.text)
         self.forms = [(form, plain(form)) for form in accepted if plain(form)]
         self.accepted_words = {w for _, form in self.forms for w in form}
-        self.question = [w for w in read_words(question) if w.text not in STOP]
+        self.question = list(_question_words(question))
         self.question_words = {w.text for w in self.question}
         self.question_values = {w.value for w in self.question if w.value is not None}
 

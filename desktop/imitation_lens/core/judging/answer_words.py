@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 
 def _words(text: str) -> list[str]:
@@ -232,6 +233,9 @@ def read_words(text: str) -> list[Word]:
     return [replace(w, asked=True) if w.sentence in asked else w for w in words]
 
 
+# The same references, alternatives and questions are read for every answer of an item (and
+# each form twice by a Reading): reading them once keeps a benchmark-sized report linear.
+@lru_cache(maxsize=1 << 16)
 def plain(text: str) -> tuple[str, ...]:
     """Just the normalised words of `text`."""
     return tuple(word.text for word in read_words(text))

@@ -315,8 +315,9 @@ class Store:
             )
         ]
 
-    def item(self, item_id: str) -> dict[str, Any]:
-        """An item with its responses (by slot) and each response's marks."""
+    def item(self, item_id: str, *, with_marks: bool = True) -> dict[str, Any]:
+        """An item with its responses (by slot) and, unless told not to (a caller that reads
+        them its own way), each response's marks."""
         item = _decode(self.db.table("items").get(item_id))
         responses = [
             _decode(row)
@@ -325,7 +326,8 @@ class Store:
             )
         ]
         for response in responses:
-            response["marks"] = self.marks(response["id"])
+            if with_marks:
+                response["marks"] = self.marks(response["id"])
         item["responses"] = responses
         return item
 
