@@ -79,6 +79,7 @@ class InFlight:
         self._pace = pace
         self._events: queue.Queue[Event] = queue.Queue()
         self._running: dict[str, threading.Event] = {}  # answer id → its stop
+        self._asked_at: dict[str, int] = {}  # answer id → how many were asked at once then
         self._ask_after = 0.0  # monotonic time before which nothing new is asked (a 429)
         self._streak = 0  # answers in a row that came through
         self._interrupted = False
@@ -139,6 +140,7 @@ class InFlight:
         runner = self._runner
         stop = threading.Event()
         self._running[rid] = stop
+        self._asked_at[rid] = self.limit
         self.most_at_once = max(self.most_at_once, len(self._running))
         request = GenerationRequest(rid, prompt)
 
@@ -169,13 +171,13 @@ class InFlight:
                 self.speed = event.tokens_per_second
         elif isinstance(event, FinishedEvent):
             self._running.pop(rid, None)
-            if self._finished(event):
+            if self._finished(event, self._asked_at.pop(rid, self.limit)):
                 shown = StateEvent(rid, Status.QUEUED)  # asked again: not a failure
         else:
             self._writer.run(lambda s: write_event(s, event))
         self._on_event(self.index, shown)
 
-    def _finished(self, event: FinishedEvent) -> bool:
+    def _finished(self, event: FinishedEvent, asked_at: int) -> bool:
         """Keep a finished answer; True when it will be asked again instead."""
         rid = event.response_id
         wanted = self._wants()
@@ -186,12 +188,12 @@ class InFlight:
         if failure == "rate_limited" and wanted != CANCELLED and self._pace.may_retry(rid):
             wait = self._pace.slow_down(rid, event.facts.get("retry_after"))
             self._ask_after = time.monotonic() + wait
-            self._lower("is limiting requests (429)", f" Asking again in {wait:.0f} s.")
+            self._lower(asked_at, "is limiting requests (429)", f" Asking again in {wait:.0f} s.")
             self._writer.run(lambda s: requeue(s, [rid]))
             self._on_change("slowed")
             return True
         if failure == "server_error":
-            self._lower("had errors (5xx)", "")
+            self._lower(asked_at, "had errors (5xx)", "")
         self._writer.run(lambda s: write_event(s, event))
         if event.status is Status.DONE:
             self._pace.answered(rid)
@@ -202,9 +204,10 @@ class InFlight:
         self._on_change(RUNNING)
         return False
 
-    def _lower(self, why: str, then: str) -> None:
+    def _lower(self, asked_at: int, why: str, then: str) -> None:
         self._streak = 0
-        self.limit = max(1, self.limit // 2)
+        if asked_at <= self.limit:  # once per refusal of a level: the others asked with it
+            self.limit = max(1, self.limit // 2)  # were refused for the same reason
         # No column named: in a blind session that would tell the API column apart.
         at_once = "one question at a time" if self.limit == 1 else f"{self.limit} questions at once"
         self.message = (
