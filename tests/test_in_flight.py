@@ -10,16 +10,29 @@ import subprocess
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import local_slot
+from conftest import close_window, local_slot
 from imitation_lens.core.batches import in_flight
 from imitation_lens.core.batches.queued import claim_answer
 from imitation_lens.core.housekeeping.paths import DataPaths
-from imitation_lens.core.running.lineup import LINEUP_SETTING, SamplingParams, Server, SlotConfig
+from imitation_lens.core.running.lineup import (
+    IN_FLIGHT,
+    LINEUP_SETTING,
+    SamplingParams,
+    Server,
+    SlotConfig,
+)
+from imitation_lens.core.servers.connections import (
+    CONNECTION_IN_FLIGHT,
+    Connection,
+    connections,
+    save_connection,
+)
 from imitation_lens.core.storage.store import Store
 from teacher_faults import FaultServer
 from test_batch import QUESTIONS, Watcher, answers, finish, new_batch, question_set, start_run
@@ -116,10 +129,95 @@ def test_a_claimed_answer_is_not_claimed_again(store: Store) -> None:
     batch_id = new_batch(store, lineup, question_set(2))
     first, second = claim_answer(store, batch_id, 0), claim_answer(store, batch_id, 0)
     assert first is not None and second is not None and first[0] != second[0]
-    assert (first[1], second[1]) == (1, 2)
+    assert (first[1], second[1]) == (1, 2) and first[3] != second[3]
     assert claim_answer(store, batch_id, 0) is None
     statuses = {r["status"] for r in answers(store, batch_id)}
     assert statuses == {"loading"}  # pending: a resume after a kill asks them again
+
+
+def test_pause_with_four_in_flight_stops_them_and_resume_asks_each_again_once(
+    data_paths: DataPaths, store: Store
+) -> None:
+    server = FaultServer(delay_s=60)
+    try:
+        lineup = [teacher(server.url, 4)]
+        batch_id = new_batch(store, lineup, question_set(8))
+        watcher = Watcher()
+        run = start_run(data_paths, batch_id, lineup, watcher)
+        assert server.wait_at_once(4)
+        run.pause()
+        finish(run, watcher)
+        assert (watcher.last.state, watcher.last.answered) == ("paused", 0)
+        assert {r["status"] for r in answers(store, batch_id)} == {"queued"}
+        server.let_through()
+        resumed = Watcher()
+        finish(start_run(data_paths, batch_id, lineup, resumed), resumed)
+    finally:
+        server.close()
+    assert (resumed.last.state, resumed.last.answered) == ("finished", 8)
+    asked = Counter(asked_prompts(server))
+    # The four cut off by the pause were asked again, once; the others once in all.
+    assert sorted(asked.values()) == [1] * 4 + [2] * 4
+    assert [r["text"] for r in answers(store, batch_id)] == ["Canberra."] * 8
+
+
+def test_questions_at_once_are_kept_only_where_they_are_not_the_default(store: Store) -> None:
+    old: dict[str, Any] = {
+        "role": "Teacher",
+        "kind": "endpoint",
+        "source": {
+            "base_url": "http://127.0.0.1:9/v1",
+            "model": "m",
+            "api_key_env": "",
+            "replay": "fallback",
+        },
+        "params": {},
+        "note": "",
+    }
+    slot = SlotConfig.from_dict(old)
+    assert isinstance(slot.source, Server) and slot.source.in_flight == IN_FLIGHT == 4
+    assert slot.to_dict()["source"] == old["source"]  # old files stay as they were
+    eight = SlotConfig("Teacher", Server("x", "m", in_flight=8))
+    assert eight.to_dict()["source"]["in_flight"] == 8
+    assert SlotConfig.from_dict(eight.to_dict()) == eight
+    odd = dict(old, source=dict(old["source"], in_flight="many"))
+    assert SlotConfig.from_dict(odd).source == slot.source  # unreadable: the default
+
+    saved = save_connection(store, Connection("", "vLLM", "http://127.0.0.1:8000/v1", "m"))
+    assert store.get_setting(CONNECTION_IN_FLIGHT, None) is None  # the default: nothing kept
+    save_connection(store, replace(saved, in_flight=16))
+    assert [c.in_flight for c in connections(store)] == [16]
+    assert connections(store)[0].server().in_flight == 16
+    save_connection(store, replace(saved, in_flight=IN_FLIGHT))
+    assert store.get_setting(CONNECTION_IN_FLIGHT, None) == {}
+    assert [c.in_flight for c in connections(store)] == [IN_FLIGHT]
+
+
+def test_the_connections_dialog_sets_questions_at_once(
+    qtbot: Any, open_window: Any, data_paths: DataPaths
+) -> None:
+    window = open_window(data_paths)
+    dialog = window.models_menu.open_connections()
+    spin = dialog.in_flight
+    assert spin.accessibleName() == "Questions at once" and spin.value() == IN_FLIGHT
+    assert spin.isVisibleTo(dialog)
+    dialog.name.setText("Local vLLM")
+    dialog.base_url.setText("http://127.0.0.1:8000/v1")
+    dialog.model.setEditText("m")
+    spin.setValue(12)
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        dialog.save_button.click()
+    store = Store(data_paths.database)
+    try:
+        assert [(c.name, c.in_flight) for c in connections(store)] == [("Local vLLM", 12)]
+    finally:
+        store.close()
+    dialog.refresh()
+    qtbot.waitUntil(lambda: len(dialog.items) == 1, timeout=5000)
+    dialog.list.setCurrentRow(0)
+    assert spin.value() == 12
+    dialog.close()
+    close_window(qtbot, window)
 
 
 COUNT = 16

@@ -70,6 +70,7 @@ class InFlight:
         self.most_at_once = 0  # the most answers this pool had asked at the same time
         self.message = ""
         self.speed: float | None = None  # tokens per second of the latest answer
+        self.current: tuple[int, str] | None = None  # (place, item id) of the latest asked
         self.error = ""
         self._make_runner = make_runner
         self._writer = writer
@@ -126,6 +127,7 @@ class InFlight:
                     exhausted = True
                     break
                 self._ask(claimed[0], claimed[2])
+                self.current = (claimed[1], claimed[3])
             if not self._running and (self._interrupted or exhausted):
                 return
             try:

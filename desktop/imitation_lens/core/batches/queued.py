@@ -262,13 +262,13 @@ def next_item(
     return str(row[0]), int(row[1]), str(row[2]), answers
 
 
-def claim_answer(store: Store, batch_id: str, slot: int) -> tuple[str, int, str] | None:
+def claim_answer(store: Store, batch_id: str, slot: int) -> tuple[str, int, str, str] | None:
     """The first queued answer of `slot`, claimed for asking (its status becomes 'loading', so
-    no one claims it twice, and a resume after a kill asks it again, once): its id, place and
-    prompt; None when the slot has none queued."""
+    no one claims it twice, and a resume after a kill asks it again, once): its id, its item's
+    place, prompt and id; None when the slot has none queued."""
     with store.db.atomic():
         row = store.db.execute(
-            "SELECT r.id, i.batch_position, i.prompt FROM responses r JOIN items i "
+            "SELECT r.id, i.batch_position, i.prompt, i.id FROM responses r JOIN items i "
             "ON i.id = r.item_id WHERE i.batch_id = ? AND r.slot_index = ? "
             "AND r.status = 'queued' ORDER BY i.batch_position LIMIT 1",
             [batch_id, slot],
@@ -279,7 +279,7 @@ def claim_answer(store: Store, batch_id: str, slot: int) -> tuple[str, int, str]
             "UPDATE responses SET status = 'loading', updated_at = ? WHERE id = ?",
             [utc_now(), row[0]],
         )
-    return str(row[0]), int(row[1]), str(row[2])
+    return str(row[0]), int(row[1]), str(row[2]), str(row[3])
 
 
 def cancel_unstarted(store: Store, batch_id: str) -> None:

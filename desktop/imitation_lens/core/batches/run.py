@@ -391,6 +391,7 @@ class BatchRun:
         seconds_left = None
         if state in (RUNNING, "slowed"):
             seconds_left = self._time_left.seconds(remaining)
+        current = self._current or next((p.current for p in self._pools if p.current), None)
         messages = dict(self._messages)
         for pool in list(self._pools):
             self._speeds[pool.index] = pool.speed or self._speeds[pool.index]
@@ -407,8 +408,8 @@ class BatchRun:
                 summary.total,
                 summary.answered,
                 summary.failed,
-                None if self._current is None else self._current[0],
-                None if self._current is None else self._current[1],
+                None if current is None else current[0],
+                None if current is None else current[1],
                 seconds_left,
                 speeds,
                 " ".join(messages.values()),
