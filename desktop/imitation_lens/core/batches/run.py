@@ -52,7 +52,7 @@ from imitation_lens.core.running.events import (
     Status,
     TextEvent,
 )
-from imitation_lens.core.running.lineup import SlotConfig
+from imitation_lens.core.running.lineup import Server, SlotConfig
 from imitation_lens.core.running.slot_worker import SlotWorker
 from imitation_lens.core.storage.event_rows import write_event
 from imitation_lens.core.storage.store import Store
@@ -178,6 +178,7 @@ class BatchRun:
                 log.info("batch %s stopped: the window's writer has closed", self.batch_id)
             else:
                 log.exception("batch run failed")
+                self._want(PAUSED)  # the servers' questions stop too
                 self.error = f"The batch stopped because of an error inside the app ({error})."
                 with contextlib.suppress(Exception):
                     self._do(set_state, self.batch_id, PAUSED)
@@ -246,28 +247,23 @@ class BatchRun:
                 self._time_left.question_done(time.monotonic() - started)
 
     def _start_pools(self) -> None:
-        for index, slot in enumerate(self._lineup):
-            if slot.is_local:
-                continue
-            in_flight = getattr(slot.source, "in_flight", 1)
-            pool = InFlight(
-                self.batch_id,
-                index,
-                in_flight,
-                self._make_runner(index),
-                self._writer_now,
-                lambda: self._wants,
-                partial(self._pool_event),
-                self._report,
-                self._paces[index],
-            )
-            self._pools.append(pool)
-            pool.start()
-
-    @property
-    def _writer_now(self) -> Writer:
         assert self._writer is not None
-        return self._writer
+        for index, slot in enumerate(self._lineup):
+            if isinstance(slot.source, Server):
+                self._pools.append(
+                    InFlight(
+                        self.batch_id,
+                        index,
+                        slot.source.in_flight,
+                        self._make_runner(index),
+                        self._writer,
+                        lambda: self._wants,
+                        self._pool_event,
+                        self._report,
+                        self._paces[index],
+                    )
+                )
+                self._pools[-1].start()
 
     def _pool_event(self, index: int, event: Event) -> None:
         if self._on_event is not None:
