@@ -66,6 +66,10 @@ def start_server(model: Path) -> subprocess.Popen[bytes]:
         "gemma",
         "--n_ctx",
         "1024",
+        # By default it ends the answer it is streaming when another request comes in; a
+        # batch asks several questions at once (core/batches/in_flight.py): they wait instead.
+        "--interrupt_requests",
+        "False",
     ]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
