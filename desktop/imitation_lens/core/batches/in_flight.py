@@ -84,6 +84,7 @@ class InFlight:
         self._ask_after = 0.0  # monotonic time before which nothing new is asked (a 429)
         self._streak = 0  # answers in a row that came through
         self._interrupted = False
+        self._exhausted = False  # none of the slot's answers is left to claim
         self._runner: Runner | None = None
         self._thread = threading.Thread(
             target=self._main, name=f"batch-{index}-at-once", daemon=True
@@ -116,19 +117,19 @@ class InFlight:
                 self._interrupted = True
                 for stop in self._running.values():
                     stop.set()
-            exhausted = False
             while (
                 not self._interrupted
+                and not self._exhausted
                 and len(self._running) < self.limit
                 and time.monotonic() >= self._ask_after
             ):
                 claimed = self._writer.run(lambda s: claim_answer(s, self.batch_id, self.index))
                 if claimed is None:
-                    exhausted = True
+                    self._exhausted = True  # until one is asked again (a 429)
                     break
                 self._ask(claimed[0], claimed[2])
                 self.current = (claimed[1], claimed[3])
-            if not self._running and (self._interrupted or exhausted):
+            if not self._running and (self._interrupted or self._exhausted):
                 return
             try:
                 event = self._events.get(timeout=_TICK_S)
@@ -192,6 +193,7 @@ class InFlight:
             self._ask_after = time.monotonic() + wait
             self._lower(asked_at, "is limiting requests (429)", f" Asking again in {wait:.0f} s.")
             self._writer.run(lambda s: requeue(s, [rid]))
+            self._exhausted = False
             self._on_change("slowed")
             return True
         if failure == "server_error":
