@@ -35,7 +35,7 @@ from imitation_lens.core.running.events import (
     TextEvent,
 )
 from imitation_lens.core.storage.event_rows import write_event
-from imitation_lens.core.storage.writer import Writer
+from imitation_lens.core.storage.writer import Writer, WriterClosed
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +102,8 @@ class InFlight:
     def _main(self) -> None:
         try:
             self._serve()
+        except WriterClosed:  # the window closed: what was claimed is asked again on resume
+            log.info("batch %s: the window's writer has closed", self.batch_id)
         except Exception as error:  # the batch must end in a known state, whatever went wrong
             log.exception("asking a server several questions at once failed")
             self.error = f"The batch stopped because of an error inside the app ({error})."
