@@ -21,7 +21,7 @@ import logging
 import queue
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from imitation_lens.core.batches.pace import Pace
 from imitation_lens.core.batches.queued import CANCELLED, PAUSED, RUNNING, claim_answer, requeue
@@ -34,6 +34,7 @@ from imitation_lens.core.running.events import (
     Status,
     TextEvent,
 )
+from imitation_lens.core.running.lineup import Server, SlotConfig
 from imitation_lens.core.storage.event_rows import write_event
 from imitation_lens.core.storage.writer import Writer, WriterClosed
 
@@ -41,6 +42,36 @@ log = logging.getLogger(__name__)
 
 RAISE_AFTER = 20  # answers in a row that came through before one more is asked at once
 _TICK_S = 0.05
+
+
+def start_pools(
+    batch_id: str,
+    lineup: Sequence[SlotConfig],
+    make_runner: Callable[[int], Callable[[], Runner]],
+    writer: Writer,
+    wants: Callable[[], str],
+    on_event: Callable[[int, Event], None],
+    on_change: Callable[[str], None],
+    paces: Sequence[Pace],
+) -> list[InFlight]:
+    """One pool per server column of `lineup`, started."""
+    pools = []
+    for index, slot in enumerate(lineup):
+        if isinstance(slot.source, Server):
+            pool = InFlight(
+                batch_id,
+                index,
+                slot.source.in_flight,
+                make_runner(index),
+                writer,
+                wants,
+                on_event,
+                on_change,
+                paces[index],
+            )
+            pool.start()
+            pools.append(pool)
+    return pools
 
 
 class InFlight:

@@ -22,7 +22,7 @@ from typing import Concatenate, ParamSpec, TypeVar
 
 from filelock import Timeout
 
-from imitation_lens.core.batches.in_flight import InFlight
+from imitation_lens.core.batches.in_flight import InFlight, start_pools
 from imitation_lens.core.batches.pace import MIN_WAIT_S, Pace
 from imitation_lens.core.batches.progress import BatchProgress as BatchProgress
 from imitation_lens.core.batches.progress import SlotSpeed as SlotSpeed
@@ -52,7 +52,7 @@ from imitation_lens.core.running.events import (
     Status,
     TextEvent,
 )
-from imitation_lens.core.running.lineup import Server, SlotConfig
+from imitation_lens.core.running.lineup import SlotConfig
 from imitation_lens.core.running.slot_worker import SlotWorker
 from imitation_lens.core.storage.event_rows import write_event
 from imitation_lens.core.storage.store import Store
@@ -248,22 +248,16 @@ class BatchRun:
 
     def _start_pools(self) -> None:
         assert self._writer is not None
-        for index, slot in enumerate(self._lineup):
-            if isinstance(slot.source, Server):
-                self._pools.append(
-                    InFlight(
-                        self.batch_id,
-                        index,
-                        slot.source.in_flight,
-                        self._make_runner(index),
-                        self._writer,
-                        lambda: self._wants,
-                        self._pool_event,
-                        self._report,
-                        self._paces[index],
-                    )
-                )
-                self._pools[-1].start()
+        self._pools = start_pools(
+            self.batch_id,
+            self._lineup,
+            self._make_runner,
+            self._writer,
+            lambda: self._wants,
+            self._pool_event,
+            self._report,
+            self._paces,
+        )
 
     def _pool_event(self, index: int, event: Event) -> None:
         if self._on_event is not None:
