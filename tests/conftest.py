@@ -239,6 +239,10 @@ def start_llama_server(model: Path, log_path: Path, api_key: str = "") -> tuple[
         "gemma",
         "--n_ctx",
         "1024",
+        # By default it ends the answer it is streaming when another request comes in; a
+        # batch asks several questions at once (core/batches/in_flight.py): they wait instead.
+        "--interrupt_requests",
+        "False",
     ]
     if api_key:
         command += ["--api_key", api_key]

@@ -1,6 +1,11 @@
 """A misbehaving OpenAI-compatible teacher: a real http.server on 127.0.0.1, one kind of fault
 per question. The question asked (the last message's text) names the fault, so one server
 serves the window, a runner and a whole batch; any other question gets a proper answer.
+
+It serves requests concurrently (a thread each) and counts how many it had at once
+(`most_at_once`); it can be told to answer slowly (`delay_s`, so several requests overlap; a
+test lets a number through with `let_through`) and
+to refuse with 429 while more than `refuse_above` are in flight (a server's concurrency cap).
 """
 
 from __future__ import annotations
@@ -85,13 +90,29 @@ class FaultyTeacher(http.server.BaseHTTPRequestHandler):
         self.request = request
         mode = str(request["messages"][-1]["content"]).strip()
         server: Any = self.server
+        owner: FaultServer = server.owner
         with server.lock:
             server.asked[mode] = server.asked.get(mode, 0) + 1
             server.bodies.append(request)
+            owner.at_once += 1
+            owner.most_at_once = max(owner.most_at_once, owner.at_once)
+            over_cap = owner.refuse_above is not None and owner.at_once > owner.refuse_above
+            if over_cap:
+                owner.refused += 1
+            server.lock.notify_all()
         handler: Callable[[], None] = getattr(self, "_" + mode.replace("-", "_"), self._good_answer)
-        with contextlib.suppress(OSError):  # the app hung up (deadline, Stop): that is fine
-            handler()
-        self.close_connection = True
+        try:
+            with contextlib.suppress(OSError):  # the app hung up (deadline, Stop): that is fine
+                if over_cap:
+                    self._whole(429, "application/json", b'{"error": {"message": "busy"}}')
+                    return
+                if owner.delay_s:  # answers slowly: until let through, or after delay_s
+                    owner.tickets.acquire(timeout=owner.delay_s)
+                handler()
+        finally:
+            with server.lock:
+                owner.at_once -= 1
+            self.close_connection = True
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -247,17 +268,35 @@ class FaultyTeacher(http.server.BaseHTTPRequestHandler):
 class FaultServer:
     """The server, started on a free port; `asked` counts the requests per fault."""
 
-    def __init__(self) -> None:
+    def __init__(self, delay_s: float = 0.0, refuse_above: int | None = None) -> None:
         self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FaultyTeacher)
         self._server.daemon_threads = True
+        self.delay_s = delay_s  # each answer waits this long first, unless let through
+        self.refuse_above = refuse_above  # 429 for a request beyond this many at once
+        self.tickets = threading.Semaphore(0)  # answers let through before their delay
+        self.at_once = 0
+        self.most_at_once = 0
+        self.refused = 0  # requests refused for being over `refuse_above`
+        setattr(self._server, "owner", self)  # noqa: B010 - read by the handler
         self.asked: dict[str, int] = {}
         self.bodies: list[dict[str, Any]] = []  # each request's JSON body, in the order asked
         setattr(self._server, "asked", self.asked)  # noqa: B010 - read by the handler
         setattr(self._server, "bodies", self.bodies)  # noqa: B010
-        setattr(self._server, "lock", threading.Lock())  # noqa: B010
+        self.changed = threading.Condition()  # notified as each request comes in
+        setattr(self._server, "lock", self.changed)  # noqa: B010
         threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True).start()
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}/v1"
 
+    def wait_at_once(self, count: int, timeout: float = 30) -> bool:
+        """Wait until `count` requests are in flight at the same time."""
+        with self.changed:
+            return self.changed.wait_for(lambda: self.at_once >= count, timeout)
+
+    def let_through(self, count: int = 1_000_000) -> None:
+        """Let `count` slow answers (waiting or still to come) be answered now."""
+        self.tickets.release(count)
+
     def close(self) -> None:
+        self.let_through()
         self._server.shutdown()
         self._server.server_close()

@@ -50,3 +50,24 @@ def test_no_estimate_before_the_first_question_is_done() -> None:
     assert time_left(None) == "estimating time left…"
     estimator.question_done(30)
     assert estimator.seconds(9) == 270
+
+
+def test_with_several_at_once_questions_coming_in_together_share_the_time() -> None:
+    """Four questions in flight come in in bursts (four within a moment, then a wait): the
+    time between them is shared out, so the estimate is the real pace (1 s a question here)
+    and falls steadily rather than jumping with each burst."""
+    total = 40
+    estimator = TimeLeft()
+    now = 0.0
+    estimator.answered_by_now(0, now)
+    shown: list[float] = []
+    for burst in range(1, total // 4 + 1):
+        now = burst * 4.0
+        estimator.answered_by_now(burst * 4, now)
+        seconds = estimator.seconds(total - burst * 4)
+        assert seconds is not None
+        shown.append(seconds)
+    assert shown[0] == 36.0  # 4 s for 4 questions: 1 s each, 36 left
+    assert all(later <= earlier for earlier, later in itertools.pairwise(shown))
+    estimator.answered_by_now(40, now)  # a report with nothing new changes nothing
+    assert estimator.seconds(0) == 0.0

@@ -16,12 +16,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from imitation_lens.core.housekeeping.fault_log import shown_fault
-from imitation_lens.core.running.lineup import OPENAI_COMPATIBLE
+from imitation_lens.core.running.lineup import IN_FLIGHT, MAX_IN_FLIGHT, OPENAI_COMPATIBLE
 from imitation_lens.core.servers import kinds
 from imitation_lens.core.servers.connections import (
     KNOWN_SERVERS,
@@ -139,6 +140,14 @@ class ConnectionsDialog(QDialog):
         self.model = QComboBox()
         self.model.setEditable(True)
         _named(self.model, "Model", "The teacher model; Test connection lists what is offered")
+        self.in_flight = QSpinBox()
+        self.in_flight.setRange(1, MAX_IN_FLIGHT)
+        self.in_flight.setValue(IN_FLIGHT)
+        _named(
+            self.in_flight,
+            "Questions at once",
+            "How many questions a batch asks this server at the same time; fewer if it refuses",
+        )
         self.test_button = QPushButton("&Test connection")
         _named(self.test_button, "Test connection", "Ask the server which models it offers")
         self.test_button.clicked.connect(self.test_connection)
@@ -162,6 +171,7 @@ class ConnectionsDialog(QDialog):
         form.addRow("API &key", self.key)
         form.addRow("", self.key_env)
         form.addRow("&Model", self.model)
+        form.addRow("&Questions at once", self.in_flight)
         actions = QHBoxLayout()
         actions.addWidget(self.test_button)
         actions.addStretch(1)
@@ -221,6 +231,7 @@ class ConnectionsDialog(QDialog):
             found = self.server_kind.count() - 1
             self._form.setRowVisible(self.server_kind, True)
         self.server_kind.setCurrentIndex(found)
+        self.in_flight.setValue(connection.in_flight)
         self._tell("", ok=True)
 
     def _kind(self) -> str:
@@ -290,7 +301,9 @@ class ConnectionsDialog(QDialog):
                 field, self.key_env
             ).setFocus()
             return
-        connection = Connection(self._editing, name, base_url, model, env, self._kind())
+        connection = Connection(
+            self._editing, name, base_url, model, env, self._kind(), self.in_flight.value()
+        )
         self.save_button.setEnabled(False)
 
         # The keychain may ask the desktop: never on the GUI thread. Saving is what the user

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from imitation_lens.core.running.lineup import (
+    IN_FLIGHT,
     OPENAI_COMPATIBLE,
     LocalModel,
     PromptMode,
@@ -279,6 +280,8 @@ class SlotDialog(QDialog):
                 self.key_env.text().strip(),
                 _REPLAY[self.replay.currentIndex()][0],
                 str(self.server_kind.currentData() or OPENAI_COMPATIBLE),
+                # questions at once are set on the connection; the column keeps its number
+                self._slot.source.in_flight if isinstance(self._slot.source, Server) else IN_FLIGHT,
             )
         else:
             mode = _MODES[self.mode.currentIndex()][0]

@@ -237,26 +237,54 @@ def pending_ids(store: Store, batch_id: str, statuses: Sequence[str]) -> list[st
     ]
 
 
-def next_item(store: Store, batch_id: str) -> tuple[str, int, str, list[tuple[str, int]]] | None:
-    """The first item with answers still to write: its id, place, prompt, (answer id, slot)."""
+def next_item(
+    store: Store, batch_id: str, slots: Sequence[int] | None = None
+) -> tuple[str, int, str, list[tuple[str, int]]] | None:
+    """The first item with answers still to write: its id, place, prompt, (answer id, slot).
+    `slots`: only those slots' answers (the others are asked several at once, core/batches/
+    in_flight.py)."""
     marks = ", ".join("?" for _ in PENDING)
+    chosen, only = "", []
+    if slots is not None:
+        chosen = f" AND r.slot_index IN ({', '.join('?' for _ in slots)})"
+        only = [*slots]
     row = store.db.execute(
         f"SELECT i.id, i.batch_position, i.prompt FROM items i WHERE i.batch_id = ? AND EXISTS "
-        f"(SELECT 1 FROM responses r WHERE r.item_id = i.id AND r.status IN ({marks})) "
+        f"(SELECT 1 FROM responses r WHERE r.item_id = i.id AND r.status IN ({marks}){chosen}) "
         "ORDER BY i.batch_position LIMIT 1",
-        [batch_id, *PENDING],
+        [batch_id, *PENDING, *only],
     ).fetchone()
     if row is None:
         return None
     answers = [
         (str(r[0]), int(r[1]))
         for r in store.db.execute(
-            f"SELECT id, slot_index FROM responses WHERE item_id = ? AND status IN ({marks}) "
-            "ORDER BY slot_index",
-            [row[0], *PENDING],
+            f"SELECT id, slot_index FROM responses r WHERE item_id = ? AND status IN ({marks})"
+            f"{chosen} ORDER BY slot_index",
+            [row[0], *PENDING, *only],
         )
     ]
     return str(row[0]), int(row[1]), str(row[2]), answers
+
+
+def claim_answer(store: Store, batch_id: str, slot: int) -> tuple[str, int, str, str] | None:
+    """The first queued answer of `slot`, claimed for asking (its status becomes 'loading', so
+    no one claims it twice, and a resume after a kill asks it again, once): its id, its item's
+    place, prompt and id; None when the slot has none queued."""
+    with store.db.atomic():
+        row = store.db.execute(
+            "SELECT r.id, i.batch_position, i.prompt, i.id FROM responses r JOIN items i "
+            "ON i.id = r.item_id WHERE i.batch_id = ? AND r.slot_index = ? "
+            "AND r.status = 'queued' ORDER BY i.batch_position LIMIT 1",
+            [batch_id, slot],
+        ).fetchone()
+        if row is None:
+            return None
+        store.db.execute(
+            "UPDATE responses SET status = 'loading', updated_at = ? WHERE id = ?",
+            [utc_now(), row[0]],
+        )
+    return str(row[0]), int(row[1]), str(row[2]), str(row[3])
 
 
 def cancel_unstarted(store: Store, batch_id: str) -> None:

@@ -1,12 +1,11 @@
-"""Running a batch: every pending answer of a batch, item by item, on its own thread.
+"""Running a batch: every pending answer of a batch, on its own thread.
 
 The run reads and writes the database through a writer (core/storage/writer.py): the window's
-when it runs from the window, its own otherwise. It has one worker thread per slot (the same
-runners as the window's columns). An answer cut off by a pause or a kill starts again from the
-beginning (same settings and seed). A teacher that answers 429 (rate limit) slows the batch
-down: the answer waits (the server's Retry-After, else twice the last wait, from 2 s up to a
-minute) and is asked again, and the next questions keep that pace until answers come through
-again.
+when it runs from the window, its own otherwise. Local columns answer item by item, with one
+worker thread per slot (the same runners as the window's columns); server columns ask several
+questions at once meanwhile (core/batches/in_flight.py). An answer cut off by a pause or a kill
+starts again from the beginning (same settings and seed). A teacher that answers 429 (rate
+limit) slows the batch down (core/batches/pace.py): the answer waits and is asked again.
 """
 
 from __future__ import annotations
@@ -17,13 +16,17 @@ import queue
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
 
 from filelock import Timeout
 
+from imitation_lens.core.batches.in_flight import InFlight, start_pools
+from imitation_lens.core.batches.pace import MIN_WAIT_S, Pace
+from imitation_lens.core.batches.progress import BatchProgress as BatchProgress
+from imitation_lens.core.batches.progress import SlotSpeed as SlotSpeed
+from imitation_lens.core.batches.progress import time_left as time_left
 from imitation_lens.core.batches.queued import (
     CANCELLED,
     FINISHED,
@@ -59,64 +62,7 @@ log = logging.getLogger(__name__)
 P = ParamSpec("P")
 T = TypeVar("T")
 
-MIN_WAIT_S = 2.0
-MAX_WAIT_S = 60.0
-MAX_RATE_LIMITED = 8  # times in a row one answer is refused before it counts as failed
 _TICK_S = 0.05
-
-
-@dataclass(frozen=True)
-class SlotSpeed:
-    role: str
-    tokens_per_second: float | None
-
-
-@dataclass(frozen=True)
-class BatchProgress:
-    batch_id: str
-    state: str  # running | pausing | paused | cancelling | cancelled | finished | slowed
-    total: int
-    answered: int
-    failed: int
-    current: int | None  # the place in the set of the item being answered
-    current_item_id: str | None
-    seconds_left: float | None
-    speeds: tuple[SlotSpeed, ...] = ()
-    message: str = ""  # plain words, for the status line
-
-    @property
-    def fraction(self) -> float:
-        return self.answered / self.total if self.total else 1.0
-
-
-def time_left(seconds: float | None) -> str:
-    if seconds is None:
-        return "estimating time left…"
-    if seconds < 60:
-        return "less than a minute left"
-    minutes = round(seconds / 60)
-    if minutes < 90:
-        return f"about {minutes} min left"
-    return f"about {minutes / 60:.1f} hours left"
-
-
-@dataclass
-class _Pace:
-    """How long a rate-limited slot waits before its next request."""
-
-    min_wait_s: float = MIN_WAIT_S
-    wait_s: float = 0.0
-    refused: dict[str, int] = field(default_factory=dict)  # answer id → refusals in a row
-
-    def slow_down(self, response_id: str, retry_after: float | None) -> float:
-        self.refused[response_id] = self.refused.get(response_id, 0) + 1
-        doubled = max(self.min_wait_s, self.wait_s * 2)
-        self.wait_s = min(MAX_WAIT_S, max(retry_after or 0.0, doubled))
-        return self.wait_s
-
-    def answered(self, response_id: str) -> None:
-        self.refused.pop(response_id, None)
-        self.wait_s = self.wait_s / 2 if self.wait_s > self.min_wait_s else 0.0
 
 
 class BatchRun:
@@ -160,7 +106,12 @@ class BatchRun:
         self._changed = threading.Lock()
         self._events: queue.Queue[tuple[int, Event]] = queue.Queue()
         self._workers: list[SlotWorker] = []
-        self._paces = [_Pace(min_wait_s) for _ in self._lineup]
+        self._paces = [Pace(min_wait_s) for _ in self._lineup]
+        # Server columns ask several questions at once (core/batches/in_flight.py); local
+        # columns answer one at a time, item by item.
+        self._local = [i for i, slot in enumerate(self._lineup) if slot.is_local]
+        self._pools: list[InFlight] = []
+        self._reporting = threading.Lock()  # reports come from the batch's and the pools' threads
         self._speeds: list[float | None] = [None] * len(self._lineup)
         self._time_left = TimeLeft()
         self._current: tuple[int, str] | None = None
@@ -227,6 +178,7 @@ class BatchRun:
                 log.info("batch %s stopped: the window's writer has closed", self.batch_id)
             else:
                 log.exception("batch run failed")
+                self._want(PAUSED)  # the servers' questions stop too
                 self.error = f"The batch stopped because of an error inside the app ({error})."
                 with contextlib.suppress(Exception):
                     self._do(set_state, self.batch_id, PAUSED)
@@ -256,12 +208,15 @@ class BatchRun:
                 requeue(store, retryable_failures(store, self.batch_id))
 
         self._do(cut_off)
+        self._start_pools()
         while True:
             wanted = self._wants
             if wanted == CANCELLED:
+                self._join_pools()  # their answers are written before the rest is cancelled
                 self._cancel()
                 return
             if wanted == PAUSED:
+                self._join_pools()
                 self._stop_workers()  # the models are unloaded while paused
                 self._current = None
                 # Paused just as the last answer came in: nothing is left, so it is finished.
@@ -270,8 +225,16 @@ class BatchRun:
                 self._report(state)
                 return
             self._do(set_state, self.batch_id, RUNNING)
-            found = self._do(next_item, self.batch_id)
+            found = self._do(next_item, self.batch_id, self._local)
+            if found is None and self._pools:
+                self._join_pools()  # the local columns are done: wait for the servers'
+                continue  # paused or cancelled meanwhile, or finished
             if found is None:
+                if self._do(next_item, self.batch_id) is not None:  # a pool stopped short
+                    self.error = self.error or "The batch stopped before every answer was in."
+                    self._do(set_state, self.batch_id, PAUSED)
+                    self._report(PAUSED)
+                    return
                 self._do(set_state, self.batch_id, FINISHED)
                 self._current = None
                 self._report(FINISHED)
@@ -280,8 +243,33 @@ class BatchRun:
             self._current = (position, item_id)
             self._report(RUNNING)
             started = time.monotonic()
-            if self._answer(prompt, answers):
+            if self._answer(prompt, answers) and not self._pools:
                 self._time_left.question_done(time.monotonic() - started)
+
+    def _start_pools(self) -> None:
+        assert self._writer is not None
+        self._pools = start_pools(
+            self.batch_id,
+            self._lineup,
+            self._make_runner,
+            self._writer,
+            lambda: self._wants,
+            self._pool_event,
+            self._report,
+            self._paces,
+        )
+
+    def _pool_event(self, index: int, event: Event) -> None:
+        if self._on_event is not None:
+            self._on_event(self.batch_id, index, event)
+
+    def _join_pools(self) -> None:
+        for pool in self._pools:
+            pool.join()
+            if pool.error:
+                self.error = pool.error
+                self._want(PAUSED)
+        self._pools = []
 
     def _cancel(self) -> None:
         self._report("cancelling")
@@ -359,7 +347,7 @@ class BatchRun:
             return None
         pace = self._paces[index]
         rate_limited = event.facts.get("failure") == "rate_limited"
-        if rate_limited and not interrupted and pace.refused.get(rid, 0) + 1 < MAX_RATE_LIMITED:
+        if rate_limited and not interrupted and pace.may_retry(rid):
             wait = pace.slow_down(rid, event.facts.get("retry_after"))
             # No column named: in a blind session that would tell the API column apart.
             self._messages[index] = (
@@ -381,12 +369,24 @@ class BatchRun:
         return None
 
     def _report(self, state: str) -> None:
+        with self._reporting:
+            self._report_now(state)
+
+    def _report_now(self, state: str) -> None:
         self._last_report = time.monotonic()
         summary = self._do(batch_summary, self.batch_id)
         remaining = summary.total - summary.answered
+        if self._pools:  # several at once: the pace is the time between questions coming in
+            self._time_left.answered_by_now(summary.answered)
         seconds_left = None
         if state in (RUNNING, "slowed"):
             seconds_left = self._time_left.seconds(remaining)
+        current = self._current or next((p.current for p in self._pools if p.current), None)
+        messages = dict(self._messages)
+        for pool in list(self._pools):
+            self._speeds[pool.index] = pool.speed or self._speeds[pool.index]
+            if pool.message:
+                messages[pool.index] = pool.message
         speeds = tuple(
             SlotSpeed(slot.role, speed)
             for slot, speed in zip(self._lineup, self._speeds, strict=True)
@@ -398,10 +398,10 @@ class BatchRun:
                 summary.total,
                 summary.answered,
                 summary.failed,
-                None if self._current is None else self._current[0],
-                None if self._current is None else self._current[1],
+                None if current is None else current[0],
+                None if current is None else current[1],
                 seconds_left,
                 speeds,
-                " ".join(self._messages.values()),
+                " ".join(messages.values()),
             )
         )

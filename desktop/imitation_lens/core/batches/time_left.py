@@ -4,9 +4,15 @@ Questions differ a lot (a short fact, a long explanation), so the latest few alo
 estimate swing (21 → 27 → 23 → 43 min). The time per question is averaged with weights that
 fall off slowly (an exponentially weighted mean), and each estimate is at most 10 % above the
 one before: a slow question nudges it up, a run of them moves it.
+
+With several questions asked at once (core/batches/in_flight.py), a question's own time says
+little about the pace; the time between questions coming in does, shared out when several come
+in together (`answered_by_now`).
 """
 
 from __future__ import annotations
+
+import time
 
 WEIGHT = 0.15  # how much the latest question counts in the time per question
 MAX_RISE = 0.1  # at most 10 % more than the estimate after the question before
@@ -19,6 +25,19 @@ class TimeLeft:
         self._per_question: float | None = None
         self._shown: float | None = None  # the estimate last given
         self._asked: tuple[int, float] | None = None  # (questions left, time per question) then
+        self._counted: tuple[int, float] | None = None  # (questions answered, when) last told
+
+    def answered_by_now(self, answered: int, now: float | None = None) -> None:
+        """`answered` questions are in by now: the time since the last count, shared out."""
+        now = time.monotonic() if now is None else now
+        if self._counted is None or answered < self._counted[0]:
+            self._counted = (answered, now)
+            return
+        before, then = self._counted
+        if answered > before:
+            for _ in range(answered - before):
+                self.question_done((now - then) / (answered - before))
+            self._counted = (answered, now)
 
     def question_done(self, seconds: float) -> None:
         if self._per_question is None:

@@ -14,6 +14,11 @@ ReplayMode = Literal["fallback", "always", "never"]
 
 # The kind of server every saved server was before there were kinds (core/servers/kinds).
 OPENAI_COMPATIBLE = "openai-compatible"
+# How many questions a batch asks a server at once (core/batches/in_flight.py) unless told
+# otherwise: enough to hide a server's latency, few enough for a small local server or a
+# free API tier (a 429 halves it anyway).
+IN_FLIGHT = 4
+MAX_IN_FLIGHT = 64
 
 TEACHER_URL_ENV = "IMITATION_LENS_TEACHER_URL"
 TEACHER_MODEL_ENV = "IMITATION_LENS_TEACHER_MODEL"
@@ -59,6 +64,7 @@ class Server:
     api_key_env: str = "OPENAI_API_KEY"
     replay: ReplayMode = "fallback"
     kind: str = OPENAI_COMPATIBLE  # a name in core/servers/kinds: how the server is asked
+    in_flight: int = IN_FLIGHT  # questions a batch asks it at once
 
 
 @dataclass(frozen=True)
@@ -80,6 +86,8 @@ class SlotConfig:
         source = asdict(self.source)
         if source.get("kind") == OPENAI_COMPATIBLE:
             del source["kind"]  # saved lineups and exports stay as they were before kinds
+        if source.get("in_flight") == IN_FLIGHT:
+            del source["in_flight"]  # likewise: only a number someone chose is kept
         return {
             "role": self.role,
             "kind": kind,
@@ -99,6 +107,7 @@ class SlotConfig:
                 api_key_env=str(source_data.get("api_key_env", "OPENAI_API_KEY")),
                 replay=source_data.get("replay", "fallback"),
                 kind=str(source_data.get("kind") or OPENAI_COMPATIBLE),
+                in_flight=in_flight_of(source_data.get("in_flight")),
             )
         else:
             source = LocalModel(
@@ -111,6 +120,15 @@ class SlotConfig:
             params=SamplingParams.from_dict(dict(data.get("params") or {})),
             note=str(data.get("note", "")),
         )
+
+
+def in_flight_of(value: Any) -> int:
+    """A saved number of questions at once, kept within 1..MAX_IN_FLIGHT; the default if unreadable."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return IN_FLIGHT
+    return max(1, min(MAX_IN_FLIGHT, number))
 
 
 LINEUP_SETTING = "lineup"  # the settings key of the lineup the window uses

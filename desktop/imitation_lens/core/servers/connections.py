@@ -4,7 +4,8 @@ and "Test connection", which asks the server through its kind (core/servers/kind
 Only where a key is found is saved (an environment variable's name; otherwise the OS keychain
 holds it under the base URL). The key itself never reaches the database. A connection's kind is
 kept in the settings table (CONNECTION_KINDS, only for kinds other than the OpenAI-compatible
-one), so the connections table keeps the columns older files have.
+one), so the connections table keeps the columns older files have; so is how many questions a
+batch asks it at once (CONNECTION_IN_FLIGHT, only where it is not the default).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import json
 from dataclasses import dataclass
 
 from imitation_lens.core.running.events import utc_now
-from imitation_lens.core.running.lineup import OPENAI_COMPATIBLE, Server
+from imitation_lens.core.running.lineup import IN_FLIGHT, OPENAI_COMPATIBLE, Server, in_flight_of
 from imitation_lens.core.servers import kinds
 from imitation_lens.core.servers.kinds import ConnectionProblem as ConnectionProblem  # for the UI
 from imitation_lens.core.servers.secrets import find_api_key, looks_like_variable_name, redact
@@ -21,6 +22,8 @@ from imitation_lens.core.storage.store import Store, new_id
 
 # The settings key of {connection id: kind name}, for connections not OpenAI-compatible.
 CONNECTION_KINDS = "connection_kinds"
+# The settings key of {connection id: questions at once}, for connections not at IN_FLIGHT.
+CONNECTION_IN_FLIGHT = "connection_in_flight"
 TEST_TIMEOUT_S = 30.0
 
 # Where people usually find an OpenAI-compatible server (label, base URL, key needed).
@@ -52,9 +55,12 @@ class Connection:
     model: str
     api_key_env: str = ""
     kind: str = OPENAI_COMPATIBLE  # a name in core/servers/kinds
+    in_flight: int = IN_FLIGHT  # questions a batch asks it at once
 
     def server(self) -> Server:
-        return Server(self.base_url, self.model, self.api_key_env, kind=self.kind)
+        return Server(
+            self.base_url, self.model, self.api_key_env, kind=self.kind, in_flight=self.in_flight
+        )
 
 
 def save_connection(store: Store, connection: Connection) -> Connection:
@@ -75,6 +81,7 @@ def save_connection(store: Store, connection: Connection) -> Connection:
         else:
             table.insert(row | {"created_at": now})
         _keep_kind(store, saved.id, saved.kind)
+        _keep_in_flight(store, saved.id, saved.in_flight)
     return saved
 
 
@@ -82,6 +89,7 @@ def delete_connection(store: Store, connection_id: str) -> None:
     with store.db.atomic():
         store.db.table("connections").delete(connection_id)
         _keep_kind(store, connection_id, OPENAI_COMPATIBLE)
+        _keep_in_flight(store, connection_id, IN_FLIGHT)
 
 
 def _kinds(store: Store) -> dict[str, str]:
@@ -101,9 +109,27 @@ def _keep_kind(store: Store, connection_id: str, kind: str) -> None:
     store.db.table("settings").upsert(row, pk="key")
 
 
+def _in_flights(store: Store) -> dict[str, int]:
+    found = store.get_setting(CONNECTION_IN_FLIGHT, {})
+    return {str(k): in_flight_of(v) for k, v in found.items()} if isinstance(found, dict) else {}
+
+
+def _keep_in_flight(store: Store, connection_id: str, in_flight: int) -> None:
+    """Remember questions at once where it is not the default (in a transaction)."""
+    known = _in_flights(store)
+    if in_flight == IN_FLIGHT and connection_id not in known:
+        return
+    known.pop(connection_id, None)
+    if in_flight != IN_FLIGHT:
+        known[connection_id] = in_flight_of(in_flight)
+    row = {"key": CONNECTION_IN_FLIGHT, "value": json.dumps(known)}
+    store.db.table("settings").upsert(row, pk="key")
+
+
 def connections(store: Store) -> list[Connection]:
     rows = store.db.query("SELECT * FROM connections ORDER BY created_at")
     kind_of = _kinds(store)
+    at_once = _in_flights(store)
     return [
         Connection(
             r["id"],
@@ -112,6 +138,7 @@ def connections(store: Store) -> list[Connection]:
             r["model"],
             _variable(r["api_key_env"]),
             kind_of.get(r["id"], OPENAI_COMPATIBLE),
+            at_once.get(r["id"], IN_FLIGHT),
         )
         for r in rows
     ]

@@ -94,9 +94,12 @@ def _retry_after(error: openai.APIStatusError) -> float | None:
 
 def failure_facts(error: Exception) -> dict[str, Any]:
     """What kind of failure it was: the teacher column replays when "unreachable", and a batch
-    slows down when "rate_limited" (with the server's Retry-After, when it gave one)."""
+    slows down when "rate_limited" (with the server's Retry-After, when it gave one) or
+    "server_error" (a 5xx: often a server with more requests than it can take)."""
     if isinstance(error, openai.RateLimitError):
         return {"failure": "rate_limited", "retry_after": _retry_after(error)}
+    if isinstance(error, openai.InternalServerError):
+        return {"failure": "server_error"}
     if isinstance(error, openai.APIConnectionError):  # timeouts are connection errors too
         return {"failure": "unreachable"}
     return {"failure": "error"}
