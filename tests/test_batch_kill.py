@@ -20,7 +20,8 @@ from test_batch import QUESTIONS
 COUNT = 10
 
 
-def _command(root: Path, *args: str) -> list[str]:
+def batch_command_line(root: Path, *args: str) -> list[str]:
+    """`imitation-lens batch ARGS` on a data folder, as a person would run it."""
     return [sys.executable, "-m", "imitation_lens", "--data-dir", str(root), "batch", *args]
 
 
@@ -66,7 +67,7 @@ def test_sigkill_at_a_random_point_then_resume(
     kill_after = chance.randint(1, COUNT - 3)  # questions fully answered before the kill
     mid_answer = chance.random() < 0.5  # kill while a token is being written, or between
     child = subprocess.Popen(
-        _command(data_paths.root, str(set_file)),
+        batch_command_line(data_paths.root, str(set_file)),
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
@@ -94,7 +95,7 @@ def test_sigkill_at_a_random_point_then_resume(
     assert len(before) == 2 * COUNT  # every answer row existed from the start
 
     resumed = subprocess.run(
-        _command(data_paths.root, "--resume"),
+        batch_command_line(data_paths.root, "--resume"),
         capture_output=True,
         text=True,
         timeout=600,

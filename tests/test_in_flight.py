@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import signal
 import subprocess
-import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
@@ -36,6 +35,7 @@ from imitation_lens.core.servers.connections import (
 from imitation_lens.core.storage.store import Store
 from teacher_faults import FaultServer
 from test_batch import QUESTIONS, Watcher, answers, finish, new_batch, question_set, start_run
+from test_batch_kill import batch_command_line
 
 
 @pytest.fixture
@@ -223,10 +223,6 @@ def test_the_connections_dialog_sets_questions_at_once(
 COUNT = 16
 
 
-def _command(root: Path, *args: str) -> list[str]:
-    return [sys.executable, "-m", "imitation_lens", "--data-dir", str(root), "batch", *args]
-
-
 def _rows(database: Path) -> list[dict[str, Any]]:
     store = Store(database)
     try:
@@ -257,7 +253,7 @@ def test_a_batch_killed_with_four_in_flight_resumes_asking_each_unfinished_answe
         store.set_setting(LINEUP_SETTING, [teacher(server.url, 4).to_dict()])
         store.close()
         child = subprocess.Popen(
-            _command(data_paths.root, str(set_file)),
+            batch_command_line(data_paths.root, str(set_file)),
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             text=True,
@@ -285,7 +281,10 @@ def test_a_batch_killed_with_four_in_flight_resumes_asking_each_unfinished_answe
         asked_before = len(server.bodies)
         server.let_through()
         resumed = subprocess.run(
-            _command(data_paths.root, "--resume"), capture_output=True, text=True, timeout=300
+            batch_command_line(data_paths.root, "--resume"),
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
         assert resumed.returncode == 0, resumed.stderr[-2000:]
         assert f"finished: {COUNT}/{COUNT} answered" in resumed.stdout
