@@ -175,6 +175,9 @@ def _jsonl_items(text: str, problems: _Problems) -> Iterator[SetItem]:
         except json.JSONDecodeError as error:
             problems.add(number, f"not valid JSON ({error.msg} at column {error.colno}).")
             continue
+        except RecursionError:
+            problems.add(number, "nested too deeply to be a question.")
+            continue
         if not isinstance(record, dict):
             problems.add(number, 'each line must be a JSON object like {"prompt": "…"}.')
             continue

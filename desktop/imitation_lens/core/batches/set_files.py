@@ -58,6 +58,10 @@ def _jsonl_rows(path: Path, progress: Callable[[float], None]) -> Iterator[Row]:
                 raise SetFileError(
                     f"{path.name}: line {number} is not valid JSON ({error.msg})."
                 ) from error
+            except RecursionError as error:  # brackets nested past any real question
+                raise SetFileError(
+                    f"{path.name}: line {number} is nested too deeply to be a question."
+                ) from error
             if not isinstance(record, dict):
                 raise SetFileError(f"{path.name}: line {number} is not a JSON object.")
             yield record
@@ -82,6 +86,10 @@ def _json_rows(path: Path) -> Iterator[Row]:
         document = json.loads(path.read_bytes().decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise SetFileError(f"{path.name} is not a valid JSON file ({error}).") from error
+    except RecursionError as error:  # brackets nested past any real list of questions
+        raise SetFileError(
+            f"{path.name} is nested too deeply to be a list of questions."
+        ) from error
     # TriviaQA keeps its questions in "Data"; Hugging Face dumps in "data" or "rows".
     if isinstance(document, dict):
         for key in ("Data", "data", "rows", "examples", "questions"):
