@@ -12,19 +12,19 @@ Run with `python bench/in_flight.py` (BENCH_ITEMS=24 by default).
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import openai
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+from conftest import start_llama_server, stop_llama_server
 from imitation_lens.core.batches.prompt_sets import PromptSet, built_in_sets
 from imitation_lens.core.batches.queued import create_batch
 from imitation_lens.core.batches.run import BatchProgress, BatchRun
@@ -40,47 +40,6 @@ from imitation_lens.core.storage.store import Store
 ITEMS = int(os.environ.get("BENCH_ITEMS", "24"))
 AT_ONCE = (1, 2, 4, 8)
 PARAMS = SamplingParams(max_tokens=16, temperature=0.0, seed=7)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-PORT = free_port()
-
-
-def start_server(model: Path) -> subprocess.Popen[bytes]:
-    command = [
-        sys.executable,
-        "-m",
-        "llama_cpp.server",
-        "--model",
-        str(model),
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(PORT),
-        "--chat_format",
-        "gemma",
-        "--n_ctx",
-        "1024",
-        # By default it ends the answer it is streaming when another request comes in; a
-        # batch asks several questions at once (core/batches/in_flight.py): they wait instead.
-        "--interrupt_requests",
-        "False",
-    ]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{PORT}/v1/models", timeout=1):
-                return process
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise SystemExit("the llama.cpp server did not start")
 
 
 def run_app(paths: DataPaths, prompt_set: PromptSet, server: Server) -> float:
@@ -106,9 +65,9 @@ def run_app(paths: DataPaths, prompt_set: PromptSet, server: Server) -> float:
     return took
 
 
-def run_plain(prompts: list[str], model: str, at_once: int) -> float:
+def run_plain(base_url: str, prompts: list[str], model: str, at_once: int) -> float:
     """Seconds for the same questions with a plain openai client and `at_once` threads."""
-    client = openai.OpenAI(base_url=f"http://127.0.0.1:{PORT}/v1", api_key="none", max_retries=0)
+    client = openai.OpenAI(base_url=base_url, api_key="none", max_retries=0)
 
     def ask(prompt: str) -> str:
         stream = client.chat.completions.create(
@@ -131,24 +90,24 @@ def main() -> None:
     prompts = [item.prompt for item in prompt_set.items]
     with tempfile.TemporaryDirectory() as folder:
         model = ensure_bundled_model(Path(folder) / "models")
-        process = start_server(model)
+        # The tests' server, started the same way (interrupt_requests off: see conftest).
+        process, base_url = start_llama_server(model, Path(folder) / "server.log")
         try:
             name = str(model)
-            run_plain(prompts[:2], name, 1)  # warm up the server
+            run_plain(base_url, prompts[:2], name, 1)  # warm up the server
             print(f"{ITEMS} questions, max_tokens={PARAMS.max_tokens}, llama_cpp.server")
             print("N  app s  plain s  app/plain  app questions/s")
             for at_once in AT_ONCE:
                 paths = DataPaths(Path(folder) / f"data-{at_once}").create()
-                server = Server(f"http://127.0.0.1:{PORT}/v1", name, "", "never", in_flight=at_once)
+                server = Server(base_url, name, "", "never", in_flight=at_once)
                 app = run_app(paths, prompt_set, server)
-                plain = run_plain(prompts, name, at_once)
+                plain = run_plain(base_url, prompts, name, at_once)
                 print(
                     f"{at_once}  {app:5.1f}  {plain:7.1f}  {app / plain:9.2f}  {ITEMS / app:15.2f}",
                     flush=True,
                 )
         finally:
-            process.terminate()
-            process.wait(timeout=30)
+            stop_llama_server(process)
 
 
 if __name__ == "__main__":
