@@ -4,13 +4,9 @@ incorrect answers carried through to the automatic check."""
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import json
-import sys
-import types
 from pathlib import Path
-from typing import ClassVar
 
 import pytest
 
@@ -147,14 +143,6 @@ def test_a_file_over_the_limit_is_refused_unless_sampled_and_a_sample_is_repeata
     assert all(a[0] <= b[0] and a[1] <= b[1] for a, b in itertools.pairwise(seen))
 
 
-@pytest.mark.skipif(importlib.util.find_spec("pyarrow") is not None, reason="pyarrow installed")
-def test_parquet_without_pyarrow_is_explained(tmp_path: Path) -> None:
-    path = tmp_path / "nq.parquet"
-    path.write_bytes(b"PAR1")
-    with pytest.raises(PromptSetError, match="optional pyarrow package"):
-        read_question_file(path)
-
-
 def test_known_wrong_answers_reach_the_check_and_survive_export_and_import(
     tmp_path: Path,
 ) -> None:
@@ -212,48 +200,6 @@ def test_own_files_keep_their_strict_line_by_line_reading(tmp_path: Path) -> Non
         read_question_file(broken)
     assert "Line 2: not valid JSON" in str(refused.value)
     assert "Line 3: unknown field 'colour'" in str(refused.value)
-
-
-class _Batch:
-    def __init__(self, rows: list[dict[str, object]]) -> None:
-        self.rows = rows
-
-    def to_pylist(self) -> list[dict[str, object]]:
-        return self.rows
-
-
-class _StandInParquetFile:
-    """pyarrow.parquet.ParquetFile's few members the reader uses, over NQ-open rows."""
-
-    ROWS: ClassVar[list[dict[str, object]]] = [
-        {"question": f"question {n}", "answer": [str(n), f"n{n}"]} for n in range(2500)
-    ]
-
-    def __init__(self, path: Path) -> None:
-        self.metadata = types.SimpleNamespace(num_rows=len(self.ROWS))
-
-    def iter_batches(self, batch_size: int) -> list[_Batch]:
-        rows = self.ROWS
-        return [_Batch(rows[at : at + batch_size]) for at in range(0, len(rows), batch_size)]
-
-
-def test_parquet_rows_are_read_in_batches_with_progress(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # pyarrow is an optional extra not installed here: a stand-in of its reader's surface.
-    parquet = types.ModuleType("pyarrow.parquet")
-    parquet.ParquetFile = _StandInParquetFile  # type: ignore[attr-defined]
-    pyarrow = types.ModuleType("pyarrow")
-    pyarrow.parquet = parquet  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "pyarrow", pyarrow)
-    monkeypatch.setitem(sys.modules, "pyarrow.parquet", parquet)
-    path = tmp_path / "nq_open-validation.parquet"
-    path.write_bytes(b"PAR1")
-    seen: list[tuple[int, float]] = []
-    prompt_set = read_question_file(path, progress=lambda *p: seen.append(p))
-    assert len(prompt_set.items) == 2500 and prompt_set.licence == "CC BY-SA 3.0"
-    assert prompt_set.items[7].reference == "7" and prompt_set.items[7].aliases == ("n7",)
-    assert seen[-1] == (2500, 1.0) and seen[0][1] < 1.0
 
 
 def test_the_reports_check_refuses_a_known_wrong_answer_too() -> None:

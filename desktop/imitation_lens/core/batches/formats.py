@@ -54,6 +54,11 @@ def _text(value: Any) -> str:
         return ""
     if isinstance(value, float) and value != value:  # NaN: an empty cell from pandas/Parquet
         return ""
+    if isinstance(value, bytes):  # a Parquet text column written as plain binary
+        try:
+            return value.decode("utf-8").strip()
+        except UnicodeDecodeError:
+            return ""
     return str(value).strip()
 
 
@@ -179,25 +184,32 @@ SIMPLE_QA = SetFormat(
 
 
 def _truthful_item(row: Row) -> SetItem | None:
-    question = _question(row.get("Question"))
+    # The CSV titles its columns ("Best Answer", answers joined by ";"); the Hugging Face rows
+    # (its Parquet) do not ("best_answer", answers as lists).
+    question = _question(row.get("Question", row.get("question")))
     if question is None:
         return None
-    best = _text(row.get("Best Answer"))
-    correct = _texts(_list(row.get("Correct Answers"), ";"), leave_out=[best, *_NON_ANSWERS])
-    incorrect = _texts(_list(row.get("Incorrect Answers"), ";"))
+    best = _text(row.get("Best Answer", row.get("best_answer")))
+    correct = _texts(
+        _list(row.get("Correct Answers", row.get("correct_answers")), ";"),
+        leave_out=[best, *_NON_ANSWERS],
+    )
+    incorrect = _texts(_list(row.get("Incorrect Answers", row.get("incorrect_answers")), ";"))
     return SetItem(
         question,
         best,
         correct if best else (),
-        _text(row.get("Source")),
-        _texts([row.get("Category")]),
+        _text(row.get("Source", row.get("source"))),
+        _texts([row.get("Category", row.get("category"))]),
         incorrect=incorrect,
     )
 
 
 TRUTHFUL_QA = SetFormat(
     "truthfulqa", "TruthfulQA (question, best, correct and incorrect answers)", "Apache-2.0",
-    lambda row: "Question" in row and "Best Answer" in row, _truthful_item,
+    lambda row: ("Question" in row and "Best Answer" in row)
+    or ("question" in row and "best_answer" in row),
+    _truthful_item,
 )  # fmt: skip
 
 

@@ -130,26 +130,58 @@ def _csv_rows(path: Path, progress: Callable[[float], None]) -> Iterator[Row]:
             ) from error
 
 
-def _parquet_rows(path: Path, progress: Callable[[float], None]) -> Iterator[Row]:
+PARQUET_MISSING = (
+    "{name} is a Parquet file, and reading Parquet needs the optional pyarrow package, which is "
+    "not installed. Install Imitation Lens with its “parquet” extra "
+    "(pip install 'imitation-lens[parquet]'), or save the set as JSON Lines or CSV."
+)
+
+
+def _parquet_module(path: Path) -> Any:
     try:
-        import pyarrow.parquet as parquet  # type: ignore[import-not-found,unused-ignore]
+        import pyarrow.parquet as parquet
     except ImportError as error:
-        raise SetFileError(
-            f"{path.name} is a Parquet file, and reading Parquet needs the optional pyarrow "
-            "package, which is not installed. Install Imitation Lens with its “parquet” extra "
-            "(pip install 'imitation-lens[parquet]'), or save the set as JSON Lines or CSV."
-        ) from error
+        raise SetFileError(PARQUET_MISSING.format(name=path.name)) from error
+    return parquet
+
+
+def _parquet_refusal(path: Path) -> SetFileError:
+    return SetFileError(
+        f"{path.name} could not be read as Parquet: it is not a Parquet file, or it is damaged "
+        "or cut short. Download it again, or save the set as JSON Lines or CSV."
+    )
+
+
+def _parquet_failures() -> tuple[type[BaseException], ...]:
+    # pyarrow's own errors (ArrowInvalid is a ValueError, ArrowIOError an OSError, a thrift
+    # error an OSError, an unknown type a NotImplementedError or TypeError): all one refusal.
+    return (OSError, ValueError, TypeError, NotImplementedError, IndexError, KeyError)
+
+
+def parquet_row_count(path: Path) -> int:
+    """Rows a Parquet file says it holds (its footer), read without reading the rows."""
+    parquet = _parquet_module(path)
+    try:
+        return int(parquet.ParquetFile(path).metadata.num_rows)
+    except _parquet_failures() as error:
+        raise _parquet_refusal(path) from error
+
+
+def _parquet_rows(path: Path, progress: Callable[[float], None]) -> Iterator[Row]:
+    parquet = _parquet_module(path)
     try:
         file = parquet.ParquetFile(path)
         total = max(1, int(file.metadata.num_rows))
         done = 0
+        # A batch at a time: nested columns (TriviaQA's answer struct, NQ's answer list) come
+        # out as plain dicts and lists, and a large file is never held whole.
         for batch in file.iter_batches(batch_size=PROGRESS_EVERY):
             rows: list[Row] = batch.to_pylist()
             yield from rows
             done += len(rows)
             progress(min(1.0, done / total))
-    except (OSError, ValueError) as error:
-        raise SetFileError(f"{path.name} could not be read as Parquet ({error}).") from error
+    except _parquet_failures() as error:
+        raise _parquet_refusal(path) from error
 
 
 def file_rows(path: Path, progress: Callable[[float], None] = lambda _: None) -> Iterator[Row]:
@@ -182,6 +214,13 @@ def first_rows(path: Path, count: int = 20) -> list[Row]:
     return found
 
 
+def _too_many(path: Path) -> SetFileError:
+    return SetFileError(
+        f"{path.name} has more than {MAX_ROWS:,} questions, more than a set may have. "
+        "Take a random sample of it instead (“Take a sample” in the import)."
+    )
+
+
 @dataclass(frozen=True)
 class Taken:
     rows: list[Any]  # what `keep` made of the rows kept, in file order
@@ -200,6 +239,8 @@ def take_rows(
     Without a sample, a file of more than MAX_ROWS rows is refused. With one, each kept row
     has the same chance to be among `sample.size`, decided by `sample.seed` alone.
     """
+    if sample is None and path.suffix.lower() == ".parquet" and parquet_row_count(path) > MAX_ROWS:
+        raise _too_many(path)  # the footer says so: refused before a row is read
     chooser = random.Random(sample.seed) if sample else None
     chosen: list[tuple[int, Any]] = []
     read = skipped = usable = 0
@@ -211,10 +252,7 @@ def take_rows(
     for row in file_rows(path, report):
         read += 1
         if sample is None and read > MAX_ROWS:
-            raise SetFileError(
-                f"{path.name} has more than {MAX_ROWS:,} questions, more than a set may have. "
-                "Take a random sample of it instead (“Take a sample” in the import)."
-            )
+            raise _too_many(path)
         made = keep(row)
         if made is None:
             skipped += 1
