@@ -46,6 +46,8 @@ def describe_source(slot: SlotConfig) -> str:
 
 def model_words(facts: dict[str, Any]) -> tuple[str, str | None] | None:
     """The model line once a run reported its facts, and its tooltip; None: nothing to change."""
+    if facts.get("kind") == "imported":  # the set's own answer (core/batches/queued.py)
+        return f"From {facts.get('model_name') or 'the imported set'}", None
     if facts.get("model_file"):
         if facts.get("model_sha256") == BUNDLED_SHA256 or facts["model_file"] == BUNDLED_FILE:
             # The same words as before the run (describe_source), with how it was asked.

@@ -90,7 +90,13 @@ class ItemFlow(QObject):
         else:
             has_reference = bool(item.get("reference"))
             reference_state = "none" if not has_reference else ("shown" if phase == 2 else "hidden")
-            bar.set_reference(reference_state, item["reference"], item.get("reference_source", ""))
+            bar.set_reference(
+                reference_state,
+                item["reference"],
+                item.get("reference_source", ""),
+                [str(a) for a in item.get("aliases") or []],
+                [str(a) for a in item.get("incorrect_answers") or []],
+            )
             verdict = item["verdicts"].get(phase)
             unshown = [
                 r for r in item.get("responses", []) if r["slot_index"] >= len(self.host.columns)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -157,8 +158,17 @@ class JudgingBar(QFrame):
         for widget in (self.choice_box, self.reason_edit, self.submit_button):
             widget.setEnabled(enabled)
 
-    def set_reference(self, state: str, text: str = "", source: str = "") -> None:
-        """state: none, hidden (phase 1) or shown (phase 2)."""
+    def set_reference(
+        self,
+        state: str,
+        text: str = "",
+        source: str = "",
+        accepted: Sequence[str] = (),
+        wrong: Sequence[str] = (),
+    ) -> None:
+        """state: none, hidden (phase 1) or shown (phase 2). With the reference come the other
+        forms the check accepts and the answers the set calls wrong (TruthfulQA's), all in
+        phase 2 only: phase 1 is judged unaided."""
         if state == "hidden":
             self.reference_label.setText(
                 "<b>This item has a reference answer.</b> It stays hidden until you submit "
@@ -166,9 +176,18 @@ class JudgingBar(QFrame):
             )
         elif state == "shown":
             source_html = f" <i>Source: {escaped(source)}</i>" if source else ""
+            accepted_html = (
+                f"<br><b>Also accepted:</b> {escaped('; '.join(accepted))}" if accepted else ""
+            )
+            wrong_html = (
+                f"<br><b>Known to be wrong</b> (listed by the set): {escaped('; '.join(wrong))}"
+                if wrong
+                else ""
+            )
             self.reference_label.setText(
                 f"<b>Reference answer:</b> {escaped(text)}{source_html} — "
                 "revise your marks and verdict if needed, then submit again."
+                f"{accepted_html}{wrong_html}"
             )
         self.reference_label.setProperty("revealed", state == "shown")
         self.reference_label.style().unpolish(self.reference_label)

@@ -4,6 +4,11 @@
 transaction. Because every answer row exists before anything runs, a batch that is paused,
 closed or killed is resumed by answering the rows that are not finished yet (core/batches/run.py):
 an answer is never written twice and none goes missing.
+
+A set whose file gives an answer (Alpaca's output, ShareGPT's reply: `SetItem.teacher_answer`)
+fills the teacher column with it: that answer is written as done, kind "imported", named after
+the set and its licence, and never sent to any model or server, nor kept as a recorded answer
+for replay (it would then pass as the teacher model's own). See docs/prompt-sets.md.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from filelock import FileLock, Timeout
 
@@ -25,6 +31,39 @@ from imitation_lens.core.storage.store import Store, new_id
 RUNNING, PAUSED, CANCELLED, FINISHED = "running", "paused", "cancelled", "finished"
 # Answers a batch still has to write: queued, or cut off by a pause, a close or a kill.
 PENDING = ("queued", "loading", "thinking", "streaming", "interrupted")
+# An answer the set's own file gave (not written by any model here): responses.kind.
+IMPORTED = "imported"
+# The teacher column's role (core/analysis/comparisons.py TEACHER_ROLE, compared the same way).
+_TEACHER_ROLE = "teacher"
+
+
+def from_the_set(prompt_set: PromptSet) -> str:
+    """Who wrote an imported answer, in the words every column header and export shows."""
+    licence = f", licence {prompt_set.licence}" if prompt_set.licence else ""
+    return f"the imported set “{prompt_set.name}”{licence}"
+
+
+def _imported_answer(row: dict[str, Any], answer: str, prompt_set: PromptSet) -> dict[str, Any]:
+    """A teacher answer taken from the set's file: done, with nothing of a model about it."""
+    who = from_the_set(prompt_set)
+    return row | {
+        "kind": IMPORTED,
+        "status": Status.DONE.value,
+        "text": answer,
+        "note": f"Answer given by {who}; not asked of any model.",
+        "params": "{}",
+        "endpoint_base_url": None,
+        "endpoint_model": None,
+        "model_name": who,
+        "extra": json.dumps(
+            {
+                "from_set": prompt_set.name,
+                "from_set_licence": prompt_set.licence,
+                "from_set_file": prompt_set.file_name,
+            },
+            ensure_ascii=False,
+        ),
+    }
 
 
 @dataclass(frozen=True)
@@ -113,6 +152,8 @@ def create_batch(
                         else None
                     ),
                     "shown_order": json.dumps(order),
+                    "set_name": prompt_set.name,
+                    "set_licence": prompt_set.licence or None,
                     "batch_id": batch_id,
                     "batch_position": offset + 1,
                 }
@@ -120,17 +161,17 @@ def create_batch(
             for index, slot in enumerate(lineup):
                 row = queued_response(new_id(), index, slot)
                 row["params"] = json.dumps(row["params"])
-                responses.append(
-                    row
-                    | {
-                        "item_id": item_id,
-                        "status": Status.QUEUED.value,
-                        "text": "",
-                        "error": "",
-                        "created_at": now,
-                        "updated_at": now,
-                    }
-                )
+                row |= {
+                    "item_id": item_id,
+                    "status": Status.QUEUED.value,
+                    "text": "",
+                    "error": "",
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                if entry.teacher_answer and slot.role.strip().casefold() == _TEACHER_ROLE:
+                    row = _imported_answer(row, entry.teacher_answer, prompt_set)
+                responses.append(row)
         store.db.table("items").insert_all(items)
         store.db.table("responses").insert_all(responses)
         store.db.table("sessions").update(session_id, {"updated_at": now})
@@ -296,7 +337,9 @@ def cancel_unstarted(store: Store, batch_id: str) -> None:
             str(row[0])
             for row in store.db.execute(
                 "SELECT i.id FROM items i WHERE i.batch_id = ? AND NOT EXISTS (SELECT 1 FROM "
-                "responses r WHERE r.item_id = i.id AND r.status != 'queued') "
+                "responses r WHERE r.item_id = i.id AND r.status != 'queued' "
+                # An answer the set's file gave was never asked: the question is still unstarted.
+                f"AND COALESCE(r.kind, '') != '{IMPORTED}') "
                 # Judged, even before its answers came: the evaluator's rows are kept.
                 "AND NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.item_id = i.id) "
                 "AND NOT EXISTS (SELECT 1 FROM judgements j WHERE j.item_id = i.id)",

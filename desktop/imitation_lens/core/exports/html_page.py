@@ -35,6 +35,7 @@ from imitation_lens.core.exports.wording import (
     clean_text,
     model_of,
     plain_time,
+    question_sets,
     session_title,
     verdict_words,
 )
@@ -74,6 +75,10 @@ class ItemHtml:
     answers: list[AnswerHtml]
     verdict: str
     reason: str
+    # Shown with the reference: the other forms the check accepts, and the answers the set
+    # calls wrong (TruthfulQA's incorrect answers, which the check refuses).
+    accepted: tuple[str, ...] = ()
+    wrong: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -225,6 +230,8 @@ def _item_html(item: dict[str, Any], evaluator: str, blind: bool) -> ItemHtml:
         answers=answers,
         verdict=verdict_words(item, verdict, phase),
         reason=str((verdict or {}).get("reason") or ""),
+        accepted=tuple(str(a) for a in item.get("aliases") or ()),
+        wrong=tuple(str(a) for a in item.get("incorrect_answers") or ()),
     )
 
 
@@ -314,6 +321,7 @@ def report_page(
         ("Started", plain_time(session.get("created_at"))),
         ("Exported", plain_time(document.get("exported_at"))),
         ("Questions", str(len(items))),
+        ("Question sets", question_sets(items)),  # with their licences; none: left out
         ("Answers", str(sum(len(item.get("responses") or []) for item in items))),
         ("Blind", "yes: answers were shown as “Answer 1…N” until the verdict" if blind else "no"),
         ("Made with", f"Imitation Lens {document.get('app_version') or __version__}"),

@@ -22,6 +22,7 @@ from imitation_lens.core.exports.wording import (
     answer_title,
     clean_text,
     plain_time,
+    question_sets,
     session_title,
     verdict_words,
 )
@@ -199,6 +200,11 @@ def markdown_document(
         f"- Questions: {len(items)}",
         f"- Exported: {_inline(plain_time(document.get('exported_at')))}",
         f"- Blind: {'yes' if session.get('blind') else 'no'}",
+    ]
+    sets = question_sets(items)
+    if sets:  # public sets come with terms: say which, with the questions
+        out.append(f"- Question sets: {_inline(sets)}")
+    out += [
         "",
         "Marked text is in **bold**; the number after it points to the list under the answer.",
         "",
@@ -231,6 +237,12 @@ def markdown_document(
             if item.get("reference_source"):
                 reference += f" (source: {_inline(item['reference_source'])})"
             out += [reference, ""]
+            if item.get("aliases"):
+                out += [f"**Also accepted:** {_inline('; '.join(map(str, item['aliases'])))}", ""]
+        if item.get("incorrect_answers"):
+            # The set's known-wrong answers (TruthfulQA), which the automatic check refuses.
+            wrong = _inline("; ".join(map(str, item["incorrect_answers"])))
+            out += [f"**Known to be wrong** (listed by the set): {wrong}", ""]
         for response in item.get("responses") or []:
             view = shown_answer(response, me, phase)
             out += [f"### {_inline(answer_title(response))}", ""]

@@ -52,6 +52,17 @@ def session_title(document: dict[str, Any]) -> str:
     return str(session.get("title") or session.get("id") or "Session")
 
 
+def question_sets(items: list[dict[str, Any]]) -> str:
+    """The sets a session's questions came from, each with its licence, in order of first use:
+    "Alpaca data (licence CC BY-NC 4.0)". Empty when none came from a set."""
+    found: dict[tuple[str, str], None] = {}
+    for item in items:
+        name = str(item.get("set_name") or "").strip()
+        if name:
+            found[(name, str(item.get("set_licence") or "").strip())] = None
+    return "; ".join(f"{name} (licence {licence})" if licence else name for name, licence in found)
+
+
 def yes_no(value: Any) -> str:
     return "yes" if value else "no"
 

@@ -386,6 +386,13 @@ def _v7_known_wrong_answers(db: sqlite_utils.Database) -> None:
     db.table("prompt_set_items").add_column("teacher_answer", str)
 
 
+def _v8_question_set_of_an_item(db: sqlite_utils.Database) -> None:
+    """Which set a batch's question came from, and that set's licence (`set_name`,
+    `set_licence` on items): public sets come with terms, and a session's exports carry them."""
+    db.table("items").add_column("set_name", str)
+    db.table("items").add_column("set_licence", str)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial,
     _v2_judging,
@@ -394,6 +401,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v5_prompt_sets_and_batches,
     _v6_views_count_the_standing_phase,
     _v7_known_wrong_answers,
+    _v8_question_set_of_an_item,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
