@@ -113,3 +113,8 @@ def test_known_wrong_answers_are_shown_with_the_reference_in_phase_two_only(
     }
     assert "- Question sets: TruthfulQA (licence Apache-2.0)" in markdown
     assert "TruthfulQA (licence Apache-2.0)" in page
+    view = window.open_report()  # and the report in the window says it under its title
+    assert view is not None
+    qtbot.waitUntil(lambda: view.built is not None, timeout=20000)
+    assert "Question sets: TruthfulQA (licence Apache-2.0)." in view.heading.text()
+    view.close()

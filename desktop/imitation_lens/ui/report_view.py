@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from imitation_lens.core.analysis.session_report import SessionReport, build_session_report
 from imitation_lens.core.exports.session_json import session_document
+from imitation_lens.core.exports.wording import question_sets
 from imitation_lens.core.housekeeping.fault_log import shown_fault
 from imitation_lens.core.housekeeping.unexpected import unexpected
 from imitation_lens.ui.bar_chart import BarChart
@@ -129,6 +130,11 @@ class ReportView(QDialog):
         self.heading.setText(shown_fault(str(error)))
         self.failed.emit(str(error))
 
+    def _sets_line(self) -> str:
+        """Which sets the questions came from, with their licences (public sets have terms)."""
+        sets = question_sets(list((self._document or {}).get("items") or []))
+        return f"<p>Question sets: {html.escape(sets)}.</p>" if sets else ""
+
     def _show(self, built: SessionReport) -> None:
         self.built = built
         figures = built.report
@@ -141,6 +147,7 @@ class ReportView(QDialog):
             f"{html.escape(built.evaluator or 'this computer')}. Bars show each model's figure; the "
             "thin line across a bar's end is the range the figure would likely fall in with "
             "other questions of the same kind (95% interval, shown from 5 items on).</p>"
+            + self._sets_line()
         )
         last = self.body_layout.itemAt(self.body_layout.count() - 1)
         if last is not None and last.spacerItem() is not None:

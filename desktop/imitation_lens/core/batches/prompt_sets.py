@@ -47,8 +47,9 @@ class SetItem:
     line: int = 0  # where it starts in the file it came from (0: not from a file)
     # Answers the set says are wrong (TruthfulQA): the automatic check refuses them.
     incorrect: tuple[str, ...] = ()
-    # An answer the file itself gives (Alpaca's output, ShareGPT's reply), kept for later use
-    # as a recorded teacher answer; never shown as a reference and never checked against.
+    # An answer the file itself gives (Alpaca's output, ShareGPT's reply): a batch writes it as
+    # the Teacher column's answer, labelled as the set's (core/batches/queued.py); never shown
+    # as a reference, never checked against, never kept as a recording for replay.
     teacher_answer: str = ""
 
     def to_row(self) -> dict[str, Any]:
