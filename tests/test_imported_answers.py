@@ -5,12 +5,13 @@ licence, never asked of a model or kept as a recorded answer; the other columns 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from imitation_lens.core.analysis.evaluator_view import item_view
 from imitation_lens.core.batches.formats import read_question_file
-from imitation_lens.core.batches.prompt_sets import find_prompt_set, save_prompt_set
+from imitation_lens.core.batches.prompt_sets import SetItem, find_prompt_set, save_prompt_set
 from imitation_lens.core.batches.queued import batch_summary, cancel_unstarted, create_batch
 from imitation_lens.core.exports.csv_tables import answer_rows
 from imitation_lens.core.exports.import_reading import check_export
@@ -128,5 +129,26 @@ def test_only_the_teacher_column_takes_the_files_answer(data_paths: DataPaths) -
         rows = answers(store, batch_id)
         assert len(rows) == 6 and {r["status"] for r in rows} == {"queued"}
         assert all(not r["text"] and r["kind"] == "local" for r in rows)
+    finally:
+        store.close()
+
+
+def test_sharegpt_replies_fill_the_teacher_column_and_a_question_without_one_is_asked(
+    data_paths: DataPaths,
+) -> None:
+    store = Store(data_paths.database)
+    try:
+        read = read_question_file(FIXTURES / "sharegpt_conversations.json")
+        assert read.licence == ""  # ShareGPT dumps state none: the label says no licence
+        with_gap = replace(read, items=(*read.items, SetItem("A question with no reply?")))
+        lineup = default_lineup({})
+        session_id = store.create_session("sharegpt", [s.to_dict() for s in lineup])
+        batch_id = create_batch(store, session_id, with_gap, lineup)
+        teacher = [r for r in answers(store, batch_id) if r["role"] == "Teacher"]
+        assert [r["status"] for r in teacher] == ["done", "done", "queued"]
+        assert teacher[1]["text"].startswith("Use my_list.reverse()")
+        assert teacher[0]["model_name"] == "the imported set “Sharegpt conversations”"
+        assert teacher[2]["kind"] == "local" and not teacher[2]["model_name"]
+        assert batch_summary(store, batch_id).pending == 3 * 2 + 1
     finally:
         store.close()
