@@ -4,13 +4,16 @@ sampled, with progress shown while it is read."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
 from imitation_lens.core.batches.set_files import MAX_ROWS
 from imitation_lens.core.housekeeping.paths import DataPaths
+from set_file_variants import parquet_sets
 from test_batch_window import import_set, rows
 from test_formats import FIXTURES, big_nq
 
@@ -65,3 +68,31 @@ def test_public_sets_import_with_licence_mapping_and_sampling(
     assert [row["licence"] for row in kept] == ["CC BY-SA 3.0", "", "CC BY-SA 3.0"]
     assert kept[-1]["item_count"] == 20
     dialog.close()
+
+
+def test_a_parquet_set_imports_in_the_window_and_without_pyarrow_says_how_to_get_it(
+    qtbot: Any,
+    open_window: Any,
+    data_paths: DataPaths,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pytest.importorskip("pyarrow")
+    sets = {path.name: path for path in parquet_sets(tmp_path / "parquet")}
+    window = open_window(data_paths)
+    dialog = window.batches.open_sets()
+    qtbot.waitUntil(lambda: len(dialog.sets) == 2, timeout=10000)
+    import_set(qtbot, dialog, sets["trivia_qa-rc.nocontext-validation.parquet"])
+    assert dialog.current is not None and dialog.current.items[0].reference == "Sinclair Lewis"
+    assert "Licence: Apache-2.0" in dialog.about.text()
+    assert dialog.preview.item(0, 1).text() == "Sinclair Lewis"
+
+    # Without pyarrow (None in sys.modules: its import fails as if not installed).
+    for module in [name for name in sys.modules if name.split(".")[0] == "pyarrow"]:
+        monkeypatch.setitem(sys.modules, module, None)
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    with qtbot.waitSignal(dialog.import_failed, timeout=10000) as refused:
+        dialog.import_file(sets["nq_open-validation.parquet"])
+    assert "needs the optional pyarrow package" in refused.args[0]
+    assert "pip install 'imitation-lens[parquet]'" in refused.args[0]
+    assert len(dialog.sets) == 3  # nothing added
