@@ -1,0 +1,85 @@
+"""How many questions at once a batch's local columns answer, and the runners that do it.
+
+A local column of a batch decodes several answers together in one llama.cpp context
+(core/running/batched_local.py); its answers are claimed and written as a server column's are
+(core/batches/in_flight.py), so a kill or a pause loses and repeats nothing. Each answer keeps
+its own context length, so the memory a model needs grows with N (its KV cache is N times as
+large); N is the largest of LOCAL_AT_ONCE, its half, its quarter… for which every local model
+of the lineup fits in free memory together, the same test the side-by-side schedule uses
+(core/running/memory.py). When not even two fit, the columns answer one question at a time,
+item by item, as before, and the batch says why. The window's columns always answer one at a
+time (core/running/local_runner.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from imitation_lens.core.running.batched_local import BatchedLocalRunner
+from imitation_lens.core.running.events import Runner
+from imitation_lens.core.running.lineup import LocalModel, SlotConfig
+from imitation_lens.core.running.memory import fits, format_bytes
+from imitation_lens.core.running.scheduler import LocalScheduler
+
+# Chosen by bench/local_batched.py (docs/performance.md, "Local models, several questions at
+# once"): on the 2-core development machine 4 at once answered TODO× as fast as one at a time.
+LOCAL_AT_ONCE = 4
+
+
+@dataclass(frozen=True)
+class LocalPlan:
+    """`sequences` answers at once per local column (1: one at a time, item by item);
+    `message`: why fewer than wanted, in plain words ("" when none)."""
+
+    sequences: int
+    message: str
+    make_runner: Callable[[int], Callable[[], Runner]]  # a local slot's index → its maker
+
+
+def plan_local(
+    lineup: Sequence[SlotConfig],
+    scheduler: LocalScheduler,
+    models_dir: Path,
+    wanted: int | None = None,
+) -> LocalPlan:
+    """The plan for `lineup`'s local columns (`wanted` at once, LOCAL_AT_ONCE unless given);
+    reads model headers, so not on the GUI thread."""
+    wanted = LOCAL_AT_ONCE if wanted is None else wanted
+    local = [slot for slot in lineup if isinstance(slot.source, LocalModel)]
+    available = scheduler.available()
+    sequences = max(1, wanted)
+    while sequences > 1:
+        if fits(sum(e.total_bytes for _, e in scheduler.estimates(sequences)), available):
+            break
+        sequences //= 2
+    message = ""
+    if local and sequences < wanted:
+        at_once = "one question at a time" if sequences == 1 else f"{sequences} at once"
+        needed = sum(e.total_bytes for _, e in scheduler.estimates(wanted))
+        message = (
+            f"The computer's models answer {at_once} instead of {wanted}: answering {wanted} "
+            f"at once would need about {format_bytes(needed)} of memory, and only "
+            f"{format_bytes(available)} is free."
+        )
+    plan = scheduler.plan()
+    positions = {id(slot): i for i, slot in enumerate(local)}
+
+    def make_runner(index: int) -> Callable[[], Runner]:
+        slot = lineup[index]
+        source = slot.source
+        assert isinstance(source, LocalModel)
+        threads = slot.params.threads or plan.threads(positions[id(slot)])
+        facts: dict[str, object] = {"schedule": "side by side", "threads": threads}
+        if plan.advice:
+            facts["memory_advice"] = plan.advice
+
+        def make() -> Runner:
+            return BatchedLocalRunner(
+                source, slot.params, threads, models_dir, sequences, facts=facts
+            )
+
+        return make
+
+    return LocalPlan(sequences, message, make_runner)
