@@ -13,7 +13,8 @@ time (core/running/local_runner.py).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import os
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,18 @@ from imitation_lens.core.running.scheduler import LocalScheduler
 # Chosen by bench/local_batched.py (docs/performance.md, "Local models, several questions at
 # once"): on the 2-core development machine 4 at once answered TODO× as fast as one at a time.
 LOCAL_AT_ONCE = 4
+# Another number for a machine where another measures best (more cores, a bigger model).
+LOCAL_AT_ONCE_ENV = "IMITATION_LENS_LOCAL_AT_ONCE"
+_MOST = 64
+
+
+def wanted_at_once(environ: Mapping[str, str] | None = None) -> int:
+    """LOCAL_AT_ONCE, or the number in IMITATION_LENS_LOCAL_AT_ONCE (1 to 64) when it is set."""
+    value = (os.environ if environ is None else environ).get(LOCAL_AT_ONCE_ENV, "").strip()
+    try:
+        return max(1, min(_MOST, int(value))) if value else LOCAL_AT_ONCE
+    except ValueError:
+        return LOCAL_AT_ONCE
 
 
 @dataclass(frozen=True)
@@ -44,9 +57,9 @@ def plan_local(
     models_dir: Path,
     wanted: int | None = None,
 ) -> LocalPlan:
-    """The plan for `lineup`'s local columns (`wanted` at once, LOCAL_AT_ONCE unless given);
+    """The plan for `lineup`'s local columns (`wanted` at once, wanted_at_once() unless given);
     reads model headers, so not on the GUI thread."""
-    wanted = LOCAL_AT_ONCE if wanted is None else wanted
+    wanted = wanted_at_once() if wanted is None else wanted
     local = [slot for slot in lineup if isinstance(slot.source, LocalModel)]
     available = scheduler.available()
     sequences = max(1, wanted)

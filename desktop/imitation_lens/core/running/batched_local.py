@@ -57,6 +57,7 @@ _MIN_P = 0.05
 _TYPICAL_P = 1.0
 _BATCH = 512  # tokens per llama_decode: llama-cpp-python's n_batch, as the memory estimate has
 _IDLE_S = 0.05
+_ABORTABLE = 64  # prompt tokens in a pass from which a pause may cut the pass short
 _FAILED_INSIDE = (
     "The model stopped in the middle of its answer because of an error inside llama.cpp. Try "
     "the question again; if it keeps happening, try a shorter question or another model (the "
@@ -220,7 +221,7 @@ class BatchedLocalRunner:
         params.flash_attn_type = llama_cpp.LLAMA_FLASH_ATTN_TYPE_DISABLED
         context = _internals.LlamaContext(model=loaded.model, params=params, verbose=True)
         self._abort = llama_cpp.ggml_abort_callback(lambda _data: self._should_abort())
-        llama_cpp.llama_set_abort_callback(context.ctx, self._abort, None)
+        self._no_abort = llama_cpp.ggml_abort_callback()  # NULL: no callback
         return context
 
     def _should_abort(self) -> bool:
@@ -339,10 +340,16 @@ class BatchedLocalRunner:
             answer.logits_at = -1
             if not answer.todo:
                 put(answer, answer.last, True)
+        generating = count
         for answer in self._active:
             while answer.todo and count < _BATCH:
                 put(answer, answer.todo.pop(0), not answer.todo)
         batch.n_tokens = count
+        # llama.cpp calls the abort callback at every step of the graph: a Python call each,
+        # which cost about a fifth of a one-token pass here. A pass of one token per answer
+        # ends within a fraction of a second anyway; only reading long prompts needs it.
+        check = self._abort if count - generating >= _ABORTABLE else self._no_abort
+        llama_cpp.llama_set_abort_callback(context.ctx, check, None)
         return int(llama_cpp.llama_decode(context.ctx, batch))
 
     def _sample(self, loaded: LoadedFile, context: Any, memory: Any, free: list[int]) -> None:
