@@ -167,8 +167,54 @@ def app(name: str, paths: DataPaths) -> dict[str, Any]:
     }
 
 
+def passes(models: Path) -> dict[str, Any]:
+    """llama.cpp alone: milliseconds per pass of N tokens (one per sequence, each with its
+    logits, as generation needs), after a 20-token prompt each; N interleaved, so a busy moment
+    of the machine hits all alike. The least time is the engine's speed when undisturbed."""
+    import llama_cpp
+    from llama_cpp import _internals
+
+    from imitation_lens.core.model_files.bundled_model import ensure_bundled_model
+
+    params = llama_cpp.llama_model_default_params()
+    params.n_gpu_layers = 0
+    path = str(ensure_bundled_model(models))
+    model = _internals.LlamaModel(path_model=path, params=params, verbose=False)
+    contexts = {}
+    for n in (1, 2, 4, 8):
+        cparams = llama_cpp.llama_context_default_params()
+        cparams.n_ctx, cparams.n_seq_max = 1024 * n, n
+        cparams.n_batch = cparams.n_ubatch = 512
+        cparams.n_threads = cparams.n_threads_batch = THREADS
+        cparams.kv_unified = False
+        cparams.flash_attn_type = llama_cpp.LLAMA_FLASH_ATTN_TYPE_DISABLED
+        context = _internals.LlamaContext(model=model, params=cparams, verbose=False)
+        contexts[n] = (context, llama_cpp.llama_batch_init(512, 0, 1))
+
+    def decode(n: int, tokens: list[tuple[int, int, int, bool]]) -> float:
+        context, batch = contexts[n]
+        for i, (token, pos, seq, logits) in enumerate(tokens):
+            batch.token[i], batch.pos[i], batch.n_seq_id[i] = token, pos, 1
+            batch.seq_id[i][0], batch.logits[i] = seq, logits
+        batch.n_tokens = len(tokens)
+        start = time.perf_counter()
+        assert llama_cpp.llama_decode(context.ctx, batch) == 0
+        return time.perf_counter() - start
+
+    for n in contexts:
+        decode(n, [(100 + j, j, s, j == 19) for s in range(n) for j in range(20)])
+    times: dict[int, list[float]] = {n: [] for n in contexts}
+    for step in range(30):
+        for n in contexts:
+            times[n].append(decode(n, [(200 + step, 20 + step, s, True) for s in range(n)]))
+    return {str(n): [min(t), statistics.median(t)] for n, t in times.items()}
+
+
 def child(name: str, folder: str) -> None:
     paths = DataPaths(Path(folder))
+    if name == "passes":
+        print("RESULT " + json.dumps(passes(paths.models)))
+        return
     result = app(name, paths) if name.startswith("app") else engine(name, paths.models)
     print("RESULT " + json.dumps(result))
 
@@ -191,6 +237,7 @@ def main() -> int:
         from imitation_lens.core.model_files.bundled_model import ensure_bundled_model
 
         ensure_bundled_model(DataPaths(Path(folder)).models)
+        engine_alone = [measure("passes", folder) for _ in range(ROUNDS)]
         runs: dict[str, list[dict[str, Any]]] = {name: [] for name in ENGINE + APP}
         for round_ in range(ROUNDS):
             for name in ENGINE + APP:
@@ -227,6 +274,17 @@ def main() -> int:
             f"| {name} | {rate:.1f} ({best:.1f}) | {rate / one_rate:.2f} ({best / one_best:.2f}) "
             f"| {cpu * 1000:.1f} | {peak:.0f} | "
             f"{same} of {QUESTIONS} | {failed} |"
+        )
+    print("\nllama.cpp alone, one pass of N tokens (ms, least / median of 30 per round):")
+    print("| N | ms per pass, least | tokens/s at least | × N = 1 | ms per pass, median |")
+    print("|---|---|---|---|---|")
+    for n in ("1", "2", "4", "8"):
+        least = min(r[n][0] for r in engine_alone)
+        median = statistics.median(r[n][1] for r in engine_alone)
+        one = min(r["1"][0] for r in engine_alone)
+        speed = (int(n) / least) / (1 / one)
+        print(
+            f"| {n} | {least * 1000:.1f} | {int(n) / least:.0f} | {speed:.2f} | {median * 1000:.1f} |"
         )
     return 0
 
