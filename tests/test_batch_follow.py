@@ -29,8 +29,8 @@ def test_a_batch_session_opened_while_it_runs_follows_it_and_esc_pauses_it(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # Follows the batch question by question: local columns one at a time, as they answer when
-    # memory allows no more (tests/test_local_at_once.py follows several at once).
+    # Follows the batch question by question: local columns one at a time, whatever the default
+    # number at once (tests/test_local_at_once.py runs several at once).
     monkeypatch.setattr(local_at_once, "LOCAL_AT_ONCE", 1)
     lineup = [local_slot("Base", max_tokens=16), local_slot("Imitator", max_tokens=16)]
     window = open_window(data_paths, lineup)

@@ -99,8 +99,8 @@ def test_a_set_runs_unattended_then_is_judged_item_by_item_with_the_automatic_ch
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # Follows the batch question by question: local columns one at a time, as they answer when
-    # memory allows no more (tests/test_local_at_once.py follows several at once).
+    # Follows the batch question by question: local columns one at a time, whatever the default
+    # number at once (tests/test_local_at_once.py runs several at once).
     monkeypatch.setattr(local_at_once, "LOCAL_AT_ONCE", 1)
     lineup = [
         local_slot("Base", max_tokens=10),

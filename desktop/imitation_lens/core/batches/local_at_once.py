@@ -7,8 +7,10 @@ its own context length, so the memory a model needs grows with N (its KV cache i
 large); N is the largest of LOCAL_AT_ONCE, its half, its quarter… for which every local model
 of the lineup fits in free memory together, the same test the side-by-side schedule uses
 (core/running/memory.py). When not even two fit, the columns answer one question at a time,
-item by item, as before, and the batch says why. The window's columns always answer one at a
-time (core/running/local_runner.py).
+item by item, and the batch says why. The window's columns always answer one at a time
+(core/running/local_runner.py). On the development machine one at a time measured fastest
+(see LOCAL_AT_ONCE), so N is 1 unless IMITATION_LENS_LOCAL_AT_ONCE asks for more: for a
+machine or a model where the bench measures a gain.
 """
 
 from __future__ import annotations
@@ -18,15 +20,22 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from imitation_lens.core.batches.in_flight import InFlight
+from imitation_lens.core.batches.pace import Pace
 from imitation_lens.core.running.batched_local import BatchedLocalRunner
-from imitation_lens.core.running.events import Runner
+from imitation_lens.core.running.events import Event, Runner
 from imitation_lens.core.running.lineup import LocalModel, SlotConfig
 from imitation_lens.core.running.memory import fits, format_bytes
 from imitation_lens.core.running.scheduler import LocalScheduler
+from imitation_lens.core.storage.writer import Writer
 
 # Chosen by bench/local_batched.py (docs/performance.md, "Local models, several questions at
-# once"): on the 2-core development machine 4 at once answered TODO× as fast as one at a time.
-LOCAL_AT_ONCE = 4
+# once"): on the 2-core development machine, with the bundled Gemma 3 270M, several at once
+# were slower than one at a time (llama.cpp's pass for N tokens: 0.51× the tokens per second at
+# N = 2, 0.66× at 4, 0.90× at 8; CPU time per token up by 16–32%), so batches keep answering
+# local columns one at a time here. Its output layer (a 262,144-word vocabulary, 62% of the
+# parameters) is what gets slower for several rows at once; the body of the model batches well.
+LOCAL_AT_ONCE = 1
 # Another number for a machine where another measures best (more cores, a bigger model).
 LOCAL_AT_ONCE_ENV = "IMITATION_LENS_LOCAL_AT_ONCE"
 _MOST = 64
@@ -49,6 +58,36 @@ class LocalPlan:
     sequences: int
     message: str
     make_runner: Callable[[int], Callable[[], Runner]]  # a local slot's index → its maker
+
+    def start_pools(
+        self,
+        batch_id: str,
+        local: Sequence[int],
+        writer: Writer,
+        wants: Callable[[], str],
+        on_event: Callable[[int, Event], None],
+        on_change: Callable[[str], None],
+        paces: Sequence[Pace],
+    ) -> list[InFlight]:
+        """One started pool per local column when several at once are planned, else none."""
+        if self.sequences <= 1:
+            return []
+        pools = []
+        for index in local:
+            pool = InFlight(
+                batch_id,
+                index,
+                self.sequences,
+                self.make_runner(index),
+                writer,
+                wants,
+                on_event,
+                on_change,
+                paces[index],
+            )
+            pool.start()
+            pools.append(pool)
+        return pools
 
 
 def plan_local(

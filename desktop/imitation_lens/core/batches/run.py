@@ -2,8 +2,9 @@
 
 The run reads and writes the database through a writer (core/storage/writer.py): the window's
 when it runs from the window, its own otherwise. Local columns answer item by item, with one
-worker thread per slot (the same runners as the window's columns); server columns ask several
-questions at once meanwhile (core/batches/in_flight.py). An answer cut off by a pause or a kill
+worker thread per slot (the same runners as the window's columns), unless `local_plan` has
+them answer several at once (core/batches/local_at_once.py), each through a pool as a server's;
+server columns ask several questions at once meanwhile (core/batches/in_flight.py). An answer cut off by a pause or a kill
 starts again from the beginning (same settings and seed). A teacher that answers 429 (rate
 limit) slows the batch down (core/batches/pace.py): the answer waits and is asked again.
 """
@@ -258,23 +259,17 @@ class BatchRun:
         if self._local_plan is not None and self._local:
             plan = self._local_plan()
             self._local_note = plan.message
-            if plan.sequences > 1:
-                for index in self._local:
-                    pool = InFlight(
-                        self.batch_id,
-                        index,
-                        plan.sequences,
-                        plan.make_runner(index),
-                        self._writer,
-                        lambda: self._wants,
-                        self._pool_event,
-                        self._report,
-                        self._paces[index],
-                    )
-                    pool.start()
-                    local.append(pool)
-                self._local = []
-                self._local_pools = True
+            local = plan.start_pools(
+                self.batch_id,
+                self._local,
+                self._writer,
+                lambda: self._wants,
+                self._pool_event,
+                self._report,
+                self._paces,
+            )
+            if local:
+                self._local, self._local_pools = [], True
         self._pools = local + start_pools(
             self.batch_id,
             self._lineup,

@@ -1,10 +1,10 @@
 """A local model answering several questions at once: several sequences in one llama.cpp batch.
 
-One forward pass of a small model on a CPU costs about as much for a few tokens as for one,
-since most of its time goes into reading the weights; so a batch's local column decodes the
-next token of up to N answers in one `llama_decode` (one context with N sequences, each with
-the column's own context length) and answers N questions in little more than the time of one.
-docs/performance.md ("Local models, several questions at once") has the measurement.
+A batch's local column decodes the next token of up to N answers in one `llama_decode` (one
+context with N sequences, each with its own cache of the column's context length), so the
+weights read for a pass serve N answers. Whether that is faster depends on the machine and the
+model: with the bundled Gemma 3 270M on 2 cores it was not (docs/performance.md, "Local models,
+several questions at once"), so batches use it only when asked (core/batches/local_at_once.py).
 
 Each answer is made as the one-at-a-time runner (local_runner.py) makes it: the same prompt
 (prompting.py), the same sampling chain as llama-cpp-python's completions (repeat penalty over
