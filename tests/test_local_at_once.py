@@ -18,7 +18,7 @@ from imitation_lens.core.batches.local_at_once import plan_local, wanted_at_once
 from imitation_lens.core.batches.run import BatchRun
 from imitation_lens.core.housekeeping.paths import DataPaths
 from imitation_lens.core.model_files.bundled_model import ensure_bundled_model
-from imitation_lens.core.running.batched_local import BatchedLocalRunner, _Answer, _piece
+from imitation_lens.core.running.batched_local import BatchedLocalRunner
 from imitation_lens.core.running.events import (
     Event,
     FinishedEvent,
@@ -31,6 +31,7 @@ from imitation_lens.core.running.local_runner import LocalRunner
 from imitation_lens.core.running.memory import headroom
 from imitation_lens.core.running.prompting import BuiltPrompt
 from imitation_lens.core.running.scheduler import LocalScheduler
+from imitation_lens.core.running.sequence_answer import Answer, piece
 from imitation_lens.core.storage.store import Store
 from scripted_runner import Script, ScriptedModels
 from test_batch import QUESTIONS, Watcher, answers, finish, new_batch, question_set, start_run
@@ -158,7 +159,7 @@ def test_the_number_at_once_can_be_set_for_a_machine() -> None:
     assert wanted_at_once({"IMITATION_LENS_LOCAL_AT_ONCE": "many"}) == wanted_at_once({})
 
 
-def _writer(stops: list[str]) -> tuple[BatchedLocalRunner, _Answer, list[str]]:
+def _writer(stops: list[str]) -> tuple[Answer, list[str]]:
     """An answer being written, and the pieces of text it passes on."""
     shown: list[str] = []
 
@@ -166,31 +167,30 @@ def _writer(stops: list[str]) -> tuple[BatchedLocalRunner, _Answer, list[str]]:
         if isinstance(event, TextEvent):
             shown.append(event.text)
 
-    runner = BatchedLocalRunner(LocalModel(), SamplingParams(), 1, Path(), 2)
-    answer = _Answer(GenerationRequest("r", "q"), emit, threading.Event())
+    answer = Answer(GenerationRequest("r", "q"), emit, threading.Event())
     answer.built = BuiltPrompt("", "test", stops)
     answer.meter = StreamMeter("r", emit, interval=0)
-    return runner, answer, shown
+    return answer, shown
 
 
 def test_characters_split_across_tokens_are_written_whole_and_stop_strings_never_shown() -> None:
     text = "Café 猫 𓀀 ok"
     data = text.encode("utf-8")
-    runner, answer, shown = _writer(["\nQuestion:"])
+    answer, shown = _writer(["\nQuestion:"])
     for i in range(len(data)):  # one byte per token: every multi-byte character is split
-        assert not runner._add_text(answer, data[i : i + 1])
-    runner._pass_on(answer, len(answer.text))
+        assert not answer.add_text(data[i : i + 1])
+    answer.pass_on(len(answer.text))
     assert "".join(shown) == text and "\ufffd" not in "".join(shown)
 
-    runner, answer, shown = _writer(["\nQuestion:", "\n\n\n"])
+    answer, shown = _writer(["\nQuestion:", "\n\n\n"])
     pieces = [" Paris", ".", "\n", "Quest", "ion", ":", " What"]
-    ended_at = next(i for i, p in enumerate(pieces) if runner._add_text(answer, p.encode()))
+    ended_at = next(i for i, p in enumerate(pieces) if answer.add_text(p.encode()))
     assert ended_at == 5  # at the stop string, not before
     assert "".join(shown) == " Paris." and answer.text == " Paris."
 
 
 def test_a_tokens_bytes_are_read_from_the_real_vocabulary(data_paths: DataPaths) -> None:
-    """_piece reads exactly a token's bytes (a byte-fallback token is one byte of a character)."""
+    """piece() reads exactly a token's bytes (a byte-fallback token is one byte of a character)."""
     import llama_cpp
 
     vocab_only = llama_cpp.Llama(
@@ -200,12 +200,12 @@ def test_a_tokens_bytes_are_read_from_the_real_vocabulary(data_paths: DataPaths)
         text = "Tokyo 𓀀 東京"
         tokens = vocab_only.tokenize(text.encode("utf-8"), add_bos=False, special=False)
         vocab = vocab_only._model.vocab
-        pieces = [_piece(vocab, token) for token in tokens]
+        pieces = [piece(vocab, token) for token in tokens]
         assert b"".join(pieces).decode("utf-8") == text
         assert any(len(p) == 1 and p[0] >= 0x80 for p in pieces)  # split across tokens
-        runner, answer, shown = _writer([])
-        for piece in pieces:
-            runner._add_text(answer, piece)
+        answer, shown = _writer([])
+        for chunk in pieces:
+            answer.add_text(chunk)
         assert "".join(shown) == text
     finally:
         vocab_only.close()
@@ -325,3 +325,20 @@ def test_a_real_batch_answers_its_local_columns_several_at_once(
     assert {(r["batch_position"], r["slot_index"]) for r in rows} == {
         (p, s) for p in range(1, 7) for s in range(2)
     }
+
+
+@pytest.mark.slow  # nothing is loaded, but the fast tier refuses every batched load
+def test_a_model_file_that_cannot_be_loaded_fails_every_answer_with_the_reason(
+    tmp_path: Path,
+) -> None:
+    broken = tmp_path / "broken.gguf"
+    broken.write_bytes(b"GGUF" + b"\x00" * 64)
+    runner = BatchedLocalRunner(
+        LocalModel(path=str(broken)), SamplingParams(), 1, tmp_path / "models", 2
+    )
+    first = _ask(runner, ["one", "two"], together=True)
+    later = _ask(runner, ["three"], together=False)  # asked after the failure: not stopped
+    runner.close()
+    reasons = {e.error for e in first + later}
+    assert [e.status for e in first + later] == ["failed"] * 3
+    assert len(reasons) == 1 and "".join(reasons).strip()

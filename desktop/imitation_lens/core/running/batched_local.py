@@ -6,26 +6,22 @@ weights read for a pass serve N answers. Whether that is faster depends on the m
 model: with the bundled Gemma 3 270M on 2 cores it was not (docs/performance.md, "Local models,
 several questions at once"), so batches use it only when asked (core/batches/local_at_once.py).
 
-Each answer is made as the one-at-a-time runner (local_runner.py) makes it: the same prompt
-(prompting.py), the same sampling chain as llama-cpp-python's completions (repeat penalty over
-the last 64 tokens, top-k, typical 1.0, top-p, min-p 0.05, temperature, then a draw seeded with
-the column's seed; greedy at temperature 0), the same stop strings, end of turn and token limit,
-and the same events, so the writer and progress see no difference. Each sequence has its own
-sampler, seed and UTF-8 decoder: a character split across two tokens is written whole.
-
-`generate` may be called from several threads at once (core/batches/in_flight.py asks from one
-thread per claimed answer); each call returns when its answer has ended. One engine thread owns
-the model and the context. The window keeps the one-at-a-time runner.
+Each answer is made as the one-at-a-time runner (local_runner.py) makes it: the same prompt,
+the same sampling chain as llama-cpp-python's completions (repeat penalty over the last 64
+tokens, top-k, typical 1.0, top-p, min-p 0.05, temperature, a draw seeded with the column's
+seed; greedy at temperature 0), the same stop strings, end of turn, token limit and events.
+Each sequence has its own sampler and UTF-8 decoder: a character split across tokens is written
+whole. `generate` may be called from several threads at once (core/batches/in_flight.py asks
+from one thread per claimed answer) and returns when its answer has ended; one engine thread
+owns the model and the context.
 """
 
 from __future__ import annotations
 
-import codecs
-import ctypes
 import logging
 import queue
 import threading
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +29,6 @@ from imitation_lens.core.model_files.gguf_header import ModelFileError
 from imitation_lens.core.running.events import (
     EmitFn,
     FactsEvent,
-    FinishedEvent,
     GenerationRequest,
     StateEvent,
     Status,
@@ -41,13 +36,13 @@ from imitation_lens.core.running.events import (
 )
 from imitation_lens.core.running.lineup import LocalModel, SamplingParams
 from imitation_lens.core.running.local_runner import (
-    NO_TEXT,
     LoadedFile,
     describe,
     load_file,
     prompt_for,
 )
-from imitation_lens.core.running.prompting import BuiltPrompt, PromptError
+from imitation_lens.core.running.prompting import PromptError
+from imitation_lens.core.running.sequence_answer import Answer, piece
 
 log = logging.getLogger(__name__)
 
@@ -63,56 +58,6 @@ _FAILED_INSIDE = (
     "the question again; if it keeps happening, try a shorter question or another model (the "
     "log has the details)."
 )
-
-
-@dataclass(eq=False)
-class _Answer:
-    """One question being answered: its request, its sequence and what it has written."""
-
-    request: GenerationRequest
-    emit: EmitFn
-    stop: threading.Event
-    done: threading.Event = field(default_factory=threading.Event)
-    seq: int = -1
-    facts: dict[str, Any] = field(default_factory=dict)
-    meter: StreamMeter | None = None
-    built: BuiltPrompt | None = None
-    todo: list[int] = field(default_factory=list)  # prompt tokens not yet decoded
-    pos: int = 0  # the next token's position in its sequence
-    last: int = -1  # the sampled token to decode next
-    logits_at: int = -1  # its row in the latest batch's outputs, -1 when none
-    made: int = 0  # tokens generated
-    limit: int = 0  # the most tokens it may generate
-    sampler: Any = None
-    decoder: Any = field(default_factory=lambda: codecs.getincrementaldecoder("utf-8")("replace"))
-    text: str = ""  # everything decoded so far, stop strings included
-    sent: int = 0  # characters of `text` passed to the meter
-
-    def end(self, status: Status, error: str = "") -> None:
-        if self.meter is None:
-            self.meter = StreamMeter(self.request.response_id, self.emit)
-        self.meter.flush()
-        if status is Status.DONE and not self.meter.text.strip():
-            status, error = Status.FAILED, NO_TEXT  # as the one-at-a-time runner says
-        facts = self.facts | self.meter.timings() | {"tokens_out": self.made}
-        self.emit(FinishedEvent(self.request.response_id, status, self.meter.text, error, facts))
-        if self.sampler is not None:
-            self.sampler.close()
-            self.sampler = None
-        self.done.set()
-
-
-def _piece(vocab: Any, token: int) -> bytes:
-    """A token's bytes, as llama-cpp-python's detokenize gives them (special tokens as nothing)."""
-    import llama_cpp
-
-    size = 64
-    while True:
-        buffer = ctypes.create_string_buffer(size)
-        n = llama_cpp.llama_token_to_piece(vocab, token, buffer, size, 0, False)
-        if n >= 0:
-            return buffer.raw[:n]
-        size = -n  # too small: llama.cpp says how much it needs
 
 
 class BatchedLocalRunner:
@@ -133,20 +78,21 @@ class BatchedLocalRunner:
         self._models_dir = models_dir
         self.sequences = max(1, sequences)
         self._extra = dict(facts or {})
-        self._inbox: queue.Queue[_Answer] = queue.Queue()
+        self._inbox: queue.Queue[Answer] = queue.Queue()
         self._closing = threading.Event()
         self._lock = threading.Lock()
         self._engine: threading.Thread | None = None
-        self._active: list[_Answer] = []  # the engine thread's
+        self._active: list[Answer] = []  # the engine thread's
+        self._failure = ""  # why the model could not be loaded: every answer fails with it
         self.most_at_once = 0  # the most answers decoded together (for tests and the bench)
 
     # -- any thread -------------------------------------------------------------------------
 
     def generate(self, request: GenerationRequest, emit: EmitFn, stop: threading.Event) -> None:
-        answer = _Answer(request, emit, stop)
+        answer = Answer(request, emit, stop)
         with self._lock:
-            if self._closing.is_set():
-                answer.end(Status.STOPPED)
+            if self._closing.is_set():  # closed, or the model could not be loaded
+                answer.end(Status.FAILED if self._failure else Status.STOPPED, self._failure)
                 return
             if self._engine is None:
                 self._engine = threading.Thread(target=self._main, name="batched-local")
@@ -188,6 +134,7 @@ class BatchedLocalRunner:
                 answer.end(Status.FAILED, _FAILED_INSIDE)
             self._fail_waiting(_FAILED_INSIDE)
         finally:
+            self._fail_waiting(self._failure)  # none waits on an engine that has ended
             if context is not None:
                 context.close()
             if loaded is not None:
@@ -195,6 +142,7 @@ class BatchedLocalRunner:
 
     def _fail_waiting(self, error: str) -> None:
         with self._lock:
+            self._failure = error
             self._closing.set()  # later questions end at once instead of waiting for no one
         while True:
             try:
@@ -271,7 +219,7 @@ class BatchedLocalRunner:
             for answer in list(self._active):
                 self._retire(answer, Status.STOPPED, memory, free)
 
-    def _begin(self, answer: _Answer, loaded: LoadedFile, context: Any) -> bool:
+    def _begin(self, answer: Answer, loaded: LoadedFile, context: Any) -> bool:
         """Build the answer's prompt and sampler; False when it ended before its first pass."""
         from llama_cpp import _internals
 
@@ -324,7 +272,7 @@ class BatchedLocalRunner:
 
         count = 0
 
-        def put(answer: _Answer, token: int, logits: bool) -> None:
+        def put(answer: Answer, token: int, logits: bool) -> None:
             nonlocal count
             batch.token[count] = token
             batch.pos[count] = answer.pos
@@ -365,48 +313,21 @@ class BatchedLocalRunner:
                 continue
             answer.made += 1
             answer.last = token
-            if self._add_text(answer, _piece(vocab, token)):
+            if answer.add_text(piece(vocab, token)):
                 self._retire(answer, Status.DONE, memory, free)
             elif answer.made >= answer.limit:
-                self._pass_on(answer, len(answer.text))
+                answer.pass_on(len(answer.text))
                 self._retire(answer, Status.DONE, memory, free)
 
-    def _add_text(self, answer: _Answer, piece: bytes) -> bool:
-        """Decode a token's bytes and pass on what is safe to show; True at a stop string."""
-        assert answer.built is not None
-        answer.text += answer.decoder.decode(piece)
-        stops = [s for s in answer.built.stop if s]
-        found = [i for i in (answer.text.find(s) for s in stops) if i >= 0]
-        if found:
-            answer.text = answer.text[: min(found)]
-            self._pass_on(answer, len(answer.text))
-            return True
-        # Hold back an ending that may be the start of a stop string.
-        held = max(
-            (n for s in stops for n in range(1, len(s)) if answer.text.endswith(s[:n])),
-            default=0,
-        )
-        self._pass_on(answer, len(answer.text) - held)
-        return False
-
-    def _pass_on(self, answer: _Answer, upto: int) -> None:
-        assert answer.meter is not None
-        if upto <= answer.sent:
-            return
-        if not answer.meter.text and not answer.meter.first_token_at:
-            answer.emit(StateEvent(answer.request.response_id, Status.STREAMING))
-        answer.meter.add(answer.text[answer.sent : upto], answer.made)
-        answer.sent = upto
-
     def _retire(
-        self, answer: _Answer, status: Status, memory: Any, free: list[int], error: str = ""
+        self, answer: Answer, status: Status, memory: Any, free: list[int], error: str = ""
     ) -> None:
         import llama_cpp
 
         if answer in self._active:
             self._active.remove(answer)
         if status is Status.DONE:
-            self._pass_on(answer, len(answer.text))
+            answer.pass_on(len(answer.text))
         # The sequence's cache is cleared for the next question that takes it.
         llama_cpp.llama_memory_seq_rm(memory, answer.seq, -1, -1)
         free.append(answer.seq)
