@@ -159,6 +159,13 @@ def _fast_tier_stays_fast(request: pytest.FixtureRequest, monkeypatch: pytest.Mo
         real_init(self, *args, **kwargs)
 
     monkeypatch.setattr(llama_cpp.Llama, "__init__", watched_init)
+    from imitation_lens.core.running import batched_local
+
+    def watched_load(source: Any, models_dir: Path, stop: Any) -> Any:
+        loaded.append(source.path or "the bundled model")  # a batch's local column, N at once
+        raise RuntimeError("real inference outside the slow tier")
+
+    monkeypatch.setattr(batched_local, "load_file", watched_load)
     yield
     if loaded:
         pytest.fail(
@@ -173,10 +180,12 @@ def _fast_tier_stays_fast(request: pytest.FixtureRequest, monkeypatch: pytest.Mo
 def scripted_models(monkeypatch: pytest.MonkeyPatch) -> ScriptedModels:
     """Local columns answer from a script instead of llama.cpp (tests/scripted_runner.py);
     everything around the model (slot threads, scheduler, writer, window) stays real."""
+    from imitation_lens.core.batches import local_at_once
     from imitation_lens.core.running import runners
 
     models = ScriptedModels()
     monkeypatch.setattr(runners, "LocalRunner", models.runner)
+    monkeypatch.setattr(local_at_once, "BatchedLocalRunner", models.batched_runner)
     return models
 
 

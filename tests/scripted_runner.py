@@ -89,6 +89,7 @@ class ScriptedModels:
         self.prompts: list[str] = []  # every prompt a scripted model was asked, in order
         self.loads = 0  # how many times a model was "loaded"
         self.closes = 0
+        self.most_at_once = 0  # the most answers one batched scripted model wrote together
         self._lock = threading.Lock()
 
     def runner(
@@ -96,6 +97,19 @@ class ScriptedModels:
     ) -> ScriptedRunner:
         """Made like LocalRunner (runners.py calls it on the slot's own thread)."""
         return ScriptedRunner(self, source, params, threads, models_dir)
+
+    def batched_runner(
+        self,
+        source: LocalModel,
+        params: SamplingParams,
+        threads: int,
+        models_dir: Path,
+        sequences: int,
+        facts: dict[str, Any] | None = None,
+    ) -> ScriptedBatchedRunner:
+        """Made like BatchedLocalRunner (core/batches/local_at_once.py calls it)."""
+        inner = ScriptedRunner(self, source, params, threads, models_dir)
+        return ScriptedBatchedRunner(self, inner, sequences, facts or {})
 
     def _asked(self, prompt: str) -> Script:
         with self._lock:
@@ -219,3 +233,51 @@ class ScriptedRunner:
         if self._loaded is not None:
             self._models._count("closes")
         self._loaded = None
+
+
+class ScriptedBatchedRunner:
+    """A scripted model answering up to `sequences` questions at once, from any thread, like
+    core/running/batched_local.BatchedLocalRunner: the same events as ScriptedRunner, with the
+    number at once among the facts."""
+
+    def __init__(
+        self, models: ScriptedModels, inner: ScriptedRunner, sequences: int, facts: dict[str, Any]
+    ) -> None:
+        self._models = models
+        self._inner = inner
+        self.sequences = sequences
+        self._facts = facts | {"questions_at_once": sequences}
+        self._lock = threading.Lock()
+        self._slots = threading.Semaphore(sequences)
+        self._running = 0
+
+    def generate(self, request: GenerationRequest, emit: EmitFn, stop: threading.Event) -> None:
+        def tagged(event: Any) -> None:
+            if isinstance(event, FactsEvent):
+                event = FactsEvent(event.response_id, event.facts | self._facts)
+            elif isinstance(event, FinishedEvent):
+                event = FinishedEvent(
+                    event.response_id,
+                    event.status,
+                    event.text,
+                    event.error,
+                    event.facts | self._facts,
+                )
+            emit(event)
+
+        with self._slots:
+            with self._lock:
+                if self._inner._loaded is None:  # the first answer loads the model, alone
+                    self._inner.generate(request, tagged, stop)
+                    return
+                self._running += 1
+                with self._models._lock:
+                    self._models.most_at_once = max(self._models.most_at_once, self._running)
+            try:
+                self._inner.generate(request, tagged, stop)
+            finally:
+                with self._lock:
+                    self._running -= 1
+
+    def close(self) -> None:
+        self._inner.close()

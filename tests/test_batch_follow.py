@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from conftest import local_slot
+from imitation_lens.core.batches import local_at_once
 from imitation_lens.core.housekeeping.paths import DataPaths
 from imitation_lens.core.running.lineup import LINEUP_SETTING
 from imitation_lens.core.storage.store import Store
@@ -21,8 +22,16 @@ from test_batch_window import start_batch, wait_answered, write_set
 
 
 def test_a_batch_session_opened_while_it_runs_follows_it_and_esc_pauses_it(
-    inference: Any, qtbot: Any, open_window: Any, data_paths: DataPaths, tmp_path: Path
+    inference: Any,
+    qtbot: Any,
+    open_window: Any,
+    data_paths: DataPaths,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # Follows the batch question by question: local columns one at a time, whatever the default
+    # number at once (tests/test_local_at_once.py runs several at once).
+    monkeypatch.setattr(local_at_once, "LOCAL_AT_ONCE", 1)
     lineup = [local_slot("Base", max_tokens=16), local_slot("Imitator", max_tokens=16)]
     window = open_window(data_paths, lineup)
     batches = window.batches

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import local_slot, wait_until
+from imitation_lens.core.batches.local_at_once import LOCAL_AT_ONCE_ENV
 from imitation_lens.core.housekeeping.paths import DataPaths
 from imitation_lens.core.running.lineup import LINEUP_SETTING
 from imitation_lens.core.storage.store import Store
@@ -30,7 +31,8 @@ def _rows(database: Path) -> list[dict[str, object]]:
     try:
         return list(
             store.db.query(
-                "SELECT r.id, r.status, r.text, r.slot_index, i.batch_position, i.id AS item "
+                "SELECT r.id, r.status, r.text, r.slot_index, r.extra, i.batch_position, "
+                "i.id AS item "
                 "FROM responses r JOIN items i ON i.id = r.item_id "
                 "ORDER BY i.batch_position, r.slot_index"
             )
@@ -44,10 +46,17 @@ def _writing(database: Path) -> bool:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("seed", [11, 29])
+@pytest.mark.parametrize(("seed", "at_once"), [(11, 1), (29, 4)])
 def test_sigkill_at_a_random_point_then_resume(
-    data_paths: DataPaths, tmp_path: Path, seed: int
+    data_paths: DataPaths,
+    tmp_path: Path,
+    seed: int,
+    at_once: int,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # The local columns answer one question at a time, item by item, or 4 at once in one
+    # llama.cpp batch each, claimed one by one (core/batches/local_at_once.py).
+    monkeypatch.setenv(LOCAL_AT_ONCE_ENV, str(at_once))
     chance = random.Random(seed)
     set_file = tmp_path / "kill-set.jsonl"
     set_file.write_text(
@@ -110,6 +119,8 @@ def test_sigkill_at_a_random_point_then_resume(
     }
     assert {row["status"] for row in after} == {"done"}
     assert len({row["item"] for row in after}) == COUNT
+    made = {json.loads(str(row["extra"] or "{}")).get("questions_at_once", 1) for row in after}
+    assert made == {at_once}
     # Answers finished before the kill are kept as they were, not written again.
     assert all(row["text"] == done_before[row["id"]] for row in after if row["id"] in done_before)
     store = Store(data_paths.database)

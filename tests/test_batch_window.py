@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from conftest import close_window, local_slot
+from imitation_lens.core.batches import local_at_once
 from imitation_lens.core.housekeeping.paths import DataPaths
 from imitation_lens.core.judging.answer_check import automatic_check
 from imitation_lens.core.storage.store import Store
@@ -98,6 +99,9 @@ def test_a_set_runs_unattended_then_is_judged_item_by_item_with_the_automatic_ch
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # Follows the batch question by question: local columns one at a time, whatever the default
+    # number at once (tests/test_local_at_once.py runs several at once).
+    monkeypatch.setattr(local_at_once, "LOCAL_AT_ONCE", 1)
     lineup = [
         local_slot("Base", max_tokens=10),
         local_slot("Imitator", "teacher-style", max_tokens=10),

@@ -17,6 +17,7 @@ from pathlib import Path
 from types import FrameType
 
 from imitation_lens.core.batches.formats import read_question_file
+from imitation_lens.core.batches.local_at_once import plan_local
 from imitation_lens.core.batches.prompt_sets import PromptSet, PromptSetError, prompt_sets
 from imitation_lens.core.batches.queued import batch_summary, create_batch, interrupted_batches
 from imitation_lens.core.batches.run import BatchProgress, BatchRun, time_left
@@ -141,6 +142,7 @@ def run_batch_command(
         on_progress,
         retry_failed=retry_failed is not None,
         on_end=ended.set,
+        local_plan=lambda: plan_local(lineup, scheduler, paths.models),
     )
 
     def pause(_signal: int, _frame: FrameType | None) -> None:

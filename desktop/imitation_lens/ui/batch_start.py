@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 
+from imitation_lens.core.batches.local_at_once import plan_local
 from imitation_lens.core.batches.prompt_sets import PromptSet
 from imitation_lens.core.batches.queued import create_batch
 from imitation_lens.core.batches.run import BatchProgress, BatchRun
@@ -69,4 +70,5 @@ def batch_run(
         on_end=lambda: task.post(on_end),
         cancel=cancel,
         writer=writer,  # the window's: one writer for the database in this process
+        local_plan=lambda: plan_local(lineup, scheduler, paths.models),  # on the batch's thread
     )

@@ -2,8 +2,9 @@
 
 The run reads and writes the database through a writer (core/storage/writer.py): the window's
 when it runs from the window, its own otherwise. Local columns answer item by item, with one
-worker thread per slot (the same runners as the window's columns); server columns ask several
-questions at once meanwhile (core/batches/in_flight.py). An answer cut off by a pause or a kill
+worker thread per slot (the same runners as the window's columns), unless `local_plan` has
+them answer several at once (core/batches/local_at_once.py), each through a pool as a server's;
+server columns ask several questions at once meanwhile (core/batches/in_flight.py). An answer cut off by a pause or a kill
 starts again from the beginning (same settings and seed). A teacher that answers 429 (rate
 limit) slows the batch down (core/batches/pace.py): the answer waits and is asked again.
 """
@@ -23,6 +24,7 @@ from typing import Concatenate, ParamSpec, TypeVar
 from filelock import Timeout
 
 from imitation_lens.core.batches.in_flight import InFlight, start_pools
+from imitation_lens.core.batches.local_at_once import LocalPlan
 from imitation_lens.core.batches.pace import MIN_WAIT_S, Pace
 from imitation_lens.core.batches.progress import BatchProgress as BatchProgress
 from imitation_lens.core.batches.progress import SlotSpeed as SlotSpeed
@@ -89,8 +91,10 @@ class BatchRun:
         min_wait_s: float = MIN_WAIT_S,
         cancel: bool = False,
         writer: Writer | None = None,
+        local_plan: Callable[[], LocalPlan] | None = None,
     ) -> None:
         self._on_end = on_end
+        self._local_plan = local_plan
         self._database = database
         self._shared_writer = writer
         self._writer: Writer | None = writer
@@ -108,8 +112,11 @@ class BatchRun:
         self._workers: list[SlotWorker] = []
         self._paces = [Pace(min_wait_s) for _ in self._lineup]
         # Server columns ask several questions at once (core/batches/in_flight.py); local
-        # columns answer one at a time, item by item.
+        # columns too when `local_plan` says they can (core/batches/local_at_once.py), else
+        # they answer one at a time, item by item.
         self._local = [i for i, slot in enumerate(self._lineup) if slot.is_local]
+        self._local_note = ""  # why local columns answer fewer at once than they could
+        self._local_pools = False  # local columns answer several at once in this run
         self._pools: list[InFlight] = []
         self._reporting = threading.Lock()  # reports come from the batch's and the pools' threads
         self._speeds: list[float | None] = [None] * len(self._lineup)
@@ -248,7 +255,22 @@ class BatchRun:
 
     def _start_pools(self) -> None:
         assert self._writer is not None
-        self._pools = start_pools(
+        local: list[InFlight] = []
+        if self._local_plan is not None and self._local:
+            plan = self._local_plan()
+            self._local_note = plan.message
+            local = plan.start_pools(
+                self.batch_id,
+                self._local,
+                self._writer,
+                lambda: self._wants,
+                self._pool_event,
+                self._report,
+                self._paces,
+            )
+            if local:
+                self._local, self._local_pools = [], True
+        self._pools = local + start_pools(
             self.batch_id,
             self._lineup,
             self._make_runner,
@@ -382,7 +404,14 @@ class BatchRun:
         if state in (RUNNING, "slowed"):
             seconds_left = self._time_left.seconds(remaining)
         current = self._current or next((p.current for p in self._pools if p.current), None)
+        if self._local_pools and self._pools and state == RUNNING:
+            # Several local answers at once: the question being answered is the first one not
+            # yet answered (what the window follows), not the latest asked.
+            first = self._do(next_item, self.batch_id)
+            current = None if first is None else (first[1], first[0])
         messages = dict(self._messages)
+        if self._local_note:
+            messages[-1] = self._local_note
         for pool in list(self._pools):
             self._speeds[pool.index] = pool.speed or self._speeds[pool.index]
             if pool.message:

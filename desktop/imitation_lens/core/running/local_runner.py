@@ -5,7 +5,7 @@ from __future__ import annotations
 import ctypes
 import logging
 import threading
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -96,6 +96,81 @@ def _free_sampler(llm: Any) -> None:
         llm._sampler = None
 
 
+def prompt_for(model: Any, facts: ModelFacts, source: LocalModel, user_prompt: str) -> BuiltPrompt:
+    """The prompt `model` (a Llama, or llama-cpp-python's LlamaModel) receives for `user_prompt`;
+    shared with core/running/batched_local.py, so both paths send the same text."""
+    bos = eos = ""
+    if facts.chat_template:
+        bos = model.detokenize([model.token_bos()], special=True).decode("utf-8", "replace")
+        eos = model.detokenize([model.token_eos()], special=True).decode("utf-8", "replace")
+    return build_prompt(user_prompt, source.prompt_mode, facts.chat_template, bos, eos)
+
+
+def describe(
+    facts: ModelFacts,
+    sha256: str | None,
+    params: SamplingParams,
+    built: BuiltPrompt,
+    tokens_in: int,
+) -> dict[str, Any]:
+    """What an answer records about the model, the prompt as sent and the settings."""
+    return {
+        "model_file": facts.file_name,
+        "model_path": str(facts.path),
+        "model_sha256": sha256,
+        "model_name": facts.name,
+        "model_architecture": facts.architecture,
+        "model_quantization": facts.quantization,
+        "model_size_label": facts.size_label,
+        "model_size_bytes": facts.size_bytes,
+        "template": built.template,
+        "prompt_sent": built.text,
+        "tokens_in": tokens_in,
+        "params": asdict(params) | {"stop": built.stop, "add_bos": built.add_bos},
+        "context_length": params.context_length,
+    } | llama_versions()
+
+
+def model_path(source: LocalModel, models_dir: Path) -> Path:
+    if source.is_bundled:
+        return ensure_bundled_model(models_dir)
+    return Path(source.path).expanduser()
+
+
+@dataclass
+class LoadedFile:
+    """A model file loaded without a context (core/running/batched_local.py makes its own)."""
+
+    model: Any  # llama_cpp._internals.LlamaModel
+    facts: ModelFacts
+    sha256: str | None
+
+
+def load_file(source: LocalModel, models_dir: Path, stop: threading.Event) -> LoadedFile | None:
+    """Load `source`'s weights as the one-at-a-time runner does; None when stopped first.
+    Raises ModelFileError with a plain message when the file cannot be loaded."""
+    import llama_cpp
+    from llama_cpp import _internals
+
+    path = model_path(source, models_dir)
+    facts = inspect_model_file(path)
+    sha256 = sha256_of(path, models_dir, stop.is_set)
+    if stop.is_set():
+        return None
+    route_llama_log()
+    heard = LoadLog()
+    _log.addHandler(heard)
+    try:
+        params = llama_cpp.llama_model_default_params()
+        params.n_gpu_layers = 0  # as Llama's default, which the one-at-a-time runner keeps
+        model = _internals.LlamaModel(path_model=str(path), params=params, verbose=True)
+    except (ValueError, RuntimeError, OSError) as error:
+        raise ModelFileError(load_failure(facts, heard)) from error
+    finally:
+        _log.removeHandler(heard)
+    return LoadedFile(model, facts, sha256)
+
+
 class LocalRunner:
     """Owns one llama.cpp model; used only from the thread that created it."""
 
@@ -115,9 +190,7 @@ class LocalRunner:
     # -- loading ----------------------------------------------------------------------------
 
     def _model_path(self) -> Path:
-        if self._source.is_bundled:
-            return ensure_bundled_model(self._models_dir)
-        return Path(self._source.path).expanduser()
+        return model_path(self._source, self._models_dir)
 
     def _load(self, stop: threading.Event) -> None:
         import llama_cpp
@@ -212,33 +285,11 @@ class LocalRunner:
 
     def _build(self, user_prompt: str) -> BuiltPrompt:
         assert self._facts is not None
-        llm = self._llm
-        bos = eos = ""
-        if self._facts.chat_template:
-            bos = llm.detokenize([llm.token_bos()], special=True).decode("utf-8", "replace")
-            eos = llm.detokenize([llm.token_eos()], special=True).decode("utf-8", "replace")
-        return build_prompt(
-            user_prompt, self._source.prompt_mode, self._facts.chat_template, bos, eos
-        )
+        return prompt_for(self._llm, self._facts, self._source, user_prompt)
 
     def _describe(self, built: BuiltPrompt, tokens_in: int) -> dict[str, Any]:
         assert self._facts is not None
-        params = asdict(self._params) | {"stop": built.stop, "add_bos": built.add_bos}
-        return {
-            "model_file": self._facts.file_name,
-            "model_path": str(self._facts.path),
-            "model_sha256": self._sha256,
-            "model_name": self._facts.name,
-            "model_architecture": self._facts.architecture,
-            "model_quantization": self._facts.quantization,
-            "model_size_label": self._facts.size_label,
-            "model_size_bytes": self._facts.size_bytes,
-            "template": built.template,
-            "prompt_sent": built.text,
-            "tokens_in": tokens_in,
-            "params": params,
-            "context_length": self._params.context_length,
-        } | llama_versions()
+        return describe(self._facts, self._sha256, self._params, built, tokens_in)
 
     def _stream(
         self,

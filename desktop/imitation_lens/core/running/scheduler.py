@@ -32,6 +32,7 @@ from imitation_lens.core.running.events import (
 )
 from imitation_lens.core.running.lineup import LocalModel, SlotConfig
 from imitation_lens.core.running.memory import (
+    MemoryEstimate,
     Schedule,
     available_memory,
     estimate_memory,
@@ -103,8 +104,9 @@ class LocalScheduler:
             self._facts[key] = inspect_model_file(path)
         return self._facts[key]
 
-    def _make_plan(self) -> Plan:
-        estimates = []
+    def estimates(self, sequences: int = 1) -> list[tuple[str, MemoryEstimate]]:
+        """Each readable local model's name and memory with room for `sequences` answers at
+        once (each its own context: core/running/batched_local.py)."""
         named = []
         for slot in self._local:
             assert isinstance(slot.source, LocalModel)
@@ -117,9 +119,13 @@ class LocalScheduler:
                 facts = self._inspect(path)
             except (ModelFileError, OSError):
                 continue  # that slot fails with its own plain message when it loads
-            estimate = estimate_memory(facts, slot.params.context_length)
-            estimates.append(estimate)
-            named.append((facts.name or path.name, estimate))
+            context = slot.params.context_length * max(1, sequences)
+            named.append((facts.name or path.name, estimate_memory(facts, context)))
+        return named
+
+    def _make_plan(self) -> Plan:
+        named = self.estimates()
+        estimates = [estimate for _, estimate in named]
         available = self.available()
         schedule = plan_schedule(estimates, available, self.cores())
         if len(schedule.threads) < len(self._local):  # unreadable files still get a share
