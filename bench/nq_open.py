@@ -20,6 +20,7 @@ another copy of this script is still running the batch.
     nohup python bench/nq_open.py > bench/output/nq-open/run.log 2>&1 &
     python bench/nq_open.py --resume                # after a stop
     python bench/nq_open.py --report                # figures so far
+    python bench/nq_open.py --report --against bench/output/nq-open-200   # same questions
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ HERE = Path(__file__).resolve().parent
 NQ_FILE = HERE / "data" / "NQ-open.dev.jsonl"
 OUTPUT = HERE / "output" / "nq-open"
 RSS_EVERY_S = 5.0
+ENDED = ("done", "stopped", "failed")  # an answer no longer waiting or being written
 ANSWERED = re.compile(r"(\d+)/(\d+) answered")
 
 
@@ -67,6 +69,12 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--output", type=Path, default=OUTPUT, help=f"default {OUTPUT}")
     parser.add_argument("--resume", action="store_true", help="go on with a stopped run")
     parser.add_argument("--report", action="store_true", help="only give the figures so far")
+    parser.add_argument(
+        "--against",
+        type=Path,
+        metavar="OUTPUT",
+        help="with --report: both runs' accuracy on the questions both answered",
+    )
     return parser.parse_args()
 
 
@@ -217,6 +225,52 @@ def memory(out: Path) -> dict[str, Any]:
     }
 
 
+def _ended_items(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The session's items whose every answer has ended, by question."""
+    return {
+        str(item["prompt"]): item
+        for item in document["items"]
+        if all(response.get("status") in ENDED for response in item["responses"])
+    }
+
+
+def compare(out: Path, other: Path) -> str:
+    """Both runs' accuracy on the questions both have answered (a stopped run answered the
+    first part of the same sample): the same questions, so only the settings differ."""
+    documents = []
+    for run in (out, other):
+        store = Store(_database(run))
+        try:
+            session_id = store.db.execute(
+                "SELECT session_id FROM batches ORDER BY created_at DESC LIMIT 1"
+            ).fetchone()[0]
+            documents.append(session_document(store, session_id))
+        finally:
+            store.close()
+    ended = [_ended_items(document) for document in documents]
+    shared = ended[0].keys() & ended[1].keys()
+    lines = [f"=== on the {len(shared)} questions both runs answered ==="]
+    for run, document, items in zip((out, other), documents, ended, strict=True):
+        kept = dict(document, items=[items[prompt] for prompt in sorted(shared)])
+        state = _load_state(run)
+        lines.append(f"{run.name}: max tokens {state.get('max_tokens')}")
+        for slot in report([kept]).slots:
+            share = slot.accuracy
+            correct = round((share.value or 0.0) * share.count)
+            low, high = wilson(correct, share.count) or (0.0, 0.0)
+            lines.append(
+                f"  {slot.role}: {correct}/{share.count} = {(share.value or 0) * 100:.1f}% "
+                f"(Wilson 95% {low * 100:.1f}–{high * 100:.1f}%)"
+            )
+        tokens = [
+            float(response["tokens_out"] or 0)
+            for item in kept["items"]
+            for response in item["responses"]
+        ]
+        lines.append(f"  tokens per answer: mean {statistics.fmean(tokens or [0]):.1f}")
+    return "\n".join(lines)
+
+
 def accuracy(out: Path, state: dict[str, Any]) -> dict[str, Any]:
     """Each column's accuracy by the strict automatic check, as the report gives it."""
     store = Store(_database(out))
@@ -235,6 +289,13 @@ def accuracy(out: Path, state: dict[str, Any]) -> dict[str, Any]:
                 [session_id],
             ).fetchall()
         )
+        per_column: dict[str, dict[str, int]] = {}
+        for role, status, count in store.db.execute(
+            "SELECT r.role, r.status, COUNT(*) FROM responses r JOIN items i ON i.id = r.item_id "
+            "WHERE i.session_id = ? GROUP BY r.role, r.status",
+            [session_id],
+        ).fetchall():
+            per_column.setdefault(str(role), {})[str(status)] = int(count)
         lineup = json.loads(
             store.db.execute(
                 "SELECT lineup FROM batches WHERE session_id = ? ORDER BY created_at DESC",
@@ -250,9 +311,14 @@ def accuracy(out: Path, state: dict[str, Any]) -> dict[str, Any]:
         count = share.count
         correct = round((share.value or 0.0) * count)
         interval = wilson(correct, count) if count else None
+        asked = per_column.get(slot.role, {})
+        failed = asked.get("failed", 0)
         columns.append(
             {
                 "role": slot.role,
+                "failed": failed,
+                # Stricter still: an answer that failed (the model wrote nothing) counted wrong.
+                "correct_of_asked": (correct, count + failed),
                 "checked": count,
                 "correct": correct,
                 "accuracy": share.value,
@@ -282,14 +348,14 @@ def results_block(state: dict[str, Any], out: Path) -> str:
         )
     figures = accuracy(out, state)
     statuses = figures["statuses"]
-    done = statuses.get("done", 0) + statuses.get("stopped", 0)
+    ended = sum(statuses.get(status, 0) for status in ENDED)
     total = sum(statuses.values())
     wall = float(state.get("wall_s", 0.0))
-    finished = done == total and total > 0
+    finished = ended == total and total > 0
     lines.append(
-        f"{'FINISHED' if finished else 'PARTIAL'}: {done}/{total} answers written "
-        f"({statuses.get('failed', 0)} failed), wall {wall / 60:.1f} min, "
-        f"{done / wall if wall else 0:.3f} answers/s"
+        f"{'FINISHED' if finished else 'PARTIAL'}: {ended}/{total} answers written "
+        f"({statuses.get('failed', 0)} of them failed), wall {wall / 60:.1f} min, "
+        f"{ended / wall if wall else 0:.3f} answers/s"
     )
     for slot in figures["settings"]:
         lines.append(
@@ -299,9 +365,11 @@ def results_block(state: dict[str, Any], out: Path) -> str:
     for column in figures["columns"]:
         low, high = column["wilson_95"] or (0.0, 0.0)
         value = column["accuracy"]
+        correct, asked = column["correct_of_asked"]
         lines.append(
             f"  {column['role']}: {column['correct']}/{column['checked']} correct = "
-            f"{(value or 0) * 100:.1f}% (Wilson 95% {low * 100:.1f}–{high * 100:.1f}%)"
+            f"{(value or 0) * 100:.1f}% (Wilson 95% {low * 100:.1f}–{high * 100:.1f}%); "
+            f"{column['failed']} failed (empty), {correct}/{asked} of all asked"
         )
     mem = memory(out)
     if mem:
@@ -327,6 +395,8 @@ def main() -> int:
     state = _load_state(out)
     if args.report:
         print(results_block(state, out))
+        if args.against is not None:
+            print(compare(out, args.against.resolve()))
         return 0
     if args.resume:
         if not state:

@@ -78,7 +78,7 @@ def _parser() -> argparse.ArgumentParser:
         "set",
         nargs="?",
         help="a built-in set (factual-probes, open-ended), an imported set's name, or a "
-        ".jsonl/.csv file",
+        "question file (.jsonl, .json, .csv, .tsv, .parquet; NQ-open, TriviaQA, … as published)",
     )
     batch.add_argument(
         "--resume",
