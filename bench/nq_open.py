@@ -175,17 +175,19 @@ def run_batch(out: Path, state: dict[str, Any], resume: bool) -> int:
     wall_before = float(state.get("wall_s", 0.0))
     rss_path = out / "rss.csv"
     new_file = not rss_path.exists()
+    segment = int(state.get("runs", 0))  # each run (the first, each --resume) is a new process
+    state["runs"] = segment + 1
     with rss_path.open("a", newline="") as handle:
         writer = csv.writer(handle)
         if new_file:
-            writer.writerow(["wall_s", "answered", "rss_mib"])
+            writer.writerow(["wall_s", "answered", "rss_mib", "run"])
         while child.poll() is None:
             try:
                 rss = process.memory_info().rss / 2**20
             except psutil.Error:
                 break
             wall = wall_before + time.time() - segment_start
-            writer.writerow([round(wall, 1), answered[0], round(rss, 1)])
+            writer.writerow([round(wall, 1), answered[0], round(rss, 1), segment])
             handle.flush()
             state["wall_s"] = round(wall, 1)
             state["answered"] = answered[0]
@@ -202,12 +204,20 @@ def run_batch(out: Path, state: dict[str, Any], resume: bool) -> int:
 
 
 def memory(out: Path) -> dict[str, Any]:
-    """Resident memory once the models are loaded (the first answers written) to the end."""
+    """Resident memory once the models are loaded (a question answered) to the end, over
+    every run of the batch (each --resume is a new process that loads them again)."""
     path = out / "rss.csv"
     if not path.exists():
         return {}
-    rows = [(float(w), int(a), float(r)) for w, a, r in list(csv.reader(path.open()))[1:]]
-    loaded = [row for row in rows if row[1] >= 3] or rows
+    rows = [
+        (float(row[0]), int(row[1]), float(row[2]), int(row[3]) if len(row) > 3 else 0)
+        for row in list(csv.reader(path.open()))[1:]
+    ]
+    # A run's models are loaded once it has answered its first question: from then on.
+    first: dict[int, int] = {}
+    for _, answered, _, run in rows:
+        first.setdefault(run, answered)
+    loaded = [row for row in rows if row[1] > first[row[3]]] or rows
     if len(loaded) < 2:
         return {}
     walls = [row[0] for row in loaded]
