@@ -106,6 +106,14 @@ def test_another_seed_takes_another_sample_and_a_saved_set_can_be_sampled(
     # Seed 0 unless told: the same four questions both times, four of the built-in set.
     assert len(items) == 8
     assert [i["prompt"] for i in items[:4]] == [i["prompt"] for i in items[4:]]
+    store = Store(data_paths.database)
+    try:
+        batches = store.db.execute("SELECT set_id, set_name, item_count FROM batches").fetchall()
+    finally:
+        store.close()
+    assert {tuple(row) for row in batches} == {
+        ("built-in:factual-probes", "Factual probes (sample of 4, seed 0)", 4)
+    }
 
 
 @pytest.mark.parametrize(

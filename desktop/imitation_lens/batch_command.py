@@ -11,7 +11,6 @@ import random
 import signal
 import sys
 import threading
-import uuid
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
@@ -47,13 +46,13 @@ def _find_set(store: Store, reference: str, sample: Sample | None = None) -> Pro
 
 
 def _sampled(prompt_set: PromptSet, sample: Sample) -> PromptSet:
-    """A saved set's seeded sample, in the set's order (a file is sampled as it is read)."""
+    """A saved set's seeded sample, in the set's order (a file is sampled as it is read).
+    It keeps the set's id: the batch records which set its questions came from."""
     if sample.size >= len(prompt_set.items):
         return prompt_set
     kept = sorted(random.Random(sample.seed).sample(range(len(prompt_set.items)), sample.size))
     return replace(
         prompt_set,
-        id=uuid.uuid4().hex,
         name=f"{prompt_set.name} (sample of {sample.size:,}, seed {sample.seed})",
         items=tuple(prompt_set.items[index] for index in kept),
     )
