@@ -12,6 +12,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from types import FrameType
@@ -21,7 +22,7 @@ from imitation_lens.core.batches.local_at_once import plan_local
 from imitation_lens.core.batches.prompt_sets import PromptSet, PromptSetError, prompt_sets
 from imitation_lens.core.batches.queued import batch_summary, create_batch, interrupted_batches
 from imitation_lens.core.batches.run import BatchProgress, BatchRun, time_left
-from imitation_lens.core.batches.set_files import SUFFIXES
+from imitation_lens.core.batches.set_files import SUFFIXES, Sample
 from imitation_lens.core.housekeeping.about import start_line
 from imitation_lens.core.housekeeping.logfile import configure_logging
 from imitation_lens.core.housekeeping.paths import DataPaths
@@ -32,16 +33,30 @@ from imitation_lens.core.running.scheduler import LocalScheduler
 from imitation_lens.core.storage.store import Store, new_id
 
 
-def _find_set(store: Store, reference: str) -> PromptSet:
+def _find_set(store: Store, reference: str, sample: Sample | None = None) -> PromptSet:
     path = Path(reference).expanduser()
     if path.suffix.lower() in SUFFIXES:  # the app's own sets and public ones (NQ-open, …)
-        return read_question_file(path)
+        # The window's import path, sample included: the same rows for the same seed.
+        return read_question_file(path, sample=sample)
     known = prompt_sets(store)
     for prompt_set in known:
         if reference in (prompt_set.id, prompt_set.id.removeprefix("built-in:"), prompt_set.name):
-            return prompt_set
+            return prompt_set if sample is None else _sampled(prompt_set, sample)
     names = ", ".join(s.id.removeprefix("built-in:") for s in known)
     raise PromptSetError(f"No prompt set called '{reference}'. Known sets: {names}.")
+
+
+def _sampled(prompt_set: PromptSet, sample: Sample) -> PromptSet:
+    """A saved set's seeded sample, in the set's order (a file is sampled as it is read).
+    It keeps the set's id: the batch records which set its questions came from."""
+    if sample.size >= len(prompt_set.items):
+        return prompt_set
+    kept = sorted(random.Random(sample.seed).sample(range(len(prompt_set.items)), sample.size))
+    return replace(
+        prompt_set,
+        name=f"{prompt_set.name} (sample of {sample.size:,}, seed {sample.seed})",
+        items=tuple(prompt_set.items[index] for index in kept),
+    )
 
 
 def _progress_line(progress: BatchProgress) -> str:
@@ -71,9 +86,19 @@ def _failure_reasons(paths: DataPaths, batch_id: str) -> list[str]:
 
 
 def run_batch_command(
-    paths: DataPaths, set_reference: str | None, resume: str | None, retry_failed: str | None = None
+    paths: DataPaths,
+    set_reference: str | None,
+    resume: str | None,
+    retry_failed: str | None = None,
+    *,
+    sample: Sample | None = None,
+    max_tokens: int | None = None,
 ) -> int:
-    """Exits 0 only when every answer was written (or the batch was paused on purpose)."""
+    """Exits 0 only when every answer was written (or the batch was paused on purpose).
+
+    `sample` asks a seeded random sample of the set; `max_tokens` sets every column's longest
+    answer for this batch only (the saved lineup is left as it is). Both shape a new batch:
+    a resumed one keeps the settings it was started with, which its answers record."""
     paths.create()
     # The same log as the window's: llama.cpp's lines and failed answers go there, not to stderr.
     configure_logging(paths.logs)
@@ -101,8 +126,10 @@ def run_batch_command(
             lineup = list(batch_summary(store, batch_id).lineup)  # what its answers wait for
         else:
             assert set_reference is not None
-            prompt_set = _find_set(store, set_reference)
+            prompt_set = _find_set(store, set_reference, sample)
             lineup = [SlotConfig.from_dict(d) for d in saved] if saved else default_lineup()
+            if max_tokens is not None:
+                lineup = [slot.with_params(max_tokens=max_tokens) for slot in lineup]
             session_id = new_id()
             store.create_session(
                 f"{prompt_set.name} · {datetime.now():%d %B %Y, %H:%M}",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,28 @@ from imitation_lens import APP_NAME, __version__
 if TYPE_CHECKING:
     from imitation_lens.core.housekeeping.paths import DataPaths
     from imitation_lens.core.storage.store import Store
+
+
+# The most a column's "Longest answer (tokens)" may be set to, in the window as here.
+MAX_TOKENS = 32768
+
+
+def _count_of(option: str, least: int, most: int | None = None) -> Callable[[str], int]:
+    """A whole number within bounds, or argparse's plain refusal (exit code 2)."""
+    bounds = f"from {least:,} to {most:,}" if most is not None else f"of {least} or more"
+
+    def parse(text: str) -> int:
+        try:
+            number = int(text.strip())
+        except ValueError:
+            number = None
+        if number is None or number < least or (most is not None and number > most):
+            raise argparse.ArgumentTypeError(
+                f"{option} takes a whole number {bounds}, not “{text}”."
+            )
+        return number
+
+    return parse
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -55,7 +78,7 @@ def _parser() -> argparse.ArgumentParser:
         "set",
         nargs="?",
         help="a built-in set (factual-probes, open-ended), an imported set's name, or a "
-        ".jsonl/.csv file",
+        "question file (.jsonl, .json, .csv, .tsv, .parquet; NQ-open, TriviaQA, … as published)",
     )
     batch.add_argument(
         "--resume",
@@ -71,6 +94,27 @@ def _parser() -> argparse.ArgumentParser:
         metavar="BATCH",
         help="ask again for a batch's failed answers, as the window's Retry failed does "
         "(default: the latest batch)",
+    )
+    batch.add_argument(
+        "--sample",
+        type=_count_of("--sample", 1),
+        metavar="N",
+        help="ask only a random sample of N of the set's questions (the same N for the same "
+        "--seed)",
+    )
+    batch.add_argument(
+        "--seed",
+        type=_count_of("--seed", 0),
+        metavar="S",
+        help="which random sample --sample takes (default: 0)",
+    )
+    batch.add_argument(
+        "--max-tokens",
+        type=_count_of("--max-tokens", 1, MAX_TOKENS),
+        metavar="N",
+        help="the longest answer, in tokens, for every column of this batch (default: each "
+        "column's own setting, 200 unless changed); short-answer sets such as NQ-open need "
+        "about 32",
     )
     studied = commands.add_parser(
         "study", help="write several sessions' study table (preference, accuracy, style) as HTML"
@@ -141,6 +185,11 @@ def _write_command(paths: DataPaths, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    if args.command == "batch":
+        refused = _batch_options_refused(args)
+        if refused:
+            print(f"imitation-lens batch: {refused}", file=sys.stderr)
+            return 2
     if window_open_on(paths.database):
         print(WINDOW_OPEN_ELSEWHERE, file=sys.stderr)
         return 1
@@ -148,11 +197,42 @@ def _write_command(paths: DataPaths, args: argparse.Namespace) -> int:
         if args.command == "import":
             return _import(paths.database, args.input)
         from imitation_lens.batch_command import run_batch_command
+        from imitation_lens.core.batches.set_files import Sample
 
-        return run_batch_command(paths, args.set, args.resume, args.retry_failed)
+        sample = Sample(args.sample, args.seed or 0) if args.sample is not None else None
+        return run_batch_command(
+            paths,
+            args.set,
+            args.resume,
+            args.retry_failed,
+            sample=sample,
+            max_tokens=args.max_tokens,
+        )
     except (OSError, sqlite3.Error) as error:
         print(_cannot_write(paths, error), file=sys.stderr)
         return 1
+
+
+def _batch_options_refused(args: argparse.Namespace) -> str:
+    """Options that only make sense for a new batch, or only together; "" when all is well."""
+    new_only = [
+        option
+        for option, value in (
+            ("--sample", args.sample),
+            ("--seed", args.seed),
+            ("--max-tokens", args.max_tokens),
+        )
+        if value is not None
+    ]
+    if new_only and (args.resume is not None or args.retry_failed is not None):
+        going_on = "--resume" if args.resume is not None else "--retry-failed"
+        return (
+            f"{' and '.join(new_only)} shape a new batch; {going_on} goes on with one as it "
+            "was started."
+        )
+    if args.seed is not None and args.sample is None:
+        return "--seed chooses which sample --sample takes; give --sample N as well."
+    return ""
 
 
 def _cannot_write(paths: DataPaths, error: Exception) -> str:
