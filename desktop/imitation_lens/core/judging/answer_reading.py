@@ -119,8 +119,11 @@ def _common(word: Word) -> bool:
     )
 
 
-def _label(words: list[Word], start: int, end: int) -> str:
+def label_of(words: list[Word], start: int, end: int) -> str:
     return " ".join(w.text.title() if w.capital else w.text for w in words[start:end])
+
+
+_label = label_of
 
 
 @lru_cache(maxsize=1 << 14)

@@ -86,8 +86,12 @@ class Word:
     clause: int
     value: float | None = None  # a number (not an ordinal)
     asked: bool = False  # in a sentence that ends with "?": it asserts nothing
+    item: int = -1  # the numbered or bulleted line it stands on (-1: none), counted over the text
+    listed: int = -1  # which list that line belongs to: lines with no other text between them
 
 
+# A line that opens with "1.", "2)", "-", "*" or "•" and a space: an item of a list.
+_LIST_MARKER = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|[-*•+])[ \t]+", re.MULTILINE)
 _TOKEN = re.compile(r"\d+(?:\.\d+)?(?:st|nd|rd|th|s)?\b|\d+(?:\.\d+)?|[^\W\d_]+|\n|[.;:!?,()—–]|\S")
 
 
@@ -159,13 +163,33 @@ def _number(words: list[str], start: int) -> tuple[int, int] | None:
 
 def read_words(text: str) -> list[Word]:
     """The normalised words of `text` with where they stood (see the module docstring)."""
-    raw: list[tuple[str, bool, bool, int, int]] = []
+    raw: list[tuple[str, bool, bool, int, int, int, int]] = []
     asked: set[int] = set()
     sentence = clause = 0
     opens = True
     previous = ""
-    for match in _TOKEN.finditer(_prepare(text)):
+    prepared = _prepare(text)
+    # List markers are read as line structure, not words: "1." is no number of the answer.
+    spans = [m.span() for m in _LIST_MARKER.finditer(prepared)]
+    item = listed = -1
+    items = lists = 0
+    text_since_item = True  # a line of other text since the last item starts a new list
+    next_span = 0
+    for match in _TOKEN.finditer(prepared):
         token = match.group()
+        at = match.start()
+        while next_span < len(spans) and spans[next_span][1] <= at:
+            next_span += 1  # a marker passed: the words that follow are a new item
+            if text_since_item:
+                listed, lists = lists, lists + 1
+            item, items = items, items + 1
+            text_since_item = False
+        if next_span < len(spans) and spans[next_span][0] <= at:
+            continue  # a token of the marker itself
+        if token == "\n" and item >= 0:
+            item = -1
+        elif token != "\n" and item < 0 and token[0].isalnum():
+            text_since_item = True
         if token == "?":
             asked.add(sentence)
         if token in ".!?\n":
@@ -191,14 +215,14 @@ def read_words(text: str) -> list[Word]:
             opens = False
             previous = token
             continue
-        raw.append((token, token[0].isupper(), opens, sentence, clause))
+        raw.append((token, token[0].isupper(), opens, sentence, clause, item, listed))
         opens = False
         previous = token
     words: list[Word] = []
     lowers = [token.casefold() for token, *_ in raw]
     index = 0
     while index < len(raw):
-        token, capital, opens, sentence, clause = raw[index]
+        token, capital, opens, sentence, clause, item, listed = raw[index]
         lower = lowers[index]
         number = _number(lowers, index)
         if number is not None:
@@ -206,17 +230,17 @@ def read_words(text: str) -> list[Word]:
             ordinal_next = index + used < len(lowers) and lowers[index + used] in _ORDINALS
             if ordinal_next and used == 1 and value >= 20:  # "twenty-first"
                 ordinal = value + _ORDINALS[lowers[index + 1]]
-                words.append(Word(f"{ordinal}th", capital, opens, sentence, clause))
+                words.append(Word(f"{ordinal}th", capital, opens, sentence, clause, item=item, listed=listed))
                 index += 2
                 continue
             if not ordinal_next or used > 1:
-                words.append(Word(str(value), capital, opens, sentence, clause, float(value)))
+                words.append(Word(str(value), capital, opens, sentence, clause, float(value), item=item, listed=listed))
                 index += used
                 continue
         if lower in _ORDINALS:
-            words.append(Word(f"{_ORDINALS[lower]}th", capital, opens, sentence, clause))
+            words.append(Word(f"{_ORDINALS[lower]}th", capital, opens, sentence, clause, item=item, listed=listed))
         elif re.fullmatch(r"\d+(st|nd|rd|th)", lower):
-            words.append(Word(f"{lower[:-2]}th", capital, opens, sentence, clause))
+            words.append(Word(f"{lower[:-2]}th", capital, opens, sentence, clause, item=item, listed=listed))
         elif (
             token in _ROMAN
             and words
@@ -224,11 +248,11 @@ def read_words(text: str) -> list[Word]:
             and words[-1].text not in COMMON_CAPITALS
             and raw[index - 1][4] == clause
         ):
-            words.append(Word(f"{_ROMAN[token]}th", True, opens, sentence, clause))
+            words.append(Word(f"{_ROMAN[token]}th", True, opens, sentence, clause, item=item, listed=listed))
         elif re.fullmatch(r"\d+(\.\d+)?", lower):
-            words.append(Word(lower, capital, opens, sentence, clause, float(lower)))
+            words.append(Word(lower, capital, opens, sentence, clause, float(lower), item=item, listed=listed))
         else:
-            words.append(Word(_UNITS.get(lower, lower), capital, opens, sentence, clause))
+            words.append(Word(_UNITS.get(lower, lower), capital, opens, sentence, clause, item=item, listed=listed))
         index += 1
     return [replace(w, asked=True) if w.sentence in asked else w for w in words]
 

@@ -32,8 +32,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from imitation_lens.core.judging.answer_reading import LINKS, STOP, Hit, Reading, is_denied
+from imitation_lens.core.judging.answer_reading import (
+    LINKS,
+    STOP,
+    Hit,
+    Reading,
+    is_denied,
+    label_of as _label,
+)
 from imitation_lens.core.judging.answer_words import plain, read_words, same_stem
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
 
 CORRECT, WRONG, HEDGED, NEGATED, NOT_FOUND, EMPTY = (
     "correct",
@@ -111,6 +122,150 @@ def _hedge(
     return None
 
 
+# Words that make a stretch of an answer a statement rather than a listed candidate.
+_STATEMENT_WORDS = frozenset(
+    _words(
+        "is are was were be been being has have had do does did can could will would may "
+        "might shall should include includes including consist consists contain contains "
+        "called known means not never"
+    )
+)
+_MOST_LISTED_WORDS = 4
+
+
+def _numbered_list(reading: Reading, first: Hit, refs: list[Hit]) -> AnswerVerdict | None:
+    """ "1. Amitabh Bachchan 2. Shah Rukh Khan 3. …": the answer leads a numbered or bulleted
+    list whose other items are not accepted answers — a shotgun of guesses. An item's head is
+    its first clause ("Shah Rukh Khan: the actor who…" lists Shah Rukh Khan)."""
+    words = reading.words
+    listed = words[first.start].listed
+    if words[first.start].item < 0:
+        return None
+    heads: dict[int, list[int]] = {}
+    for index, word in enumerate(words):
+        if word.listed != listed or word.item < 0:
+            continue
+        head = heads.setdefault(word.item, [index])
+        if index != head[0] and word.clause == words[head[0]].clause:
+            head.append(index)
+    own = heads.get(words[first.start].item, [])
+    if first.start not in own:
+        return None  # the accepted answer is in an item's detail, not its head
+    starts = {h.start for h in refs if not h.negated}
+    labels = []
+    for head in heads.values():
+        if not any(i in starts for i in head):
+            labels.append(_label(words, head[0], head[-1] + 1))
+    if not labels:
+        return None
+    return AnswerVerdict(HEDGED, f"lists {first.label} among other answers: {', '.join(labels[:3])}")
+
+
+def _segments(reading: Reading, sentence: int, refs: list[Hit]) -> list[tuple[str, list[int]]]:
+    """The sentence cut at commas (clauses), "and" and "or", an accepted answer kept whole:
+    each piece with the word that joined it to the one before ("," for a clause break)."""
+    inside = {i for h in refs for i in range(h.start + 1, h.end)}
+    pieces: list[tuple[str, list[int]]] = []
+    joiner, current, clause = ",", [], -1
+    for index, word in enumerate(reading.words):
+        if word.sentence != sentence:
+            continue
+        if index not in inside and (word.clause != clause or word.text in ("and", "or")):
+            if current:
+                pieces.append((joiner, current))
+                joiner, current = ",", []
+            if word.clause != clause:
+                clause = word.clause
+                joiner = ","
+            if word.text in ("and", "or"):
+                joiner = word.text
+                continue
+        current.append(index)
+    if current:
+        pieces.append((joiner, current))
+    return pieces
+
+
+def _inline_list(reading: Reading, first: Hit, refs: list[Hit]) -> AnswerVerdict | None:
+    """ "Hindi, Tamil, Telugu and Malayalam" (only some accepted): the asserted answer is one
+    of three or more candidates listed in one breath — a shotgun, not an answer. A list made
+    only of accepted answers stands ("Jefferson, Madison and Adams" when all three are).
+    Commas that are not a list are left alone: "Paris, France" has two pieces, and in
+    "Canberra, the capital, has 400,000 people" the last piece is a statement."""
+    words = reading.words
+    sentence = words[first.start].sentence
+    pieces = _segments(reading, sentence, refs)
+    where = next((n for n, (_, piece) in enumerate(pieces) if first.start in piece), None)
+    if where is None:
+        return None
+
+    def item(piece: list[int]) -> bool:
+        return 0 < len(piece) <= _MOST_LISTED_WORDS and not any(
+            words[i].text in _STATEMENT_WORDS for i in piece
+        )
+
+    def statement_split(piece: list[int], tail: bool) -> list[int]:
+        """The candidate glued to a statement: "spoken are Hindi" → Hindi (tail), "Malayalam
+        are spoken" → Malayalam (head)."""
+        verbs = [n for n, i in enumerate(piece) if words[i].text in _STATEMENT_WORDS]
+        if not verbs:
+            return []
+        part = piece[verbs[-1] + 1 :] if tail else piece[: verbs[0]]
+        return part if item(part) else []
+
+    own = pieces[where][1]
+    introduced = False
+    if not item(own):
+        own = statement_split(own, tail=True)
+        if first.start not in own:
+            return None
+        introduced = True
+    run = [own]
+    joiners: list[str] = []
+    left = where - 1
+    while not introduced and left >= 0:
+        piece = pieces[left][1]
+        if item(piece):
+            run.insert(0, piece)
+        else:
+            part = statement_split(piece, tail=True)
+            if part:
+                run.insert(0, part)
+                introduced = True
+            break
+        left -= 1
+    right = where + 1
+    closed = False
+    while right < len(pieces):
+        joiner, piece = pieces[right]
+        if not item(piece):
+            part = statement_split(piece, tail=False)
+            if part:
+                run.append(part)
+                joiners.append(joiner)
+            closed = True
+            break
+        run.append(piece)
+        joiners.append(joiner)
+        right += 1
+    if len(run) < 3:
+        return None
+    whole = not introduced and left < 0 and not closed
+    if not (introduced or whole or joiners[-1] in ("and", "or")):
+        return None
+    capitals = {
+        words[piece[0]].capital for piece in run if not words[piece[0]].opens_sentence
+    }
+    if len(capitals) > 1:
+        return None  # not candidates of one kind
+    starts = {h.start for h in refs if not h.negated}
+    others = [p for p in run if not any(i in starts for i in p)]
+    if not others:
+        return None
+    labels = ", ".join(_label(words, p[0], p[-1] + 1) for p in others[:3])
+    return AnswerVerdict(HEDGED, f"lists {first.label} among other answers: {labels}")
+
+
 def _verdict_from(
     reading: Reading, refs: list[Hit], others: list[Hit], numeric: bool
 ) -> AnswerVerdict:
@@ -140,6 +295,8 @@ def _verdict_from(
     if not first.is_reference:
         return AnswerVerdict(WRONG, f"answers {first.label}; {name} only comes up in passing")
     hedge = _hedge(reading, asserted, rivals, numeric)
+    if hedge is None and not numeric:
+        hedge = _numbered_list(reading, first, refs) or _inline_list(reading, first, refs)
     if hedge is not None:
         return hedge
     if not numeric:
