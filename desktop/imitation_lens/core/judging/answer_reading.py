@@ -10,6 +10,7 @@ sentence answers the question best.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -133,6 +134,66 @@ def _question_words(question: str) -> tuple[Word, ...]:
     return tuple(w for w in read_words(question) if w.text not in STOP)
 
 
+@lru_cache(maxsize=1 << 14)
+def number_forms(word: str) -> frozenset[str]:
+    """A word with its plain English plural or singular: "cell" and "cells", "box" and
+    "boxes", "city" and "cities". Only these endings, so "cells" never meets "cellist"."""
+    forms = {word}
+    if not word.isalpha() or len(word) < 3:
+        return frozenset(forms)
+    if word.endswith("ies") and len(word) > 4:
+        forms.add(word[:-3] + "y")
+    elif word.endswith(("ses", "xes", "zes", "ches", "shes")):
+        forms.add(word[:-2])
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        forms.add(word[:-1])
+    else:
+        if word.endswith("y") and word[-2] not in "aeiou":
+            forms.add(word[:-1] + "ies")
+        elif word.endswith(("s", "x", "z", "ch", "sh")):
+            forms.add(word + "es")
+        else:
+            forms.add(word + "s")
+    return frozenset(forms)
+
+
+def _common_noun(label: str) -> bool:
+    """A reference ending in a lower-case word ("cells", "the aorta"): a name ("Williams")
+    keeps its exact form, so "Prince William" is not "Williams"."""
+    last = label.split()[-1] if label.split() else ""
+    return last[:1].islower()
+
+
+@lru_cache(maxsize=1 << 14)
+def question_options(question: str) -> frozenset[str]:
+    """The words beside "or" in a question that offers a choice ("is Greenland part of Europe
+    or North America"): an answer that repeats both options has not chosen."""
+    words = [w.text for w in read_words(question)]
+    return frozenset(
+        words[i + step]
+        for i, text in enumerate(words)
+        if text == "or"
+        for step in (-1, 1)
+        if 0 <= i + step < len(words) and words[i + step] not in STOP
+    )
+
+
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
+
+
+@lru_cache(maxsize=1 << 14)
+def _with_plain_forms(accepted: tuple[str, ...]) -> tuple[str, ...]:
+    """The accepted answers, and each without its bracketed gloss: "cytosine (C)" is
+    also given as plain "Cytosine"."""
+    extra = []
+    for form in accepted:
+        if "(" in form:
+            bare = _BRACKETED.sub("", form).strip()
+            if bare and bare not in accepted and bare not in extra:
+                extra.append(bare)
+    return (*accepted, *extra)
+
+
 class Reading:
     def __init__(self, answer: str, accepted: tuple[str, ...], question: str) -> None:
         self.words = read_words(answer)
@@ -140,11 +201,12 @@ class Reading:
         self.clause_texts: dict[int, set[str]] = {}
         for word in self.words:
             self.clause_texts.setdefault(word.clause, set()).add(word.text)
-        self.forms = [(form, plain(form)) for form in accepted if plain(form)]
+        self.forms = [(form, plain(form)) for form in _with_plain_forms(accepted) if plain(form)]
         self.accepted_words = {w for _, form in self.forms for w in form}
         self.question = list(_question_words(question))
         self.question_words = {w.text for w in self.question}
         self.question_values = {w.value for w in self.question if w.value is not None}
+        self.question_options = question_options(question)
 
     def in_question(self, text: str) -> bool:
         return text in self.question_words or any(same_stem(text, q) for q in self.question_words)
@@ -173,8 +235,12 @@ class Reading:
         words, hits = self.words, []
         for label, form in forms:
             short = len(form) == 1 and len(form[0]) <= 2 and form[0].isalpha()
-            for i in range(len(words) - len(form) + 1):
-                if tuple(w.text for w in words[i : i + len(form)]) != form:
+            lasts = number_forms(form[-1]) if is_reference and _common_noun(label) else {form[-1]}
+            body, size = form[:-1], len(form)
+            for i in range(len(words) - size + 1):
+                if words[i + size - 1].text not in lasts:
+                    continue  # the cheap test first: the check runs on benchmark-sized sets
+                if body and tuple(w.text for w in words[i : i + size - 1]) != body:
                     continue
                 if short and not words[i].capital:
                     continue

@@ -88,6 +88,7 @@ class Word:
     asked: bool = False  # in a sentence that ends with "?": it asserts nothing
     item: int = -1  # the numbered or bulleted line it stands on (-1: none), counted over the text
     listed: int = -1  # which list that line belongs to: lines with no other text between them
+    mark: str = ""  # what opened its clause: "," ";" ":" "(" ")" "—" "but", or "" (a sentence)
 
 
 # A line that opens with "1.", "2)", "-", "*" or "•" and a space: an item of a list.
@@ -163,7 +164,7 @@ def _number(words: list[str], start: int) -> tuple[int, int] | None:
 
 def read_words(text: str) -> list[Word]:
     """The normalised words of `text` with where they stood (see the module docstring)."""
-    raw: list[tuple[str, bool, bool, int, int, int, int]] = []
+    raw: list[tuple[str, bool, bool, int, int, int, int, str]] = []
     asked: set[int] = set()
     sentence = clause = 0
     opens = True
@@ -175,6 +176,7 @@ def read_words(text: str) -> list[Word]:
     items = lists = 0
     text_since_item = True  # a line of other text since the last item starts a new list
     next_span = 0
+    mark = ""
     for match in _TOKEN.finditer(prepared):
         token = match.group()
         at = match.start()
@@ -197,11 +199,13 @@ def read_words(text: str) -> list[Word]:
                 continue  # "J. K. Rowling", "U.S."
             sentence += 1
             clause += 1
+            mark = ""
             opens = True
             previous = token
             continue
         if token in ",;:()—–":
             clause += 1
+            mark = "" if token == ";" else token
             sentence += token == ";"  # "Buzz Aldrin was first; Neil Armstrong followed"
             previous = token
             continue
@@ -211,18 +215,19 @@ def read_words(text: str) -> list[Word]:
         lower = token.casefold()
         if lower == "but":
             clause += 1
+            mark = "but"
         if lower in _ARTICLES and (token.islower() or opens):
             opens = False
             previous = token
             continue
-        raw.append((token, token[0].isupper(), opens, sentence, clause, item, listed))
+        raw.append((token, token[0].isupper(), opens, sentence, clause, item, listed, mark))
         opens = False
         previous = token
     words: list[Word] = []
     lowers = [token.casefold() for token, *_ in raw]
     index = 0
     while index < len(raw):
-        token, capital, opens, sentence, clause, item, listed = raw[index]
+        token, capital, opens, sentence, clause, item, listed, mark = raw[index]
         lower = lowers[index]
         number = _number(lowers, index)
         if number is not None:
@@ -230,17 +235,62 @@ def read_words(text: str) -> list[Word]:
             ordinal_next = index + used < len(lowers) and lowers[index + used] in _ORDINALS
             if ordinal_next and used == 1 and value >= 20:  # "twenty-first"
                 ordinal = value + _ORDINALS[lowers[index + 1]]
-                words.append(Word(f"{ordinal}th", capital, opens, sentence, clause, item=item, listed=listed))
+                words.append(
+                    Word(
+                        f"{ordinal}th",
+                        capital,
+                        opens,
+                        sentence,
+                        clause,
+                        item=item,
+                        listed=listed,
+                        mark=mark,
+                    )
+                )
                 index += 2
                 continue
             if not ordinal_next or used > 1:
-                words.append(Word(str(value), capital, opens, sentence, clause, float(value), item=item, listed=listed))
+                words.append(
+                    Word(
+                        str(value),
+                        capital,
+                        opens,
+                        sentence,
+                        clause,
+                        float(value),
+                        item=item,
+                        listed=listed,
+                        mark=mark,
+                    )
+                )
                 index += used
                 continue
         if lower in _ORDINALS:
-            words.append(Word(f"{_ORDINALS[lower]}th", capital, opens, sentence, clause, item=item, listed=listed))
+            words.append(
+                Word(
+                    f"{_ORDINALS[lower]}th",
+                    capital,
+                    opens,
+                    sentence,
+                    clause,
+                    item=item,
+                    listed=listed,
+                    mark=mark,
+                )
+            )
         elif re.fullmatch(r"\d+(st|nd|rd|th)", lower):
-            words.append(Word(f"{lower[:-2]}th", capital, opens, sentence, clause, item=item, listed=listed))
+            words.append(
+                Word(
+                    f"{lower[:-2]}th",
+                    capital,
+                    opens,
+                    sentence,
+                    clause,
+                    item=item,
+                    listed=listed,
+                    mark=mark,
+                )
+            )
         elif (
             token in _ROMAN
             and words
@@ -248,11 +298,45 @@ def read_words(text: str) -> list[Word]:
             and words[-1].text not in COMMON_CAPITALS
             and raw[index - 1][4] == clause
         ):
-            words.append(Word(f"{_ROMAN[token]}th", True, opens, sentence, clause, item=item, listed=listed))
+            words.append(
+                Word(
+                    f"{_ROMAN[token]}th",
+                    True,
+                    opens,
+                    sentence,
+                    clause,
+                    item=item,
+                    listed=listed,
+                    mark=mark,
+                )
+            )
         elif re.fullmatch(r"\d+(\.\d+)?", lower):
-            words.append(Word(lower, capital, opens, sentence, clause, float(lower), item=item, listed=listed))
+            words.append(
+                Word(
+                    lower,
+                    capital,
+                    opens,
+                    sentence,
+                    clause,
+                    float(lower),
+                    item=item,
+                    listed=listed,
+                    mark=mark,
+                )
+            )
         else:
-            words.append(Word(_UNITS.get(lower, lower), capital, opens, sentence, clause, item=item, listed=listed))
+            words.append(
+                Word(
+                    _UNITS.get(lower, lower),
+                    capital,
+                    opens,
+                    sentence,
+                    clause,
+                    item=item,
+                    listed=listed,
+                    mark=mark,
+                )
+            )
         index += 1
     return [replace(w, asked=True) if w.sentence in asked else w for w in words]
 

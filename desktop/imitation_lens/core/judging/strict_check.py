@@ -38,9 +38,10 @@ from imitation_lens.core.judging.answer_reading import (
     Hit,
     Reading,
     is_denied,
-    label_of as _label,
+    label_of,
 )
 from imitation_lens.core.judging.answer_words import plain, read_words, same_stem
+
 
 def _words(text: str) -> list[str]:
     return text.split()
@@ -81,6 +82,9 @@ def _predicate_mismatch(reading: Reading, hit: Hit) -> str | None:
         if (
             thing not in _FINE_PREDICATES
             and not reading.in_question(thing)
+            # "Freud was a psychoanalyst" for "the founder of psychoanalysis": the same word
+            # family as the question's, so it says what was asked, not something else.
+            and not any(len(thing) >= 7 and q[:7] == thing[:7] for q in reading.question_words)
             and rest[1].value is None
         ):
             return thing
@@ -114,11 +118,15 @@ def _hedge(
                 if (
                     word.text not in STOP
                     and word.text not in reading.accepted_words
-                    and not reading.in_question(word.text)
+                    and (
+                        not reading.in_question(word.text)
+                        or word.text in reading.question_options  # "Europe or North America"
+                    )
                     and word.text not in LINKS
                     and word.value is None
                 ):
-                    return AnswerVerdict(HEDGED, f"offers both {ref.label} and {word.text}")
+                    other_label = word.text.title() if word.capital else word.text
+                    return AnswerVerdict(HEDGED, f"offers both {ref.label} and {other_label}")
     return None
 
 
@@ -155,18 +163,23 @@ def _numbered_list(reading: Reading, first: Hit, refs: list[Hit]) -> AnswerVerdi
     labels = []
     for head in heads.values():
         if not any(i in starts for i in head):
-            labels.append(_label(words, head[0], head[-1] + 1))
+            labels.append(label_of(words, head[0], head[-1] + 1))
     if not labels:
         return None
-    return AnswerVerdict(HEDGED, f"lists {first.label} among other answers: {', '.join(labels[:3])}")
+    return AnswerVerdict(
+        HEDGED, f"lists {first.label} among other answers: {', '.join(labels[:3])}"
+    )
 
 
 def _segments(reading: Reading, sentence: int, refs: list[Hit]) -> list[tuple[str, list[int]]]:
     """The sentence cut at commas (clauses), "and" and "or", an accepted answer kept whole:
-    each piece with the word that joined it to the one before ("," for a clause break)."""
+    each piece with the word that joined it to the one before: "," for a comma, "and",
+    "or", or "|" for any other break (a colon, a bracket, the sentence's start), which no
+    list runs across."""
     inside = {i for h in refs for i in range(h.start + 1, h.end)}
     pieces: list[tuple[str, list[int]]] = []
-    joiner, current, clause = ",", [], -1
+    current: list[int] = []
+    joiner, clause = ",", -1
     for index, word in enumerate(reading.words):
         if word.sentence != sentence:
             continue
@@ -176,7 +189,9 @@ def _segments(reading: Reading, sentence: int, refs: list[Hit]) -> list[tuple[st
                 joiner, current = ",", []
             if word.clause != clause:
                 clause = word.clause
-                joiner = ","
+                # Only a comma continues a list: "dura mater (outer layer)" or "Fuel: gas"
+                # are a thing and its gloss, not two candidates.
+                joiner = "," if word.mark == "," else "|"
             if word.text in ("and", "or"):
                 joiner = word.text
                 continue
@@ -223,7 +238,7 @@ def _inline_list(reading: Reading, first: Hit, refs: list[Hit]) -> AnswerVerdict
     run = [own]
     joiners: list[str] = []
     left = where - 1
-    while not introduced and left >= 0:
+    while not introduced and left >= 0 and pieces[left + 1][0] != "|":
         piece = pieces[left][1]
         if item(piece):
             run.insert(0, piece)
@@ -238,6 +253,9 @@ def _inline_list(reading: Reading, first: Hit, refs: list[Hit]) -> AnswerVerdict
     closed = False
     while right < len(pieces):
         joiner, piece = pieces[right]
+        if joiner == "|":
+            closed = True
+            break
         if not item(piece):
             part = statement_split(piece, tail=False)
             if part:
@@ -251,18 +269,17 @@ def _inline_list(reading: Reading, first: Hit, refs: list[Hit]) -> AnswerVerdict
     if len(run) < 3:
         return None
     whole = not introduced and left < 0 and not closed
-    if not (introduced or whole or joiners[-1] in ("and", "or")):
+    last_joiner = joiners[-1] if joiners else pieces[where][0]
+    if not (introduced or whole or last_joiner in ("and", "or")):
         return None
-    capitals = {
-        words[piece[0]].capital for piece in run if not words[piece[0]].opens_sentence
-    }
+    capitals = {words[piece[0]].capital for piece in run if not words[piece[0]].opens_sentence}
     if len(capitals) > 1:
         return None  # not candidates of one kind
     starts = {h.start for h in refs if not h.negated}
     others = [p for p in run if not any(i in starts for i in p)]
     if not others:
         return None
-    labels = ", ".join(_label(words, p[0], p[-1] + 1) for p in others[:3])
+    labels = ", ".join(label_of(words, p[0], p[-1] + 1) for p in others[:3])
     return AnswerVerdict(HEDGED, f"lists {first.label} among other answers: {labels}")
 
 
