@@ -298,7 +298,9 @@ class Reading:
                 and words[index].clause == words[start].clause
             ):
                 index += 1
-            if index > start:
+            # "U.S." or "U.K." (letters only) is an abbreviation in passing, not a rival name.
+            initials = index - start >= 2 and all(len(w.text) == 1 for w in words[start:index])
+            if index > start and not initials:
                 negated = is_denied(words, start, index, self.mistaken)
                 hits.append(
                     Hit(
