@@ -1185,3 +1185,242 @@ TRIED_AFTER: tuple[Case, ...] = (
         (),
     ),
 )
+
+# Cases from a run of 500 Natural Questions (NQ-open) on the bundled model (issue 16): the
+# false credits and refusals found there, written as the model wrote them (or as close
+# variants), with the commas-that-are-not-lists that a list rule must leave alone. Measured
+# once before the rules for them were written (docs/evaluation.md).
+GREENLAND = "is greenland part of europe or north america"
+INDIA = "what languages are spoken in india the most"
+INDIA_REF = "Bengali|Telugu|Marathi|Hindi|English"
+ACTOR = "which indian actor has won most national awards"
+FATHERS = "who are considered to be the founding fathers"
+FATHERS_REF = (
+    "George Washington|Benjamin Franklin|John Adams|Alexander Hamilton|John Jay|James Madison"
+    "|Thomas Jefferson"
+)
+BASES = "what are the 4 types of nitrogenous bases"
+BASES_REF = "cytosine (C)|adenine (A)|uracil (U)|thymine (T)|guanine (G)"
+ZIPPO = "what type of fuel goes in a zippo"
+MENINGES = "what are the 3 layers of the meninges"
+MENINGES_REF = "the arachnoid mater|arachnoid mater|pia mater|the pia mater|dura mater"
+LIFE = "what are the basic building blocks of all living things"
+FREUD_Q = "who is regarded as the founder of psychoanalysis"
+COST = "consist of the sum of the fixed and variable costs for any given level of production"
+APOLLO_CREW = "Who flew to the Moon on Apollo 11?"
+APOLLO_17 = "When did the last astronauts leave the Moon?"
+FRANCE = "What is the capital of France?"
+
+FROM_NQ_RUN: tuple[Case, ...] = (
+    Case("question's options", GREENLAND, "North America", "Europe or North America.", "hedged"),
+    Case(
+        "question's options",
+        GREENLAND,
+        "North America",
+        "is greenland part of europe or north america",
+        "hedged",
+    ),
+    Case(
+        "question's options",
+        GREENLAND,
+        "North America",
+        "North America or Europe, depending on how you count.",
+        "hedged",
+    ),
+    Case("question's options", GREENLAND, "North America", "North America.", "correct"),
+    Case(
+        "question's options", GREENLAND, "North America", "It is part of North America.", "correct"
+    ),
+    Case(
+        "question's options",
+        GREENLAND,
+        "North America",
+        "Geographically it is part of North America, not Europe.",
+        "correct",
+    ),
+    Case(
+        "list of guesses", INDIA, INDIA_REF, "english, chinese, german, arabic, spanish", "hedged"
+    ),
+    Case(
+        "list of guesses",
+        INDIA,
+        INDIA_REF,
+        "Hindi, Tamil, Telugu, Kannada, and Malayalam.\n",
+        "hedged",
+    ),
+    Case(
+        "list of guesses",
+        INDIA,
+        INDIA_REF,
+        "Indian languages are spoken in the following countries:\n\n1. Hindi (India)\n"
+        "2. Sanskrit (India)\n3. Persian\n4. Telugu\n",
+        "hedged",
+    ),
+    Case("list of guesses", INDIA, INDIA_REF, "Hindi, Bengali and Telugu.", "correct"),
+    Case("list of guesses", INDIA, INDIA_REF, "Hindi.", "correct"),
+    Case(
+        "list of guesses",
+        ACTOR,
+        "Amitabh Bachchan",
+        "\n1. Amitabh Bachchan\n2. Shahrukh Khan\n3. Salman Khan\n4. Hrithik Roshan\n"
+        "5. Deepika Padukone\n",
+        "hedged",
+    ),
+    Case(
+        "list of guesses", ACTOR, "Amitabh Bachchan", "- Amitabh Bachchan\n- Kamal Haasan", "hedged"
+    ),
+    Case("list of guesses", ACTOR, "Amitabh Bachchan", "Amitabh Bachchan.", "correct"),
+    Case(
+        "list of guesses",
+        FATHERS,
+        FATHERS_REF,
+        "Thomas Jefferson, James Madison and John Adams",
+        "correct",
+    ),
+    Case(
+        "list of guesses",
+        FATHERS,
+        FATHERS_REF,
+        "The first three were: Thomas Jefferson, James Madison and George Washington. They are "
+        "considered to be the founding fathers for their role in shaping U.S. history.\n",
+        "correct",
+    ),
+    Case(
+        "list of guesses",
+        FATHERS,
+        FATHERS_REF,
+        "George Washington, Abraham Lincoln and Thomas Jefferson.",
+        "hedged",
+    ),
+    Case(
+        "list of guesses",
+        BASES,
+        BASES_REF,
+        "\nThe 4 types of nitrogenous bases are:\n1. Adenine (A)\n2. Cytosine (C)\n3. Guanine (G)\n"
+        "4. Thymine (T)\n",
+        "correct",
+    ),
+    Case(
+        "list of guesses",
+        BASES,
+        BASES_REF,
+        "\nThe 4 types of nitrogenous bases are:\n1. Adenine (A)\n2. Cytosine (C)\n3. Guanine",
+        "correct",
+    ),
+    Case(
+        "list of guesses",
+        ZIPPO,
+        "lighter fluid|butane",
+        " Fire.\n\n1. **Fuel:** natural gas, propane and butane,\n2. **Where:** in a cylinder or "
+        "a container to burn with oxygen.",
+        "hedged",
+    ),
+    Case("list of guesses", ZIPPO, "lighter fluid|butane", "Butane.", "correct"),
+    Case(
+        "list of guesses",
+        MENINGES,
+        MENINGES_REF,
+        "The three main layers of the meninges are:\n1. The dura mater (outer layer) - covers "
+        "the brain;\n2. The arachnoid mater (middle layer)\n3. The pia mater (inner layer)",
+        "correct",
+    ),
+    Case("list of guesses", NILE, "Nile", "The Nile, the Amazon and the Yangtze.", "hedged"),
+    Case(
+        "list of guesses", MOON, "Neil Armstrong", "Armstrong, Aldrin and Collins.", "hedged", ARM
+    ),
+    Case(
+        "commas, not a list",
+        APOLLO_CREW,
+        "Neil Armstrong|Buzz Aldrin|Michael Collins",
+        "Armstrong, Aldrin and Collins.",
+        "correct",
+        ("Armstrong", "Aldrin", "Collins"),
+    ),
+    Case(
+        "commas, not a list",
+        AUS,
+        "Canberra",
+        "Canberra, the capital, has 400,000 people.",
+        "correct",
+    ),
+    Case("commas, not a list", FRANCE, "Paris", "Paris, France", "correct"),
+    Case("commas, not a list", APOLLO_17, "14 December 1972", "On 14 December 1972.", "correct"),
+    Case(
+        "commas, not a list",
+        "where is the oldest civilization known to man",
+        "Mesopotamia",
+        "Mesopotamia, ancient city in the Fertile Crescent.\n",
+        "correct",
+    ),
+    Case("plural", LIFE, "cells", "The cell.", "correct"),
+    Case("plural", LIFE, "cell", "Cells, of course.", "correct"),
+    Case("plural", LIFE, "cells", "The cellist.", "not found"),
+    Case(
+        "word family",
+        FREUD_Q,
+        "Austrian neurologist Sigmund Freud|Sigmund Freud",
+        "Sigmund Freud was a psychoanalyst.",
+        "correct",
+    ),
+    Case(
+        "bracketed gloss",
+        COST,
+        "total cost (TC)",
+        "Total cost is the sum of fixed and variable costs",
+        "correct",
+    ),
+)
+
+# Written after the rules for FROM_NQ_RUN were settled, and measured once before any change
+# (docs/evaluation.md gives that first score): how the list, options and plural rules do on
+# answers they were not fitted to.
+RINGS = "which planets have rings"
+RINGS_REF = "Saturn|Jupiter|Uranus|Neptune"
+ITALY = "What is the capital of Italy?"
+THOR = "which day of the week is named after thor"
+FLAG = "what colors are on the flag of france"
+PRIDE = "who wrote pride and prejudice"
+TOMATO = "is a tomato a fruit or a vegetable"
+LEAF = "what part of the plant makes food"
+CATERPILLAR = "what do caterpillars turn into"
+
+HELD_OUT_NQ: tuple[Case, ...] = (
+    Case("list of guesses", RINGS, RINGS_REF, "Saturn, Jupiter, Uranus and Neptune.", "correct"),
+    Case("list of guesses", RINGS, RINGS_REF, "Saturn, Mars and Venus.", "hedged"),
+    Case("list of guesses", RINGS, RINGS_REF, "1. Saturn\n2. Mars\n3. Earth", "hedged"),
+    Case("list of guesses", RINGS, RINGS_REF, "Saturn, which is famous for them.", "correct"),
+    Case("list of guesses", ITALY, "Rome", "Rome, Milan, Naples or Turin.", "hedged"),
+    Case("commas, not a list", ITALY, "Rome", "Rome, the Eternal City, is the capital.", "correct"),
+    Case("commas, not a list", ITALY, "Rome", "Rome, Lazio, Italy", "correct"),
+    Case("list of guesses", THOR, "Thursday", "Thursday.", "correct"),
+    Case("list of guesses", THOR, "Thursday", "Tuesday, Wednesday or Thursday.", "hedged"),
+    Case("list of guesses", FLAG, "blue|white|red", "blue, white and red", "correct"),
+    Case("list of guesses", FLAG, "blue|white|red", "blue, white and green", "hedged"),
+    Case(
+        "commas, not a list",
+        PRIDE,
+        "Jane Austen",
+        "Jane Austen, the English novelist, in 1813.",
+        "correct",
+    ),
+    Case(
+        "list of guesses",
+        PRIDE,
+        "Jane Austen",
+        "Jane Austen, Charlotte Brontë or Emily Brontë.",
+        "hedged",
+    ),
+    Case("list of guesses", PRIDE, "Jane Austen", "* Jane Austen\n* Charlotte Bronte", "hedged"),
+    Case("list of guesses", PRIDE, "Jane Austen", "Books:\n* Jane Austen (1813)", "correct"),
+    Case("question's options", TOMATO, "fruit", "A fruit.", "correct"),
+    Case("question's options", TOMATO, "fruit", "A fruit or a vegetable.", "hedged"),
+    Case(
+        "question's options",
+        TOMATO,
+        "fruit",
+        "Botanically a fruit, though cooks treat it as a vegetable.",
+        "correct",
+    ),
+    Case("plural", LEAF, "leaves", "The leaf.", "correct"),
+    Case("plural", CATERPILLAR, "butterflies", "A butterfly.", "correct"),
+)

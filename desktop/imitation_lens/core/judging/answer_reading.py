@@ -137,12 +137,15 @@ def _question_words(question: str) -> tuple[Word, ...]:
 @lru_cache(maxsize=1 << 14)
 def number_forms(word: str) -> frozenset[str]:
     """A word with its plain English plural or singular: "cell" and "cells", "box" and
-    "boxes", "city" and "cities". Only these endings, so "cells" never meets "cellist"."""
+    "boxes", "city" and "cities", "leaf" and "leaves". Only these endings, so "cells" never
+    meets "cellist"."""
     forms = {word}
     if not word.isalpha() or len(word) < 3:
         return frozenset(forms)
     if word.endswith("ies") and len(word) > 4:
         forms.add(word[:-3] + "y")
+    elif word.endswith("ves") and len(word) > 4:  # leaves, knives
+        forms.update((word[:-3] + "f", word[:-3] + "fe"))
     elif word.endswith(("ses", "xes", "zes", "ches", "shes")):
         forms.add(word[:-2])
     elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
@@ -150,6 +153,8 @@ def number_forms(word: str) -> frozenset[str]:
     else:
         if word.endswith("y") and word[-2] not in "aeiou":
             forms.add(word[:-1] + "ies")
+        elif word.endswith(("f", "fe")):
+            forms.update((word.removesuffix("e")[:-1] + "ves", word + "s"))
         elif word.endswith(("s", "x", "z", "ch", "sh")):
             forms.add(word + "es")
         else:
