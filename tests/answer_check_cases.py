@@ -1352,6 +1352,13 @@ FROM_NQ_RUN: tuple[Case, ...] = (
         "Mesopotamia, ancient city in the Fertile Crescent.\n",
         "correct",
     ),
+    Case(
+        "commas, not a list",
+        AUS,
+        "Canberra",
+        "- Canberra, of course.\n- It became the capital in 1913.",
+        "correct",
+    ),
     Case("plural", LIFE, "cells", "The cell.", "correct"),
     Case("plural", LIFE, "cell", "Cells, of course.", "correct"),
     Case("plural", LIFE, "cells", "The cellist.", "not found"),

@@ -141,10 +141,19 @@ _STATEMENT_WORDS = frozenset(
 _MOST_LISTED_WORDS = 4
 
 
+def _candidate(reading: Reading, piece: list[int]) -> bool:
+    """A short stretch that names something rather than states something: "Shah Rukh Khan",
+    "natural gas" — not "It became the capital in 1913"."""
+    return 0 < len(piece) <= _MOST_LISTED_WORDS and not any(
+        reading.words[i].text in _STATEMENT_WORDS for i in piece
+    )
+
+
 def _numbered_list(reading: Reading, first: Hit, refs: list[Hit]) -> AnswerVerdict | None:
     """ "1. Amitabh Bachchan 2. Shah Rukh Khan 3. …": the answer leads a numbered or bulleted
     list whose other items are not accepted answers — a shotgun of guesses. An item's head is
-    its first clause ("Shah Rukh Khan: the actor who…" lists Shah Rukh Khan)."""
+    its first clause ("Shah Rukh Khan: the actor who…" lists Shah Rukh Khan); an item that
+    states something ("- It became the capital in 1913") is a note, not another guess."""
     words = reading.words
     listed = words[first.start].listed
     if words[first.start].item < 0:
@@ -162,7 +171,7 @@ def _numbered_list(reading: Reading, first: Hit, refs: list[Hit]) -> AnswerVerdi
     starts = {h.start for h in refs if not h.negated}
     labels = []
     for head in heads.values():
-        if not any(i in starts for i in head):
+        if not any(i in starts for i in head) and _candidate(reading, head):
             labels.append(label_of(words, head[0], head[-1] + 1))
     if not labels:
         return None
@@ -215,9 +224,7 @@ def _inline_list(reading: Reading, first: Hit, refs: list[Hit]) -> AnswerVerdict
         return None
 
     def item(piece: list[int]) -> bool:
-        return 0 < len(piece) <= _MOST_LISTED_WORDS and not any(
-            words[i].text in _STATEMENT_WORDS for i in piece
-        )
+        return _candidate(reading, piece)
 
     def statement_split(piece: list[int], tail: bool) -> list[int]:
         """The candidate glued to a statement: "spoken are Hindi" → Hindi (tail), "Malayalam
