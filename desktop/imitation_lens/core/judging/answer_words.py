@@ -93,6 +93,9 @@ class Word:
 
 # A line that opens with "1.", "2)", "-", "*" or "•" and a space: an item of a list.
 _LIST_MARKER = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|[-*•+])[ \t]+", re.MULTILINE)
+_MAYBE_LIST = re.compile(r"(?:^|\n)[ \t]*(?:\d|[-*•+][ \t])")
+_ORDINAL_DIGITS = re.compile(r"\d+(st|nd|rd|th)")
+_DIGITS = re.compile(r"\d+(\.\d+)?")
 _TOKEN = re.compile(r"\d+(?:\.\d+)?(?:st|nd|rd|th|s)?\b|\d+(?:\.\d+)?|[^\W\d_]+|\n|[.;:!?,()—–]|\S")
 
 
@@ -171,7 +174,9 @@ def read_words(text: str) -> list[Word]:
     previous = ""
     prepared = _prepare(text)
     # List markers are read as line structure, not words: "1." is no number of the answer.
-    spans = [m.span() for m in _LIST_MARKER.finditer(prepared)]
+    spans = (
+        [m.span() for m in _LIST_MARKER.finditer(prepared)] if _MAYBE_LIST.search(prepared) else []
+    )
     item = listed = -1
     items = lists = 0
     text_since_item = True  # a line of other text since the last item starts a new list
@@ -179,19 +184,20 @@ def read_words(text: str) -> list[Word]:
     mark = ""
     for match in _TOKEN.finditer(prepared):
         token = match.group()
-        at = match.start()
-        while next_span < len(spans) and spans[next_span][1] <= at:
-            next_span += 1  # a marker passed: the words that follow are a new item
-            if text_since_item:
-                listed, lists = lists, lists + 1
-            item, items = items, items + 1
-            text_since_item = False
-        if next_span < len(spans) and spans[next_span][0] <= at:
-            continue  # a token of the marker itself
-        if token == "\n" and item >= 0:
-            item = -1
-        elif token != "\n" and item < 0 and token[0].isalnum():
-            text_since_item = True
+        if spans:  # most answers have no list: skip the bookkeeping (the check runs on 30,000)
+            at = match.start()
+            while next_span < len(spans) and spans[next_span][1] <= at:
+                next_span += 1  # a marker passed: the words that follow are a new item
+                if text_since_item:
+                    listed, lists = lists, lists + 1
+                item, items = items, items + 1
+                text_since_item = False
+            if next_span < len(spans) and spans[next_span][0] <= at:
+                continue  # a token of the marker itself
+            if token == "\n" and item >= 0:
+                item = -1
+            elif token != "\n" and item < 0 and token[0].isalnum():
+                text_since_item = True
         if token == "?":
             asked.add(sentence)
         if token in ".!?\n":
@@ -242,9 +248,11 @@ def read_words(text: str) -> list[Word]:
                         opens,
                         sentence,
                         clause,
-                        item=item,
-                        listed=listed,
-                        mark=mark,
+                        None,
+                        False,
+                        item,
+                        listed,
+                        mark,
                     )
                 )
                 index += 2
@@ -258,9 +266,10 @@ def read_words(text: str) -> list[Word]:
                         sentence,
                         clause,
                         float(value),
-                        item=item,
-                        listed=listed,
-                        mark=mark,
+                        False,
+                        item,
+                        listed,
+                        mark,
                     )
                 )
                 index += used
@@ -273,12 +282,14 @@ def read_words(text: str) -> list[Word]:
                     opens,
                     sentence,
                     clause,
-                    item=item,
-                    listed=listed,
-                    mark=mark,
+                    None,
+                    False,
+                    item,
+                    listed,
+                    mark,
                 )
             )
-        elif re.fullmatch(r"\d+(st|nd|rd|th)", lower):
+        elif lower[:1].isdigit() and _ORDINAL_DIGITS.fullmatch(lower):
             words.append(
                 Word(
                     f"{lower[:-2]}th",
@@ -286,9 +297,11 @@ def read_words(text: str) -> list[Word]:
                     opens,
                     sentence,
                     clause,
-                    item=item,
-                    listed=listed,
-                    mark=mark,
+                    None,
+                    False,
+                    item,
+                    listed,
+                    mark,
                 )
             )
         elif (
@@ -305,23 +318,17 @@ def read_words(text: str) -> list[Word]:
                     opens,
                     sentence,
                     clause,
-                    item=item,
-                    listed=listed,
-                    mark=mark,
+                    None,
+                    False,
+                    item,
+                    listed,
+                    mark,
                 )
             )
-        elif re.fullmatch(r"\d+(\.\d+)?", lower):
+        elif lower[:1].isdigit() and _DIGITS.fullmatch(lower):
             words.append(
                 Word(
-                    lower,
-                    capital,
-                    opens,
-                    sentence,
-                    clause,
-                    float(lower),
-                    item=item,
-                    listed=listed,
-                    mark=mark,
+                    lower, capital, opens, sentence, clause, float(lower), False, item, listed, mark
                 )
             )
         else:
@@ -332,9 +339,10 @@ def read_words(text: str) -> list[Word]:
                     opens,
                     sentence,
                     clause,
-                    item=item,
-                    listed=listed,
-                    mark=mark,
+                    False,
+                    item,
+                    listed,
+                    mark,
                 )
             )
         index += 1
