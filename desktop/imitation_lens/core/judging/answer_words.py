@@ -339,6 +339,7 @@ def read_words(text: str) -> list[Word]:
                     opens,
                     sentence,
                     clause,
+                    None,
                     False,
                     item,
                     listed,
