@@ -26,6 +26,7 @@ from imitation_lens.core.analysis.phases import phase_rows, phases
 from imitation_lens.core.analysis.position_bias import position_bias, position_rows
 from imitation_lens.core.analysis.revealing import revealing, revealing_rows, without_revealing
 from imitation_lens.core.analysis.style import style, style_rows
+from imitation_lens.core.housekeeping.bulk_work import bulk_work
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,7 @@ def build_session_report(
     document: Mapping[str, Any], *, exclude_revealing: bool = False
 ) -> SessionReport:
     # Every part below merges the same document and bootstraps over the same items: once.
-    with shared_merges(), shared_resamples():
+    with bulk_work(), shared_merges(), shared_resamples():
         return _build(document, exclude_revealing)
 
 
