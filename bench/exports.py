@@ -164,10 +164,11 @@ def forget_memos() -> None:
     """Each timing starts cold: the strict check's verdicts and the words of references and
     questions are remembered within a process, so whichever ran first would pay for the rest."""
     from imitation_lens.core.analysis.metrics import _check
+    from imitation_lens.core.analysis.text_style import is_hedged, uses_list, word_count
     from imitation_lens.core.judging.answer_reading import _question_words
     from imitation_lens.core.judging.answer_words import plain, stem
 
-    for memo in (_check, _question_words, plain, stem):
+    for memo in (_check, _question_words, plain, stem, is_hedged, uses_list, word_count):
         memo.cache_clear()
 
 
