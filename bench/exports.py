@@ -169,7 +169,7 @@ def forget_memos() -> None:
     from imitation_lens.core.judging.answer_words import plain, stem
 
     for memo in (_check, _question_words, plain, stem, is_hedged, uses_list, word_count):
-        memo.cache_clear()
+        getattr(memo, "cache_clear", lambda: None)()  # an older checkout lacks some memos
 
 
 def median_seconds(action: Callable[[Path], object], rounds: int) -> tuple[float, int | None]:
