@@ -572,3 +572,15 @@ def test_a_real_browser_shows_a_long_report_a_page_at_a_time(browser: str, tmp_p
         assert dom.answers == expected[shown * 3 : shown * 3 + 3]
         assert ("pager", "") not in [(a.get("id"), a.get("hidden")) for _, a in dom.tags]
         assert f"Page {shown + 1} of 2" in result.stdout
+
+
+def test_sessions_are_paged_above_500_questions_only() -> None:
+    def document(questions: int) -> dict[str, Any]:
+        items = [{"id": f"I{n}", "position": n, "prompt": f"Q{n}"} for n in range(1, questions + 1)]
+        return {"session": {"title": "Long"}, "items": items}
+
+    whole = render_html(document(500))
+    assert "<script" not in whole and whole.count('<article class="item"') == 500
+    paged = render_html(document(501))
+    assert paged.count('class="items-page"') == 6 and '<article class="item"' not in paged
+    assert "\\u003ch2>Question 501\\u003c/h2>" in paged
