@@ -133,6 +133,7 @@ def _question_words(question: str) -> tuple[Word, ...]:
 class Reading:
     def __init__(self, answer: str, accepted: tuple[str, ...], question: str) -> None:
         self.words = read_words(answer)
+        self.texts = [word.text for word in self.words]
         self.mistaken = _mistaken_clauses(self.words)
         self.clause_texts: dict[int, set[str]] = {}
         for word in self.words:
@@ -142,9 +143,16 @@ class Reading:
         self.question = list(_question_words(question))
         self.question_words = {w.text for w in self.question}
         self.question_values = {w.value for w in self.question if w.value is not None}
+        self._in_question: dict[str, bool] = {}  # names() asks again for each capital word
 
     def in_question(self, text: str) -> bool:
-        return text in self.question_words or any(same_stem(text, q) for q in self.question_words)
+        known = self._in_question.get(text)
+        if known is None:
+            known = text in self.question_words or any(
+                same_stem(text, q) for q in self.question_words
+            )
+            self._in_question[text] = known
+        return known
 
     def relevance(self, clause: int) -> int:
         texts = self.clause_texts.get(clause, set())
@@ -168,10 +176,13 @@ class Reading:
 
     def find(self, forms: list[tuple[str, tuple[str, ...]]], is_reference: bool) -> list[Hit]:
         words, hits = self.words, []
+        texts = self.texts
         for label, form in forms:
             short = len(form) == 1 and len(form[0]) <= 2 and form[0].isalpha()
-            for i in range(len(words) - len(form) + 1):
-                if tuple(w.text for w in words[i : i + len(form)]) != form:
+            size, first = len(form), form[0]
+            for i in range(len(words) - size + 1):
+                # The first word alone rules out nearly every place: slice only where it fits.
+                if texts[i] != first or tuple(texts[i : i + size]) != form:
                     continue
                 if short and not words[i].capital:
                     continue

@@ -91,6 +91,10 @@ class Word:
 _TOKEN = re.compile(r"\d+(?:\.\d+)?(?:st|nd|rd|th|s)?\b|\d+(?:\.\d+)?|[^\W\d_]+|\n|[.;:!?,()—–]|\S")
 
 
+_ORDINAL_DIGITS = re.compile(r"\d+(st|nd|rd|th)")
+_DIGITS = re.compile(r"\d+(\.\d+)?")
+
+
 def _prepare(text: str) -> str:
     if not text.isascii():
         decomposed = unicodedata.normalize("NFKD", text)
@@ -200,7 +204,8 @@ def read_words(text: str) -> list[Word]:
     while index < len(raw):
         token, capital, opens, sentence, clause = raw[index]
         lower = lowers[index]
-        number = _number(lowers, index)
+        # A number in words starts with one of these (_number's first word): no call otherwise.
+        number = _number(lowers, index) if lower in _SMALL or lower in _TENS else None
         if number is not None:
             value, used = number
             ordinal_next = index + used < len(lowers) and lowers[index + used] in _ORDINALS
@@ -215,7 +220,7 @@ def read_words(text: str) -> list[Word]:
                 continue
         if lower in _ORDINALS:
             words.append(Word(f"{_ORDINALS[lower]}th", capital, opens, sentence, clause))
-        elif re.fullmatch(r"\d+(st|nd|rd|th)", lower):
+        elif lower[0].isdigit() and _ORDINAL_DIGITS.fullmatch(lower):
             words.append(Word(f"{lower[:-2]}th", capital, opens, sentence, clause))
         elif (
             token in _ROMAN
@@ -225,7 +230,7 @@ def read_words(text: str) -> list[Word]:
             and raw[index - 1][4] == clause
         ):
             words.append(Word(f"{_ROMAN[token]}th", True, opens, sentence, clause))
-        elif re.fullmatch(r"\d+(\.\d+)?", lower):
+        elif lower[0].isdigit() and _DIGITS.fullmatch(lower):
             words.append(Word(lower, capital, opens, sentence, clause, float(lower)))
         else:
             words.append(Word(_UNITS.get(lower, lower), capital, opens, sentence, clause))
@@ -241,6 +246,7 @@ def plain(text: str) -> tuple[str, ...]:
     return tuple(word.text for word in read_words(text))
 
 
+@lru_cache(maxsize=1 << 16)  # asked for the same few thousand words again and again
 def stem(word: str) -> str:
     """A crude stem so that "legs" meets "leg" and "ended" meets "end"."""
     for ending in ("ies", "es", "ed", "ing", "s"):
