@@ -12,7 +12,8 @@ into a fresh database (another evaluator's, so everything is new) and again into
 size to the next: about 10 means linear. The targets: under 2 s for each export of 1,000 items,
 under 20 s for each of 10,000. Where Chromium is installed, the time the HTML report takes to
 open in it (headless, until its first screenshot is taken) is measured too, less the time an
-empty page takes (the browser's own start); the target is under 5 s.
+empty page takes (the browser's own start); the target is under 5 s. Every timing starts with
+the app's memos empty (forget_memos), and the size of each file written is printed.
 
 Timings are a list of (name, callable) pairs; formats written by other parts of the app are
 picked up when they can be imported, so this runs whatever is there today.
@@ -159,16 +160,35 @@ def browser_timings() -> list[Timing]:
     return [(OPENING, opening)]
 
 
-def median_seconds(action: Callable[[Path], object], rounds: int) -> float:
-    """The median wall time of `action`, or of what it returns when that is a time itself."""
-    times = []
+def forget_memos() -> None:
+    """Each timing starts cold: the strict check's verdicts and the words of references and
+    questions are remembered within a process, so whichever ran first would pay for the rest."""
+    from imitation_lens.core.analysis.metrics import _check
+    from imitation_lens.core.analysis.text_style import is_hedged, uses_list, word_count
+    from imitation_lens.core.judging.answer_reading import _question_words
+    from imitation_lens.core.judging.answer_words import plain, stem
+
+    for memo in (_check, _question_words, plain, stem, is_hedged, uses_list, word_count):
+        getattr(memo, "cache_clear", lambda: None)()  # an older checkout lacks some memos
+
+
+def median_seconds(action: Callable[[Path], object], rounds: int) -> tuple[float, int | None]:
+    """The median wall time of `action` (or of what it returns when that is a time itself), and
+    the size in bytes of the file it wrote, when it returns one."""
+    times, size = [], None
     for _ in range(rounds):
+        forget_memos()
         with tempfile.TemporaryDirectory() as folder:
             start = time.perf_counter()
             measured = action(Path(folder))
             elapsed = time.perf_counter() - start
             times.append(measured if isinstance(measured, float) else elapsed)
-    return statistics.median(times)
+            if isinstance(measured, Path) and measured.is_file():
+                size = measured.stat().st_size
+    return statistics.median(times), size
+
+
+SIZES_SEEN: dict[tuple[int, str], int] = {}  # (items, timing): bytes of the file it wrote
 
 
 def measure(items: int, folder: Path) -> tuple[dict[str, float], list[str]]:
@@ -184,7 +204,9 @@ def measure(items: int, folder: Path) -> tuple[dict[str, float], list[str]]:
     )
     exports = export_timings()
     for name, timing in exports + import_timings(source) + view_timings() + browser_timings():
-        results[name] = median_seconds(partial(timing, store, session), ROUNDS)
+        results[name], size = median_seconds(partial(timing, store, session), ROUNDS)
+        if size is not None:
+            SIZES_SEEN[(items, name)] = size
     store.close()
     return results, [name for name, _ in exports]
 
@@ -205,6 +227,10 @@ def main() -> int:
             growth = large[name] / small[name] if small.get(name) else float("nan")
             row += f" {growth:12.1f}"
         print(row)
+    print("\nFile sizes (MB):")
+    for name in exports:
+        sizes = [SIZES_SEEN.get((size, name)) for size in SIZES]
+        print(f"{name:40}" + "".join(f" {b / 1e6:11.2f}  " if b else " " * 14 for b in sizes))
     for size, seconds in zip(SIZES, results, strict=True):
         if size not in TARGET_SECONDS:
             continue

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -486,3 +490,97 @@ def test_answers_and_their_marks_show_exactly_their_words(tmp_path: Path) -> Non
                 assert entry.get("note", "") == _as_shown(str(mark.row.get("note") or ""))
                 correction = str(mark.row.get("correction") or "")
                 assert entry.get("should", "") == ("Should be: " + correction if correction else "")
+
+
+# -- a long session: its questions a page at a time --------------------------------------------
+
+SCRIPT_ELEMENT = re.compile(r"<script([^>]*)>(.*?)</script>", re.DOTALL)
+
+
+def _inline_questions(page: str) -> str:
+    """What a short session's page holds between <main class="items"> and </main>."""
+    start = page.index('<main class="items">\n') + len('<main class="items">\n')
+    return page[start : page.index("</main>", start)]
+
+
+def test_a_long_report_carries_its_questions_as_escaped_json_pages(tmp_path: Path) -> None:
+    """Above `paged_above` questions the questions travel as JSON (10,000 of them as HTML took
+    Chromium 9 s to parse): exactly the HTML a short page holds, no "<" a hostile answer could
+    end its block with, and one script, the page's own, allowed by its hash."""
+    document = hostile_document(tmp_path)
+    inline = render_html(document, SUMMARY, CHARTS)
+    paged = render_html(document, SUMMARY, CHARTS, paged_above=1, page_size=1)
+    assert "<script" not in inline.lower()  # up to the threshold: as before, no script at all
+
+    # Everything above the questions is the same page, but for the CSP (below).
+    def head(page: str, end: str) -> str:
+        return re.sub(
+            r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page[: page.index(end)]
+        )
+
+    assert head(paged, '<section class="pager-wrap"') == head(inline, '<main class="items">')
+    scripts = SCRIPT_ELEMENT.findall(paged)
+    # The hostile text holds "</script>" and "<script>": had any got through, these would differ.
+    assert len(scripts) == paged.lower().count("<script") == paged.lower().count("</script") == 4
+    blocks = [body for attrs, body in scripts if 'type="application/json"' in attrs]
+    assert len(blocks) == 3 and all("<" not in body for body in blocks)
+    positions, *pages = (json.loads(body) for body in blocks)
+    assert positions == [int(item["position"]) for item in document["items"]]
+    assert [len(page) for page in pages] == [1, 1]
+    assert "".join(article for page in pages for article in page) == _inline_questions(inline)
+    # The one script that runs: the CSP names its hash, and only it.
+    (code,) = [body for attrs, body in scripts if not attrs]
+    digest = base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode()
+    csp = re.search(r'Content-Security-Policy" content="([^"]*)"', paged)
+    assert csp is not None
+    policy = csp.group(1).replace("&#39;", "'")
+    assert f"script-src 'sha256-{digest}';" in policy and "unsafe-inline'; img" in policy
+    assert policy.count("script-src") == 1 and "default-src 'none'" in policy
+    # Without JavaScript the summary reads as before and a note says where the answers went.
+    parsed = parse(paged)
+    assert parsed.problems == [] and parsed.stack == []
+    assert '<noscript><p class="pager-note">This session has 2 questions.' in paged
+    assert ('<form class="pager" id="pager" hidden>') in paged
+    assert '<main class="items" id="items" data-page-size="1">\n</main>' in paged
+    assert parsed.order == ["footer"] and parsed.footer_parent == "body"
+
+
+@pytest.mark.slow
+def test_a_real_browser_shows_a_long_report_a_page_at_a_time(browser: str, tmp_path: Path) -> None:
+    document = hostile_document(tmp_path)
+    target = write_html(
+        document, tmp_path / "long.html", SUMMARY, CHARTS, paged_above=1, page_size=1
+    )
+    expected = expected_quotes(document)
+    for address, shown in (("", 0), ("#question-2", 1)):
+        result = _chromium(
+            browser,
+            tmp_path / f"profile-{shown}",
+            "--virtual-time-budget=3000",
+            "--dump-dom",
+            target.as_uri() + address,
+        )
+        assert result.returncode == 0, result.stderr[-2000:]
+        dom = parse(result.stdout)
+        assert dom.problems == [], dom.problems[:5]
+        assert dom.title == document["session"]["title"] + " — Imitation Lens report"
+        names = [tag for tag, _ in dom.tags]
+        assert names.count("script") == 4 and "img" not in names
+        # One question on the page: the first, or the one the address asks for.
+        articles = [attrs["id"] for tag, attrs in dom.tags if tag == "article"]
+        assert articles == [f"question-{document['items'][shown]['position']}"]
+        assert dom.answers == expected[shown * 3 : shown * 3 + 3]
+        assert ("pager", "") not in [(a.get("id"), a.get("hidden")) for _, a in dom.tags]
+        assert f"Page {shown + 1} of 2" in result.stdout
+
+
+def test_sessions_are_paged_above_500_questions_only() -> None:
+    def document(questions: int) -> dict[str, Any]:
+        items = [{"id": f"I{n}", "position": n, "prompt": f"Q{n}"} for n in range(1, questions + 1)]
+        return {"session": {"title": "Long"}, "items": items}
+
+    whole = render_html(document(500))
+    assert "<script" not in whole and whole.count('<article class="item"') == 500
+    paged = render_html(document(501))
+    assert paged.count('class="items-page"') == 6 and '<article class="item"' not in paged
+    assert "\\u003ch2>Question 501\\u003c/h2>" in paged

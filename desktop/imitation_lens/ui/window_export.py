@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from imitation_lens import APP_NAME
-from imitation_lens.core.exports.formats import BY_NAME, format_for
+from imitation_lens.core.exports.formats import BY_NAME, format_for, write_document
 from imitation_lens.core.exports.importer import ImportRefused, ImportResult, import_session
 from imitation_lens.core.exports.session_json import session_document
 from imitation_lens.core.housekeeping.fault_log import shown_fault
@@ -61,7 +61,7 @@ def export_session(
     def write(document: dict[str, Any]) -> None:
         run_task(
             owner,
-            lambda _task: export_format.write(document, target),
+            lambda _task: write_document(export_format, document, target),
             lambda written: on_written(str(written)),
             failed,
             name="export",

@@ -18,14 +18,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from imitation_lens.core.analysis.agreement import Agreement, agreement, agreement_rows
-from imitation_lens.core.analysis.estimates import Estimate
-from imitation_lens.core.analysis.evaluator_view import evaluators_in
+from imitation_lens.core.analysis.estimates import Estimate, shared_resamples
+from imitation_lens.core.analysis.evaluator_view import evaluators_in, shared_merges
 from imitation_lens.core.analysis.evidence import Evidence, Table, evidence, report_tables
 from imitation_lens.core.analysis.metrics import ALL_EVALUATORS, Report, report_rows
 from imitation_lens.core.analysis.phases import phase_rows, phases
 from imitation_lens.core.analysis.position_bias import position_bias, position_rows
 from imitation_lens.core.analysis.revealing import revealing, revealing_rows, without_revealing
 from imitation_lens.core.analysis.style import style, style_rows
+from imitation_lens.core.housekeeping.bulk_work import bulk_work
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,12 @@ def beyond_the_study(
 def build_session_report(
     document: Mapping[str, Any], *, exclude_revealing: bool = False
 ) -> SessionReport:
+    # Every part below merges the same document and bootstraps over the same items: once.
+    with bulk_work(), shared_merges(), shared_resamples():
+        return _build(document, exclude_revealing)
+
+
+def _build(document: Mapping[str, Any], exclude_revealing: bool) -> SessionReport:
     evaluator = str(document.get("evaluator") or "")
     names = evaluators_in(document)
     counted = without_revealing([document])[0] if exclude_revealing else document

@@ -3,8 +3,8 @@
 A long session has hundreds of thousands of marked pieces and list entries, far too slow to loop
 over in the template. They are safe because they are assembled only from our own tags and from
 values passed through markupsafe.escape (the escaping Jinja2 itself applies), after the same
-clean-up as every value the template prints (`plain`, via `escaped`). Only `text_html` and
-`marks_html` make Markup. Class names come from our own taxonomy, never from the document, so a
+clean-up as every value the template prints (`plain`, via `escaped`). Only `text_html`,
+`marks_html` and `json_block` make Markup. Class names come from our own taxonomy, never from the document, so a
 crafted category code can't add a class the page's structure depends on.
 tests/test_html_report.py puts hostile text in every field they show, and checks the page's
 elements and attributes, in a parser and in a real browser.
@@ -15,6 +15,8 @@ Colour is never the only signal: severity also sets the underline (dotted Minor,
 """
 
 from __future__ import annotations
+
+import json
 
 from markupsafe import Markup, escape
 
@@ -204,3 +206,16 @@ def marks_html(marks: list[ShownMark]) -> Markup:
         lines.append(line + "</li>\n")
     # Safe: every piece above is our own markup or went through escape() (in escaped).
     return Markup("".join(lines))
+
+
+def json_block(value: object) -> Markup:
+    """`value` as JSON to stand inside <script type="application/json">…</script>.
+
+    Safe: with every "<" written as \\u003c nothing in it can end the block, open a comment or
+    a tag, whatever the strings hold (a hostile answer's "</script>" included): the browser
+    reads a script block's text up to "</script" and decodes no entity in it. JSON.parse gives
+    the strings back exactly. (">" and "&" mean nothing there, and stay as they are.)
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    # In JSON a "<" can only stand inside a string, where its escape means the same.
+    return Markup(text.replace("<", "\\u003c"))

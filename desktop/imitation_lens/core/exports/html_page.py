@@ -9,7 +9,7 @@ Python is core/exports/html_markup.py's.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -152,6 +152,13 @@ class HtmlReportPage:
     tables: list[TableView] = field(default_factory=list)
     csp: str = CONTENT_SECURITY_POLICY
     version: str = __version__
+    # A long session (html_report.py): its questions as pages of JSON, shown by one script.
+    paged: bool = False
+    question_count: int = 0
+    page_size: int = 0
+    pages: Iterator[Markup] = field(default_factory=lambda: iter(()))
+    positions: Markup = field(default_factory=Markup)
+    script: Markup = field(default_factory=Markup)
     other_class: str = OTHER_CLASS
     minor: str = field(default_factory=lambda: MINOR.label)
     major: str = field(default_factory=lambda: MAJOR.label)
@@ -211,6 +218,12 @@ def _answer_html(
             and verdict.get("preferred_response_id") == response.get("id")
         ),
     )
+
+
+def question_number(item: Mapping[str, Any], index: int) -> int:
+    """The number a question goes by in the page (its anchor is question-N): its position."""
+    position = str(item.get("position") or "")
+    return int(position) if position.isdigit() else index + 1
 
 
 def _item_html(item: dict[str, Any], evaluator: str, blind: bool) -> ItemHtml:
@@ -352,4 +365,5 @@ def report_page(
         # never all held at once.
         items=(_item_html(item, evaluator, blind) for item in items),
         tables=[_table_view(table, i) for i, table in enumerate(tables or []) if table.rows],
+        question_count=len(items),
     )

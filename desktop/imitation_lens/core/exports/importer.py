@@ -52,6 +52,7 @@ from imitation_lens.core.exports.import_result import (
 )
 from imitation_lens.core.exports.import_rows import NESTED
 from imitation_lens.core.exports.session_json import local_evaluator
+from imitation_lens.core.housekeeping.bulk_work import bulk_work
 from imitation_lens.core.storage.store import Store
 
 # What callers use: the window, the command line, tests.
@@ -64,6 +65,11 @@ def import_session(
     """Check a session export file and merge it into the database in one transaction.
 
     Raises ImportRefused, with nothing changed, when the file can't be imported."""
+    with bulk_work():  # a long session is millions of small objects: see bulk_work
+        return _import(store, path, max_bytes, max_depth)
+
+
+def _import(store: Store, path: Path, max_bytes: int, max_depth: int) -> ImportResult:
     document = read_export(path, max_bytes, max_depth)
     try:
         return merge_export(store, document)

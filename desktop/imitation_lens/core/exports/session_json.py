@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from imitation_lens import __version__
+from imitation_lens.core.housekeeping.bulk_work import bulk_work
 from imitation_lens.core.running.events import utc_now
 from imitation_lens.core.storage.store import Store
 
@@ -93,6 +94,11 @@ def _named(rows: list[dict[str, Any]], me: str) -> list[dict[str, Any]]:
 
 
 def session_document(store: Store, session_id: str) -> dict[str, Any]:
+    with bulk_work():  # a long session is millions of small objects: see bulk_work
+        return _session_document(store, session_id)
+
+
+def _session_document(store: Store, session_id: str) -> dict[str, Any]:
     me = local_evaluator(store)
     session = store.session(session_id)
     session["evaluator"] = session.get("evaluator") or me  # "" is this computer's evaluator

@@ -202,6 +202,7 @@ def _with_plain_forms(accepted: tuple[str, ...]) -> tuple[str, ...]:
 class Reading:
     def __init__(self, answer: str, accepted: tuple[str, ...], question: str) -> None:
         self.words = read_words(answer)
+        self.texts = [word.text for word in self.words]
         self.mistaken = _mistaken_clauses(self.words)
         self.clause_texts: dict[int, set[str]] = {}
         for word in self.words:
@@ -212,9 +213,16 @@ class Reading:
         self.question_words = {w.text for w in self.question}
         self.question_values = {w.value for w in self.question if w.value is not None}
         self.question_options = question_options(question)
+        self._in_question: dict[str, bool] = {}  # names() asks again for each capital word
 
     def in_question(self, text: str) -> bool:
-        return text in self.question_words or any(same_stem(text, q) for q in self.question_words)
+        known = self._in_question.get(text)
+        if known is None:
+            known = text in self.question_words or any(
+                same_stem(text, q) for q in self.question_words
+            )
+            self._in_question[text] = known
+        return known
 
     def relevance(self, clause: int) -> int:
         texts = self.clause_texts.get(clause, set())
@@ -238,14 +246,15 @@ class Reading:
 
     def find(self, forms: list[tuple[str, tuple[str, ...]]], is_reference: bool) -> list[Hit]:
         words, hits = self.words, []
+        texts = self.texts
         for label, form in forms:
             short = len(form) == 1 and len(form[0]) <= 2 and form[0].isalpha()
             lasts = number_forms(form[-1]) if is_reference and _common_noun(label) else {form[-1]}
             body, size = form[:-1], len(form)
             for i in range(len(words) - size + 1):
-                if words[i + size - 1].text not in lasts:
+                if texts[i + size - 1] not in lasts:
                     continue  # the cheap test first: the check runs on benchmark-sized sets
-                if body and tuple(w.text for w in words[i : i + size - 1]) != body:
+                if body and tuple(texts[i : i + size - 1]) != body:
                     continue
                 if short and not words[i].capital:
                     continue

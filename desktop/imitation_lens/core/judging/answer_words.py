@@ -94,9 +94,11 @@ class Word:
 # A line that opens with "1.", "2)", "-", "*" or "•" and a space: an item of a list.
 _LIST_MARKER = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|[-*•+])[ \t]+", re.MULTILINE)
 _MAYBE_LIST = re.compile(r"(?:^|\n)[ \t]*(?:\d|[-*•+][ \t])")
+_TOKEN = re.compile(r"\d+(?:\.\d+)?(?:st|nd|rd|th|s)?\b|\d+(?:\.\d+)?|[^\W\d_]+|\n|[.;:!?,()—–]|\S")
+
+
 _ORDINAL_DIGITS = re.compile(r"\d+(st|nd|rd|th)")
 _DIGITS = re.compile(r"\d+(\.\d+)?")
-_TOKEN = re.compile(r"\d+(?:\.\d+)?(?:st|nd|rd|th|s)?\b|\d+(?:\.\d+)?|[^\W\d_]+|\n|[.;:!?,()—–]|\S")
 
 
 def _prepare(text: str) -> str:
@@ -235,7 +237,8 @@ def read_words(text: str) -> list[Word]:
     while index < len(raw):
         token, capital, opens, sentence, clause, item, listed, mark = raw[index]
         lower = lowers[index]
-        number = _number(lowers, index)
+        # A number in words starts with one of these (_number's first word): no call otherwise.
+        number = _number(lowers, index) if lower in _SMALL or lower in _TENS else None
         if number is not None:
             value, used = number
             ordinal_next = index + used < len(lowers) and lowers[index + used] in _ORDINALS
@@ -358,6 +361,7 @@ def plain(text: str) -> tuple[str, ...]:
     return tuple(word.text for word in read_words(text))
 
 
+@lru_cache(maxsize=1 << 16)  # asked for the same few thousand words again and again
 def stem(word: str) -> str:
     """A crude stem so that "legs" meets "leg" and "ended" meets "end"."""
     for ending in ("ies", "es", "ed", "ing", "s"):

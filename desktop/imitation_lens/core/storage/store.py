@@ -318,7 +318,12 @@ class Store:
     def item(self, item_id: str, *, with_marks: bool = True) -> dict[str, Any]:
         """An item with its responses (by slot) and, unless told not to (a caller that reads
         them its own way), each response's marks."""
-        item = _decode(self.db.table("items").get(item_id))
+        # A plain query: Table.get asks SQLite for the table's names and keys on every call,
+        # a fifth of reading a 10,000-item session for an export.
+        row = next(self.db.query("SELECT * FROM items WHERE id = ?", [item_id]), None)
+        if row is None:
+            raise sqlite_utils.db.NotFoundError(item_id)
+        item = _decode(row)
         responses = [
             _decode(row)
             for row in self.db.query(

@@ -64,10 +64,19 @@ def format_for(target: Path, name: str | None = None) -> ExportFormat:
     return BY_NAME[DEFAULT]
 
 
+def write_document(export_format: ExportFormat, document: dict[str, Any], target: Path) -> Path:
+    """`document` written by `export_format`: a long session's report and pages are millions
+    of small objects (core/housekeeping/bulk_work.py)."""
+    from imitation_lens.core.housekeeping.bulk_work import bulk_work
+
+    with bulk_work():
+        return export_format.write(document, target)
+
+
 def export_as(store: Store, session_id: str, target: Path, name: str | None = None) -> Path:
     from imitation_lens.core.exports.session_json import session_document
 
-    return format_for(target, name).write(session_document(store, session_id), target)
+    return write_document(format_for(target, name), session_document(store, session_id), target)
 
 
 discover()
