@@ -1431,3 +1431,82 @@ HELD_OUT_NQ: tuple[Case, ...] = (
     Case("plural", LEAF, "leaves", "The leaf.", "correct"),
     Case("plural", CATERPILLAR, "butterflies", "A butterfly.", "correct"),
 )
+
+# Answers that probe the list rule from both sides — descriptions and dates after commas that
+# are not candidates, lists of one kind that are — tried once after the rules above were
+# settled (docs/evaluation.md): 13 of 15 were judged right at first.
+PROBE_MOON = "Who was the first person to walk on the Moon?"
+MINERAL = "What is the hardest naturally occurring mineral?"
+POWERHOUSE = "Which organelle is often called the powerhouse of the cell?"
+
+LIST_PROBES: tuple[Case, ...] = (
+    Case(
+        "commas, not a list",
+        PROBE_MOON,
+        "Neil Armstrong",
+        "Neil Armstrong, followed by Buzz Aldrin, in 1969.",
+        "correct",
+    ),
+    Case(
+        "commas, not a list",
+        MERCURY,
+        "Mercury",
+        "Mercury, the smallest planet, and the closest to the Sun.",
+        "correct",
+    ),
+    Case(
+        "commas, not a list",
+        AUS,
+        "Canberra",
+        "The capital of Australia is Canberra, located in the ACT, not Sydney or Melbourne.",
+        "correct",
+    ),
+    Case(
+        "list of guesses",
+        FATHERS,
+        "George Washington|John Adams|Thomas Jefferson",
+        "George Washington, John Adams, and Thomas Jefferson were among them.",
+        "correct",
+    ),
+    Case(
+        "commas, not a list",
+        INDIA,
+        "Hindi",
+        "Hindi, spoken by about 44% of people, is the most spoken.",
+        "correct",
+    ),
+    Case(
+        "commas, not a list",
+        "Which planet has the most famous rings?",
+        "Saturn",
+        "Saturn, the sixth planet, has the most famous rings.",
+        "correct",
+    ),
+    Case("list of guesses", FLAG, "blue|white|red", "Blue, white and green.", "hedged"),
+    Case("list of guesses", NILE, "Nile", "The Nile, the Amazon and the Yangtze.", "hedged"),
+    Case("commas, not a list", AUS, "Canberra", "Canberra, ACT, Australia.", "correct"),
+    Case(
+        "commas, not a list",
+        "Who painted the Mona Lisa?",
+        "Leonardo da Vinci",
+        "Leonardo da Vinci, around 1503, in Florence.",
+        "correct",
+    ),
+    Case("list of guesses", MINERAL, "diamond", "Diamond, quartz and corundum.", "hedged"),
+    Case(
+        "commas, not a list",
+        MINERAL,
+        "diamond",
+        "diamond, with a hardness of 10, then corundum and topaz.",
+        "correct",
+    ),
+    Case(
+        "commas, not a list",
+        POWERHOUSE,
+        "mitochondria",
+        "Mitochondria, often called the powerhouse, produce ATP, energy and heat.",
+        "correct",
+    ),
+    Case("plural", POWERHOUSE, "mitochondria", "Mitochondrion.", "correct"),
+    Case("plural", POWERHOUSE, "mitochondria", "The mitochondria.", "correct"),
+)

@@ -14,16 +14,18 @@ from answer_check_cases import (
     FROM_NQ_RUN,
     HELD_OUT,
     HELD_OUT_NQ,
+    LIST_PROBES,
     TRIED_AFTER,
     Case,
 )
 from imitation_lens.core.judging.answer_check import check_verdict, lenient_check
 from imitation_lens.core.judging.strict_check import VERDICTS, AnswerVerdict
 
-# Two of the later-written NQ cases are still judged wrongly (docs/evaluation.md): an address
-# "Rome, Lazio, Italy" read as a list of guesses, and a heading "Books:" taken for a rival.
-KNOWN_MISSES = frozenset({"Rome, Lazio, Italy", "Books:\n* Jane Austen (1813)"})
-HELD_OUT_NQ_SETTLED = tuple(c for c in HELD_OUT_NQ if c.answer not in KNOWN_MISSES)
+# Two of the later-written cases are still judged wrongly (docs/evaluation.md): a heading
+# "Books:" taken for a rival name, and the Latin singular "Mitochondrion" for "mitochondria".
+KNOWN_MISSES = frozenset({"Books:\n* Jane Austen (1813)", "Mitochondrion."})
+LATER = HELD_OUT_NQ + LIST_PROBES
+LATER_SETTLED = tuple(c for c in LATER if c.answer not in KNOWN_MISSES)
 
 
 def _strict(case: Case) -> AnswerVerdict:
@@ -68,7 +70,7 @@ def test_strict_precision_and_recall_are_at_least_95_percent_and_beat_the_old_ru
 
 @pytest.mark.parametrize(
     "case",
-    MEASURED + HELD_OUT + TRIED_AFTER + HELD_OUT_NQ_SETTLED,
+    MEASURED + HELD_OUT + TRIED_AFTER + LATER_SETTLED,
     ids=lambda c: f"{c.kind}: {c.answer[:40]}",
 )
 def test_each_case_gets_its_verdict(case: Case) -> None:
@@ -81,7 +83,7 @@ def test_each_case_gets_its_verdict(case: Case) -> None:
 def test_the_known_misses_are_still_misses_on_the_side_of_refusing() -> None:
     """They are errors that refuse a right answer, never ones that credit a wrong one; when a
     rule fixes one, move it back among the settled cases."""
-    misses = [c for c in HELD_OUT_NQ if c.answer in KNOWN_MISSES]
+    misses = [c for c in LATER if c.answer in KNOWN_MISSES]
     assert len(misses) == len(KNOWN_MISSES)
     for case in misses:
         assert case.expected == "correct" and not _strict(case).correct

@@ -139,13 +139,19 @@ _STATEMENT_WORDS = frozenset(
     )
 )
 _MOST_LISTED_WORDS = 4
+_PREPOSITIONS = frozenset(
+    _words("in on at by from with for to of after before since during near about around like")
+)
 
 
 def _candidate(reading: Reading, piece: list[int]) -> bool:
     """A short stretch that names something rather than states something: "Shah Rukh Khan",
     "natural gas" — not "It became the capital in 1913"."""
-    return 0 < len(piece) <= _MOST_LISTED_WORDS and not any(
-        reading.words[i].text in _STATEMENT_WORDS for i in piece
+    words = reading.words
+    return (
+        0 < len(piece) <= _MOST_LISTED_WORDS
+        and words[piece[0]].text not in _PREPOSITIONS  # "in 1969", "by Buzz Aldrin"
+        and not any(words[i].text in _STATEMENT_WORDS or words[i].value is not None for i in piece)
     )
 
 
@@ -275,13 +281,24 @@ def _inline_list(reading: Reading, first: Hit, refs: list[Hit]) -> AnswerVerdict
         right += 1
     if len(run) < 3:
         return None
-    whole = not introduced and left < 0 and not closed
     last_joiner = joiners[-1] if joiners else pieces[where][0]
-    if not (introduced or whole or last_joiner in ("and", "or")):
+    joined = last_joiner in ("and", "or")
+    # Commas alone make a list only with four or more pieces: three are as often an address
+    # ("Canberra, ACT, Australia") as a list.
+    whole = not introduced and left < 0 and not closed and (joined or len(run) >= 4)
+    if not (introduced or whole or joined):
         return None
-    capitals = {words[piece[0]].capital for piece in run if not words[piece[0]].opens_sentence}
-    if len(capitals) > 1:
-        return None  # not candidates of one kind
+    # Candidates of one kind: all names or all common words, like the answer itself. In
+    # "Mercury, the smallest planet, and the closest to the Sun" the other pieces describe it.
+    own_word = words[first.start]
+    if own_word.opens_sentence and own_word.capital:  # the capital says nothing here
+        named = [w for w in first.label.split() if w.casefold() not in ("a", "an", "the")]
+        kind = bool(named) and named[0][:1].isupper()
+    else:
+        kind = own_word.capital
+    for piece in run:
+        if not words[piece[0]].opens_sentence and words[piece[0]].capital != kind:
+            return None
     starts = {h.start for h in refs if not h.negated}
     others = [p for p in run if not any(i in starts for i in p)]
     if not others:
