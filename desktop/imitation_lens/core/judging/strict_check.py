@@ -10,7 +10,10 @@ answer that claims something else. This check reads the answer sentence by sente
 - negated: the reference appears only denied ("It is not Canberra", "unlike Canberra",
   "many people mistakenly think Canberra");
 - hedged: the reference is offered beside another answer ("Sydney or Canberra", "1968 or
-  1969", "between 6 and 8", "Neil Armstrong and Buzz Aldrin");
+  1969", "between 6 and 8", "Neil Armstrong and Buzz Aldrin"), beside the other option the
+  question offered ("Europe or North America"), or as one of a list of guesses whose other
+  items are not accepted ("Hindi, Tamil, Telugu and Malayalam"; "1. Amitabh Bachchan
+  2. Shah Rukh Khan …"). A list made only of accepted answers is correct;
 - wrong: another answer is what the answer asserts. The asserted answer is the first
   candidate in the sentence that shares most words with the question (the first sentence with
   a candidate wins a tie and gets a small head start, because answers lead with their answer):
