@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	@echo "Installing Imitation Lens and its tools (the first time compiles llama.cpp: about 12 minutes on 2 cores)…"
+	@echo "Installing Imitation Lens and its tools (the first time compiles llama.cpp twice, for the app and for the tests' llama-server: about 24 minutes on 2 cores)…"
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 

