@@ -32,6 +32,7 @@ from imitation_lens.core.running.lineup import SamplingParams, Server, SlotConfi
 from imitation_lens.core.running.runners import runner_factory
 from imitation_lens.core.running.scheduler import LocalScheduler
 from imitation_lens.core.storage.store import Store
+from scripted_runner import ScriptedModels
 
 QUESTIONS = [
     ("What is the capital of France?", "Paris"),
@@ -363,8 +364,12 @@ def test_a_batch_session_exports_and_imports_with_its_aliases_and_tags(
 
 
 def test_one_batch_runs_at_a_time_per_data_folder_and_start_up_leaves_it_alone(
-    data_paths: DataPaths, store: Store
+    scripted_models: ScriptedModels, data_paths: DataPaths, store: Store
 ) -> None:
+    # What is checked is who may run a batch, not what a model writes: scripted models that
+    # write until stopped keep the first batch running until the test pauses it (a real model
+    # could finish its short answers, or be loading, when the pause comes).
+    scripted_models.script.endless = True
     lineup = [local_slot("Base", max_tokens=40), local_slot("Imitator", max_tokens=40)]
     first_id = new_batch(store, lineup, question_set(3))
     second_id = new_batch(store, lineup, question_set(2))
