@@ -3,12 +3,17 @@
     python bench/real_screenshots.py readme  [--out docs/screenshots]
     python bench/real_screenshots.py palette [--out docs/screenshots]
     python bench/real_screenshots.py fit     [--screen 1280x720] [--scale 2] [--out /tmp/fit]
+    python bench/real_screenshots.py imports [--out docs/screenshots]
 
 readme   real-idle.png, real-streaming.png (mid-answer), real-blind-before.png,
          real-blind-after.png, real-batch-running.png, on a 1366×768 screen
 palette  palette-light.png and palette-dark.png: the main window after a verdict (marks, the
          reference and the automatic check shown) in the desktop's light and dark schemes; dark
          is GNOME's Adwaita:dark, which Qt follows through its gtk3 platform theme
+imports  import-mapping.png (a file of unknown columns: the window asking which is the question,
+         with its preview), import-nq-open.png (the real NQ-open dev set imported, its licence
+         and questions shown) and known-wrong.png (a TruthfulQA item in phase 2: also accepted
+         and known wrong answers under the reference), on a 1366×768 screen
 fit      the main window (3 and 6 columns, everything shown at once) and every dialog, one
          picture each; prints each window's frame against the screen and exits 1 if one does
          not fit. --scale 2 with --screen 1366x768 is 200% on a 2732×1536 screen.
@@ -121,7 +126,7 @@ def run_driver(mode: str, args: argparse.Namespace, extra_env: dict[str, str]) -
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("mode", choices=["readme", "palette", "fit"])
+    parser.add_argument("mode", choices=["readme", "palette", "fit", "imports"])
     parser.add_argument("--screen", default="1366x768", help="logical size, e.g. 1280x720")
     parser.add_argument("--scale", type=int, default=1, help="2 for 200%% (QT_SCALE_FACTOR)")
     parser.add_argument("--display", default=os.environ.get("REAL_DISPLAY", ":82"))
@@ -291,6 +296,69 @@ def drive_palette(driver: Driver, name: str) -> None:
     driver.close(window)
 
 
+def drive_imports(driver: Driver) -> None:
+    from dataclasses import replace
+
+    from event_loop import wait_until
+    from imitation_lens.core.running.lineup import default_lineup
+
+    window = driver.open_window()
+    # Short answers: TruthfulQA's questions need a sentence, and the picture is of the judging.
+    window.set_lineup(
+        [replace(s, params=replace(s.params, max_tokens=40)) for s in default_lineup()]
+    )
+    driver.keys("ctrl+b")  # Batch ▸ Prompt sets…
+    wait_until(lambda: window.batches.dialog is not None, 20000)
+    dialog = window.batches.dialog
+    wait_until(lambda: len(dialog.sets) >= 2, 20000)
+    imported: list[str] = []
+    dialog.imported.connect(imported.append)
+    asked: list[Any] = []
+    dialog.mapping_asked.connect(asked.append)
+    # The file chooser is the desktop's own: the path goes in directly, as Import… would pass it.
+    dialog.import_file(ROOT / "tests" / "data" / "formats" / "unknown_fields.csv")
+    wait_until(lambda: asked, 20000)
+    mapping = asked[0]
+    wait_until(lambda: mapping.isActiveWindow(), 10000)
+    mapping.separator.setFocus()
+    driver.keys("ctrl+a")
+    driver.type(";")  # this file lists its other accepted answers with semicolons
+    mapping.preview.resizeColumnsToContents()
+    driver.shot("import-mapping.png")
+    driver.keys("Return")  # Import
+    wait_until(lambda: imported, 20000)
+
+    imported.clear()
+    dialog.import_file(ROOT / "bench" / "data" / "NQ-open.dev.jsonl")
+    wait_until(lambda: imported, 120000)
+    dialog.preview.resizeRowsToContents()
+    driver.settle(600)
+    driver.shot("import-nq-open.png")
+
+    imported.clear()
+    dialog.import_file(ROOT / "tests" / "data" / "formats" / "TruthfulQA.csv")
+    wait_until(lambda: imported, 20000)
+    driver.settle(300)
+    batches = window.batches
+    ended: list[str] = []
+    batches.ended.connect(ended.append)
+    dialog.run_button.click()
+    wait_until(lambda: ended, 900000)
+    shown: list[str] = []
+    window.items.item_shown.connect(shown.append)
+    window.items.show_item(window.items.item_ids[0])
+    wait_until(lambda: shown, 20000)
+    shown.clear()
+    saved: list[str] = []
+    window.items.verdict_saved.connect(saved.append)
+    driver.keys("ctrl+j", "Down", "Return")  # a first verdict, unaided
+    window.judging_bar.submit_button.click()
+    wait_until(lambda: saved and shown, 20000)  # phase 2: the reference and the check shown
+    window.columns[0].answer.setFocus()
+    driver.shot("known-wrong.png")
+    driver.close(window)
+
+
 def fits(window: Any) -> tuple[bool, str]:
     # Maximised, openbox puts the borders past the screen's edge and Qt keeps the frame extents
     # of the unmaximised window: what must fit then is the inside.
@@ -388,6 +456,8 @@ def driver_main(mode: str, out: Path) -> int:
     try:
         if mode == "readme":
             drive_readme(driver)
+        elif mode == "imports":
+            drive_imports(driver)
         elif mode.startswith("palette-"):
             drive_palette(driver, mode)
         else:

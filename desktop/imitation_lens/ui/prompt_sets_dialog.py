@@ -158,8 +158,10 @@ class PromptSetsDialog(QDialog):
         left_buttons.addWidget(self.import_button)
         left_buttons.addWidget(self.remove_button)
         left.addLayout(left_buttons)
+        # The check box on a line of its own: beside the two number boxes it made the list
+        # so wide that the preview's question column was a sliver on a 1366×768 screen.
+        left.addWidget(self.sample_box)
         sample_row = QHBoxLayout()
-        sample_row.addWidget(self.sample_box)
         sample_row.addWidget(self.sample_size)
         sample_row.addWidget(self.sample_seed)
         left.addLayout(sample_row)
@@ -175,6 +177,10 @@ class PromptSetsDialog(QDialog):
         splitter.addWidget(left_widget)
         splitter.addWidget(right_widget)
         splitter.setStretchFactor(1, 1)
+        # The list's first size would follow its widest set name and leave the preview's
+        # question column a sliver on a 1366×768 screen: start the list narrow (never under
+        # its minimum), the preview gets the rest.
+        splitter.setSizes([1, 3])
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.blind_box)
