@@ -177,10 +177,6 @@ class PromptSetsDialog(QDialog):
         splitter.addWidget(left_widget)
         splitter.addWidget(right_widget)
         splitter.setStretchFactor(1, 1)
-        # The list's first size would follow its widest set name and leave the preview's
-        # question column a sliver on a 1366×768 screen: start the list narrow (never under
-        # its minimum), the preview gets the rest.
-        splitter.setSizes([1, 3])
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.blind_box)
