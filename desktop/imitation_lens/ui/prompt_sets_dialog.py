@@ -198,7 +198,7 @@ class PromptSetsDialog(QDialog):
             for prompt_set in sets:
                 where = "built in" if prompt_set.built_in else "imported"
                 entry = QListWidgetItem(
-                    f"{prompt_set.name}\n{len(prompt_set.items)} questions · {where}"
+                    f"{prompt_set.name}\n{len(prompt_set.items):,} questions · {where}"
                 )
                 entry.setData(Qt.ItemDataRole.UserRole, prompt_set.id)
                 self.set_list.addItem(entry)
@@ -230,8 +230,8 @@ class PromptSetsDialog(QDialog):
             return
         tags = ", ".join(f"{tag} {count}" for tag, count in prompt_set.tag_counts().items())
         lines = [
-            f"<b>{_escape(prompt_set.name)}</b> — {len(prompt_set.items)} questions, "
-            f"{prompt_set.with_reference} with a reference answer (checked automatically)."
+            f"<b>{_escape(prompt_set.name)}</b> — {len(prompt_set.items):,} questions, "
+            f"{prompt_set.with_reference:,} with a reference answer (checked automatically)."
         ]
         if prompt_set.description:
             lines.append(_escape(prompt_set.description))
@@ -318,8 +318,8 @@ class PromptSetsDialog(QDialog):
 
         def done(prompt_set: PromptSet) -> None:
             self._say(
-                f"Imported “{prompt_set.name}”: {len(prompt_set.items)} questions, "
-                f"{prompt_set.with_reference} with a reference answer.",
+                f"Imported “{prompt_set.name}”: {len(prompt_set.items):,} questions, "
+                f"{prompt_set.with_reference:,} with a reference answer.",
                 False,
             )
             self.refresh(select=prompt_set.id)
