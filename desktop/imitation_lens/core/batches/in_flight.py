@@ -42,6 +42,9 @@ log = logging.getLogger(__name__)
 
 RAISE_AFTER = 20  # answers in a row that came through before one more is asked at once
 _TICK_S = 0.05
+# Progress (which counts the batch's answers in the database: work that grows with the batch)
+# goes out at most this often while answers keep coming; a change of state goes out at once.
+REPORT_EVERY_S = 0.25
 
 
 def start_pools(
@@ -116,6 +119,8 @@ class InFlight:
         self._streak = 0  # answers in a row that came through
         self._interrupted = False
         self._exhausted = False  # none of the slot's answers is left to claim
+        self._change: str | None = None  # progress to report once the next questions are asked
+        self._reported_at = 0.0
         self._runner: Runner | None = None
         self._thread = threading.Thread(
             target=self._main, name=f"batch-{index}-at-once", daemon=True
@@ -162,13 +167,30 @@ class InFlight:
                     break
                 self._ask(claimed[0], claimed[2])
                 self.current = (claimed[1], claimed[3])
+            # Only now, once the answers just finished are replaced by new questions: the
+            # server is never left with fewer than it can take while progress is counted.
+            self._report_change()
             if not self._running and (self._interrupted or self._exhausted):
+                self._report_change(final=True)
                 return
             try:
                 event = self._events.get(timeout=_TICK_S)
             except queue.Empty:
                 continue
             self._handle(event)
+
+    def _changed(self, state: str) -> None:
+        if self._change != "slowed":  # a slow-down is told, not overwritten by plain progress
+            self._change = state
+
+    def _report_change(self, final: bool = False) -> None:
+        if self._change is None:
+            return
+        now = time.monotonic()
+        if self._change == RUNNING and not final and now - self._reported_at < REPORT_EVERY_S:
+            return  # kept: it goes out on a later turn of the loop (every _TICK_S at most)
+        state, self._change, self._reported_at = self._change, None, now
+        self._on_change(state)
 
     def _ask(self, rid: str, prompt: str) -> None:
         if self._runner is None:
@@ -210,7 +232,9 @@ class InFlight:
             if self._finished(event, self._asked_at.pop(rid, self.limit)):
                 shown = StateEvent(rid, Status.QUEUED)  # asked again: not a failure
         else:
-            self._writer.run(lambda s: write_event(s, event))
+            # Facts and states: written in order (before the answer itself, which is waited
+            # for) but not waited for, so the pool goes on reading the other answers meanwhile.
+            self._writer.call(lambda s: write_event(s, event))
         self._on_event(self.index, shown)
 
     def _finished(self, event: FinishedEvent, asked_at: int) -> bool:
@@ -227,7 +251,7 @@ class InFlight:
             self._lower(asked_at, "is limiting requests (429)", f" Asking again in {wait:.0f} s.")
             self._writer.run(lambda s: requeue(s, [rid]))
             self._exhausted = False
-            self._on_change("slowed")
+            self._changed("slowed")
             return True
         if failure == "server_error":
             self._lower(asked_at, "had errors (5xx)", "")
@@ -238,7 +262,7 @@ class InFlight:
             if isinstance(speed, int | float):
                 self.speed = float(speed)
             self._came_through()
-        self._on_change(RUNNING)
+        self._changed(RUNNING)
         return False
 
     def _lower(self, asked_at: int, why: str, then: str) -> None:
