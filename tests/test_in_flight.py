@@ -29,6 +29,7 @@ from imitation_lens.core.running.lineup import (
     Server,
     SlotConfig,
 )
+from imitation_lens.core.servers import server_runner
 from imitation_lens.core.servers.connections import (
     CONNECTION_IN_FLIGHT,
     Connection,
@@ -410,3 +411,55 @@ def test_a_batch_killed_with_llama_server_answering_four_resumes_with_each_answe
     # engine was asked exactly once for each of the others, the claimed ones among them.
     assert {row["id"]: row["text"] for row in after if row["id"] in done_before} == done_before
     assert llama_engine.requests_started() - started_before == count - len(done_before)
+
+
+def test_a_server_column_makes_one_client_for_all_its_questions(
+    data_paths: DataPaths, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Making an openai client costs ~17 ms of CPU (an SSL context); one per answer was most of
+    the app's own CPU with 8 at once, taken from the engine on the same machine."""
+    made: list[str] = []
+    real = server_runner.openai.OpenAI
+
+    def counted(**options: Any) -> Any:
+        made.append(str(options["base_url"]))
+        return real(**options)
+
+    monkeypatch.setattr(server_runner.openai, "OpenAI", counted)
+    monkeypatch.setattr(server_runner, "_CLIENTS", {})
+    server = FaultServer()
+    try:
+        lineup = [teacher(server.url, 4)]
+        batch_id = new_batch(store, lineup, question_set(8))
+        watcher = Watcher()
+        finish(start_run(data_paths, batch_id, lineup, watcher), watcher)
+    finally:
+        server.close()
+    assert watcher.last.state == "finished" and watcher.last.answered == 8
+    assert len(server.bodies) == 8 and made == [server.url]
+    # Another key is another client (a key is never sent to a server it was not given for).
+    runner = server_runner.ServerRunner(Server(server.url, "m"), SamplingParams())
+    assert runner._client("key-a") is not runner._client("key-b")
+    assert runner._client("key-a") is runner._client("key-a")
+
+
+def test_progress_held_back_between_reports_is_still_told_at_the_end(
+    data_paths: DataPaths, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Progress goes out at most every REPORT_EVERY_S while answers keep coming; what was held
+    back is told when the pool ends, so the last report counts every answer."""
+    monkeypatch.setattr(in_flight, "REPORT_EVERY_S", 3600.0)
+    server = FaultServer()
+    try:
+        lineup = [teacher(server.url, 4)]
+        batch_id = new_batch(store, lineup, question_set(12))
+        watcher = Watcher()
+        finish(start_run(data_paths, batch_id, lineup, watcher), watcher)
+    finally:
+        server.close()
+    running = [p for p in watcher.reports if p.state == "running"]
+    # The run's own report, the first answer's (none before it), the pool's last one.
+    assert len(running) <= 3, [p.answered for p in running]
+    assert running[-1].answered == 12
+    assert watcher.last.state == "finished" and watcher.last.answered == 12
+    assert {r["status"] for r in answers(store, batch_id)} == {"done"}
