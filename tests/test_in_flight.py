@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import openai
 import pytest
 
 from conftest import Engine, close_window, local_slot, wait_until
@@ -419,13 +420,13 @@ def test_a_server_column_makes_one_client_for_all_its_questions(
     """Making an openai client costs ~17 ms of CPU (an SSL context); one per answer was most of
     the app's own CPU with 8 at once, taken from the engine on the same machine."""
     made: list[str] = []
-    real = server_runner.openai.OpenAI
+    real = openai.OpenAI
 
     def counted(**options: Any) -> Any:
         made.append(str(options["base_url"]))
         return real(**options)
 
-    monkeypatch.setattr(server_runner.openai, "OpenAI", counted)
+    monkeypatch.setattr(openai, "OpenAI", counted)
     monkeypatch.setattr(server_runner, "_CLIENTS", {})
     server = FaultServer()
     try:
