@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import signal
 import sqlite3
 import subprocess
@@ -381,8 +382,10 @@ def test_a_batch_killed_with_llama_server_answering_four_resumes_with_each_answe
     )
     try:
         assert child.stdout is not None
+        # Answers that finish together may be counted in one report: the count may pass 2.
         for line in child.stdout:
-            if f": 2/{count} answered" in line:
+            told = re.search(rf"(\d+)/{count} answered", line)
+            if told and int(told.group(1)) >= 2:
                 break
         wait_until(lambda: llama_engine.busy_slots() >= 2, 60, "two requests being answered")
         child.send_signal(signal.SIGKILL)
@@ -444,12 +447,11 @@ def test_a_server_column_makes_one_client_for_all_its_questions(
     assert runner._client("key-a") is runner._client("key-a")
 
 
-def test_progress_held_back_between_reports_is_still_told_at_the_end(
-    data_paths: DataPaths, store: Store, monkeypatch: pytest.MonkeyPatch
+def test_every_answer_of_a_server_column_is_told_in_the_progress(
+    data_paths: DataPaths, store: Store
 ) -> None:
-    """Progress goes out at most every REPORT_EVERY_S while answers keep coming; what was held
-    back is told when the pool ends, so the last report counts every answer."""
-    monkeypatch.setattr(in_flight, "REPORT_EVERY_S", 3600.0)
+    """Progress is told after the next questions are asked (not before), and for every answer:
+    the CLI prints each count, and the kill tests wait for one."""
     server = FaultServer()
     try:
         lineup = [teacher(server.url, 4)]
@@ -458,9 +460,7 @@ def test_progress_held_back_between_reports_is_still_told_at_the_end(
         finish(start_run(data_paths, batch_id, lineup, watcher), watcher)
     finally:
         server.close()
-    running = [p for p in watcher.reports if p.state == "running"]
-    # The run's own report, the first answer's (none before it), the pool's last one.
-    assert len(running) <= 3, [p.answered for p in running]
-    assert running[-1].answered == 12
+    counts = [p.answered for p in watcher.reports if p.state == "running"]
+    assert counts == sorted(counts) and set(range(1, 13)) <= set(counts), counts
     assert watcher.last.state == "finished" and watcher.last.answered == 12
     assert {r["status"] for r in answers(store, batch_id)} == {"done"}

@@ -42,9 +42,6 @@ log = logging.getLogger(__name__)
 
 RAISE_AFTER = 20  # answers in a row that came through before one more is asked at once
 _TICK_S = 0.05
-# Progress (which counts the batch's answers in the database: work that grows with the batch)
-# goes out at most this often while answers keep coming; a change of state goes out at once.
-REPORT_EVERY_S = 0.25
 
 
 def start_pools(
@@ -120,7 +117,6 @@ class InFlight:
         self._interrupted = False
         self._exhausted = False  # none of the slot's answers is left to claim
         self._change: str | None = None  # progress to report once the next questions are asked
-        self._reported_at = 0.0
         self._runner: Runner | None = None
         self._thread = threading.Thread(
             target=self._main, name=f"batch-{index}-at-once", daemon=True
@@ -171,7 +167,7 @@ class InFlight:
             # server is never left with fewer than it can take while progress is counted.
             self._report_change()
             if not self._running and (self._interrupted or self._exhausted):
-                self._report_change(final=True)
+                self._report_change()
                 return
             try:
                 event = self._events.get(timeout=_TICK_S)
@@ -183,14 +179,12 @@ class InFlight:
         if self._change != "slowed":  # a slow-down is told, not overwritten by plain progress
             self._change = state
 
-    def _report_change(self, final: bool = False) -> None:
-        if self._change is None:
-            return
-        now = time.monotonic()
-        if self._change == RUNNING and not final and now - self._reported_at < REPORT_EVERY_S:
-            return  # kept: it goes out on a later turn of the loop (every _TICK_S at most)
-        state, self._change, self._reported_at = self._change, None, now
-        self._on_change(state)
+    def _report_change(self) -> None:
+        # Every answer's progress is told (the CLI prints each count), after the questions
+        # that replace it are asked: counting the batch's answers takes a writer round-trip.
+        if self._change is not None:
+            state, self._change = self._change, None
+            self._on_change(state)
 
     def _ask(self, rid: str, prompt: str) -> None:
         if self._runner is None:
