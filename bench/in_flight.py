@@ -15,6 +15,11 @@ Two servers, on the bundled model:
 
 Run with `python bench/in_flight.py [--server ...]`; BENCH_ITEMS (40) factual probes,
 BENCH_ROUNDS (3), BENCH_PARALLEL (8: llama-server's slots, so that N = 8 has eight).
+
+Each run is timed twice: whole (the app's from starting the batch, which opens its writer and
+claims, to its end; the plain client's from making its client to its last answer), and from
+the first request sent to the last answer in (the app's: stored), which leaves out the fixed
+costs at either end that the two sides do not share.
 """
 
 from __future__ import annotations
@@ -40,7 +45,13 @@ from imitation_lens.core.batches.queued import create_batch
 from imitation_lens.core.batches.run import BatchProgress, BatchRun
 from imitation_lens.core.housekeeping.paths import DataPaths
 from imitation_lens.core.model_files.bundled_model import ensure_bundled_model
-from imitation_lens.core.running.events import Runner
+from imitation_lens.core.running.events import (
+    EmitFn,
+    Event,
+    FinishedEvent,
+    GenerationRequest,
+    Runner,
+)
 from imitation_lens.core.running.lineup import SamplingParams, Server, SlotConfig
 from imitation_lens.core.running.runners import runner_factory
 from imitation_lens.core.running.scheduler import LocalScheduler
@@ -57,8 +68,24 @@ PARAMS = SamplingParams(
 )
 
 
-def run_app(paths: DataPaths, prompt_set: PromptSet, server: Server) -> float:
-    """Seconds for the whole batch through the app."""
+class _Timed:
+    """A runner that notes when the first request went out."""
+
+    def __init__(self, runner: Runner, first: list[float]) -> None:
+        self._runner, self._first = runner, first
+
+    def generate(self, request: GenerationRequest, emit: EmitFn, stop: threading.Event) -> None:
+        if not self._first:
+            self._first.append(time.perf_counter())
+        self._runner.generate(request, emit, stop)
+
+    def close(self) -> None:
+        self._runner.close()
+
+
+def run_app(paths: DataPaths, prompt_set: PromptSet, server: Server) -> tuple[float, float]:
+    """Seconds for the whole batch through the app, and from its first request sent to its
+    last answer stored (a finished answer reaches `on_event` once it is written)."""
     lineup = [SlotConfig("Teacher", server, PARAMS)]
     store = Store(paths.database)
     session_id = store.create_session("bench", [s.to_dict() for s in lineup])
@@ -66,25 +93,40 @@ def run_app(paths: DataPaths, prompt_set: PromptSet, server: Server) -> float:
     store.close()
     scheduler = LocalScheduler(lambda: lineup, paths.models)
 
+    first: list[float] = []
+    stored = [0.0]
+
     def make_runner(index: int) -> Callable[[], Runner]:
-        return runner_factory(lineup[index], scheduler, paths.models, paths.database)
+        make = runner_factory(lineup[index], scheduler, paths.models, paths.database)
+        return lambda: _Timed(make(), first)
+
+    def on_event(_batch: str, _index: int, event: Event) -> None:
+        if isinstance(event, FinishedEvent):
+            stored[0] = time.perf_counter()
 
     ended = threading.Event()
     last: list[BatchProgress] = []
-    run = BatchRun(paths.database, batch_id, lineup, make_runner, last.append, on_end=ended.set)
+    run = BatchRun(
+        paths.database, batch_id, lineup, make_runner, last.append, on_event, on_end=ended.set
+    )
     started = time.perf_counter()
     run.start()
     ended.wait()
     took = time.perf_counter() - started
     assert last[-1].state == "finished" and last[-1].failed == 0, last[-1]
-    return took
+    return took, stored[0] - first[0]
 
 
-def run_plain(base_url: str, prompts: list[str], model: str, at_once: int) -> float:
-    """Seconds for the same questions with a plain openai client and `at_once` threads."""
+def run_plain(base_url: str, prompts: list[str], model: str, at_once: int) -> tuple[float, float]:
+    """Seconds for the same questions with a plain openai client and `at_once` threads, and
+    from its first request sent to its last answer in."""
+    started = time.perf_counter()
+    first: list[float] = []
     client = openai.OpenAI(base_url=base_url, api_key="none", max_retries=0)
 
     def ask(prompt: str) -> str:
+        if not first:
+            first.append(time.perf_counter())
         stream = client.chat.completions.create(
             model=model,
             messages=[{"role": "user", "content": prompt}],
@@ -93,10 +135,10 @@ def run_plain(base_url: str, prompts: list[str], model: str, at_once: int) -> fl
         )
         return "".join(c.choices[0].delta.content or "" for c in stream if c.choices)
 
-    started = time.perf_counter()
     with ThreadPoolExecutor(at_once) as pool:
         list(pool.map(ask, prompts))
-    return time.perf_counter() - started
+    ended = time.perf_counter()
+    return ended - started, ended - first[0]
 
 
 def interleaved(
@@ -137,17 +179,19 @@ def main() -> None:
             process, base_url = start_llama_server(model, Path(folder) / "server.log")
         tokens: dict[tuple[str, int], list[float]] = {}
         cpu_s: dict[tuple[str, int], list[float]] = {}
+        window: dict[tuple[str, int], list[float]] = {}  # first request to last answer
 
         def run(who: str, at_once: int) -> float:
             before = engine.metrics()["tokens_predicted_total"] if engine else 0.0
             cpu = time.process_time()
             if who == "plain":
-                took = run_plain(base_url, prompts, name, at_once)
+                took, between = run_plain(base_url, prompts, name, at_once)
             else:
                 runs = len(tokens.get((who, at_once), []))
                 paths = DataPaths(Path(folder) / f"data-{at_once}-{runs}").create()
                 server = Server(base_url, name, "", "never", in_flight=at_once)
-                took = run_app(paths, prompt_set, server)
+                took, between = run_app(paths, prompt_set, server)
+            window.setdefault((who, at_once), []).append(between)
             if engine:
                 made = engine.metrics()["tokens_predicted_total"] - before
                 tokens.setdefault((who, at_once), []).append(made)
@@ -167,13 +211,14 @@ def main() -> None:
             times = interleaved(ROUNDS, run)
         finally:
             stop_llama_server(process)
-    report(times, tokens, cpu_s)
+    report(times, tokens, cpu_s, window)
 
 
 def report(
     times: dict[tuple[str, int], list[float]],
     tokens: dict[tuple[str, int], list[float]],
     cpu_s: dict[tuple[str, int], list[float]],
+    window: dict[tuple[str, int], list[float]],
 ) -> None:
     """Medians over the rounds: questions/s of the plain client and of the app, app/plain,
     each one's speed-up over N = 1, and the tokens/s the engine made (llama-server only)."""
@@ -205,6 +250,18 @@ def report(
     print(
         "app/plain per round: "
         + "; ".join(f"N={n}: " + " ".join(f"{r:.2f}" for r in rs) for n, rs in ratios.items())
+    )
+    # The same from the first request sent to the last answer in (stored, for the app).
+    between = {
+        n: [p / a for p, a in zip(window[("plain", n)], window[("app", n)], strict=True)]
+        for n in AT_ONCE
+    }
+    print(
+        "first request to last answer, app/plain median (per round): "
+        + "; ".join(
+            f"N={n}: {statistics.median(rs):.2f} (" + " ".join(f"{r:.2f}" for r in rs) + ")"
+            for n, rs in between.items()
+        )
     )
 
 

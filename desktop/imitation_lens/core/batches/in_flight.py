@@ -116,6 +116,7 @@ class InFlight:
         self._streak = 0  # answers in a row that came through
         self._interrupted = False
         self._exhausted = False  # none of the slot's answers is left to claim
+        self._change: str | None = None  # progress to report once the next questions are asked
         self._runner: Runner | None = None
         self._thread = threading.Thread(
             target=self._main, name=f"batch-{index}-at-once", daemon=True
@@ -162,13 +163,28 @@ class InFlight:
                     break
                 self._ask(claimed[0], claimed[2])
                 self.current = (claimed[1], claimed[3])
+            # Only now, once the answers just finished are replaced by new questions: the
+            # server is never left with fewer than it can take while progress is counted.
+            self._report_change()
             if not self._running and (self._interrupted or self._exhausted):
+                self._report_change()
                 return
             try:
                 event = self._events.get(timeout=_TICK_S)
             except queue.Empty:
                 continue
             self._handle(event)
+
+    def _changed(self, state: str) -> None:
+        if self._change != "slowed":  # a slow-down is told, not overwritten by plain progress
+            self._change = state
+
+    def _report_change(self) -> None:
+        # Every answer's progress is told (the CLI prints each count), after the questions
+        # that replace it are asked: counting the batch's answers takes a writer round-trip.
+        if self._change is not None:
+            state, self._change = self._change, None
+            self._on_change(state)
 
     def _ask(self, rid: str, prompt: str) -> None:
         if self._runner is None:
@@ -210,7 +226,9 @@ class InFlight:
             if self._finished(event, self._asked_at.pop(rid, self.limit)):
                 shown = StateEvent(rid, Status.QUEUED)  # asked again: not a failure
         else:
-            self._writer.run(lambda s: write_event(s, event))
+            # Facts and states: written in order (before the answer itself, which is waited
+            # for) but not waited for, so the pool goes on reading the other answers meanwhile.
+            self._writer.call(lambda s: write_event(s, event))
         self._on_event(self.index, shown)
 
     def _finished(self, event: FinishedEvent, asked_at: int) -> bool:
@@ -227,7 +245,7 @@ class InFlight:
             self._lower(asked_at, "is limiting requests (429)", f" Asking again in {wait:.0f} s.")
             self._writer.run(lambda s: requeue(s, [rid]))
             self._exhausted = False
-            self._on_change("slowed")
+            self._changed("slowed")
             return True
         if failure == "server_error":
             self._lower(asked_at, "had errors (5xx)", "")
@@ -238,7 +256,7 @@ class InFlight:
             if isinstance(speed, int | float):
                 self.speed = float(speed)
             self._came_through()
-        self._on_change(RUNNING)
+        self._changed(RUNNING)
         return False
 
     def _lower(self, asked_at: int, why: str, then: str) -> None:

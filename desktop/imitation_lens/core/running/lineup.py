@@ -17,8 +17,9 @@ OPENAI_COMPATIBLE = "openai-compatible"
 # How many questions a batch asks a server at once (core/batches/in_flight.py) unless told
 # otherwise. Chosen by bench/in_flight.py against llama.cpp's llama-server on 2 cores
 # (docs/performance.md): at 4 at once the app matched the engine's own throughput (2.2x one at
-# a time), at 8 it gained nothing on those 2 cores; 4 is also what a small local server or a
-# free API tier copes with (a 429 halves it anyway). A GPU server is set higher per connection.
+# a time), at 8 it first gained nothing on those 2 cores (the app's own CPU per answer, since
+# cut: it now matches the engine at 8 too); 4 is also what a small local server or a free API
+# tier copes with (a 429 halves it anyway). A GPU server is set higher per connection.
 IN_FLIGHT = 4
 MAX_IN_FLIGHT = 64
 

@@ -38,6 +38,13 @@ SENT_SETTINGS = ("temperature", "top_p", "max_tokens", "seed")
 # asked without it for the rest of this run of the app, so each costs one refused request.
 _REFUSE_STREAM_OPTIONS: set[str] = set()
 _REFUSE_LOCK = threading.Lock()
+# One client (and so one connection pool) per server, key and timeout, shared by every request
+# of this run of the app: making an `openai.OpenAI` builds an SSL context (about 17 ms of CPU),
+# which per answer was most of the app's own CPU in a batch with 8 questions at once (see
+# docs/performance.md); the client is safe to share between threads. The keys stay in memory.
+_CLIENTS: dict[tuple[str, str, float], openai.OpenAI] = {}
+_CLIENTS_LOCK = threading.Lock()
+_CLIENTS_KEPT = 16  # servers at most: more (a long session of changing addresses) start again
 
 
 def sent_params(params: SamplingParams) -> dict[str, Any]:
@@ -132,12 +139,20 @@ class ServerRunner:
         self._params = params
 
     def _client(self, key: str | None) -> openai.OpenAI:
-        return openai.OpenAI(
-            base_url=self._server.base_url,
-            api_key=key or PLACEHOLDER_KEY,
-            max_retries=0,
-            timeout=openai.Timeout(limits.read_timeout_s(), connect=CONNECT_TIMEOUT_S),
-        )
+        read_s = limits.read_timeout_s()
+        made = (self._server.base_url, key or PLACEHOLDER_KEY, read_s)
+        with _CLIENTS_LOCK:
+            client = _CLIENTS.get(made)
+            if client is None:
+                if len(_CLIENTS) >= _CLIENTS_KEPT:
+                    _CLIENTS.clear()  # the old ones close when their streams end
+                client = _CLIENTS[made] = openai.OpenAI(
+                    base_url=made[0],
+                    api_key=made[1],
+                    max_retries=0,
+                    timeout=openai.Timeout(read_s, connect=CONNECT_TIMEOUT_S),
+                )
+            return client
 
     def _open(
         self, key: str | None, messages: list[ChatCompletionMessageParam]
