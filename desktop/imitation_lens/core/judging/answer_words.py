@@ -91,6 +91,14 @@ class Word:
     mark: str = ""  # what opened its clause: "," ";" ":" "(" ")" "—" "but", or "" (a sentence)
 
 
+def _word(
+    text: str, capital: bool, value: float | None, place: tuple[bool, int, int, int, int, str]
+) -> Word:
+    """A word read at `place`: (opens_sentence, sentence, clause, item, listed, mark)."""
+    opens, sentence, clause, item, listed, mark = place
+    return Word(text, capital, opens, sentence, clause, value, False, item, listed, mark)
+
+
 # A line that opens with "1.", "2)", "-", "*" or "•" and a space: an item of a list.
 _LIST_MARKER = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|[-*•+])[ \t]+", re.MULTILINE)
 _MAYBE_LIST = re.compile(r"(?:^|\n)[ \t]*(?:\d|[-*•+][ \t])")
@@ -236,6 +244,7 @@ def read_words(text: str) -> list[Word]:
     index = 0
     while index < len(raw):
         token, capital, opens, sentence, clause, item, listed, mark = raw[index]
+        place = (opens, sentence, clause, item, listed, mark)
         lower = lowers[index]
         # A number in words starts with one of these (_number's first word): no call otherwise.
         number = _number(lowers, index) if lower in _SMALL or lower in _TENS else None
@@ -244,69 +253,17 @@ def read_words(text: str) -> list[Word]:
             ordinal_next = index + used < len(lowers) and lowers[index + used] in _ORDINALS
             if ordinal_next and used == 1 and value >= 20:  # "twenty-first"
                 ordinal = value + _ORDINALS[lowers[index + 1]]
-                words.append(
-                    Word(
-                        f"{ordinal}th",
-                        capital,
-                        opens,
-                        sentence,
-                        clause,
-                        None,
-                        False,
-                        item,
-                        listed,
-                        mark,
-                    )
-                )
+                words.append(_word(f"{ordinal}th", capital, None, place))
                 index += 2
                 continue
             if not ordinal_next or used > 1:
-                words.append(
-                    Word(
-                        str(value),
-                        capital,
-                        opens,
-                        sentence,
-                        clause,
-                        float(value),
-                        False,
-                        item,
-                        listed,
-                        mark,
-                    )
-                )
+                words.append(_word(str(value), capital, float(value), place))
                 index += used
                 continue
         if lower in _ORDINALS:
-            words.append(
-                Word(
-                    f"{_ORDINALS[lower]}th",
-                    capital,
-                    opens,
-                    sentence,
-                    clause,
-                    None,
-                    False,
-                    item,
-                    listed,
-                    mark,
-                )
-            )
+            words.append(_word(f"{_ORDINALS[lower]}th", capital, None, place))
         elif lower[:1].isdigit() and _ORDINAL_DIGITS.fullmatch(lower):
-            words.append(
-                Word(
-                    f"{lower[:-2]}th",
-                    capital,
-                    opens,
-                    sentence,
-                    clause,
-                    None,
-                    False,
-                    item,
-                    listed,
-                    mark,
-                )
-            )
+            words.append(_word(f"{lower[:-2]}th", capital, None, place))
         elif (
             token in _ROMAN
             and words
@@ -314,41 +271,11 @@ def read_words(text: str) -> list[Word]:
             and words[-1].text not in COMMON_CAPITALS
             and raw[index - 1][4] == clause
         ):
-            words.append(
-                Word(
-                    f"{_ROMAN[token]}th",
-                    True,
-                    opens,
-                    sentence,
-                    clause,
-                    None,
-                    False,
-                    item,
-                    listed,
-                    mark,
-                )
-            )
+            words.append(_word(f"{_ROMAN[token]}th", True, None, place))
         elif lower[:1].isdigit() and _DIGITS.fullmatch(lower):
-            words.append(
-                Word(
-                    lower, capital, opens, sentence, clause, float(lower), False, item, listed, mark
-                )
-            )
+            words.append(_word(lower, capital, float(lower), place))
         else:
-            words.append(
-                Word(
-                    _UNITS.get(lower, lower),
-                    capital,
-                    opens,
-                    sentence,
-                    clause,
-                    None,
-                    False,
-                    item,
-                    listed,
-                    mark,
-                )
-            )
+            words.append(_word(_UNITS.get(lower, lower), capital, None, place))
         index += 1
     return [replace(w, asked=True) if w.sentence in asked else w for w in words]
 
