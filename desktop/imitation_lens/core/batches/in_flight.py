@@ -21,7 +21,7 @@ import logging
 import queue
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from imitation_lens.core.batches.pace import Pace
 from imitation_lens.core.batches.queued import CANCELLED, PAUSED, RUNNING, claim_answer, requeue
@@ -46,7 +46,7 @@ _TICK_S = 0.05
 
 def start_pools(
     batch_id: str,
-    lineup: Sequence[SlotConfig],
+    at_once: Mapping[int, int],
     make_runner: Callable[[int], Callable[[], Runner]],
     writer: Writer,
     wants: Callable[[], str],
@@ -54,24 +54,32 @@ def start_pools(
     on_change: Callable[[str], None],
     paces: Sequence[Pace],
 ) -> list[InFlight]:
-    """One pool per server column of `lineup`, started."""
+    """One started pool per column of `at_once` (column index → questions asked at once)."""
     pools = []
-    for index, slot in enumerate(lineup):
-        if isinstance(slot.source, Server):
-            pool = InFlight(
-                batch_id,
-                index,
-                slot.source.in_flight,
-                make_runner(index),
-                writer,
-                wants,
-                on_event,
-                on_change,
-                paces[index],
-            )
-            pool.start()
-            pools.append(pool)
+    for index, most in at_once.items():
+        pool = InFlight(
+            batch_id,
+            index,
+            most,
+            make_runner(index),
+            writer,
+            wants,
+            on_event,
+            on_change,
+            paces[index],
+        )
+        pool.start()
+        pools.append(pool)
     return pools
+
+
+def server_at_once(lineup: Sequence[SlotConfig]) -> dict[int, int]:
+    """Each server column's questions at once (its connection's setting)."""
+    return {
+        index: slot.source.in_flight
+        for index, slot in enumerate(lineup)
+        if isinstance(slot.source, Server)
+    }
 
 
 class InFlight:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from imitation_lens.core.batches.in_flight import InFlight
+from imitation_lens.core.batches.in_flight import InFlight, start_pools
 from imitation_lens.core.batches.pace import Pace
 from imitation_lens.core.running.batched_local import BatchedLocalRunner
 from imitation_lens.core.running.events import Event, Runner
@@ -72,22 +72,10 @@ class LocalPlan:
         """One started pool per local column when several at once are planned, else none."""
         if self.sequences <= 1:
             return []
-        pools = []
-        for index in local:
-            pool = InFlight(
-                batch_id,
-                index,
-                self.sequences,
-                self.make_runner(index),
-                writer,
-                wants,
-                on_event,
-                on_change,
-                paces[index],
-            )
-            pool.start()
-            pools.append(pool)
-        return pools
+        at_once = dict.fromkeys(local, self.sequences)
+        return start_pools(
+            batch_id, at_once, self.make_runner, writer, wants, on_event, on_change, paces
+        )
 
 
 def plan_local(

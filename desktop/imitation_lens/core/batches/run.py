@@ -23,7 +23,7 @@ from typing import Concatenate, ParamSpec, TypeVar
 
 from filelock import Timeout
 
-from imitation_lens.core.batches.in_flight import InFlight, start_pools
+from imitation_lens.core.batches.in_flight import InFlight, server_at_once, start_pools
 from imitation_lens.core.batches.local_at_once import LocalPlan
 from imitation_lens.core.batches.pace import MIN_WAIT_S, Pace
 from imitation_lens.core.batches.progress import BatchProgress as BatchProgress
@@ -272,7 +272,7 @@ class BatchRun:
                 self._local, self._local_pools = [], True
         self._pools = local + start_pools(
             self.batch_id,
-            self._lineup,
+            server_at_once(self._lineup),
             self._make_runner,
             self._writer,
             lambda: self._wants,
