@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 # The smallest set worth training on: fewer answers teach a model nothing but those answers.
@@ -93,3 +93,19 @@ class TrainedModel:
     path: str
     title: str  # e.g. "SmolLM2 135M · imitator of “Teacher answers written by Claude”"
     provenance: dict[str, Any]
+
+
+def plan_to_dict(plan: TrainingPlan) -> dict[str, Any]:
+    """The plan as plain data, to hand to the training process."""
+    return asdict(plan)
+
+
+def plan_from_dict(data: dict[str, Any]) -> TrainingPlan:
+    answers = dict(data["answers"])
+    answers["answers"] = tuple(TeacherAnswer(**pair) for pair in answers["answers"])
+    return TrainingPlan(
+        base_path=data["base_path"],
+        base_title=data["base_title"],
+        answers=TeacherAnswers(**answers),
+        settings=TrainingSettings(**data["settings"]),
+    )
