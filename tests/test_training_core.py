@@ -11,7 +11,7 @@ import psutil
 import pytest
 
 import gguf_variants
-from imitation_lens.core.training import checks, run
+from imitation_lens.core.training import run
 from imitation_lens.core.training.checks import check_plan
 from imitation_lens.core.training.plan import (
     TeacherAnswers,
@@ -99,9 +99,7 @@ def test_too_little_memory_is_refused_with_the_numbers(
 def test_too_little_disk_is_refused_with_the_numbers(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(
-        checks.shutil, "disk_usage", lambda _path: SimpleNamespace(free=100 * 1024**2)
-    )
+    monkeypatch.setattr(shutil, "disk_usage", lambda _path: SimpleNamespace(free=100 * 1024**2))
     with pytest.raises(
         TrainingError, match=r"about 0\.\d GB of free disk space .* 0\.1 GB is free"
     ):
