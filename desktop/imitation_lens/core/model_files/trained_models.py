@@ -96,8 +96,9 @@ def provenance_words(provenance: dict[str, Any]) -> str:
         sentence += f", seed {provenance['seed']}"
     before, after = provenance.get("held_out_loss_before"), provenance.get("held_out_loss_after")
     if before is not None or after is not None:
-        held_out = provenance.get("held_out")
-        kept = f" (on {_count(held_out, 'answer', 'answers')} kept out)" if held_out else ""
-        sentence += f"; held-out loss{kept} {_number(before)} → {_number(after)}"
+        sentence += f"; held-out loss {_number(before)} → {_number(after)}"
+        if provenance.get("held_out"):
+            held_out = _count(provenance["held_out"], "answer", "answers")
+            sentence += f" (on {held_out} kept out of training)"
     made = str(provenance.get("made") or "")[:10]
     return sentence + (f"; made {made}." if made else ".")
