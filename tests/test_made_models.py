@@ -138,7 +138,7 @@ def test_a_version_8_database_gets_the_made_model_columns(tmp_path: Path) -> Non
     connection.close()
 
     store = Store(path)
-    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 9
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert {"title", "provenance"} <= set(store.db.table("library_models").columns_dict)
     [model] = library_models(store)
     assert (model.id, model.name, model.provenance, model.title) == ("M", "", {}, "a.gguf")
