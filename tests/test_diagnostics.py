@@ -86,6 +86,8 @@ def test_about_names_versions_licences_and_the_data_folder(tmp_path: Path) -> No
     by_what = {item.what: item.licence for item in licences()}
     assert by_what["Imitation Lens (this app)"] == "Apache-2.0"
     assert by_what["Built-in demo model, Gemma 3 270M (Google)"] == "Gemma Terms of Use"
+    trainable = "Built-in model imitators are made from, SmolLM2 135M Instruct (Hugging Face)"
+    assert by_what[trainable] == "Apache-2.0"
     assert by_what["Qt and PySide6"] == "LGPL-3.0" and by_what["llama.cpp"] == "MIT"
     sets = json.loads(resource_path("prompt_sets", "sets.json").read_text("utf-8"))["sets"]
     for entry in sets:

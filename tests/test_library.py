@@ -15,6 +15,7 @@ from conftest import close_window, wait_idle
 from imitation_lens.core.housekeeping.paths import DataPaths
 from imitation_lens.core.model_files.bundled_model import SHA256
 from imitation_lens.core.model_files.library import check_model_file, facts_record
+from imitation_lens.core.model_files.trainable_base import SHA256 as TRAINABLE_SHA256
 from test_model_file import BROKEN
 
 
@@ -63,8 +64,9 @@ def test_a_file_is_added_by_drag_and_drop_and_hashed_in_the_background(
     qtbot.waitUntil(lambda: library.built_in is not None)
     [model] = library.models
     assert model.sha256 == SHA256
-    assert library.rows == [library.built_in, model]  # the built-in model first, then the added
-    row = [library.table.item(1, c).text() for c in range(library.table.columnCount())]
+    # The built-in models first (the demo's, the one imitators are made from), then the added.
+    assert library.rows == [library.built_in, library.trainable_base, model]
+    row = [library.table.item(2, c).text() for c in range(library.table.columnCount())]
     assert row[1:8] == [
         "gemma3",
         "268M",
@@ -110,7 +112,7 @@ def test_every_broken_file_is_refused_and_the_app_carries_on(
     assert "Not added:" in library.message_label.text()
     library.refresh()
     qtbot.waitUntil(lambda: library.built_in is not None and not library.models)
-    assert library.table.rowCount() == 1  # only the built-in model
+    assert library.table.rowCount() == 2  # only the built-in models
 
     # Still alive: the window runs a comparison after all that.
     window.prompt_edit.setPlainText("What is the capital of Australia?")
@@ -176,7 +178,7 @@ def test_the_built_in_model_is_listed_from_the_first_start(
 ) -> None:
     window = open_window(data_paths)
     library = window.models_menu.open_library()
-    qtbot.waitUntil(lambda: library.table.rowCount() == 1, timeout=30000)
+    qtbot.waitUntil(lambda: library.table.rowCount() == 2, timeout=30000)
     assert library.models == []  # nothing added by the user
     assert library.built_in is not None and library.built_in.built_in
     row = [library.table.item(0, c).text() for c in range(library.table.columnCount())]
@@ -193,6 +195,20 @@ def test_the_built_in_model_is_listed_from_the_first_start(
         "gemma",
     ]
     assert row[8].startswith(SHA256[:16])  # published with the app: nothing to compute
+    # Second, the model imitators are made from (Models ▸ Make an imitator…), from its package.
+    row = [library.table.item(1, c).text() for c in range(library.table.columnCount())]
+    assert row == [
+        "SmolLM2 135M Instruct · Q4_1 · built in",
+        "llama",
+        "135M",
+        "Q4_1",
+        "98.36 MB",
+        "8,192",
+        "yes",
+        "apache-2.0",
+        f"{TRAINABLE_SHA256[:16]}…",
+    ]
+    assert library.trainable_base is not None and library.trainable_base.built_in
 
     library.table.selectRow(0)
     library.remove_selected()
@@ -201,5 +217,5 @@ def test_the_built_in_model_is_listed_from_the_first_start(
     )
     with qtbot.waitSignal(library.library_changed, timeout=10000):
         library.refresh()
-    assert library.table.rowCount() == 1 and library.rows == [library.built_in]  # still there
+    assert library.rows == [library.built_in, library.trainable_base]  # still there
     close_window(qtbot, window)

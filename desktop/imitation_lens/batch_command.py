@@ -27,7 +27,8 @@ from imitation_lens.core.housekeeping.about import start_line
 from imitation_lens.core.housekeeping.logfile import configure_logging
 from imitation_lens.core.housekeeping.paths import DataPaths
 from imitation_lens.core.running.events import Runner
-from imitation_lens.core.running.lineup import LINEUP_SETTING, SlotConfig, default_lineup
+from imitation_lens.core.running.lineup import LINEUP_SETTING, SlotConfig
+from imitation_lens.core.running.made_lineup import startup_lineup
 from imitation_lens.core.running.runners import runner_factory
 from imitation_lens.core.running.scheduler import LocalScheduler
 from imitation_lens.core.storage.store import Store, new_id
@@ -127,7 +128,7 @@ def run_batch_command(
         else:
             assert set_reference is not None
             prompt_set = _find_set(store, set_reference, sample)
-            lineup = [SlotConfig.from_dict(d) for d in saved] if saved else default_lineup()
+            lineup = [SlotConfig.from_dict(d) for d in saved] if saved else startup_lineup(store)
             if max_tokens is not None:
                 lineup = [slot.with_params(max_tokens=max_tokens) for slot in lineup]
             session_id = new_id()

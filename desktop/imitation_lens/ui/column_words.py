@@ -8,6 +8,10 @@ from typing import Any
 from imitation_lens.core.model_files.bundled_model import DISPLAY_NAME
 from imitation_lens.core.model_files.bundled_model import FILE_NAME as BUNDLED_FILE
 from imitation_lens.core.model_files.bundled_model import SHA256 as BUNDLED_SHA256
+from imitation_lens.core.model_files.trainable_base import DISPLAY_NAME as TRAINABLE_NAME
+from imitation_lens.core.model_files.trainable_base import SHA256 as TRAINABLE_SHA256
+from imitation_lens.core.model_files.trainable_base import TITLE as TRAINABLE_TITLE
+from imitation_lens.core.model_files.trainable_base import is_trainable_base
 from imitation_lens.core.running.events import Status
 from imitation_lens.core.running.lineup import Server, SlotConfig
 from imitation_lens.core.running.prompting import GGUF_CHAT, QUESTION_ANSWER, TEACHER_STYLE
@@ -41,6 +45,8 @@ def describe_source(slot: SlotConfig) -> str:
         return f"{slot.source.model} via {slot.source.base_url}"
     if slot.source.is_bundled:
         return f"{DISPLAY_NAME} · Q4_K_M · built in"
+    if is_trainable_base(slot.source.path):
+        return TRAINABLE_TITLE
     return slot.source.path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
@@ -52,6 +58,8 @@ def model_words(facts: dict[str, Any]) -> tuple[str, str | None] | None:
         if facts.get("model_sha256") == BUNDLED_SHA256 or facts["model_file"] == BUNDLED_FILE:
             # The same words as before the run (describe_source), with how it was asked.
             details = [DISPLAY_NAME, facts.get("model_quantization") or "", "built in"]
+        elif facts.get("model_sha256") == TRAINABLE_SHA256:
+            details = [TRAINABLE_NAME, facts.get("model_quantization") or "", "built in"]
         else:
             name = facts.get("model_name") or facts["model_file"]
             size = facts.get("model_size_label") or ""

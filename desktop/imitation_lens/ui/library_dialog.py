@@ -30,6 +30,9 @@ from imitation_lens.core.model_files.catalog import Catalog
 from imitation_lens.core.model_files.file_hash import sha256_of
 from imitation_lens.core.model_files.gguf_header import ModelFacts, ModelFileError
 from imitation_lens.core.model_files.library import (
+    BUILT_IN,
+    TRAINABLE_BASE,
+    TRAINED,
     LibraryModel,
     add_model,
     built_in_model,
@@ -37,53 +40,43 @@ from imitation_lens.core.model_files.library import (
     library_models,
     remove_model,
     set_sha256,
+    trainable_base_model,
 )
 from imitation_lens.core.storage.store import Store
 from imitation_lens.ui.catalog_tab import CatalogTab
 from imitation_lens.ui.gui_writer import GuiWriter
+from imitation_lens.ui.library_rows import COLUMNS, about, row_values, title_tip
 from imitation_lens.ui.plain_text import plain_tip
 from imitation_lens.ui.table_fit import fit_columns
 from imitation_lens.ui.tasks import Task, run_task
 from imitation_lens.ui.window_state import fit_to_screen
-
-COLUMNS = [
-    "Model",
-    "Architecture",
-    "Parameters",
-    "Quantisation",
-    "File size",
-    "Context",
-    "Chat template",
-    "Licence",
-    "Checksum (sha256)",
-]
-
-
-def human_bytes(count: int) -> str:
-    value = float(count)
-    for unit in ("bytes", "KB", "MB", "GB", "TB"):
-        if value < 1000 or unit == "TB":
-            return f"{value:.0f} {unit}" if unit in ("bytes", "KB") else f"{value:.2f} {unit}"
-        value /= 1000
-    return f"{count} bytes"
-
-
-def human_count(count: int) -> str:
-    if count >= 1_000_000_000:
-        return f"{count / 1e9:.1f}B"
-    if count >= 1_000_000:
-        return f"{count / 1e6:.0f}M"
-    return f"{count:,}" if count else "—"
 
 
 def _check(path: Path, _: Task[ModelFacts]) -> ModelFacts:
     return check_model_file(path)
 
 
+BuiltIns = tuple[list[LibraryModel], list[str]]  # the models found, what kept the others out
+
+
+def _built_ins(models: Path, _: Task[BuiltIns]) -> BuiltIns:
+    """The models that ship with the app: the demo model, and the one imitators are made from
+    (each independent of the other: a missing package keeps only its own model out)."""
+    found: list[LibraryModel] = []
+    problems: list[str] = []
+    for listed in (built_in_model, trainable_base_model):
+        try:
+            found.append(listed(models))
+        except ModelFileError as error:
+            problems.append(str(error))
+    return found, problems
+
+
 class LibraryDialog(QDialog):
     checked = Signal(str, str)  # the file's path, and why it was refused ("" when added)
     hashed = Signal(str)  # a library model's id, once its sha256 is known
     library_changed = Signal()
+    use_imitator = Signal(object)  # a made LibraryModel, to put in the Imitator column
 
     def __init__(
         self,
@@ -101,9 +94,10 @@ class LibraryDialog(QDialog):
         self.paths = paths
         self.models: list[LibraryModel] = []  # the models the user added
         self.built_in: LibraryModel | None = None  # the one that ships with the app, listed first
+        self.trainable_base: LibraryModel | None = None  # imitators are made from it; second
         self.rows: list[LibraryModel] = []  # what the table shows, row by row
         self._hashing: dict[str, str] = {}  # model id -> progress text
-        self._built_in_task: Task[LibraryModel] | None = None
+        self._built_in_task: Task[BuiltIns] | None = None
         self._open = True  # False from closing to opening again: no checksums meanwhile
         self._busy = 0  # files being checked
 
@@ -126,6 +120,21 @@ class LibraryDialog(QDialog):
         self.remove_button.setAccessibleName("Remove from library")
         self.remove_button.setAccessibleDescription("Forget the selected model; the file stays")
         self.remove_button.clicked.connect(self.remove_selected)
+        self.use_button = QPushButton("Put in the &Imitator column")
+        self.use_button.setAccessibleName("Put in the Imitator column")
+        self.use_button.setAccessibleDescription(
+            "Compare the selected model made here with the model it was made from"
+        )
+        self.use_button.setEnabled(False)
+        self.use_button.clicked.connect(self.use_selected)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.about_label = QLabel()
+        self.about_label.setObjectName("aboutModelLabel")
+        self.about_label.setWordWrap(True)
+        self.about_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.about_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.about_label.setAccessibleName("About the selected model")
+        self.about_label.hide()
         hint = QLabel("…or drop .gguf files anywhere on this window.")
         hint.setObjectName("hintLabel")
         self.message_label = QLabel()
@@ -140,9 +149,11 @@ class LibraryDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.use_button)
         buttons.addWidget(hint, 1)
         local_layout.addLayout(buttons)
         local_layout.addWidget(self.table, 1)
+        local_layout.addWidget(self.about_label)
         local_layout.addWidget(self.message_label)
         self.tabs = QTabWidget()
         self.tabs.addTab(local, "On this computer")
@@ -173,7 +184,7 @@ class LibraryDialog(QDialog):
         self._open = True
         # Closing before the built-in model was listed cancelled that; opening again asks anew.
         task = self._built_in_task
-        if self.built_in is None and task is not None and task.cancelled.is_set():
+        if task is not None and task.cancelled.is_set() and not self._built_ins_listed:
             self._load_built_in()
         super().showEvent(event)
 
@@ -190,45 +201,36 @@ class LibraryDialog(QDialog):
 
         # In the background: the first time, it assembles the model (seconds).
         self._built_in_task = run_task(
-            self, lambda _: built_in_model(models), self._show_built_in, not_listed, "built-in"
+            self, partial(_built_ins, models), self._show_built_ins, not_listed, "built-in"
         )
 
-    def _show_built_in(self, model: LibraryModel) -> None:
-        self.built_in = model
+    @property
+    def _built_ins_listed(self) -> bool:
+        return self.built_in is not None or self.trainable_base is not None
+
+    def _show_built_ins(self, found: BuiltIns) -> None:
+        models, problems = found
+        self.built_in = next((m for m in models if m.origin == BUILT_IN), None)
+        self.trainable_base = next((m for m in models if m.origin == TRAINABLE_BASE), None)
+        if problems:
+            self._say(" ".join(problems), problem=True)
         self._show_models(self.models)
 
     def _show_models(self, models: list[LibraryModel]) -> None:
         self.models = models
-        self.rows = ([self.built_in] if self.built_in else []) + models
+        built_ins = [m for m in (self.built_in, self.trainable_base) if m is not None]
+        self.rows = built_ins + models
         self.table.setRowCount(len(self.rows))
         for row, model in enumerate(self.rows):
-            facts = model.facts
-            context = facts.get("context_length")
-            values = [
-                model.title,
-                facts.get("architecture", ""),
-                human_count(int(facts.get("parameter_count") or 0)),
-                facts.get("quantization", ""),
-                human_bytes(model.size_bytes),
-                f"{context:,}" if context else "—",
-                "yes" if facts.get("chat_template") else "no (base model)",
-                facts.get("license") or "not stated",
-                model.sha256[:16] + "…" if model.sha256 else self._hashing.get(model.id, "waiting"),
-            ]
-            for column, value in enumerate(values):
+            checksum = self._hashing.get(model.id, "waiting")
+            for column, value in enumerate(row_values(model, checksum)):
                 item = QTableWidgetItem(str(value))
                 if column == 0:
-                    item.setToolTip(
-                        plain_tip(
-                            f"{model.path}\nShips with Imitation Lens and runs wherever a column "
-                            "says “built in”; it stays in the library."
-                            if model.built_in
-                            else model.path
-                        )
-                    )
+                    item.setToolTip(plain_tip(title_tip(model)))
                 if column == 8 and model.sha256:
                     item.setToolTip(model.sha256)
                 self.table.setItem(row, column, item)
+        self._selection_changed()
         for model in models:
             if self._open and not model.sha256 and model.id not in self._hashing:
                 self._start_hashing(model)
@@ -288,8 +290,7 @@ class LibraryDialog(QDialog):
         self.writer.call(lambda store: add_model(store, facts), added, owner=self)
 
     def remove_selected(self) -> None:
-        rows = sorted({index.row() for index in self.table.selectedIndexes()})
-        selected = [self.rows[row] for row in rows if row < len(self.rows)]
+        selected = self._selected()
         chosen = [model for model in selected if not model.built_in]
         if not selected:
             self._say("Select a model first.", problem=False)
@@ -306,6 +307,25 @@ class LibraryDialog(QDialog):
                 remove_model(store, model.id)
 
         self.writer.call(forget, lambda _: self.refresh(), owner=self)
+
+    def _selected(self) -> list[LibraryModel]:
+        rows = sorted({index.row() for index in self.table.selectedIndexes()})
+        return [self.rows[row] for row in rows if row < len(self.rows)]
+
+    def _selection_changed(self) -> None:
+        selected = self._selected()
+        words = about(selected[0]) if len(selected) == 1 else ""
+        self.about_label.setText(words)
+        self.about_label.setVisible(bool(words))
+        self.use_button.setEnabled(len(selected) == 1 and selected[0].origin == TRAINED)
+
+    def use_selected(self) -> None:
+        """Compare the selected model made here with its base (the window builds the lineup)."""
+        selected = self._selected()
+        if len(selected) == 1 and selected[0].origin == TRAINED:
+            self.use_imitator.emit(selected[0])
+        else:
+            self._say("Select a model made here (Models ▸ Make an imitator…) first.", problem=False)
 
     # -- checksums -------------------------------------------------------------------------------
 

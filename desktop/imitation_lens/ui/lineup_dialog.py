@@ -19,7 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from imitation_lens.core.model_files.bundled_model import DISPLAY_NAME
+from imitation_lens.core.model_files.gguf_header import ModelFileError
 from imitation_lens.core.model_files.library import LibraryModel, library_models
+from imitation_lens.core.model_files.trainable_base import TITLE as TRAINABLE_TITLE
+from imitation_lens.core.model_files.trainable_base import locate_trainable_base
 from imitation_lens.core.running.lineup import (
     MAX_SLOTS,
     MIN_SLOTS,
@@ -43,8 +46,13 @@ class SourceChoice:
 
 
 def source_choices(
-    current: list[SlotConfig], models: list[LibraryModel], saved: list[Connection]
+    current: list[SlotConfig],
+    models: list[LibraryModel],
+    saved: list[Connection],
+    trainable_base: str = "",
 ) -> list[SourceChoice]:
+    """`trainable_base`: where the built-in model imitators are made from is ("" if it is not
+    installed)."""
     choices = [
         SourceChoice(
             f"Built in: {DISPLAY_NAME}, asked question and answer",
@@ -55,6 +63,14 @@ def source_choices(
             SlotConfig("", LocalModel(prompt_mode="teacher-style"), note=STAND_IN_NOTE),
         ),
     ]
+    if trainable_base:
+        choices.append(
+            SourceChoice(
+                f"Built in: {TRAINABLE_TITLE.removesuffix(' · built in')}, the model imitators "
+                "are made from",
+                SlotConfig("", LocalModel(path=trainable_base)),
+            )
+        )
     for model in models:
         choices.append(
             SourceChoice(f"Model: {model.title}", SlotConfig("", LocalModel(path=model.path)))
@@ -72,6 +88,14 @@ def source_choices(
             known.add(_key(slot))
             choices.append(SourceChoice(f"As now: {_describe(slot)}", replace(slot, role="")))
     return choices
+
+
+def _trainable_base() -> str:
+    """Where the model imitators are made from is, or "" (on the writer's thread: it looks)."""
+    try:
+        return str(locate_trainable_base())
+    except ModelFileError:
+        return ""
 
 
 def _key(slot: SlotConfig) -> tuple[Any, ...]:
@@ -137,9 +161,12 @@ class LineupDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        writer.call(lambda store: (library_models(store), connections(store)), self._loaded)
+        writer.call(
+            lambda store: (library_models(store), connections(store), _trainable_base()),
+            self._loaded,
+        )
 
-    def _loaded(self, found: tuple[list[LibraryModel], list[Connection]]) -> None:
+    def _loaded(self, found: tuple[list[LibraryModel], list[Connection], str]) -> None:
         if self._closed:  # cancelled before the data came: the dialog may be gone already
             return
         self.choices = source_choices(self._original, *found)

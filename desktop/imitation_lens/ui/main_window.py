@@ -26,8 +26,8 @@ from imitation_lens.core.running.lineup import (
     MAX_SLOTS,
     MIN_SLOTS,
     SlotConfig,
-    default_lineup,
 )
+from imitation_lens.core.running.made_lineup import startup_lineup
 from imitation_lens.core.running.scheduler import LocalScheduler
 from imitation_lens.core.storage.recovery import recover_at_start
 from imitation_lens.core.storage.store import Store, new_id
@@ -67,7 +67,7 @@ def load_startup(store: Store) -> dict[str, Any]:
     """Everything the window needs to open: runs on the writer's thread."""
     recovered = recover_at_start(store)  # what an app that ended badly left half done
     saved = store.get_setting(LINEUP_SETTING)
-    lineup = [SlotConfig.from_dict(d) for d in saved] if saved else default_lineup()
+    lineup = [SlotConfig.from_dict(d) for d in saved] if saved else startup_lineup(store)
     session_id = store.latest_session_id()
     session = None if session_id is None else store.session(session_id)
     item_ids = [] if session_id is None else store.item_ids(session_id)

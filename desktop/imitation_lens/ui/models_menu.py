@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Protocol
@@ -15,13 +16,19 @@ from imitation_lens.core.housekeeping.fault_log import shown_fault
 from imitation_lens.core.housekeeping.paths import DataPaths
 from imitation_lens.core.housekeeping.unexpected import unexpected
 from imitation_lens.core.model_files.catalog import Catalog, Pair
+from imitation_lens.core.model_files.gguf_header import ModelFileError
+from imitation_lens.core.model_files.library import LibraryModel
+from imitation_lens.core.model_files.trained_models import add_trained_model
 from imitation_lens.core.running.lineup import LocalModel, Server, SlotConfig
+from imitation_lens.core.running.made_lineup import made_lineup
 from imitation_lens.core.servers.replay import DemoPackError, export_demo_pack, import_demo_pack
+from imitation_lens.core.training.plan import TrainedModel
 from imitation_lens.ui.connections_dialog import ConnectionsDialog
 from imitation_lens.ui.gui_writer import GuiWriter
 from imitation_lens.ui.library_dialog import LibraryDialog
 from imitation_lens.ui.lineup_dialog import LineupDialog
 from imitation_lens.ui.plain_text import as_html
+from imitation_lens.ui.tasks import run_task
 
 
 class ModelsHost(Protocol):
@@ -67,6 +74,7 @@ class ModelsMenu(QObject):
         if self.library is None:
             self.library = LibraryDialog(self.host.writer, self.host.paths, self._parent, catalog)
             self.library.catalog_tab.use_pair.connect(self.use_pair)
+            self.library.use_imitator.connect(self.use_made_imitator)
         self.library.show()
         self.library.refresh()
         return self.library
@@ -85,6 +93,51 @@ class ModelsMenu(QObject):
             ),
         ]
         self.host.apply_lineup(lineup + ([teacher] if teacher else []))
+
+    # -- models made here (Models ▸ Make an imitator…) -------------------------------------------
+
+    def add_made_model(
+        self,
+        trained: TrainedModel,
+        use: bool = True,
+        on_added: Callable[[LibraryModel], None] | None = None,
+    ) -> None:
+        """Put a model a training run made in the library, with where it came from; with `use`,
+        then compare it with its base (use_made_imitator). `on_added(model)` once it is in."""
+
+        def added(model: LibraryModel) -> None:
+            if self.library is not None:
+                self.library.refresh()
+            if on_added is not None:
+                on_added(model)
+            if use:
+                self.use_made_imitator(model)
+
+        def failed(error: Exception) -> None:
+            if not isinstance(error, (ModelFileError, OSError)):
+                raise error
+            self.host.say(shown_fault(f"The model made could not be added to the library: {error}"))
+
+        self.host.writer.call(lambda store: add_trained_model(store, trained), added, failed)
+
+    def use_made_imitator(self, model: LibraryModel) -> None:
+        """A lineup comparing a made model with the model it was made from: Base = its base,
+        asked the same way, Imitator = the made model, Teacher as it is now. The files are
+        looked at in a task; the window says in plain words if one is gone."""
+        current = list(self.host.lineup)
+
+        def failed(error: Exception) -> None:
+            if not isinstance(error, ModelFileError):
+                raise error
+            self.host.say(shown_fault(str(error)))
+
+        run_task(
+            self._parent,
+            lambda _task: made_lineup(current, model),
+            self.host.apply_lineup,
+            failed,
+            name="made lineup",
+        )
 
     def open_connections(self) -> ConnectionsDialog:
         if self.connections is None:

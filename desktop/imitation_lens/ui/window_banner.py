@@ -1,11 +1,14 @@
-"""The line above the prompt: a blind session, a demo lineup of stand-ins, or saving trouble."""
+"""The line above the prompt: a blind session, a demo lineup of stand-ins or with a model made
+here, or saving trouble."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
 from imitation_lens.core.housekeeping.fault_log import shown_fault
+from imitation_lens.core.model_files.trained_models import MADE_HERE
 from imitation_lens.core.running.lineup import SlotConfig
+from imitation_lens.core.running.made_lineup import BEFORE_FINE_TUNING
 from imitation_lens.ui.plain_text import escaped
 
 
@@ -25,6 +28,11 @@ class Banner(QLabel):
             )
             self.setVisible(True)
             return
+        made = [slot for slot in lineup if slot.note.startswith(MADE_HERE)]
+        if made:
+            self.setText(self._made_words(lineup, made, stand_ins))
+            self.setVisible(True)
+            return
         if stand_ins:
             self.setText(
                 "<b>Demo lineup.</b> Every column runs the small built-in model Gemma 3 270M, "
@@ -35,6 +43,27 @@ class Banner(QLabel):
         else:
             self.clear()
         self.setVisible(bool(stand_ins))
+
+    @staticmethod
+    def _made_words(lineup: list[SlotConfig], made: list[SlotConfig], stand_ins: list[str]) -> str:
+        """What a lineup with a model made here compares (Models ▸ Make an imitator…)."""
+        words = []
+        for slot in made:
+            what = slot.note.removeprefix(MADE_HERE).lstrip(": ")
+            words.append(f"{escaped(slot.role)} is a model made on this computer: {escaped(what)}.")
+        bases = [s.role for s in lineup if s.is_local and s.note.endswith(BEFORE_FINE_TUNING)]
+        if bases:
+            words.append(
+                f"{escaped(' and '.join(bases))} runs the model it was made from, asked the "
+                "same way, so what differs between them is the fine-tuning alone."
+            )
+        if stand_ins:
+            words.append(
+                f"{escaped(' and '.join(stand_ins))} "
+                f"{'is a stand-in' if len(stand_ins) == 1 else 'are stand-ins'} (the small "
+                "built-in Gemma 3 270M); use its <i>Settings…</i> to connect a teacher API."
+            )
+        return "<b>Made here.</b> " + " ".join(words)
 
     def show_storage_failed(self, message: str) -> None:
         self.setText(f"<b>Not saved yet.</b> {escaped(shown_fault(message))}")

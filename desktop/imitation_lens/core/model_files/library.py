@@ -8,7 +8,7 @@ architectures this build cannot run without loading any weights.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,10 @@ from imitation_lens.core.model_files.gguf_header import (
     ModelFileError,
     inspect_model_file,
 )
+from imitation_lens.core.model_files.trainable_base import QUANTIZATION as TRAINABLE_QUANT
+from imitation_lens.core.model_files.trainable_base import SHA256 as TRAINABLE_SHA256
+from imitation_lens.core.model_files.trainable_base import TITLE as TRAINABLE_TITLE
+from imitation_lens.core.model_files.trainable_base import ensure_trainable_base
 from imitation_lens.core.running.events import utc_now
 from imitation_lens.core.running.local_runner import route_llama_log
 from imitation_lens.core.storage.store import Store, new_id
@@ -36,6 +40,8 @@ class LibraryModel:
     hf_repo: str = ""
     hf_file: str = ""
     catalog_id: str = ""
+    name: str = ""  # a title given when it was added (a made model's); "" for the header's
+    provenance: dict[str, Any] = field(default_factory=dict)  # where a made model came from
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> LibraryModel:
@@ -50,22 +56,30 @@ class LibraryModel:
             hf_repo=row["hf_repo"] or "",
             hf_file=row["hf_file"] or "",
             catalog_id=row["catalog_id"] or "",
+            name=row.get("title") or "",
+            provenance=json.loads(row.get("provenance") or "{}"),
         )
 
     @property
     def built_in(self) -> bool:
-        return self.origin == BUILT_IN
+        return self.origin in (BUILT_IN, TRAINABLE_BASE)
 
     @property
     def title(self) -> str:
-        if self.built_in:  # the words the columns use for it
+        if self.origin == BUILT_IN:  # the words the columns use for it
             return f"{DISPLAY_NAME} · {self.facts.get('quantization') or 'Q4_K_M'} · built in"
+        if self.origin == TRAINABLE_BASE:
+            return TRAINABLE_TITLE
+        if self.name:
+            return self.name
         name = self.facts.get("name") or self.file_name
         details = [self.facts.get("size_label"), self.facts.get("quantization")]
         return " · ".join([name, *(d for d in details if d and d.lower() not in name.lower())])
 
 
 BUILT_IN = "built-in"  # the origin of the model that ships with the app; never in the table
+TRAINABLE_BASE = "built-in-trainable"  # the model imitators are made from; never in the table
+TRAINED = "trained"  # a model made here (core/model_files/trained_models.py)
 
 
 def built_in_model(models_dir: Path) -> LibraryModel:
@@ -82,6 +96,26 @@ def built_in_model(models_dir: Path) -> LibraryModel:
         sha256=BUNDLED_SHA256,  # published with the package and checked when assembled
         facts=facts_record(facts),
         origin=BUILT_IN,
+    )
+
+
+def trainable_base_model(models_dir: Path) -> LibraryModel:
+    """The model imitators are made from (core/model_files/trainable_base.py), as a library
+    entry listed after the built-in one. Checks its sha256 the first time (remembered) and reads
+    its header: call it off the GUI thread. Raises ModelFileError, in plain words if the package
+    that carries it is not installed."""
+    path = ensure_trainable_base(models_dir)
+    facts = inspect_model_file(path)
+    record = facts_record(facts)
+    record["quantization"] = record.get("quantization") or TRAINABLE_QUANT
+    return LibraryModel(
+        id=TRAINABLE_BASE,
+        path=str(path),
+        file_name=facts.file_name,
+        size_bytes=facts.size_bytes,
+        sha256=TRAINABLE_SHA256,  # checked just now, against the published file
+        facts=record,
+        origin=TRAINABLE_BASE,
     )
 
 
@@ -127,7 +161,9 @@ def add_model(
     """Add a checked file, or refresh the entry that already points at the same path."""
     path = str(facts.path.resolve())
     table = store.db.table("library_models")
-    existing = list(store.db.query("SELECT id FROM library_models WHERE path = ?", [path]))
+    existing = list(store.db.query("SELECT id, origin FROM library_models WHERE path = ?", [path]))
+    if existing and existing[0]["origin"] == TRAINED:
+        origin = TRAINED  # a made model added again by hand stays a made model, with its story
     row = {
         "id": existing[0]["id"] if existing else new_id(),
         "path": path,

@@ -393,6 +393,15 @@ def _v8_question_set_of_an_item(db: sqlite_utils.Database) -> None:
     db.table("items").add_column("set_licence", str)
 
 
+def _v9_made_models(db: sqlite_utils.Database) -> None:
+    """Models made here (origin "trained", core/model_files/trained_models.py): the title the
+    run gave the model, and `provenance` (JSON: base, teacher answers, epochs, seed, losses, …),
+    so the library says where each one came from. Both are empty for every other model."""
+    models = db.table("library_models")
+    models.add_column("title", str, not_null_default="")
+    models.add_column("provenance", str, not_null_default="")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial,
     _v2_judging,
@@ -402,6 +411,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v6_views_count_the_standing_phase,
     _v7_known_wrong_answers,
     _v8_question_set_of_an_item,
+    _v9_made_models,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1,0 +1,104 @@
+"""Models made here (Models ▸ Make an imitator…) in the library, and where each came from.
+
+A made model is a library entry of origin "trained" whose provenance (the run's
+TrainedModel.provenance: base, teacher answers, epochs, seed, losses, …) is kept with it, so the
+library, the lineup and the banner can say in plain words what it is.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from imitation_lens.core.model_files.gguf_header import inspect_model_file
+from imitation_lens.core.model_files.library import TRAINED, LibraryModel, add_model
+from imitation_lens.core.storage.store import Store
+from imitation_lens.core.training.plan import TrainedModel
+
+MADE_HERE = "made here"  # how a made model's column note starts (the banner looks for it)
+
+
+def add_trained_model(store: Store, trained: TrainedModel) -> LibraryModel:
+    """Put a made model in the library with its title and provenance (on the writer's thread:
+    it reads the file's header). Its checksum is computed in the background by the library, as
+    for any file. Raises ModelFileError if the file is not a readable model."""
+    facts = inspect_model_file(Path(trained.path))
+    model = add_model(store, facts, origin=TRAINED)
+    provenance = json.dumps(trained.provenance, ensure_ascii=False, default=str)
+    with store.db.atomic():
+        store.db.table("library_models").update(
+            model.id, {"title": trained.title, "provenance": provenance}
+        )
+    row = store.db.table("library_models").get(model.id)
+    return LibraryModel.from_row(row)
+
+
+def trained_models(store: Store) -> list[LibraryModel]:
+    """The made models in the library, newest first."""
+    rows = store.db.query(
+        "SELECT * FROM library_models WHERE origin = ? ORDER BY added_at DESC, rowid DESC",
+        [TRAINED],
+    )
+    return [LibraryModel.from_row(row) for row in rows]
+
+
+def _short(title: Any) -> str:
+    # "SmolLM2 135M Instruct · Q4_1 · built in" -> "SmolLM2 135M Instruct"
+    return str(title or "").split(" · ")[0].strip() or "its base model"
+
+
+def _number(value: Any) -> str:
+    try:
+        return f"{float(value):.2f}"
+    except (TypeError, ValueError):
+        return "?"
+
+
+def _count(value: Any, one: str, many: str) -> str:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return many
+    return f"{number} {one if number == 1 else many}"
+
+
+def teacher_words(provenance: dict[str, Any]) -> str:
+    """Who wrote the answers it learned from: "by Claude", or "" when nobody said."""
+    teacher = str(provenance.get("teacher") or "").strip()
+    return f"by {teacher}" if teacher else ""
+
+
+def made_note(provenance: dict[str, Any]) -> str:
+    """What the Imitator column's header says, e.g. "made here: SmolLM2 135M Instruct
+    fine-tuned on 150 answers by Claude"."""
+    answers = _count(provenance.get("answers"), "answer", "answers")
+    words = [f"{MADE_HERE}: {_short(provenance.get('base'))} fine-tuned on {answers}"]
+    if teacher_words(provenance):
+        words.append(teacher_words(provenance))
+    return " ".join(words)
+
+
+def provenance_words(provenance: dict[str, Any]) -> str:
+    """Where a made model came from, in a sentence, e.g. "Made here from SmolLM2 135M Instruct
+    on 150 teacher answers (Teacher answers written by Claude, Apache-2.0), 2 epochs, seed 42;
+    held-out loss 1.92 → 1.41"."""
+    if not provenance:
+        return ""
+    data = [str(provenance.get(k) or "").strip() for k in ("data", "data_licence")]
+    source = ", ".join(d for d in data if d)
+    answers = _count(provenance.get("answers"), "teacher answer", "teacher answers")
+    sentence = f"Made here from {_short(provenance.get('base'))} on {answers}"
+    if source:
+        sentence += f" ({source})"
+    sentence += f", {_count(provenance.get('epochs'), 'epoch', 'epochs')}"
+    if provenance.get("seed") is not None:
+        sentence += f", seed {provenance['seed']}"
+    before, after = provenance.get("held_out_loss_before"), provenance.get("held_out_loss_after")
+    if before is not None or after is not None:
+        sentence += f"; held-out loss {_number(before)} → {_number(after)}"
+        if provenance.get("held_out"):
+            held_out = _count(provenance["held_out"], "answer", "answers")
+            sentence += f" (on {held_out} kept out of training)"
+    made = str(provenance.get("made") or "")[:10]
+    return sentence + (f"; made {made}." if made else ".")
