@@ -249,3 +249,24 @@ def test_the_start_lineup_uses_the_newest_made_model_else_the_stand_ins(tmp_path
     (tmp_path / "models" / "newer.gguf").unlink()  # gone: the one before it is used
     assert Path(startup_lineup(store, {})[1].source.path).name == "older.gguf"  # type: ignore[union-attr]
     store.close()
+
+
+def test_a_made_file_added_by_hand_elsewhere_brings_its_story(tmp_path: Path) -> None:
+    # A made model copied to another computer is only a file: the provenance the workshop wrote
+    # into it is what the library reads when it is added there. A plain file stays plain.
+    import gguf_variants
+    from imitation_lens.core.model_files.gguf_header import inspect_model_file
+    from imitation_lens.core.model_files.trained_models import add_model_file
+    from imitation_lens.core.training.gguf_finish import finish_model_file
+
+    plain = gguf_variants.write_model(tmp_path / "plain.gguf")
+    made = tmp_path / "made.gguf"
+    story = {**provenance(), "name": "tiny · imitator of “Test set”"}
+    finish_model_file(plain, plain, made, story["name"], story)
+    store = Store(tmp_path / "db.sqlite3")
+    model = add_model_file(store, inspect_model_file(made))
+    assert model.origin == TRAINED and model.title == story["name"]
+    assert model.provenance["held_out_loss_after"] == story["held_out_loss_after"]
+    assert model.provenance["epochs"] == story["epochs"]
+    assert add_model_file(store, inspect_model_file(plain)).origin == "file"
+    store.close()

@@ -34,7 +34,6 @@ from imitation_lens.core.model_files.library import (
     TRAINABLE_BASE,
     TRAINED,
     LibraryModel,
-    add_model,
     built_in_model,
     check_model_file,
     library_models,
@@ -42,6 +41,7 @@ from imitation_lens.core.model_files.library import (
     set_sha256,
     trainable_base_model,
 )
+from imitation_lens.core.model_files.trained_models import add_model_file
 from imitation_lens.core.storage.store import Store
 from imitation_lens.ui.catalog_tab import CatalogTab
 from imitation_lens.ui.gui_writer import GuiWriter
@@ -287,7 +287,7 @@ class LibraryDialog(QDialog):
             self.refresh()
             self.checked.emit(str(facts.path), "")
 
-        self.writer.call(lambda store: add_model(store, facts), added, owner=self)
+        self.writer.call(lambda store: add_model_file(store, facts), added, owner=self)
 
     def remove_selected(self) -> None:
         selected = self._selected()

@@ -11,9 +11,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from imitation_lens.core.model_files.gguf_header import inspect_model_file
+from imitation_lens.core.model_files.gguf_header import ModelFacts, inspect_model_file
 from imitation_lens.core.model_files.library import TRAINED, LibraryModel, add_model
 from imitation_lens.core.storage.store import Store
+from imitation_lens.core.training.gguf_finish import provenance_in_file
 from imitation_lens.core.training.plan import TrainedModel
 
 MADE_HERE = "made here"  # how a made model's column note starts (the banner looks for it)
@@ -32,6 +33,16 @@ def add_trained_model(store: Store, trained: TrainedModel) -> LibraryModel:
         )
     row = store.db.table("library_models").get(model.id)
     return LibraryModel.from_row(row)
+
+
+def add_model_file(store: Store, facts: ModelFacts) -> LibraryModel:
+    """Add a file the person chose: a model made here (on this computer or another) keeps its
+    story, read from the provenance the workshop wrote into the file itself."""
+    provenance = provenance_in_file(facts.path)
+    if not provenance.get("name"):
+        return add_model(store, facts)
+    title = str(provenance["name"])
+    return add_trained_model(store, TrainedModel(str(facts.path), title, provenance))
 
 
 def trained_models(store: Store) -> list[LibraryModel]:

@@ -86,7 +86,10 @@ def provenance_in_file(path: Path) -> dict[str, Any]:
     """The provenance a finished file carries (empty for any other GGUF file)."""
     import gguf
 
-    reader = gguf.GGUFReader(path)
+    try:
+        reader = gguf.GGUFReader(path)
+    except (ValueError, OSError, KeyError, IndexError, TypeError):
+        return {}  # the library's own checks say what is wrong with such a file
     return {
         field.name.removeprefix(PROVENANCE_PREFIX): field.contents()
         for field in reader.fields.values()
