@@ -86,7 +86,7 @@ def _kept(
 
 
 def _counted(count: int, one: str, many: str) -> str:
-    return f"1 {one}" if count == 1 else f"{count:,} {many}"
+    return "no " + many if count == 0 else f"1 {one}" if count == 1 else f"{count:,} {many}"
 
 
 def _enough(answers: TeacherAnswers, where: str) -> TeacherAnswers:
@@ -96,7 +96,8 @@ def _enough(answers: TeacherAnswers, where: str) -> TeacherAnswers:
         return answers
     left_out = ""
     if answers.dropped:
-        left_out = f" ({_counted(answers.dropped, 'more was', 'more were')} left out: without a question or "
+        more = ("more was", "more were") if count else ("was", "were")
+        left_out = f" ({_counted(answers.dropped, *more)} left out: without a question or "
         left_out += "an answer, repeated, or far too long)"
     raise TrainingError(
         f"{where} has {_counted(count, 'answer', 'answers')}{left_out}; a run needs at least "
@@ -193,9 +194,14 @@ def _plain(error: SetFileError, name: str) -> str:
     cause = error.__cause__
     if isinstance(cause, UnicodeDecodeError):
         return f"{name} is not text Imitation Lens can read; save it as UTF-8 JSON or JSON Lines."
-    if isinstance(cause, JSONDecodeError) and not str(error).startswith(f"{name}: line"):
-        return f"{name} is not valid JSON: it may be cut short or damaged; download it again."
-    return str(error)
+    if isinstance(cause, JSONDecodeError):
+        # JSON Lines: the reader said which line; the parser's own words are left out.
+        said = str(error)
+        where = said.split(" is not valid JSON")[0] if said.startswith(f"{name}: line") else name
+        return f"{where} is not valid JSON: it may be cut short or damaged; download it again."
+    # The readers were written for question files: here the rows are answers.
+    said = str(error).replace("list of questions", "list of answers")
+    return said.replace("to be a question.", "to be an answer.")
 
 
 def _first_bytes(path: Path, name: str) -> bytes:
