@@ -30,7 +30,7 @@ from imitation_lens.core.training.teacher_answers import (
     answers_from_session,
     built_in_answers,
 )
-from set_file_variants import VARIANTS
+from set_file_variants import VARIANTS, parquet_variants
 from teacher_answer_variants import HOSTILE, broken_good_files, good_files, hostile_file, pairs
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
@@ -381,3 +381,21 @@ def test_a_session_without_enough_finished_teacher_answers_is_refused_plainly(
         f"Session “Few” has 3 answers; a run needs at least {MIN_ANSWERS}"
     )
     assert "no longer there" in refusals["no-such-session"]
+
+
+def test_parquet_answer_files_read_and_their_breakage_ends_plainly(tmp_path: Path) -> None:
+    pa = pytest.importorskip("pyarrow")
+    parquet = pytest.importorskip("pyarrow.parquet")
+    rows = [{"instruction": p, "input": "", "output": a} for p, a in pairs()]
+    source = tmp_path / "alpaca-train.parquet"
+    parquet.write_table(pa.Table.from_pylist(rows), source)
+    found = answers_from_file(source)
+    assert [(a.prompt, a.answer) for a in found.answers] == pairs()
+    assert found.licence == "CC BY-NC 4.0"
+    for name, path in parquet_variants(source, tmp_path / "broken"):
+        try:
+            read = answers_from_file(path)
+        except TrainingError as refused:
+            _plain(str(refused))
+        else:
+            assert {(a.prompt, a.answer) for a in read.answers} <= set(pairs()), name
