@@ -34,6 +34,9 @@ class TeacherAnswers:
     licence: str  # "" when not known
     answers: tuple[TeacherAnswer, ...]
     teacher: str = ""  # the model that wrote them, when known
+    # Pairs read but not kept (no answer, repeated, too long, beyond the most a file gives): said
+    # beside the count so a person sees the file was not taken whole.
+    dropped: int = 0
 
 
 @dataclass(frozen=True)
