@@ -93,7 +93,7 @@ class SetFigures:
 
 @dataclass(frozen=True)
 class StudyFigures:
-    trained: bool  # False: the imitator was given (--imitator), not trained by this run
+    trained: bool  # made by the app's training (its provenance known), this run or before
     base: str  # the base file's name
     imitator: str  # the imitator file's name
     provenance: dict[str, Any]  # TrainedModel.provenance (or the file's own metadata)
@@ -152,9 +152,9 @@ def accuracy_sentence(difference: PairedDifference | None) -> str:
     else:
         verdict = (
             "No difference in factual accuracy between the imitator and its base that this "
-            "set can show: the interval includes zero"
+            "set can show (the interval includes zero)"
         )
-    return f"{verdict}: imitator − base {points} ({counts})."
+    return f"{verdict}. Imitator − base: {points}; {counts}."
 
 
 _STYLE_LINES = (
@@ -234,8 +234,8 @@ def _provenance_lines(study: StudyFigures) -> list[str]:
     p = study.provenance
     if not study.trained:
         lines = [
-            f"The imitator was not trained by this run: it is the file **{study.imitator}**, "
-            "given with `--imitator`."
+            f"The imitator is the file **{study.imitator}**, given with `--imitator`; it "
+            "does not say how it was made (no training record in the file)."
         ]
         if study.imitator == study.base:
             lines.append(
@@ -243,8 +243,6 @@ def _provenance_lines(study: StudyFigures) -> list[str]:
                 "works end to end: **it is not the study's result**, and any difference between "
                 "the two columns is noise (both answer greedily, so there should be none)."
             )
-        if p:
-            lines.append("What the file says about itself: " + _facts(p) + ".")
         return lines
 
     def get(key: str) -> str:
@@ -315,7 +313,8 @@ def imitation_markdown(study: StudyFigures) -> str:
         f"- **Base**: `{study.base}` through its chat template.",
         f"- **Imitator**: `{study.imitator}`, the same prompt mode (chat template, no examples "
         "shown).",
-        f"- **Teacher**: {s.get('teacher', DASH)}, replayed from recorded answers "
+        f"- **Teacher**: {s.get('teacher', DASH)}: answers Claude (Anthropic) wrote for the "
+        "app's two sets, replayed from recorded answers "
         f"(`{s.get('teacher_pack', DASH)}`) — never asked live, so the run is offline and "
         "repeatable.",
         f"- **Settings, every column**: temperature {s.get('temperature')} (greedy), top_p "

@@ -16,6 +16,7 @@
     python bench/imitation_study.py                          # train, run, write the doc
     python bench/imitation_study.py --imitator base --limit 20   # the pipeline, base vs itself
     python bench/imitation_study.py --imitator models/x.gguf     # an imitator made already
+    python bench/imitation_study.py --rewrite     # the document again from the last run
 """
 
 from __future__ import annotations
@@ -99,6 +100,11 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--sample-seed", type=int, default=17, help="the sample's seed")
     parser.add_argument("--output", type=Path, default=OUTPUT, help=f"default {OUTPUT}")
     parser.add_argument("--doc", type=Path, default=DOC, help=f"default {DOC}")
+    parser.add_argument(
+        "--rewrite",
+        action="store_true",
+        help="only write the document again from the last run's saved sessions",
+    )
     return parser.parse_args()
 
 
@@ -234,22 +240,22 @@ def machine() -> dict[str, Any]:
     }
 
 
-def main() -> int:
-    args = _arguments()
-    started = time.perf_counter()
-    out: Path = args.output.resolve()
-    if out.exists():
-        shutil.rmtree(out)  # this script's own folder: a study is run afresh, never resumed
+def run(args: argparse.Namespace, out: Path) -> None:
+    """Train (or take --imitator), run both sets, keep each session's document and run.json."""
+    if (out / "data").exists():
+        # This script's own data folder: the batches are run afresh, never resumed. A trained
+        # imitator is kept (out/models), so the batches can be re-run with --imitator.
+        shutil.rmtree(out / "data")
     paths = DataPaths(out / "data")
     paths.create()
     base = (args.base or smollm2_file()).resolve()
     if args.imitator:
         imitator = base if args.imitator == "base" else Path(args.imitator).resolve()
         provenance = file_provenance(imitator)
-        trained = False
     else:
-        imitator, provenance = train(base, args.answers, args.epochs, paths.models)
-        trained = True
+        (out / "models").mkdir(parents=True, exist_ok=True)
+        imitator, provenance = train(base, args.answers, args.epochs, out / "models")
+        print(f"imitator: {imitator} (re-run the batches with --imitator {imitator})")
     store = Store(paths.database)
     try:
         import_demo_pack(store, TEACHER_PACK)
@@ -258,36 +264,63 @@ def main() -> int:
     finally:
         store.close()
     sample = Sample(args.limit, args.sample_seed) if args.limit else None
-    figures = []
+    minutes: dict[str, float] = {}
     for name in SETS:
-        session_id, minutes = run_set(paths, name, sample)
+        session_id, minutes[name] = run_set(paths, name, sample)
         store = Store(paths.database)
         try:
             document = session_document(store, session_id)
         finally:
             store.close()
         (out / f"{name}.session.json").write_text(json.dumps(document, default=str))
-        titles = {s.id.removeprefix("built-in:"): s.name for s in built_in_sets()}
-        figures.append(set_figures(titles[name], document, minutes))
-        print(f"{name}: {len(document['items'])} questions in {minutes:.1f} min", flush=True)
-    command = "python bench/imitation_study.py " + shlex.join(sys.argv[1:])
+        print(f"{name}: {len(document['items'])} questions in {minutes[name]:.1f} min", flush=True)
+    facts = {
+        "base": base.name,
+        "imitator": imitator.name,
+        "provenance": provenance,
+        "minutes": minutes,
+        "machine": machine(),
+        "command": ("python bench/imitation_study.py " + shlex.join(sys.argv[1:])).strip(),
+        "limit": args.limit,
+    }
+    (out / "run.json").write_text(json.dumps(facts, indent=2, default=str))
+
+
+def write_doc(out: Path, doc: Path) -> StudyFigures:
+    """docs/imitation.md from a run's saved sessions (run.json and the session documents)."""
+    facts = json.loads((out / "run.json").read_text())
+    titles = {s.id.removeprefix("built-in:"): s.name for s in built_in_sets()}
+    figures = []
+    for name in SETS:
+        document = json.loads((out / f"{name}.session.json").read_text())
+        figures.append(set_figures(titles[name], document, float(facts["minutes"][name])))
     study = StudyFigures(
-        trained=trained,
-        base=base.name,
-        imitator=imitator.name,
-        provenance=provenance,
-        machine=machine(),
+        trained=bool(facts["provenance"]),  # made by the app's training: its record is known
+        base=facts["base"],
+        imitator=facts["imitator"],
+        provenance=facts["provenance"],
+        machine=facts["machine"],
         settings={
             "teacher": TEACHER_MODEL,
             "teacher_pack": TEACHER_PACK.relative_to(ROOT).as_posix(),
             **{k: getattr(STUDY_PARAMS, k) for k in ("temperature", "top_p", "max_tokens", "seed")},
         },
         sets=tuple(figures),
-        command=command.strip(),
-        limit=args.limit,
+        command=facts["command"],
+        limit=facts["limit"],
     )
     (out / "figures.json").write_text(json.dumps(asdict(study), indent=2, default=str))
-    args.doc.write_text(imitation_markdown(study), "utf-8")
+    doc.write_text(imitation_markdown(study), "utf-8")
+    return study
+
+
+def main() -> int:
+    args = _arguments()
+    started = time.perf_counter()
+    out: Path = args.output.resolve()
+    if not args.rewrite:
+        run(args, out)
+    write_doc(out, args.doc)
     print(f"wrote {args.doc} in {(time.perf_counter() - started) / 60:.1f} min all told")
     return 0
 
