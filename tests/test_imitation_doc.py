@@ -3,14 +3,20 @@ and never credits style (bench/imitation_doc.py, the pure part of bench/imitatio
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from imitation_lens.core.analysis.estimates import Estimate
 from imitation_lens.core.analysis.paired import AUTOMATIC, PairedDifference
 from imitation_lens.core.analysis.style import ModelStyle, Style
-from test_teacher_pack import study_module
+from imitation_lens.core.exports.session_json import session_document
+from imitation_lens.core.storage.store import Store
+from session_factory import make_session
+from test_teacher_pack import BENCH, study_module
 
 doc = study_module()
 
@@ -151,3 +157,45 @@ def test_the_base_against_itself_is_labelled_a_pipeline_check_not_the_study() ->
     assert "Pipeline check, not the study" in text
     assert "it is not the study's result" in text
     assert "No difference in factual accuracy" in text
+
+
+def study_script() -> Any:
+    """bench/imitation_study.py itself (it finds imitation_doc by name: loaded above)."""
+    spec = importlib.util.spec_from_file_location("imitation_study", BENCH / "imitation_study.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_document_is_written_from_saved_sessions_through_the_apps_analysis(
+    tmp_path: Path,
+) -> None:
+    script = study_script()
+    store = Store(tmp_path / "data.sqlite")
+    try:
+        documents = [session_document(store, make_session(store, 15, seed=s)) for s in (1, 2)]
+    finally:
+        store.close()
+    for name, document in zip(doc.SETS, documents, strict=True):
+        (tmp_path / f"{name}.session.json").write_text(json.dumps(document, default=str))
+    run = {
+        "base": "base.gguf",
+        "imitator": "imitator.gguf",
+        "provenance": {"epochs": 2, "steps": 30, "train_loss_first": 2.0, "seconds": 600},
+        "minutes": {"factual-probes": 2.5, "open-ended": 1.5},
+        "machine": {"cores": 2},
+        "command": "python bench/imitation_study.py",
+        "limit": None,
+    }
+    (tmp_path / "run.json").write_text(json.dumps(run))
+    written = script.write_doc(tmp_path, tmp_path / "imitation.md")
+    text = (tmp_path / "imitation.md").read_text("utf-8")
+    factual = written.sets[0]
+    # The session's items with a reference are checked; the accuracy table has every column.
+    assert factual.accuracy is not None and set(factual.accuracy) == {"Base", "Imitator", "Teacher"}
+    assert factual.accuracy["Base"].count == sum(1 for i in documents[0]["items"] if i["reference"])
+    assert any(d.model == "Imitator" and d.other == "Base" for d in factual.paired)
+    assert "Imitator − base:" in text and "| Words per answer |" in text
+    assert "| Training time | 10.0 min |" in text
+    assert json.loads((tmp_path / "figures.json").read_text())["trained"] is True
