@@ -64,6 +64,7 @@ from imitation_lens.core.storage.store import Store
 from imitation_lens.core.training.plan import (
     TeacherAnswer,
     TeacherAnswers,
+    TrainingError,
     TrainingPlan,
     TrainingProgress,
     TrainingSettings,
@@ -110,7 +111,8 @@ def _arguments() -> argparse.Namespace:
 
 def read_teacher_answers(path: Path) -> TeacherAnswers:
     """The built-in teacher answers: JSON lines of a prompt and an answer (Alpaca's
-    instruction/output names are read too)."""
+    instruction/output names are read too). core/training may come to have its own reader of
+    the built-in set; this one only needs the contract's TeacherAnswers."""
     answers = []
     for line in path.read_text("utf-8").splitlines():
         if not line.strip():
@@ -120,12 +122,18 @@ def read_teacher_answers(path: Path) -> TeacherAnswers:
         answer = row.get("answer") or row.get("output") or row.get("response")
         if prompt and answer:
             answers.append(TeacherAnswer(str(prompt), str(answer)))
+    # Its name, licence and writer from the folder's sets.json, as the built-in set gives them.
+    about: dict[str, Any] = {}
+    listing = path.with_name("sets.json")
+    if listing.exists():
+        sets = json.loads(listing.read_text("utf-8")).get("sets", [])
+        about = next((s for s in sets if s.get("file") == path.name), {})
     return TeacherAnswers(
-        name="Teacher answers written by Claude",
-        origin="built in",
-        licence="Apache-2.0",
+        name=str(about.get("name") or path.name),
+        origin="built in" if about else "file",
+        licence=str(about.get("licence") or ""),
         answers=tuple(answers),
-        teacher="Claude (Anthropic)",
+        teacher=str(about.get("teacher") or ""),
     )
 
 
@@ -254,7 +262,15 @@ def run(args: argparse.Namespace, out: Path) -> None:
         provenance = file_provenance(imitator)
     else:
         (out / "models").mkdir(parents=True, exist_ok=True)
-        imitator, provenance = train(base, args.answers, args.epochs, out / "models")
+        try:
+            imitator, provenance = train(base, args.answers, args.epochs, out / "models")
+        except NotImplementedError:
+            raise SystemExit(
+                "This build cannot train yet (core/training/run.py is the contract only): "
+                "give --imitator FILE, or --imitator base to check the pipeline."
+            ) from None
+        except TrainingError as error:
+            raise SystemExit(f"Training did not run: {error}") from None
         print(f"imitator: {imitator} (re-run the batches with --imitator {imitator})")
     store = Store(paths.database)
     try:
