@@ -58,6 +58,7 @@ from imitation_lens.core.batches.prompt_sets import built_in_sets
 from imitation_lens.core.batches.set_files import Sample
 from imitation_lens.core.exports.session_json import session_document
 from imitation_lens.core.housekeeping.paths import DataPaths, resource_path
+from imitation_lens.core.model_files.gguf_header import inspect_model_file
 from imitation_lens.core.running.lineup import LINEUP_SETTING
 from imitation_lens.core.servers.replay import import_demo_pack
 from imitation_lens.core.storage.store import Store
@@ -182,6 +183,21 @@ def file_provenance(path: Path) -> dict[str, Any]:
         return {}
 
 
+def same_prompt(base: Path, imitator: Path) -> None:
+    """Both columns must be asked through the same chat template, or a difference in their
+    answers could come from the prompt rather than the training."""
+    templates = [inspect_model_file(path).chat_template for path in (base, imitator)]
+    if templates[1] is None:
+        raise SystemExit(
+            f"{imitator.name} has no chat template, so it cannot be asked as its base is."
+        )
+    if templates[0] != templates[1]:
+        raise SystemExit(
+            f"{imitator.name}'s chat template differs from {base.name}'s: the two columns would "
+            "not be asked the same way."
+        )
+
+
 def run_set(paths: DataPaths, name: str, sample: Sample | None) -> tuple[str, float]:
     """One built-in set through `imitation-lens batch`'s own function; its session id and
     minutes."""
@@ -272,6 +288,7 @@ def run(args: argparse.Namespace, out: Path) -> None:
         except TrainingError as error:
             raise SystemExit(f"Training did not run: {error}") from None
         print(f"imitator: {imitator} (re-run the batches with --imitator {imitator})")
+    same_prompt(base, imitator)
     store = Store(paths.database)
     try:
         import_demo_pack(store, TEACHER_PACK)
