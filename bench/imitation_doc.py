@@ -89,6 +89,11 @@ class SetFigures:
     accuracy: dict[str, Estimate] | None = None
     paired: tuple[PairedDifference, ...] = ()
     failed: dict[str, int] = field(default_factory=dict)  # answers that failed, per column
+    # Per column: (question, the check's reason) for each answer the strict check calls wrong
+    # though it names the reference somewhere. Counted as wrong everywhere; listed to be read
+    # by hand, because the check can take a name in a context sentence for the answer (and a
+    # model that learnt to add context would then lose points to the check, not to knowledge).
+    to_read: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -217,6 +222,24 @@ def _accuracy_lines(figures: SetFigures) -> list[str]:
     for role, estimate in figures.accuracy.items():
         lines.append(f"| {role} | {format_share(estimate)} | {estimate.count} |")
     return lines
+
+
+def _to_read_lines(figures: SetFigures, shown: int = 5) -> list[str]:
+    if not any(figures.to_read.values()):
+        return []
+    lines = [
+        "Answers the strict check calls wrong although they name the reference somewhere. "
+        "They stay wrong in every figure above; they are listed to be read by hand, because the "
+        "check can take a name in a context sentence for the answer, and hedged lists of "
+        "guesses land here too.",
+        "",
+        "| Column | Answers | Some of them (question: the check's reason) |",
+        "|---|---|---|",
+    ]
+    for role, found in figures.to_read.items():
+        some = "; ".join(f"{question} ({reason})" for question, reason in found[:shown])
+        lines.append(f"| {role} | {len(found)} | {some.replace('|', '/') or DASH} |")
+    return [*lines, ""]
 
 
 def imitator_against_base(figures: SetFigures) -> PairedDifference | None:
@@ -351,6 +374,7 @@ def imitation_markdown(study: StudyFigures) -> str:
             "columns answered; its interval is the bootstrap over questions, never narrower "
             "than Newcombe's paired interval.",
             "",
+            *_to_read_lines(factual),
         ]
     lines += ["## Style: did the imitator's manner move toward the teacher's?", ""]
     for figures in study.sets:

@@ -58,6 +58,7 @@ from imitation_lens.core.batches.prompt_sets import built_in_sets
 from imitation_lens.core.batches.set_files import Sample
 from imitation_lens.core.exports.session_json import session_document
 from imitation_lens.core.housekeeping.paths import DataPaths, resource_path
+from imitation_lens.core.judging.answer_check import check_verdict, lenient_check
 from imitation_lens.core.model_files.gguf_header import inspect_model_file
 from imitation_lens.core.running.lineup import LINEUP_SETTING
 from imitation_lens.core.servers.replay import import_demo_pack
@@ -218,17 +219,43 @@ def run_set(paths: DataPaths, name: str, sample: Sample | None) -> tuple[str, fl
     return session_id, minutes
 
 
+def checked_set(document: dict[str, Any]) -> bool:
+    return any(item.get("reference") for item in document["items"])
+
+
+def _wrong_but_named(item: dict[str, Any], text: str) -> str | None:
+    """The strict check's reason when it calls an answer wrong that names the reference
+    anyway (the old lenient rule finds it); None otherwise."""
+    reference = str(item.get("reference") or "")
+    if not reference:
+        return None
+    aliases = tuple(item.get("aliases") or ())
+    incorrect = tuple(item.get("incorrect_answers") or ())
+    verdict = check_verdict(
+        text, reference, aliases, question=str(item["prompt"]), incorrect=incorrect
+    )
+    if verdict is None or verdict.correct or not lenient_check(text, reference, aliases):
+        return None
+    return verdict.reason
+
+
 def set_figures(name: str, document: dict[str, Any], minutes: float) -> SetFigures:
     """The app's figures for one session."""
     texts: dict[str, list[str]] = {}
     failed: dict[str, int] = {}
+    to_read: dict[str, list[tuple[str, str]]] = {}
     for item in document["items"]:
         for response in item["responses"]:
             role = str(response["role"])
             texts.setdefault(role, [])
             failed.setdefault(role, 0)
+            to_read.setdefault(role, [])
             if response.get("status") in FINISHED_STATUSES and response.get("text"):
-                texts[role].append(str(response["text"]))
+                text = str(response["text"])
+                texts[role].append(text)
+                wrong_but_named = _wrong_but_named(item, text)
+                if wrong_but_named is not None:
+                    to_read[role].append((str(item["prompt"]), wrong_but_named))
             elif response.get("status") == "failed":
                 failed[role] += 1
     with shared_resamples():
@@ -247,6 +274,7 @@ def set_figures(name: str, document: dict[str, Any], minutes: float) -> SetFigur
         accuracy=accuracy,
         paired=paired or (),
         failed=failed,
+        to_read={role: found for role, found in to_read.items() if checked_set(document)},
     )
 
 

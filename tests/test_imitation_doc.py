@@ -78,6 +78,7 @@ def study(difference: Any, *, trained: bool = True, imitator: str = "imitator.gg
         },
         paired=(difference,),
         failed={"Base": 0, "Imitator": 2},
+        to_read={"Base": [], "Imitator": [("Who painted it?", "answers Paris; Monet in passing")]},
     )
     open_ended = replace(factual, name="Open-ended instructions", accuracy=None, paired=())
     provenance = {
@@ -143,6 +144,8 @@ def test_the_document_gives_provenance_figures_with_intervals_and_never_credits_
     assert "higher than the base, toward the teacher" in text
     assert "“certainly here is” (40)" in text
     assert "Answers that failed (counted nowhere): Imitator 2." in text
+    assert "| Imitator | 1 | Who painted it? (answers Paris; Monet in passing) |" in text
+    assert "They stay wrong in every figure above" in text
     assert "fewer factual questions right" in text
     assert "Pipeline check" not in text
     # Style is described, never credited: no word of merit anywhere in the document.
