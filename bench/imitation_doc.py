@@ -320,8 +320,8 @@ def imitation_markdown(study: StudyFigures) -> str:
     if not study.trained and study.imitator == study.base:
         lines += [
             "> **Pipeline check, not the study.** The imitator column ran the base file itself; "
-            "the figures below only show that every step works. Run the command at the end "
-            "once a trained imitator exists.",
+            "the figures below only show that every step works. The study itself is "
+            "`python bench/imitation_study.py`, which trains the imitator first.",
             "",
         ]
     if study.limit:

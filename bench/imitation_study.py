@@ -278,11 +278,20 @@ def set_figures(name: str, document: dict[str, Any], minutes: float) -> SetFigur
     )
 
 
+def cpu_name() -> str:
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text(errors="replace").splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    return platform.processor() or platform.machine()
+
+
 def machine() -> dict[str, Any]:
     import llama_cpp
 
     return {
-        "CPU": platform.processor() or platform.machine(),
+        "CPU": cpu_name(),
         "cores": os.cpu_count(),
         "memory": f"{psutil.virtual_memory().total / 2**30:.0f} GiB",
         "system": f"{platform.system()} {platform.release()}",
