@@ -19,9 +19,11 @@ from imitation_lens.core.running.lineup import LocalModel, Server, SlotConfig
 from imitation_lens.core.servers.replay import DemoPackError, export_demo_pack, import_demo_pack
 from imitation_lens.ui.connections_dialog import ConnectionsDialog
 from imitation_lens.ui.gui_writer import GuiWriter
+from imitation_lens.ui.imitator_workshop import ImitatorWorkshop
 from imitation_lens.ui.library_dialog import LibraryDialog
 from imitation_lens.ui.lineup_dialog import LineupDialog
 from imitation_lens.ui.plain_text import as_html
+from imitation_lens.ui.workshop_services import WorkshopServices, default_services
 
 
 class ModelsHost(Protocol):
@@ -46,10 +48,15 @@ class ModelsMenu(QObject):
         self.library: LibraryDialog | None = None
         self.lineup: LineupDialog | None = None
         self.connections: ConnectionsDialog | None = None
+        self.workshop: ImitatorWorkshop | None = None
+        # The core functions the workshop calls; tests give it a scripted training run.
+        self.workshop_services: WorkshopServices = default_services()
         for label, shortcut, slot in (
             ("Model &library…", "Ctrl+L", self.open_library),
             ("&Lineup…", "Ctrl+Shift+L", self.open_lineup),
             ("&Teacher connections…", "Ctrl+Shift+T", self.open_connections),
+            (None, None, None),
+            ("&Make an imitator…", "", self.open_workshop),
             (None, None, None),
             ("&Export demo pack…", "", self.choose_pack_to_export),
             ("&Import demo pack…", "", self.choose_pack_to_import),
@@ -106,6 +113,23 @@ class ModelsMenu(QObject):
         dialog.finished.connect(finished)
         dialog.open()
         return dialog
+
+    def open_workshop(self) -> ImitatorWorkshop:
+        """One workshop at a time: opening it again shows the one that is open (it may be
+        training); a closed one is deleted, and the next opens fresh."""
+        if self.workshop is None:
+            workshop = ImitatorWorkshop(self.host, self.workshop_services, self._parent)
+            self.workshop = workshop
+
+            def finished(_: int) -> None:
+                workshop.deleteLater()
+                if self.workshop is workshop:
+                    self.workshop = None
+
+            workshop.finished.connect(finished)
+        self.workshop.show()
+        self.workshop.raise_()
+        return self.workshop
 
     # -- demo packs ------------------------------------------------------------------------------
 
