@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from conftest import close_window
 from gguf_variants import write_model
 from imitation_lens.core.housekeeping.paths import DataPaths
 from imitation_lens.core.model_files.gguf_header import inspect_model_file
@@ -170,6 +171,7 @@ def test_progress_then_done_adds_the_model_and_fills_the_imitator_column(
         "Training loss 1.600 · held-out loss 1.900 (lower is better for both)"
     )
     assert dialog.view.time_label.text() == "About 2 min left"
+    assert _check(dialog, qtbot) == []  # training, it still fits a 1366×768 screen
     with qtbot.waitSignal(dialog.training_ended, timeout=TIMEOUT) as ended:
         training.allow_all()
     assert ended.args == ["done"]
@@ -189,6 +191,7 @@ def test_progress_then_done_adds_the_model_and_fills_the_imitator_column(
     imitator = [s for s in opened.window.lineup if s.role == "Imitator"]
     assert [getattr(s.source, "path", None) for s in imitator] == [listed[0][0].path]
     assert not dialog.imitator_button.isEnabled()
+    assert _check(dialog, qtbot) == []  # and done
 
 
 def gguf_files_before() -> list[str]:
@@ -248,3 +251,18 @@ def test_closing_while_training_asks_first(qtbot: Any, workshop: Any) -> None:
     qtbot.waitUntil(lambda: training.runs[0].ended.is_set(), timeout=TIMEOUT)
     qtbot.waitUntil(lambda: opened.window.models_menu.workshop is None, timeout=TIMEOUT)
     QApplication.processEvents()
+
+
+def test_closing_the_window_stops_the_training_and_keeps_nothing(
+    qtbot: Any, workshop: Any, data_paths: DataPaths
+) -> None:
+    opened = workshop()
+    dialog, training = opened.dialog, opened.training
+    before = gguf_files(data_paths.models)
+    dialog.start_button.click()
+    training.allow(6)
+    qtbot.waitUntil(lambda: "Saving" in dialog.view.phase_label.text(), timeout=TIMEOUT)
+    close_window(qtbot, opened.window)  # quitting asks nothing
+    qtbot.waitUntil(lambda: training.runs[0].ended.is_set(), timeout=TIMEOUT)
+    assert training.runs[0].cancelled.is_set()
+    assert gguf_files(data_paths.models) == before and opened.added == []

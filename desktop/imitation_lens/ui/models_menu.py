@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
@@ -34,6 +34,9 @@ class ModelsHost(Protocol):
     lineup: list[SlotConfig]
     session_id: str | None
 
+    @property
+    def closing(self) -> SignalInstance: ...  # the window went away
+
     def apply_lineup(self, lineup: list[SlotConfig]) -> None: ...
 
     def say(self, message: str) -> None: ...
@@ -51,6 +54,7 @@ class ModelsMenu(QObject):
         self.workshop: ImitatorWorkshop | None = None
         # The core functions the workshop calls; tests give it a scripted training run.
         self.workshop_services: WorkshopServices = default_services()
+        host.closing.connect(self._window_closing)
         for label, shortcut, slot in (
             ("Model &library…", "Ctrl+L", self.open_library),
             ("&Lineup…", "Ctrl+Shift+L", self.open_lineup),
@@ -130,6 +134,11 @@ class ModelsMenu(QObject):
         self.workshop.show()
         self.workshop.raise_()
         return self.workshop
+
+    def _window_closing(self) -> None:
+        """Quitting stops a training run without asking: nothing of it is kept."""
+        if self.workshop is not None:
+            self.workshop.stop()
 
     # -- demo packs ------------------------------------------------------------------------------
 
