@@ -6,6 +6,7 @@ the made model reaches the library and the Imitator column."""
 from __future__ import annotations
 
 import dataclasses
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -62,7 +63,8 @@ def workshop(
     data_paths: DataPaths,
     tiny_base: LibraryModel,
 ) -> Callable[..., Workshop]:
-    def open_(**changes: Any) -> Workshop:
+    def open_(shipped_late: threading.Event | None = None, **changes: Any) -> Workshop:
+        """`shipped_late`: the shipped bases are listed only once it is set."""
         window = open_window(data_paths)
         training = ScriptedTraining(source=Path(tiny_base.path), **changes)
         added: list[TrainedModel] = []
@@ -85,9 +87,13 @@ def workshop(
             answers_from_file=lambda path: teacher_answers(3, name=path.name),
             answers_from_session=from_session,
             add_trained_model=add,
-            shipped_bases=lambda _: [tiny_base],
+            shipped_bases=lambda _: (
+                [tiny_base] if shipped_late is None or shipped_late.wait() else []
+            ),
         )
         dialog = window.models_menu.open_workshop()
+        if shipped_late is not None:
+            return Workshop(window, dialog, training, added, session_reads)
         qtbot.waitUntil(lambda: len(dialog.bases) == 2, timeout=TIMEOUT)  # tiny, built-in
         qtbot.waitUntil(lambda: dialog.start_button.isEnabled(), timeout=TIMEOUT)
         return Workshop(window, dialog, training, added, session_reads)
@@ -144,6 +150,24 @@ def test_the_built_in_gemma_cannot_be_trained_and_says_why(qtbot: Any, workshop:
         dialog.choose_base(gemma.path)
     assert dialog.estimate_label.text() == UNTRAINABLE
     assert not dialog.start_button.isEnabled()
+
+
+def test_a_trainable_base_is_offered_first_whatever_is_listed_first(
+    qtbot: Any, workshop: Any, tiny_base: LibraryModel
+) -> None:
+    shipped_late = threading.Event()
+    dialog = workshop(shipped_late=shipped_late).dialog
+    qtbot.waitUntil(lambda: [m.built_in for m in dialog.bases] == [True], timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: dialog.estimate_label.text() == UNTRAINABLE, timeout=TIMEOUT)
+    shipped_late.set()
+    qtbot.waitUntil(lambda: dialog.start_button.isEnabled(), timeout=TIMEOUT)
+    assert dialog.base is not None and dialog.base.path == tiny_base.path
+    # Once the person picks a base, a list coming in later does not change it.
+    gemma = next(m for m in dialog.bases if m.built_in)
+    with qtbot.waitSignal(dialog.estimated, timeout=TIMEOUT):
+        dialog.choose_base(gemma.path)
+    dialog._listed_some("shipped", [tiny_base])
+    assert dialog.base is not None and dialog.base.built_in
 
 
 def test_this_sessions_answers_are_read_through_the_writer(qtbot: Any, workshop: Any) -> None:

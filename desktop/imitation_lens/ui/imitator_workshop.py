@@ -92,11 +92,13 @@ class ImitatorWorkshop(QDialog):
         self._answers_asked = 0  # answers or estimates that come back late are for old choices
         self._estimate_asked = 0
         self._file: Path | None = None
+        self._picked: str | None = None  # the base the person picked, once they have
 
         self.choices = WorkshopChoices()
         self.choices.changed.connect(self._plan_changed)
         self.choices.sources.idClicked.connect(self._source_chosen)
         self.choices.choose_file_button.clicked.connect(self.choose_file)
+        self.choices.base_box.activated.connect(self._base_picked)  # by the person, not by code
         self.estimate_label = plain_label()
         self.estimate_label.setAccessibleName("What training will take")
         self.view = TrainingView()
@@ -162,7 +164,9 @@ class ImitatorWorkshop(QDialog):
 
     def _listed_some(self, key: str, models: list[LibraryModel]) -> None:
         self._listed[key] = models
-        chosen = self.base.path if self.base else None
+        shown = self.base.path if self.base else None
+        # The lists come in any order: until someone picks a base, the first (a trainable one,
+        # not the built-in Gemma that may have been listed first) is shown.
         self.bases = []
         for model in self._listed["library"] + self._listed["shipped"] + self._listed["built"]:
             if model.path not in (b.path for b in self.bases):  # trainable ones first
@@ -172,10 +176,10 @@ class ImitatorWorkshop(QDialog):
         box.clear()
         box.addItems([model.title for model in self.bases])
         paths = [m.path for m in self.bases]
-        box.setCurrentIndex(paths.index(chosen) if chosen in paths else 0)
+        box.setCurrentIndex(paths.index(self._picked) if self._picked in paths else 0)
         box.blockSignals(False)
         self.bases_listed.emit()
-        if self.base is None or self.base.path != chosen:
+        if self.base is None or self.base.path != shown:
             self._plan_changed()
 
     @property
@@ -185,6 +189,10 @@ class ImitatorWorkshop(QDialog):
 
     def choose_base(self, path: str) -> None:
         self.choices.base_box.setCurrentIndex([m.path for m in self.bases].index(path))
+        self._base_picked(self.choices.base_box.currentIndex())
+
+    def _base_picked(self, index: int) -> None:
+        self._picked = self.bases[index].path if 0 <= index < len(self.bases) else None
 
     # -- the teacher's answers -----------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -150,9 +151,11 @@ class WorkshopChoices(QWidget):
         self.learning_rate.setSingleStep(1e-5)
         self.learning_rate.setValue(defaults.learning_rate)
         self.learning_rate.setAccessibleName("Learning rate")
-        self.advanced = QPushButton()
+        self.advanced = QToolButton()  # an expander: the learning rate rarely needs changing
+        self.advanced.setText("Advanced")
         self.advanced.setCheckable(True)
-        self.advanced.setFlat(True)
+        self.advanced.setAutoRaise(True)
+        self.advanced.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.advanced.setAccessibleName("Show the advanced settings")
         self.advanced.toggled.connect(self.show_advanced)
         settings_group = QGroupBox("3. Settings")
@@ -171,7 +174,7 @@ class WorkshopChoices(QWidget):
             layout.addWidget(group)
 
     def show_advanced(self, shown: bool) -> None:
-        self.advanced.setText("Advanced ▾" if shown else "Advanced ▸")
+        self.advanced.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
         self._form.setRowVisible(self.learning_rate, shown)
 
     def settings(self) -> TrainingSettings:
