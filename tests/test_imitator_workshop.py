@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from conftest import close_window
 from gguf_variants import write_model
 from imitation_lens.core.housekeeping.paths import DataPaths
-from imitation_lens.core.model_files.gguf_header import inspect_model_file
+from imitation_lens.core.model_files.gguf_header import ModelFileError, inspect_model_file
 from imitation_lens.core.model_files.library import LibraryModel, facts_record, library_models
 from imitation_lens.core.storage.store import Store
 from imitation_lens.core.training.plan import TeacherAnswers, TrainedModel, TrainingError
@@ -192,7 +192,8 @@ def test_progress_then_done_adds_the_model_and_fills_the_imitator_column(
     qtbot.waitUntil(lambda: "step 2 of 4" in dialog.view.phase_label.text(), timeout=TIMEOUT)
     assert (dialog.view.bar.value(), dialog.view.bar.maximum()) == (2, 4)
     assert dialog.view.loss_label.text() == (
-        "Training loss 1.600 · held-out loss 1.900 (lower is better for both)"
+        "Training loss 1.600 · held-out loss 1.900, 2.500 before training (lower is better for "
+        "both)"
     )
     assert dialog.view.time_label.text() == "About 2 min left"
     assert _check(dialog, qtbot) == []  # training, it still fits a 1366×768 screen
@@ -290,3 +291,24 @@ def test_closing_the_window_stops_the_training_and_keeps_nothing(
     qtbot.waitUntil(lambda: training.runs[0].ended.is_set(), timeout=TIMEOUT)
     assert training.runs[0].cancelled.is_set()
     assert gguf_files(data_paths.models) == before and opened.added == []
+
+
+def test_a_model_made_but_not_added_says_where_it_is(
+    qtbot: Any, workshop: Any, data_paths: DataPaths
+) -> None:
+    opened = workshop()
+    dialog = opened.dialog
+
+    def refuse(store: Store, trained: TrainedModel) -> LibraryModel:
+        raise ModelFileError("The file ends before its header does.")
+
+    dialog.services = dataclasses.replace(dialog.services, add_trained_model=refuse)
+    dialog.start_button.click()
+    with qtbot.waitSignal(dialog.training_ended, timeout=TIMEOUT) as ended:
+        opened.training.allow_all()
+    assert ended.args == ["failed"] and not dialog.imitator_button.isVisible()
+    made = data_paths.models / "imitator-42.gguf"
+    assert dialog.problem_label.text() == (
+        f"The imitator was made ({made}) but not added to your library. The file ends before "
+        "its header does. You can add the file yourself in Models ▸ Model library."
+    )

@@ -18,7 +18,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QMessageBox,
     QPushButton,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.housekeeping.unexpected import unexpected
 from imitation_lens.core.model_files.gguf_header import ModelFileError
 from imitation_lens.core.model_files.library import LibraryModel, built_in_model, library_models
 from imitation_lens.core.running.lineup import SlotConfig
@@ -47,6 +47,7 @@ from imitation_lens.ui.workshop_form import (
     TrainingView,
     WorkshopChoices,
     answers_text,
+    choose_answers_file,
     estimate_text,
     made_from_text,
     plain_label,
@@ -171,13 +172,9 @@ class ImitatorWorkshop(QDialog):
         for model in self._listed["library"] + self._listed["shipped"] + self._listed["built"]:
             if model.path not in (b.path for b in self.bases):  # trainable ones first
                 self.bases.append(model)
-        box = self.choices.base_box
-        box.blockSignals(True)
-        box.clear()
-        box.addItems([model.title for model in self.bases])
         paths = [m.path for m in self.bases]
-        box.setCurrentIndex(paths.index(self._picked) if self._picked in paths else 0)
-        box.blockSignals(False)
+        at = paths.index(self._picked) if self._picked in paths else 0
+        self.choices.show_bases([model.title for model in self.bases], at)
         self.bases_listed.emit()
         if self.base is None or self.base.path != shown:
             self._plan_changed()
@@ -222,14 +219,9 @@ class ImitatorWorkshop(QDialog):
             run_task(self, lambda _: from_file(path), read, failed, "workshop-file")
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            "Teacher answers",
-            str(Path.home()),
-            "Teacher answers (*.json *.jsonl *.csv *.parquet);;All files (*)",
-        )
-        if path:
-            self.use_file(Path(path))
+        path = choose_answers_file(self)
+        if path is not None:
+            self.use_file(path)
 
     def use_file(self, path: Path) -> None:
         self._file = path
@@ -342,20 +334,28 @@ class ImitatorWorkshop(QDialog):
             self._update_buttons()
             self.training_ended.emit("done")
 
-        self.host.writer.call(
-            lambda store: add(store, trained), added, self._training_failed, owner=self
-        )
+        def not_added(error: Exception) -> None:
+            why = str(error) if isinstance(error, ModelFileError) else ""
+            self._ended(
+                "failed",
+                f"The imitator was made ({trained.path}) but not added to your library. "
+                f"{why or unexpected('It was not added', error)} You can add the file yourself "
+                "in Models ▸ Model library.",
+            )
+
+        self.host.writer.call(lambda store: add(store, trained), added, not_added, owner=self)
 
     def _training_failed(self, error: Exception) -> None:
-        self._runs.clear()
         if isinstance(error, TrainingCancelled):
-            self.view.ended(STOPPED)
-            outcome = "stopped"
+            self._ended("stopped", "")
         else:
-            self.view.ended("")
-            self.problem_label.setText(plain_message("The training stopped", error))
-            self.problem_label.show()
-            outcome = "failed"
+            self._ended("failed", plain_message("The training stopped", error))
+
+    def _ended(self, outcome: str, problem: str) -> None:
+        self._runs.clear()
+        self.view.ended(STOPPED if outcome == "stopped" else "")
+        self.problem_label.setText(problem)
+        self.problem_label.setVisible(bool(problem))
         self._update_buttons()
         self.training_ended.emit(outcome)
 

@@ -4,12 +4,14 @@ choices (base, teacher answers, settings), the training's progress, and their wo
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -80,11 +82,13 @@ def answers_text(answers: TeacherAnswers) -> str:
     return " · ".join(parts)
 
 
-def loss_text(progress: TrainingProgress) -> str:
-    # The held-out loss is measured on answers it never trains on: the honest one of the two.
+def loss_text(progress: TrainingProgress, held_out_at_start: float | None) -> str:
+    # The held-out loss is measured on answers it never trains on: the honest one of the two,
+    # so its starting point (the base's own) is shown beside it.
     train = "—" if progress.train_loss is None else f"{progress.train_loss:.3f}"
     held = "—" if progress.held_out_loss is None else f"{progress.held_out_loss:.3f}"
-    return f"Training loss {train} · held-out loss {held} (lower is better for both)"
+    start = "" if held_out_at_start is None else f", {held_out_at_start:.3f} before training"
+    return f"Training loss {train} · held-out loss {held}{start} (lower is better for both)"
 
 
 def made_from_text(trained: TrainedModel) -> str:
@@ -173,6 +177,14 @@ class WorkshopChoices(QWidget):
         for group in (base_group, answers_group, settings_group):
             layout.addWidget(group)
 
+    def show_bases(self, titles: list[str], current: int) -> None:
+        """List the bases without it counting as a change: the workshop says when it is one."""
+        self.base_box.blockSignals(True)
+        self.base_box.clear()
+        self.base_box.addItems(titles)
+        self.base_box.setCurrentIndex(current)
+        self.base_box.blockSignals(False)
+
     def show_advanced(self, shown: bool) -> None:
         self.advanced.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
         self._form.setRowVisible(self.learning_rate, shown)
@@ -207,8 +219,10 @@ class TrainingView(QWidget):
         for widget in (self.bar, self.phase_label, self.loss_label, self.time_label):
             layout.addWidget(widget)
         self.bar.hide()
+        self.held_out_at_start: float | None = None
 
     def starting(self) -> None:
+        self.held_out_at_start = None
         self.bar.setRange(0, 0)  # busy until the first step is known
         self.bar.show()
         self.phase_label.setText("Getting ready…")
@@ -223,7 +237,9 @@ class TrainingView(QWidget):
             self.bar.setRange(0, 1)
             self.bar.setValue(1)
         self.phase_label.setText(progress.message)
-        self.loss_label.setText(loss_text(progress))
+        if progress.phase == "preparing" and progress.held_out_loss is not None:
+            self.held_out_at_start = progress.held_out_loss  # the base's, before any step
+        self.loss_label.setText(loss_text(progress, self.held_out_at_start))
         self.time_label.setText(time_left(progress.seconds_left).capitalize())
 
     def ended(self, phase: str, keep_losses: bool = False) -> None:
@@ -232,6 +248,16 @@ class TrainingView(QWidget):
         if not keep_losses:
             self.loss_label.clear()
         self.time_label.clear()
+
+
+def choose_answers_file(parent: QWidget) -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(
+        parent,
+        "Teacher answers",
+        str(Path.home()),
+        "Teacher answers (*.json *.jsonl *.csv *.parquet);;All files (*)",
+    )
+    return Path(path) if path else None
 
 
 def stop_training_box(parent: QWidget, on_yes: Callable[[], None]) -> QMessageBox:

@@ -124,6 +124,8 @@ def placeholder_shipped_bases(models_dir: Path) -> list[LibraryModel]:
         facts = inspect_model_file(path)
     except (ModelFileError, OSError):
         return []
+    record = facts_record(facts)
+    record["name"] = "SmolLM2 135M Instruct"  # its header says "Smollm2 135M 8k Lc100K Mix1 Ep2"
     return [
         LibraryModel(
             id="shipped:smollm2",
@@ -131,7 +133,7 @@ def placeholder_shipped_bases(models_dir: Path) -> list[LibraryModel]:
             file_name=facts.file_name,
             size_bytes=facts.size_bytes,
             sha256="",
-            facts=facts_record(facts),
+            facts=record,
             origin="package",
         )
     ]
