@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
@@ -25,10 +25,12 @@ from imitation_lens.core.servers.replay import DemoPackError, export_demo_pack, 
 from imitation_lens.core.training.plan import TrainedModel
 from imitation_lens.ui.connections_dialog import ConnectionsDialog
 from imitation_lens.ui.gui_writer import GuiWriter
+from imitation_lens.ui.imitator_workshop import ImitatorWorkshop
 from imitation_lens.ui.library_dialog import LibraryDialog
 from imitation_lens.ui.lineup_dialog import LineupDialog
 from imitation_lens.ui.plain_text import as_html
 from imitation_lens.ui.tasks import run_task
+from imitation_lens.ui.workshop_services import WorkshopServices, default_services
 
 
 class ModelsHost(Protocol):
@@ -38,6 +40,9 @@ class ModelsHost(Protocol):
     paths: DataPaths
     lineup: list[SlotConfig]
     session_id: str | None
+
+    @property
+    def closing(self) -> SignalInstance: ...  # the window went away
 
     def apply_lineup(self, lineup: list[SlotConfig]) -> None: ...
 
@@ -53,10 +58,16 @@ class ModelsMenu(QObject):
         self.library: LibraryDialog | None = None
         self.lineup: LineupDialog | None = None
         self.connections: ConnectionsDialog | None = None
+        self.workshop: ImitatorWorkshop | None = None
+        # The core functions the workshop calls; tests give it a scripted training run.
+        self.workshop_services: WorkshopServices = default_services()
+        host.closing.connect(self._window_closing)
         for label, shortcut, slot in (
             ("Model &library…", "Ctrl+L", self.open_library),
             ("&Lineup…", "Ctrl+Shift+L", self.open_lineup),
             ("&Teacher connections…", "Ctrl+Shift+T", self.open_connections),
+            (None, None, None),
+            ("&Make an imitator…", "", self.open_workshop),
             (None, None, None),
             ("&Export demo pack…", "", self.choose_pack_to_export),
             ("&Import demo pack…", "", self.choose_pack_to_import),
@@ -159,6 +170,29 @@ class ModelsMenu(QObject):
         dialog.finished.connect(finished)
         dialog.open()
         return dialog
+
+    def open_workshop(self) -> ImitatorWorkshop:
+        """One workshop at a time: opening it again shows the one that is open (it may be
+        training); a closed one is deleted, and the next opens fresh."""
+        if self.workshop is None:
+            workshop = ImitatorWorkshop(self.host, self.workshop_services, self._parent)
+            workshop.use_imitator.connect(self.use_made_imitator)
+            self.workshop = workshop
+
+            def finished(_: int) -> None:
+                workshop.deleteLater()
+                if self.workshop is workshop:
+                    self.workshop = None
+
+            workshop.finished.connect(finished)
+        self.workshop.show()
+        self.workshop.raise_()
+        return self.workshop
+
+    def _window_closing(self) -> None:
+        """Quitting stops a training run without asking: nothing of it is kept."""
+        if self.workshop is not None:
+            self.workshop.stop()
 
     # -- demo packs ------------------------------------------------------------------------------
 

@@ -122,7 +122,7 @@ class TrainingRun:
         return {
             "name": f"{base_name} · imitator of “{answers.name}”",
             "base": plan.base_title,
-            "base_file": base.name,
+            "base_file": str(base),  # where it was on this computer (the lineup finds it there)
             "base_sha256": sha256_of(base, self.models_dir),
             "data": answers.name,
             "data_origin": answers.origin,
