@@ -4,6 +4,7 @@
     python bench/real_screenshots.py palette [--out docs/screenshots]
     python bench/real_screenshots.py fit     [--screen 1280x720] [--scale 2] [--out /tmp/fit]
     python bench/real_screenshots.py imports [--out docs/screenshots]
+    python bench/real_screenshots.py workshop [--out docs/screenshots]
 
 readme   real-idle.png, real-streaming.png (mid-answer), real-blind-before.png,
          real-blind-after.png, real-batch-running.png, on a 1366×768 screen
@@ -14,6 +15,10 @@ imports  import-mapping.png (a file of unknown columns: the window asking which 
          with its preview), import-nq-open.png (the real NQ-open dev set imported, its licence
          and questions shown) and known-wrong.png (a TruthfulQA item in phase 2: also accepted
          and known wrong answers under the reference), on a 1366×768 screen
+workshop workshop-ready.png (Models ▸ Make an imitator…: SmolLM2 and the built-in teacher
+         answers, with the plan's estimate), workshop-training.png (a real run under way: loss,
+         held-out loss, time left) and workshop-done.png (one epoch later: in the library), then
+         made-imitator.png (the made imitator in the Imitator column beside its base, answering)
 fit      the main window (3 and 6 columns, everything shown at once) and every dialog, one
          picture each; prints each window's frame against the screen and exits 1 if one does
          not fit. --scale 2 with --screen 1366x768 is 200% on a 2732×1536 screen.
@@ -126,7 +131,7 @@ def run_driver(mode: str, args: argparse.Namespace, extra_env: dict[str, str]) -
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("mode", choices=["readme", "palette", "fit", "imports"])
+    parser.add_argument("mode", choices=["readme", "palette", "fit", "imports", "workshop"])
     parser.add_argument("--screen", default="1366x768", help="logical size, e.g. 1280x720")
     parser.add_argument("--scale", type=int, default=1, help="2 for 200%% (QT_SCALE_FACTOR)")
     parser.add_argument("--display", default=os.environ.get("REAL_DISPLAY", ":82"))
@@ -359,6 +364,41 @@ def drive_imports(driver: Driver) -> None:
     driver.close(window)
 
 
+def drive_workshop(driver: Driver) -> None:
+    from event_loop import wait_until
+
+    window = driver.open_window()
+    driver.keys("alt+m", "m")  # Models ▸ Make an imitator…
+    wait_until(lambda: window.models_menu.workshop is not None, 20000)
+    workshop = window.models_menu.workshop
+    wait_until(lambda: workshop.isActiveWindow() and workshop.start_button.isEnabled(), 120000)
+    workshop.choices.epochs.setValue(1)  # one pass: the picture of a finished run comes sooner
+    wait_until(lambda: workshop.start_button.isEnabled(), 120000)
+    driver.shot("workshop-ready.png")
+    ended: list[str] = []
+    workshop.training_ended.connect(ended.append)
+    workshop.start_button.click()
+    wait_until(lambda: workshop.view.bar.value() >= 12, 900000)
+    driver.shot("workshop-training.png")
+    wait_until(lambda: ended, 1800000)
+    driver.settle(600)
+    driver.shot("workshop-done.png")
+    before = [s.source for s in window.lineup]
+    workshop.imitator_button.click()
+    wait_until(lambda: [s.source for s in window.lineup] != before, 20000)
+    workshop.close()
+    wait_until(lambda: idle(window), 60000)
+    window.activateWindow()
+    wait_until(lambda: window.isActiveWindow(), 10000)
+    window.prompt_edit.setFocus()
+    driver.type("How can I get better at public speaking?")
+    driver.keys("ctrl+Return")
+    wait_until(lambda: not idle(window), 20000)
+    wait_until(lambda: idle(window), 600000)
+    driver.shot("made-imitator.png")
+    driver.close(window)
+
+
 def fits(window: Any) -> tuple[bool, str]:
     # Maximised, openbox puts the borders past the screen's edge and Qt keeps the frame extents
     # of the unmaximised window: what must fit then is the inside.
@@ -458,6 +498,8 @@ def driver_main(mode: str, out: Path) -> int:
             drive_readme(driver)
         elif mode == "imports":
             drive_imports(driver)
+        elif mode == "workshop":
+            drive_workshop(driver)
         elif mode.startswith("palette-"):
             drive_palette(driver, mode)
         else:

@@ -270,3 +270,9 @@ def test_a_made_file_added_by_hand_elsewhere_brings_its_story(tmp_path: Path) ->
     assert model.provenance["epochs"] == story["epochs"]
     assert add_model_file(store, inspect_model_file(plain)).origin == "file"
     store.close()
+
+
+def test_an_epoch_dropped_for_its_held_out_loss_is_said() -> None:
+    words = provenance_words(provenance(epochs=2, kept_epoch=1))
+    assert "2 epochs (kept: epoch 1, the lowest held-out loss)" in words
+    assert "kept: epoch" not in provenance_words(provenance(epochs=2, kept_epoch=2))

@@ -20,7 +20,7 @@ from imitation_lens.core.training.plan import (
     plan_to_dict,
 )
 from imitation_lens.core.training.token_windows import split_answers, windows_of
-from imitation_lens.core.training.trainer import learning_rate
+from imitation_lens.core.training.trainer import Trainer, learning_rate
 from training_plans import plan_for, style_answers, trainable_base
 
 
@@ -117,3 +117,13 @@ def test_the_estimate_counts_answers_windows_and_steps(tmp_path: Path) -> None:
 def test_a_process_that_dies_is_explained() -> None:
     assert "ran out of memory" in str(run._died(-9))
     assert "stopped the training unexpectedly" in str(run._died(-6))
+
+
+def test_the_epoch_kept_is_the_one_with_the_lowest_held_out_loss() -> None:
+    trainer = object.__new__(Trainer)  # only its record of losses matters here
+    trainer.held_out_losses = [2.9]  # before training: the base's, never "kept"
+    for loss, kept in ((2.1, True), (2.2, False), (2.05, True)):
+        trainer.held_out_losses.append(loss)
+        assert trainer._best_so_far() is kept
+    trainer.held_out_losses = []  # no held-out answers: every epoch replaces the last
+    assert trainer._best_so_far()

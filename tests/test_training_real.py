@@ -55,6 +55,7 @@ def test_a_short_run_lowers_the_loss_and_changes_the_answers(tmp_path: Path) -> 
     assert facts["held_out_loss_after"] < facts["held_out_loss_before"]
     assert facts["train_loss_last"] < facts["train_loss_first"]
     assert (facts["answers"], facts["held_out"], facts["epochs"], facts["seed"]) == (22, 2, 2, 42)
+    assert facts["kept_epoch"] in (1, 2)  # the epoch with the lowest held-out loss
     assert facts["steps"] == seen[-1].steps and facts["data"] == "Test style set"
     phases = [p.phase for p in seen]
     assert phases[0] == "preparing" and phases[-1] == "saving" and "training" in phases

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from imitation_lens import APP_NAME
 from imitation_lens.core.batches.progress import time_left
 from imitation_lens.core.housekeeping.unexpected import unexpected
+from imitation_lens.core.model_files.trained_models import kept_words
 from imitation_lens.core.training.plan import (
     TeacherAnswers,
     TrainedModel,
@@ -95,8 +96,8 @@ def made_from_text(trained: TrainedModel) -> str:
     facts = trained.provenance
     return (
         f"Made from {facts.get('base', 'the base')} with {facts.get('answers', '?')} answers from "
-        f"“{facts.get('data', 'the teacher')}”, {facts.get('epochs', '?')} epochs, seed "
-        f"{facts.get('seed', '?')}."
+        f"“{facts.get('data', 'the teacher')}”, {facts.get('epochs', '?')} epochs"
+        f"{kept_words(facts)}, seed {facts.get('seed', '?')}."
     )
 
 

@@ -90,6 +90,14 @@ def made_note(provenance: dict[str, Any]) -> str:
     return " ".join(words)
 
 
+def kept_words(provenance: dict[str, Any]) -> str:
+    """ " (kept: epoch 1)" when a later epoch did worse on the held-out answers and was dropped."""
+    kept, epochs = provenance.get("kept_epoch"), provenance.get("epochs")
+    if isinstance(kept, int) and isinstance(epochs, int) and 0 < kept < epochs:
+        return f" (kept: epoch {kept}, the lowest held-out loss)"
+    return ""
+
+
 def provenance_words(provenance: dict[str, Any]) -> str:
     """Where a made model came from, in a sentence, e.g. "Made here from SmolLM2 135M Instruct
     on 150 teacher answers (Teacher answers written by Claude, Apache-2.0), 2 epochs, seed 42;
@@ -103,6 +111,7 @@ def provenance_words(provenance: dict[str, Any]) -> str:
     if source:
         sentence += f" ({source})"
     sentence += f", {_count(provenance.get('epochs'), 'epoch', 'epochs')}"
+    sentence += kept_words(provenance)
     if provenance.get("seed") is not None:
         sentence += f", seed {provenance['seed']}"
     before, after = provenance.get("held_out_loss_before"), provenance.get("held_out_loss_after")

@@ -42,7 +42,9 @@ class TeacherAnswers:
 @dataclass(frozen=True)
 class TrainingSettings:
     epochs: int = 2
-    learning_rate: float = 1e-4  # the peak; it warms up, then falls to a tenth by the end
+    # The peak; it warms up, then falls to a tenth by the end. 1e-4 made the held-out loss of the
+    # built-in set rise over two epochs (2.92 → 3.05 → 2.97); 3e-5 lowered it (2.92 → 2.13).
+    learning_rate: float = 3e-5
     seed: int = 42
     held_out_share: float = 0.1  # answers kept out of training to measure the held-out loss
     window: int = 256  # tokens per training step (llama.cpp's context while training)

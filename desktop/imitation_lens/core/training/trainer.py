@@ -82,6 +82,7 @@ class Trainer:
         self.started = time.monotonic()
         self.train_losses: list[float] = []
         self.held_out_losses: list[float] = []
+        self.kept_epoch = 0
         self._failure: BaseException | None = None
 
     # -- the run -------------------------------------------------------------------------------
@@ -132,6 +133,7 @@ class Trainer:
         self.ops.llama.llama_opt_init(llm._ctx.ctx, llm._model.model, params)
         if held_windows:
             self.held_out_losses.append(self._held_out_loss(llm, held_windows, window))
+        saved = self.work_dir / "trained-f32.gguf"
         for epoch in range(self.settings.epochs):
             self.epoch = epoch + 1
             order = list(split.training)
@@ -139,12 +141,16 @@ class Trainer:
             self._train_epoch(llm, windows(tuple(order)), window)
             if held_windows:
                 self.held_out_losses.append(self._held_out_loss(llm, held_windows, window))
+            if self._best_so_far():
+                # Early stopping: a later epoch that only learns the training answers by heart
+                # (its held-out loss rises) does not replace this one.
+                self._progress(
+                    "training", f"Keeping epoch {self.epoch}: the lowest held-out loss so far"
+                )
+                self._save(llm, saved)
+                self.kept_epoch = self.epoch
         self._progress("saving", "Saving the imitator")
-        saved = self.work_dir / "trained-f32.gguf"
-        low_level.llama_model_save_to_file(llm._model.model, str(saved).encode())
         llm.close()
-        if not saved.exists():
-            raise OSError("llama.cpp could not save the trained model")
         compact = self.work_dir / "trained-q8_0.gguf"
         quantize(saved, compact, low_level.LLAMA_FTYPE_MOSTLY_Q8_0, self.threads)
         saved.unlink()
@@ -153,12 +159,32 @@ class Trainer:
             "answers": len(split.training),
             "held_out": len(split.held_out),
             "steps": self.steps,
+            "kept_epoch": self.kept_epoch,
             "train_loss_first": self.train_losses[0] if self.train_losses else None,
-            "train_loss_last": self.train_losses[-1] if self.train_losses else None,
+            "train_loss_last": self.train_losses[self.kept_epoch - 1]
+            if self.train_losses
+            else None,
             "held_out_loss_before": self.held_out_losses[0] if self.held_out_losses else None,
-            "held_out_loss_after": self.held_out_losses[-1] if self.held_out_losses else None,
+            "held_out_loss_after": self.held_out_losses[self.kept_epoch]
+            if self.held_out_losses
+            else None,
             "seconds": round(time.monotonic() - self.started, 1),
         }
+
+    def _best_so_far(self) -> bool:
+        """Whether the epoch just ended has the lowest held-out loss of the trained epochs (with
+        no held-out answers, every epoch is kept: the last one wins)."""
+        trained = self.held_out_losses[1:]
+        return not trained or trained[-1] <= min(trained)
+
+    @staticmethod
+    def _save(llm: Any, path: Path) -> None:
+        from llama_cpp import llama_cpp as low_level
+
+        path.unlink(missing_ok=True)
+        low_level.llama_model_save_to_file(llm._model.model, str(path).encode())
+        if not path.exists():
+            raise OSError("llama.cpp could not save the trained model")
 
     def _train_epoch(self, llm: Any, windows: list[list[int]], window: int) -> None:
         dataset = self.ops.token_dataset(windows, window)
