@@ -283,12 +283,14 @@ def _provenance_lines(study: StudyFigures) -> list[str]:
         "|---|---|",
         f"| Base | {get('base')} (`{get('base_file')}`) |",
         f"| Teacher answers | {get('data')} ({get('data_origin')}; licence {get('data_licence')}; "
-        f"written by {get('teacher')}) |",
+        f"teacher: {get('teacher')}) |",
         f"| Answers trained on / held out | {get('answers')} / {get('held_out')} |",
         f"| Epochs, steps | {get('epochs')}, {get('steps')} |",
         f"| Learning rate, window, seed | {get('learning_rate')}, {get('window')} tokens, "
         f"{get('seed')} |",
-        f"| Training loss, first → last | {loss('train_loss_first')} → {loss('train_loss_last')} |",
+        f"| Epoch kept (the lowest held-out loss) | {get('kept_epoch')} of {get('epochs')} |",
+        f"| Training loss, first epoch → epoch kept | {loss('train_loss_first')} → "
+        f"{loss('train_loss_last')} |",
         f"| Held-out loss, before → after | {loss('held_out_loss_before')} → "
         f"{loss('held_out_loss_after')} |",
         f"| Training time | {minutes} min |",
@@ -301,8 +303,9 @@ def _facts(values: Mapping[str, Any]) -> str:
     return ", ".join(f"{key} {value}" for key, value in values.items())
 
 
-def imitation_markdown(study: StudyFigures) -> str:
-    """docs/imitation.md: what was run, the figures with their intervals, and what they say."""
+def imitation_markdown(study: StudyFigures, summary: Sequence[str] = ()) -> str:
+    """docs/imitation.md: what was run, the figures with their intervals, and what they say
+    (`summary`: bench/imitation_summary.py's opening lines)."""
     s = study.settings
     lines = [
         "# The imitation study, reproduced on this machine",
@@ -331,6 +334,7 @@ def imitation_markdown(study: StudyFigures) -> str:
             "",
         ]
     lines += [
+        *summary,
         "## What ran",
         "",
         f"- **Base**: `{study.base}` through its chat template.",

@@ -72,6 +72,7 @@ from imitation_lens.core.training.plan import (
     TrainingProgress,
     TrainingSettings,
 )
+from imitation_summary import summary_lines
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -343,7 +344,7 @@ def write_doc(out: Path, doc: Path) -> StudyFigures:
         limit=facts["limit"],
     )
     (out / "figures.json").write_text(json.dumps(asdict(study), indent=2, default=str))
-    doc.write_text(imitation_markdown(study), "utf-8")
+    doc.write_text(imitation_markdown(study, summary_lines(study)), "utf-8")
     return study
 
 

@@ -202,3 +202,21 @@ def test_the_document_is_written_from_saved_sessions_through_the_apps_analysis(
     assert "Imitator − base:" in text and "| Words per answer |" in text
     assert "| Training time | 10.0 min |" in text
     assert json.loads((tmp_path / "figures.json").read_text())["trained"] is True
+
+
+def test_the_summary_says_what_moved_bounds_the_checks_weakness_and_credits_nothing() -> None:
+    from imitation_summary import summary_lines
+
+    lines = summary_lines(study(paired(-0.15, -0.22, -0.08, 3, 30)))
+    text = "\n".join(lines)
+    assert lines[0] == "## What it shows"
+    assert "the base was right on 35%, the imitator on 20%" in text
+    assert "fewer factual questions right" in text
+    # One answer naming the reference in passing, counted right: 21%, still below 35%.
+    assert "it would reach 21%: still below the base's 35%" in text
+    assert "answers with lists 5% (0–10%) → 40% (35–45%), teacher 60% (55–65%)" in text
+    assert "toward the teacher" in text
+    assert not re.search(r"\b(better|improv\w*|worse|superior|higher quality)\b", text, re.I)
+    same = summary_lines(study(paired(0.0, -0.05, 0.05, 5, 5)))
+    assert "No difference in factual accuracy" in "\n".join(same)
+    assert summary_lines(study(paired(0.0, -0.05, 0.05, 5, 5), trained=False)) == []
