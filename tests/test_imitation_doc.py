@@ -205,8 +205,7 @@ def test_the_document_is_written_from_saved_sessions_through_the_apps_analysis(
 
 
 def test_the_summary_says_what_moved_bounds_the_checks_weakness_and_credits_nothing() -> None:
-    from imitation_summary import summary_lines
-
+    summary_lines = importlib.import_module("imitation_summary").summary_lines
     lines = summary_lines(study(paired(-0.15, -0.22, -0.08, 3, 30)))
     text = "\n".join(lines)
     assert lines[0] == "## What it shows"
