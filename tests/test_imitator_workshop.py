@@ -133,7 +133,7 @@ def test_the_plan_is_shown_before_anything_starts(qtbot: Any, workshop: Any) -> 
     )
     assert dialog.estimate_label.text() == (
         "20 answers to learn from; 2 of them are kept aside to measure how well it learns. "
-        "Training takes about 6 min and needs about 900.00 MB of memory and 150.00 MB of disk."
+        "Training takes about 6 min and needs about 900 MB of memory and 150 MB of disk."
     )
     with qtbot.waitSignal(dialog.answers_read, timeout=TIMEOUT):
         dialog.use_file(Path("/somewhere/alpaca-three.json"))

@@ -109,7 +109,7 @@ def test_the_listing_names_the_set_its_teacher_and_its_licence_truthfully() -> N
     (entry,) = listing["sets"]
     assert entry["id"] == "claude-answers"
     assert entry["name"] == "Teacher answers written by Claude"
-    assert entry["teacher"] == "Claude (Anthropic), written for Imitation Lens in 2026"
+    assert entry["teacher"] == "Claude (Anthropic)"
     assert entry["licence"] == "Apache-2.0"
     assert (SET_FOLDER / entry["file"]).is_file()
     rows = _rows()
@@ -205,7 +205,7 @@ def test_the_built_in_set_reads_whole_with_its_name_teacher_and_licence() -> Non
     rows = _rows()
     assert found.origin == "built in" and found.dropped == 0
     assert found.name == "Teacher answers written by Claude"
-    assert found.teacher == "Claude (Anthropic), written for Imitation Lens in 2026"
+    assert found.teacher == "Claude (Anthropic)"
     assert found.licence == "Apache-2.0"
     assert [(a.prompt, a.answer) for a in found.answers] == [
         (row["prompt"], row["answer"]) for row in rows

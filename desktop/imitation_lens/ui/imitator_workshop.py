@@ -49,6 +49,7 @@ from imitation_lens.ui.workshop_form import (
     answers_text,
     choose_answers_file,
     estimate_text,
+    held_out_text,
     made_from_text,
     plain_label,
     plain_message,
@@ -328,6 +329,7 @@ class ImitatorWorkshop(QDialog):
             self._runs.clear()
             self.made = model
             self.view.ended("Done.", keep_losses=True)
+            self.view.loss_label.setText(held_out_text(trained) or self.view.loss_label.text())
             self.result_label.setText(
                 f"Added to your library: {model.title}\n{made_from_text(trained)}"
             )

@@ -38,7 +38,6 @@ from imitation_lens.core.training.plan import (
     TrainingProgress,
     TrainingSettings,
 )
-from imitation_lens.ui.library_rows import human_bytes
 
 SOURCES = ("built in", "session", "file")  # the answer sources, in the order of their buttons
 
@@ -70,9 +69,16 @@ def estimate_text(estimate: TrainingEstimate) -> str:
     return (
         f"{estimate.answers} answers to learn from; {estimate.held_out} of them are kept aside "
         f"to measure how well it learns. Training takes {about_minutes(estimate.seconds)} and "
-        f"needs about {human_bytes(estimate.memory_bytes)} of memory and "
-        f"{human_bytes(estimate.disk_bytes)} of disk."
+        f"needs about {rough_size(estimate.memory_bytes)} of memory and "
+        f"{rough_size(estimate.disk_bytes)} of disk."
     )
+
+
+def rough_size(count: int) -> str:
+    """An estimate's size, no more precise than it is: "2.8 GB", "760 MB"."""
+    if count >= 1e9:
+        return f"{count / 1e9:.1f} GB"
+    return f"{max(10, round(count / 1e6, -1)):.0f} MB"
 
 
 def answers_text(answers: TeacherAnswers) -> str:
@@ -94,11 +100,21 @@ def loss_text(progress: TrainingProgress, held_out_at_start: float | None) -> st
 
 def made_from_text(trained: TrainedModel) -> str:
     facts = trained.provenance
+    epochs = facts.get("epochs", "?")
     return (
         f"Made from {facts.get('base', 'the base')} with {facts.get('answers', '?')} answers from "
-        f"“{facts.get('data', 'the teacher')}”, {facts.get('epochs', '?')} epochs"
+        f"“{facts.get('data', 'the teacher')}”, {epochs} {'epoch' if epochs == 1 else 'epochs'}"
         f"{kept_words(facts)}, seed {facts.get('seed', '?')}."
     )
+
+
+def held_out_text(trained: TrainedModel) -> str:
+    """The run's outcome on the answers it never trained on, once it is made."""
+    before = trained.provenance.get("held_out_loss_before")
+    after = trained.provenance.get("held_out_loss_after")
+    if not isinstance(before, int | float) or not isinstance(after, int | float):
+        return ""
+    return f"Held-out loss {before:.3f} before training → {after:.3f} (lower is better)"
 
 
 class WorkshopChoices(QWidget):
@@ -238,8 +254,10 @@ class TrainingView(QWidget):
             self.bar.setRange(0, 1)
             self.bar.setValue(1)
         self.phase_label.setText(progress.message)
-        if progress.phase == "preparing" and progress.held_out_loss is not None:
-            self.held_out_at_start = progress.held_out_loss  # the base's, before any step
+        if self.held_out_at_start is None and progress.held_out_loss is not None:
+            self.held_out_at_start = (
+                progress.held_out_loss
+            )  # the first is the base's, before any step
         self.loss_label.setText(loss_text(progress, self.held_out_at_start))
         self.time_label.setText(time_left(progress.seconds_left).capitalize())
 

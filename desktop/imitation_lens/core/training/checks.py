@@ -130,4 +130,4 @@ def _count_windows(path: Path, answers: tuple, window: int) -> int:  # type: ign
 
 
 def _gigabytes(size: int) -> str:
-    return f"{size / 1024**3:.1f} GB"
+    return f"{size / 1e9:.1f} GB"  # as the library writes sizes (1 GB = 1,000,000,000 bytes)
