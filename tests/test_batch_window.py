@@ -65,7 +65,7 @@ def test_prompt_sets_are_listed_previewed_and_malformed_files_refused_by_line(
 ) -> None:
     window = open_window(data_paths)
     dialog = window.batches.open_sets()
-    qtbot.waitUntil(lambda: len(dialog.sets) == 2, timeout=10000)
+    qtbot.waitUntil(lambda: len(dialog.sets) == 4, timeout=10000)
     assert dialog.current is not None and dialog.current.id == "built-in:factual-probes"
     assert dialog.preview.rowCount() >= 150
     assert "with a reference answer" in dialog.about.text() and "CC0" in dialog.about.text()
@@ -81,13 +81,13 @@ def test_prompt_sets_are_listed_previewed_and_malformed_files_refused_by_line(
     assert rows(data_paths, "SELECT * FROM prompt_sets") == []  # nothing half-imported
 
     import_set(qtbot, dialog, write_set(tmp_path, 5))
-    assert [s.name for s in dialog.sets][2:] == ["Capitals quiz"]
+    assert [s.name for s in dialog.sets][4:] == ["Capitals quiz"]
     assert dialog.current is not None and dialog.current.name == "Capitals quiz"
     assert dialog.preview.rowCount() == 5 and dialog.preview.item(0, 1).text() == "Paris"
     assert dialog.remove_button.isEnabled()
     with qtbot.waitSignal(dialog.listed, timeout=10000):
         dialog.remove_current()
-    assert len(dialog.sets) == 2
+    assert len(dialog.sets) == 4
     dialog.close()
 
 

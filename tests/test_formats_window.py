@@ -23,7 +23,7 @@ def test_public_sets_import_with_licence_mapping_and_sampling(
 ) -> None:
     window = open_window(data_paths)
     dialog = window.batches.open_sets()
-    qtbot.waitUntil(lambda: len(dialog.sets) == 2, timeout=10000)
+    qtbot.waitUntil(lambda: len(dialog.sets) == 4, timeout=10000)
 
     import_set(qtbot, dialog, FIXTURES / "nq_open_dev.jsonl")
     assert dialog.current is not None and len(dialog.current.items) == 5
@@ -81,7 +81,7 @@ def test_a_parquet_set_imports_in_the_window_and_without_pyarrow_says_how_to_get
     sets = {path.name: path for path in parquet_sets(tmp_path / "parquet")}
     window = open_window(data_paths)
     dialog = window.batches.open_sets()
-    qtbot.waitUntil(lambda: len(dialog.sets) == 2, timeout=10000)
+    qtbot.waitUntil(lambda: len(dialog.sets) == 4, timeout=10000)
     import_set(qtbot, dialog, sets["trivia_qa-rc.nocontext-validation.parquet"])
     assert dialog.current is not None and dialog.current.items[0].reference == "Sinclair Lewis"
     assert "Licence: Apache-2.0" in dialog.about.text()
@@ -95,4 +95,4 @@ def test_a_parquet_set_imports_in_the_window_and_without_pyarrow_says_how_to_get
         dialog.import_file(sets["nq_open-validation.parquet"])
     assert "needs the optional pyarrow package" in refused.args[0]
     assert "pip install 'imitation-lens[parquet]'" in refused.args[0]
-    assert len(dialog.sets) == 3  # nothing added
+    assert len(dialog.sets) == 5  # nothing added

@@ -70,6 +70,8 @@ class PromptSet:
     description: str = ""
     licence: str = ""
     file_name: str = ""
+    # "en", "de" for the built-in sets; empty for imported ones (their language is unknown).
+    language: str = ""
 
     @property
     def built_in(self) -> bool:
@@ -310,6 +312,7 @@ def built_in_sets() -> tuple[PromptSet, ...]:
                 entry.get("description", ""),
                 entry.get("licence", ""),
                 entry["file"],
+                entry.get("language", ""),
             )
         )
     return tuple(found)

@@ -35,6 +35,14 @@ STOP = frozenset(
         "than then about most one first"
     )
 )
+# The German question words that carry no meaning (only words that are no English words).
+STOP |= frozenset(
+    _words(
+        "welche welcher welches welchem welchen wer wen wem wessen wie wo wann warum wieso "
+        "wieviel viele is are were wird wurde wurden haben hatte von im am auf aus mit zu "
+        "zum zur fur bei nach vor heisst nennt es sich"
+    )
+)
 _NEGATORS = frozenset({"not", "never", "nor", "neither", "unlike", "except", "instead"})
 _NEGATING_PAIRS = frozenset({("rather", "than"), ("other", "than"), ("instead", "of")})
 _MISTAKE_WORDS = frozenset(
@@ -53,9 +61,20 @@ _MISTAKE_PAIRS = frozenset(
         ("commonly", "believed"),
         ("some", "say"),
         ("some", "claim"),
+        # German: "viele glauben", "oft angenommen"
+        ("viele", "glauben"),
+        ("viele", "denken"),
+        ("viele", "halten"),
+        ("manche", "glauben"),
+        ("oft", "angenommen"),
+        ("haufig", "angenommen"),
     }
 )
+# German puts a comma before what is mistakenly believed ("Viele glauben, dass es Sydney ist"):
+# a clause opening with these after a clause of mistake reports the mistake too.
+_REPORTED_OPENERS = frozenset({"dass", "es", "sie", "er"})
 _AUXILIARIES = frozenset({"is", "was", "are", "were", "does", "did", "has", "had", "do"})
+_AUXILIARIES |= {"war", "hat", "hatte", "wurde"}  # German: "Sydney war nicht …"
 LINKS = frozenset({"or", "either", "and", "to", "between", "possibly", "perhaps", "maybe"})
 LINKS |= {"probably", "else", "also", "even", "sometimes", "say"}
 _ORIGIN_ENDINGS = ("ian", "ean", "ese", "ish", "can", "ern")
@@ -84,12 +103,24 @@ def _mistaken_clauses(words: list[Word]) -> frozenset[int]:
     texts: dict[int, list[str]] = {}
     for word in words:
         texts.setdefault(word.clause, []).append(word.text)
-    return frozenset(
+    mistaken = {
         clause
         for clause, same in texts.items()
         if any(w in _MISTAKE_WORDS for w in same)
         or any(pair in _MISTAKE_PAIRS for pair in itertools.pairwise(same))
-    )
+    }
+    reported = {
+        clause + 1
+        for clause in mistaken
+        if texts.get(clause + 1, [""])[0] in _REPORTED_OPENERS
+        and _same_sentence(words, clause, clause + 1)
+    }
+    return frozenset(mistaken | reported)
+
+
+def _same_sentence(words: list[Word], first: int, second: int) -> bool:
+    sentences = {w.sentence for w in words if w.clause in (first, second)}
+    return len(sentences) == 1
 
 
 def is_denied(words: list[Word], start: int, end: int, mistaken: frozenset[int]) -> bool:
@@ -196,7 +227,17 @@ def _with_plain_forms(accepted: tuple[str, ...]) -> tuple[str, ...]:
             bare = _BRACKETED.sub("", form).strip()
             if bare and bare not in accepted and bare not in extra:
                 extra.append(bare)
+    # German umlauts may be written out: "Müller" is also "Mueller" (and, read without its
+    # dots, "Muller" — answer_words drops accents).
+    for form in (*accepted, *extra):
+        if any(c in form for c in "äöüÄÖÜ"):
+            spelled = form.translate(_UMLAUTS)
+            if spelled not in accepted and spelled not in extra:
+                extra.append(spelled)
     return (*accepted, *extra)
+
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 
 
 class Reading:

@@ -55,6 +55,72 @@ _ROMAN = {
     )
 }
 _ARTICLES = frozenset({"a", "an", "the"})
+# German articles are read like "the" and "a": "der Rhein" is "Rhein".
+_ARTICLES |= frozenset(_words("der die das den dem des ein eine einen einem einer eines"))
+# German function words read as their English twins, so that the rules written for English
+# (denials, "X or Y" hedges, "between X and Y", clause breaks at "but") read German too. Only
+# words that are no English words: "war" and "man" stay as they are.
+GERMAN_FUNCTION_WORDS = {
+    "oder": "or",
+    "und": "and",
+    "entweder": "either",
+    "weder": "neither",
+    "zwischen": "between",
+    "bis": "to",
+    "vielleicht": "perhaps",
+    "moglicherweise": "possibly",
+    "eventuell": "possibly",
+    "wahrscheinlich": "probably",
+    "vermutlich": "probably",
+    "auch": "also",
+    "sonst": "else",
+    "sogar": "even",
+    "manchmal": "sometimes",
+    "nicht": "not",
+    "nie": "never",
+    "niemals": "never",
+    "kein": "no",
+    "keine": "no",
+    "keinen": "no",
+    "keinem": "no",
+    "keiner": "no",
+    "keines": "no",
+    "statt": "instead",
+    "anstatt": "instead",
+    "anstelle": "instead",
+    "ausser": "except",
+    "gegensatz": "unlike",  # "im Gegensatz zu Sydney"
+    "sondern": "but",
+    "aber": "but",
+    "ist": "is",
+    "sind": "are",
+    "waren": "were",
+    "falschlicherweise": "mistakenly",
+    "irrtumlich": "mistakenly",
+    "irrtumlicherweise": "mistakenly",
+    "falschlich": "mistakenly",
+    "verwechselt": "confused",
+}
+# German numbers are written as one word: "einundzwanzig", "neunzehnhundertneunundachtzig".
+_DE_UNITS = {
+    w: i + 1 for i, w in enumerate(_words("ein zwei drei vier funf sechs sieben acht neun"))
+}
+_DE_BELOW_100 = (
+    {"null": 0, "eins": 1, "zwo": 2}
+    | {w: v for w, v in _DE_UNITS.items() if w != "ein"}
+    | {
+        w: i + 10
+        for i, w in enumerate(
+            _words("zehn elf zwolf dreizehn vierzehn funfzehn sechzehn siebzehn achtzehn neunzehn")
+        )
+    }
+)
+_DE_TENS = {
+    w: 10 * (i + 2)
+    for i, w in enumerate(
+        _words("zwanzig dreissig vierzig funfzig sechzig siebzig achtzig neunzig")
+    )
+}
 _UNITS = {"fahrenheit": "f", "celsius": "c", "centigrade": "c"}
 # Words that start a sentence with a capital without naming anything; also titles before names.
 COMMON_CAPITALS = frozenset(
@@ -73,6 +139,25 @@ COMMON_CAPITALS = frozenset(
         "saturday sunday ad bc bce ce north south east west central northern southern "
         "eastern western mount mt lake river cape gulf bay strait isle island desert fort "
         "canal sea ocean"
+    )
+)
+# German capitalises every noun: the nouns and openers a German answer wraps its answer in are
+# no rival names ("Die Antwort ist Canberra", "Die Hauptstadt ist Canberra").
+COMMON_CAPITALS |= frozenset(
+    _words(
+        "ich es er sie wir ihr man dies diese dieser dieses das der die den dem des ein eine "
+        "im am zum zur vom beim nach vor seit bei mit von fur aus auf uber unter durch "
+        "ja nein richtig genau antwort korrekt sicher naturlich wohl dann also jedoch "
+        "hauptstadt landeshauptstadt stadt land staat jahr jahre jahren jahrhundert fluss "
+        "berg gebirge see insel meer ozean wuste kanal kontinent element symbol planet "
+        "sonne erde mond mensch menschen zahl anzahl herr frau doktor konig konigin kaiser "
+        "kaiserin papst prasident prasidentin kanzler kanzlerin bundeskanzler "
+        "bundeskanzlerin sankt heilige januar februar marz mai juni juli oktober dezember "
+        "montag dienstag mittwoch donnerstag freitag samstag sonntag nord sud ost west "
+        "nordlich sudlich ostlich westlich chr jh meter metern kilometer kilometern grad "
+        "prozent stunde stunden minute minuten sekunde sekunden tag tage tagen beine "
+        "roman drama oper gedicht buch werk gemalde bild maler komponist schriftsteller "
+        "autor dichter erfinder entdecker physiker chemiker wissenschaftler"
     )
 )
 
@@ -109,11 +194,48 @@ _ORDINAL_DIGITS = re.compile(r"\d+(st|nd|rd|th)")
 _DIGITS = re.compile(r"\d+(\.\d+)?")
 
 
+def _below_100(word: str) -> int | None:
+    if word in _DE_BELOW_100 or word in _DE_TENS:
+        return _DE_BELOW_100.get(word, _DE_TENS.get(word))
+    unit, _, tens = word.partition("und")
+    if unit in _DE_UNITS and tens in _DE_TENS:
+        return _DE_UNITS[unit] + _DE_TENS[tens]
+    return None
+
+
+def _below_1000(word: str) -> int | None:
+    if not word:
+        return None
+    before, found, after = word.partition("hundert")
+    if not found:
+        return _below_100(word)
+    # "neunzehnhundert…" is a year said in hundreds: up to 99 hundreds.
+    hundreds = 1 if before in ("", "ein") else _below_100(before)
+    rest = _below_100(after) if after else 0
+    return None if hundreds is None or rest is None else hundreds * 100 + rest
+
+
+@lru_cache(maxsize=1 << 12)
+def german_number(word: str) -> int | None:
+    """A German number written as one word (lower case, without umlauts), or None:
+    "einundzwanzig" → 21, "zweihundertsechs" → 206, "neunzehnhundertneunundachtzig" → 1989,
+    "eintausendvierhundertvierzig" → 1440."""
+    before, found, after = word.partition("tausend")
+    if not found:
+        return _below_1000(word)
+    thousands = 1 if before in ("", "ein") else _below_1000(before)
+    rest = _below_1000(after) if after else 0
+    return None if thousands is None or rest is None else thousands * 1000 + rest
+
+
 def _prepare(text: str) -> str:
     if not text.isascii():
+        text = text.replace("ß", "ss").replace("ẞ", "SS")  # Straße = Strasse
         decomposed = unicodedata.normalize("NFKD", text)
         text = "".join(c for c in decomposed if not unicodedata.combining(c))
     text = re.sub(r"(\d),(?=\d{3}\b)", r"\1", text)  # 1,440
+    # German thousands: "1.440 Minuten", "3.600" (a point, then groups of three digits).
+    text = re.sub(r"\b(\d{1,3})\.(\d{3})\b(?![.,]\d)", r"\1\2", text)
     text = re.sub(r"\b(\d+)\.0+\b", r"\1", text)  # 7.0
     text = re.sub(r"(\d)\s*°\s*([FCK])\b", r"\1 degrees \2", text)
     text = text.replace("°", " degrees ")
@@ -229,6 +351,7 @@ def read_words(text: str) -> list[Word]:
             previous = token
             continue
         lower = token.casefold()
+        lower = GERMAN_FUNCTION_WORDS.get(lower, lower)
         if lower == "but":
             clause += 1
             mark = "but"
@@ -236,6 +359,8 @@ def read_words(text: str) -> list[Word]:
             opens = False
             previous = token
             continue
+        if lower in GERMAN_FUNCTION_WORDS.values() and lower != token.casefold():
+            token = lower if token[0].islower() else lower.title()
         raw.append((token, token[0].isupper(), opens, sentence, clause, item, listed, mark))
         opens = False
         previous = token
@@ -274,6 +399,8 @@ def read_words(text: str) -> list[Word]:
             words.append(_word(f"{_ROMAN[token]}th", True, None, place))
         elif lower[:1].isdigit() and _DIGITS.fullmatch(lower):
             words.append(_word(lower, capital, float(lower), place))
+        elif lower.isalpha() and (german := german_number(lower)) is not None:
+            words.append(_word(str(german), capital, float(german), place))
         else:
             words.append(_word(_UNITS.get(lower, lower), capital, None, place))
         index += 1
