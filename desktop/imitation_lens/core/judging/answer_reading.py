@@ -77,6 +77,7 @@ _AUXILIARIES = frozenset({"is", "was", "are", "were", "does", "did", "has", "had
 _AUXILIARIES |= {"war", "hat", "hatte", "wurde"}  # German: "Sydney war nicht …"
 LINKS = frozenset({"or", "either", "and", "to", "between", "possibly", "perhaps", "maybe"})
 LINKS |= {"probably", "else", "also", "even", "sometimes", "say"}
+_DOUBTS = frozenset({"perhaps", "maybe", "possibly"})
 _ORIGIN_ENDINGS = ("ian", "ean", "ese", "ish", "can", "ern")
 _ORIGINS = frozenset(
     _words(
@@ -379,7 +380,8 @@ class Reading:
         gap = [w.text for w in self.words[a.end : b.start]]
         if not gap or any(w not in LINKS for w in gap):
             return False
-        if "or" in gap or (numeric and "to" in gap):
+        # "Canberra, perhaps Melbourne" ("vielleicht auch Melbourne") offers a second guess.
+        if "or" in gap or (numeric and "to" in gap) or any(w in _DOUBTS for w in gap):
             return True
         before = self.words[a.start - 1].text if a.start > 0 else ""
         return "and" in gap and (before == "between" or not numeric)

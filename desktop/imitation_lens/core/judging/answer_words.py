@@ -157,7 +157,8 @@ COMMON_CAPITALS |= frozenset(
         "nordlich sudlich ostlich westlich chr jh meter metern kilometer kilometern grad "
         "prozent stunde stunden minute minuten sekunde sekunden tag tage tagen beine "
         "roman drama oper gedicht buch werk gemalde bild maler komponist schriftsteller "
-        "autor dichter erfinder entdecker physiker chemiker wissenschaftler"
+        "autor dichter erfinder entdecker physiker chemiker wissenschaftler mogliche "
+        "moglicher moglich kandidaten autoren antworten tatsachlich vermutung meinung"
     )
 )
 
@@ -359,8 +360,8 @@ def read_words(text: str) -> list[Word]:
             opens = False
             previous = token
             continue
-        if lower in GERMAN_FUNCTION_WORDS.values() and lower != token.casefold():
-            token = lower if token[0].islower() else lower.title()
+        if lower != token.casefold():
+            token = lower  # a German function word read as its English twin: never a name
         raw.append((token, token[0].isupper(), opens, sentence, clause, item, listed, mark))
         opens = False
         previous = token
