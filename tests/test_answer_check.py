@@ -121,6 +121,15 @@ def test_no_reference_means_no_verdict() -> None:
             "Capital of Australia?",
             "correct",
         ),
+        # A rival that shares its first name with a name in the question is still a rival.
+        (
+            "Either Bill Gates or Paul Zimmermann.",
+            "Bill Gates",
+            "Who founded Microsoft together with Paul Allen?",
+            "hedged",
+        ),
+        # A second guess after "perhaps" is a hedge.
+        ("Canberra, perhaps Melbourne.", "Canberra", "Capital of Australia?", "hedged"),
         (
             "1. Capital: Canberra\n2. Largest city: Sydney",
             "Canberra",

@@ -138,3 +138,29 @@ def test_the_built_in_sets_carry_their_language() -> None:
     open_de = next(s for s in built_in_sets() if s.id == "built-in:offene-aufgaben-de")
     assert len(open_de.items) >= 20 and open_de.licence == "CC0-1.0"
     assert all(not item.reference and item.tags for item in open_de.items)
+
+
+WRAPPERS = (
+    "Meiner Meinung nach ist es {r}.",
+    "Natürlich {r}!",
+    "Gute Frage! Die Antwort lautet {r}.",
+    "Soweit ich weiß: {r}.",
+    "Sicherlich ist es {r}.",
+)
+
+
+def test_german_openers_are_no_rival_names_and_two_guesses_are_a_hedge() -> None:
+    """German capitalises its nouns and sentence openers: "Meiner Meinung nach" must not be
+    read as a rival answer, and "entweder X oder Y" never credits X."""
+    probes = next(s for s in built_in_sets() if s.id == "built-in:faktenfragen-de")
+    for item in probes.items:
+        for wrapper in WRAPPERS:
+            said = wrapper.format(r=item.reference)
+            assert automatic_check(said, item.reference, item.aliases, question=item.prompt), said
+        rival = str(int(item.reference) + 1) if item.reference.isdigit() else "Paul Zimmermann"
+        for guess in (
+            f"Entweder {item.reference} oder {rival}.",
+            f"Vielleicht {rival} oder {item.reference}.",
+        ):
+            verdict = check_verdict(guess, item.reference, item.aliases, question=item.prompt)
+            assert verdict is not None and verdict.code == "hedged", (guess, verdict)

@@ -148,8 +148,12 @@ def _common(word: Word) -> bool:
         text in COMMON_CAPITALS
         or text in _ORIGINS
         or (len(text) >= 6 and text.endswith(_ORIGIN_ENDINGS))
-        or (word.opens_sentence and len(text) >= 6 and text.endswith("ly"))
+        or (word.opens_sentence and len(text) >= 6 and text.endswith(_ADVERB_ENDINGS))
     )
+
+
+# Adverbs that open a sentence: English "Obviously", German "Natürlich", "Glücklicherweise".
+_ADVERB_ENDINGS = ("ly", "lich", "weise")
 
 
 def label_of(words: list[Word], start: int, end: int) -> str:
@@ -337,6 +341,21 @@ class Reading:
             and not previous.text[:1].isdigit()
         )
 
+    def _leads_name(self, index: int) -> bool:
+        """A word of the question that opens another name: "Paul" in "Paul Zimmermann" when
+        the question names "Paul Allen" — the name is a rival, not a word of the question."""
+        if index + 1 >= len(self.words):
+            return False
+        word, after = self.words[index], self.words[index + 1]
+        return (
+            after.clause == word.clause
+            and after.capital
+            and after.value is None
+            and not _common(after)
+            and after.text not in self.accepted_words
+            and not self.in_question(after.text)
+        )
+
     def names(self, taken: set[int]) -> list[Hit]:
         """Runs of capitalised words that are not the question, the reference or common words."""
         words, hits, index = self.words, [], 0
@@ -350,7 +369,7 @@ class Reading:
                 and not words[index].text[:1].isdigit()
                 and not _common(words[index])
                 and words[index].text not in self.accepted_words
-                and not self.in_question(words[index].text)
+                and (not self.in_question(words[index].text) or self._leads_name(index))
                 and words[index].clause == words[start].clause
             ):
                 index += 1

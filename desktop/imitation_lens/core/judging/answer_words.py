@@ -158,7 +158,13 @@ COMMON_CAPITALS |= frozenset(
         "prozent stunde stunden minute minuten sekunde sekunden tag tage tagen beine "
         "roman drama oper gedicht buch werk gemalde bild maler komponist schriftsteller "
         "autor dichter erfinder entdecker physiker chemiker wissenschaftler mogliche "
-        "moglicher moglich kandidaten autoren antworten tatsachlich vermutung meinung"
+        "moglicher moglich kandidaten autoren antworten tatsachlich vermutung meinung "
+        "meiner meines meinem mein meine unser unsere soweit kurz gesagt laut gemass zweifellos "
+        "eindeutig bekanntlich sicherlich gewiss offensichtlich selbstverstandlich klar "
+        "wissens erachtens falsch gesucht gesuchte gesuchten hier dort damals heute zunachst "
+        "erstens zweitens schliesslich jedenfalls ubrigens definitiv bestimmt ehrlich gut "
+        "gern gerne frage interessante gute hallo danke bitte okay lautet heisst wurde "
+        "wer welche welcher welches wie wo wann warum"
     )
 )
 
