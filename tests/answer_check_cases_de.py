@@ -43,6 +43,13 @@ FUSSBALL = "Wie viele Spieler einer Fußballmannschaft stehen gleichzeitig auf d
 CHROM = "Wie viele Chromosomen hat eine normale menschliche Körperzelle?"
 KLAVIER = "Wie viele Tasten hat ein übliches Klavier?"
 EURO = "In welchem Jahr wurde der Euro als Bargeld eingeführt?"
+EINSTEIN = "Wer entwickelte die Relativitätstheorie?"
+NIL = "Welcher Fluss fließt durch Kairo?"
+MERKUR = "Welcher Planet ist der Sonne am nächsten?"
+TITANIC = "In welchem Jahr sank die Titanic?"
+GUTENBERG = "Wer erfand um 1450 den Buchdruck mit beweglichen Lettern in Europa?"
+MONA = "Wer malte die Mona Lisa?"
+KAFKA = "Wer schrieb „Die Verwandlung“, in der Gregor Samsa als Ungeziefer erwacht?"
 
 CASES_DE: tuple[Case, ...] = (
     # Right answers in a sentence, with and without articles.
@@ -410,4 +417,164 @@ CASES_DE: tuple[Case, ...] = (
         ("Goethe",),
     ),
     Case("empty", AUS, "Canberra", "", "empty"),
+)
+
+# Written after the first measurement, as German answers are really written: the answer after
+# the verb, nouns before it ("Den ersten Schritt … machte Neil Armstrong"). Measured first at 9
+# of 14 right answers credited and one hedge credited; the reader was then taught German noun
+# phrases and "vielleicht aber auch".
+CASES_DE_LONG: tuple[Case, ...] = (
+    Case(
+        "long",
+        MOND,
+        "Neil Armstrong",
+        "Den ersten Schritt auf dem Mond machte Neil Armstrong am 21. Juli 1969 während der Mission Apollo 11.",
+        "correct",
+        ("Armstrong",),
+    ),
+    Case(
+        "long",
+        KANZLER,
+        "Konrad Adenauer",
+        "Nach der Gründung der Bundesrepublik 1949 wurde Konrad Adenauer (CDU) zum ersten Bundeskanzler gewählt.",
+        "correct",
+        ("Adenauer",),
+    ),
+    Case(
+        "long",
+        EINSTEIN,
+        "Albert Einstein",
+        "Die Relativitätstheorie wurde von Albert Einstein entwickelt – die spezielle 1905, die allgemeine 1915.",
+        "correct",
+        ("Einstein",),
+    ),
+    Case("long", NIL, "Nil", "Durch Kairo fließt der Nil, der längste Fluss Afrikas.", "correct"),
+    Case("long", MERKUR, "Merkur", "Der sonnennächste Planet ist Merkur.", "correct"),
+    Case(
+        "long",
+        MERKUR,
+        "Merkur",
+        "In unserem Sonnensystem ist Merkur der Sonne am nächsten, gefolgt von der Venus.",
+        "correct",
+    ),
+    Case(
+        "long",
+        TITANIC,
+        "1912",
+        "Die Titanic sank in der Nacht vom 14. auf den 15. April 1912 nach der Kollision mit einem Eisberg.",
+        "correct",
+    ),
+    Case(
+        "long",
+        GUTENBERG,
+        "Johannes Gutenberg",
+        "Als Erfinder des modernen Buchdrucks gilt Johannes Gutenberg aus Mainz.",
+        "correct",
+        ("Gutenberg",),
+    ),
+    Case(
+        "long",
+        MONA,
+        "Leonardo da Vinci",
+        "Die Mona Lisa ist ein Gemälde von Leonardo da Vinci, das heute im Louvre hängt.",
+        "correct",
+        ("Leonardo", "da Vinci"),
+    ),
+    Case(
+        "long",
+        KAFKA,
+        "Franz Kafka",
+        "Die Erzählung stammt von Franz Kafka und erschien 1915.",
+        "correct",
+        ("Kafka",),
+    ),
+    Case(
+        "long",
+        AUS,
+        "Canberra",
+        "Viele denken an Sydney oder Melbourne, doch die Hauptstadt Australiens ist Canberra.",
+        "correct",
+    ),
+    Case("long", SPINNE, "8", "Spinnen haben acht Beine, Insekten dagegen sechs.", "correct"),
+    Case("long", MINUTEN, "1440", "24 Stunden mal 60 Minuten ergibt 1.440 Minuten.", "correct"),
+    Case(
+        "long",
+        LAENDER,
+        "16",
+        "Die Bundesrepublik besteht aus 16 Ländern, darunter drei Stadtstaaten.",
+        "correct",
+    ),
+    Case(
+        "long, wrong",
+        MOND,
+        "Neil Armstrong",
+        "Den ersten Schritt auf dem Mond machte Buzz Aldrin; Neil Armstrong folgte ihm.",
+        "wrong",
+        ("Armstrong",),
+    ),
+    Case(
+        "long, wrong",
+        EINSTEIN,
+        "Albert Einstein",
+        "Die Relativitätstheorie stammt von Isaac Newton, nicht von Albert Einstein.",
+        "negated",
+        ("Einstein",),
+    ),
+    Case("long, wrong", NIL, "Nil", "Durch Kairo fließt der Euphrat.", "wrong"),
+    Case(
+        "long, wrong",
+        MERKUR,
+        "Merkur",
+        "Die Venus ist der Sonne am nächsten; Merkur kommt danach.",
+        "wrong",
+    ),
+    Case("long, wrong", TITANIC, "1912", "Die Titanic sank im April 1915.", "wrong"),
+    Case(
+        "long, wrong",
+        GUTENBERG,
+        "Johannes Gutenberg",
+        "Den Buchdruck in Europa erfand Martin Luther um 1450.",
+        "wrong",
+        ("Gutenberg",),
+    ),
+    Case(
+        "long, wrong",
+        MONA,
+        "Leonardo da Vinci",
+        "Die Mona Lisa malte Michelangelo.",
+        "wrong",
+        ("Leonardo", "da Vinci"),
+    ),
+    Case(
+        "long, wrong",
+        KAFKA,
+        "Franz Kafka",
+        "Die Verwandlung schrieb Thomas Mann, ein Freund von Franz Kafka.",
+        "wrong",
+        ("Kafka",),
+    ),
+    Case(
+        "long, hedge",
+        MERKUR,
+        "Merkur",
+        "Das ist entweder Merkur oder Venus, da bin ich unsicher.",
+        "hedged",
+    ),
+    Case(
+        "long, hedge",
+        KAFKA,
+        "Franz Kafka",
+        "Vermutlich Franz Kafka, vielleicht aber auch Robert Musil.",
+        "hedged",
+        ("Kafka",),
+    ),
+    Case("long, hedge", TITANIC, "1912", "Die Titanic sank 1912 oder 1913.", "hedged"),
+    Case(
+        "long, hedge",
+        MONA,
+        "Leonardo da Vinci",
+        "Mögliche Maler: Raffael, Leonardo da Vinci und Tizian.",
+        "hedged",
+        ("Leonardo", "da Vinci"),
+    ),
 )

@@ -10,7 +10,8 @@ from collections import Counter
 import pytest
 
 from answer_check_cases import Case
-from answer_check_cases_de import CASES_DE
+from answer_check_cases_de import CASES_DE as FIRST_CASES
+from answer_check_cases_de import CASES_DE_LONG
 from imitation_lens.core.batches.prompt_sets import built_in_sets
 from imitation_lens.core.judging.answer_check import (
     automatic_check,
@@ -19,6 +20,8 @@ from imitation_lens.core.judging.answer_check import (
 )
 from imitation_lens.core.judging.answer_words import german_number, plain
 from imitation_lens.core.judging.strict_check import VERDICTS, AnswerVerdict
+
+CASES_DE = FIRST_CASES + CASES_DE_LONG
 
 # Misses on the side of refusing: a verdict other than the label, but never "correct".
 KNOWN_MISSES_DE = {
@@ -29,6 +32,7 @@ KNOWN_MISSES_DE = {
     "Keinesfalls Nürnberg, und auch nicht München: es ist Augsburg.": "negated",
     # "Deutschland" is read as a rival name, as "Germany" is in English.
     "Köln ist eine große Stadt in Deutschland.": "wrong",
+    "Mögliche Maler: Raffael, Leonardo da Vinci und Tizian.": "wrong",
 }
 
 

@@ -145,7 +145,8 @@ def _common(word: Word) -> bool:
     artist", "a Soviet cosmonaut"), which describes the answer and is no rival to it."""
     text = word.text
     return (
-        text in COMMON_CAPITALS
+        word.noun
+        or text in COMMON_CAPITALS
         or text in _ORIGINS
         or (len(text) >= 6 and text.endswith(_ORIGIN_ENDINGS))
         or (word.opens_sentence and len(text) >= 6 and text.endswith(_ADVERB_ENDINGS))
@@ -397,7 +398,9 @@ class Reading:
         if not 0 < b.start - a.end <= 4:
             return False  # adjacent, overlapping or far apart: not offered as alternatives
         gap = [w.text for w in self.words[a.end : b.start]]
-        if not gap or any(w not in LINKS for w in gap):
+        # "perhaps, but also Y" ("vielleicht aber auch Y") still offers Y as a second guess.
+        doubt = any(w in _DOUBTS for w in gap)
+        if not gap or any(w not in LINKS and not (doubt and w == "but") for w in gap):
             return False
         # "Canberra, perhaps Melbourne" ("vielleicht auch Melbourne") offers a second guess.
         if "or" in gap or (numeric and "to" in gap) or any(w in _DOUBTS for w in gap):

@@ -57,6 +57,9 @@ _ROMAN = {
 _ARTICLES = frozenset({"a", "an", "the"})
 # German articles are read like "the" and "a": "der Rhein" is "Rhein".
 _ARTICLES |= frozenset(_words("der die das den dem des ein eine einen einem einer eines"))
+_GERMAN_ARTICLES = _ARTICLES - {"a", "an", "the"}
+_GERMAN_DETERMINERS = ("unser", "sein", "ihr", "dies", "jen", "jed", "mein", "dein", "eur")
+_GERMAN_NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tum")
 # German function words read as their English twins, so that the rules written for English
 # (denials, "X or Y" hedges, "between X and Y", clause breaks at "but") read German too. Only
 # words that are no English words: "war" and "man" stay as they are.
@@ -163,7 +166,8 @@ COMMON_CAPITALS |= frozenset(
         "eindeutig bekanntlich sicherlich gewiss offensichtlich selbstverstandlich klar "
         "wissens erachtens falsch gesucht gesuchte gesuchten hier dort damals heute zunachst "
         "erstens zweitens schliesslich jedenfalls ubrigens definitiv bestimmt ehrlich gut "
-        "gern gerne frage interessante gute hallo danke bitte okay lautet heisst wurde "
+        "gern gerne frage interessante gute hallo danke bitte okay lautet heisst wurde als "
+        "dabei danach davor damit deshalb daher dann denn doch nur noch schon sehr so zudem "
         "wer welche welcher welches wie wo wann warum"
     )
 )
@@ -181,6 +185,10 @@ class Word:
     item: int = -1  # the numbered or bulleted line it stands on (-1: none), counted over the text
     listed: int = -1  # which list that line belongs to: lines with no other text between them
     mark: str = ""  # what opened its clause: "," ";" ":" "(" ")" "—" "but", or "" (a sentence)
+    # A German common noun by its shape: after an article and an adjective ("den ersten
+    # Schritt"), after a possessive or demonstrative ("unserem Sonnensystem"), or with a noun
+    # ending ("Gründung", "Wahrheit"). German capitalises every noun; these are no names.
+    noun: bool = False
 
 
 def _word(
@@ -321,6 +329,8 @@ def read_words(text: str) -> list[Word]:
     text_since_item = True  # a line of other text since the last item starts a new list
     next_span = 0
     mark = ""
+    phrase = ""  # "article", "adjective" or "determiner": a German noun phrase is open
+    nouns: set[int] = set()  # the raw words that are German common nouns by their shape
     for match in _TOKEN.finditer(prepared):
         token = match.group()
         if spans:  # most answers have no list: skip the bookkeeping (the check runs on 30,000)
@@ -345,10 +355,12 @@ def read_words(text: str) -> list[Word]:
             sentence += 1
             clause += 1
             mark = ""
+            phrase = ""
             opens = True
             previous = token
             continue
         if token in ",;:()—–":
+            phrase = ""
             clause += 1
             mark = "" if token == ";" else token
             sentence += token == ";"  # "Buzz Aldrin was first; Neil Armstrong followed"
@@ -363,9 +375,23 @@ def read_words(text: str) -> list[Word]:
             clause += 1
             mark = "but"
         if lower in _ARTICLES and (token.islower() or opens):
+            phrase = "article" if lower in _GERMAN_ARTICLES else ""
             opens = False
             previous = token
             continue
+        if token[0].isupper():
+            if (
+                phrase in ("adjective", "determiner")
+                or (len(lower) >= 7 and lower.endswith(_GERMAN_NOUN_ENDINGS))
+            ) and lower not in _ORDINALS:
+                nouns.add(len(raw))
+            phrase = ""
+        elif lower.startswith(_GERMAN_DETERMINERS) and len(lower) <= 7:
+            phrase = "determiner"
+        elif phrase and token.isalpha():
+            phrase = "adjective" if phrase == "article" else phrase
+        else:
+            phrase = ""
         if lower != token.casefold():
             token = lower  # a German function word read as its English twin: never a name
         raw.append((token, token[0].isupper(), opens, sentence, clause, item, listed, mark))
@@ -409,7 +435,8 @@ def read_words(text: str) -> list[Word]:
         elif lower.isalpha() and (german := german_number(lower)) is not None:
             words.append(_word(str(german), capital, float(german), place))
         else:
-            words.append(_word(_UNITS.get(lower, lower), capital, None, place))
+            word = _word(_UNITS.get(lower, lower), capital, None, place)
+            words.append(replace(word, noun=True) if index in nouns else word)
         index += 1
     return [replace(w, asked=True) if w.sentence in asked else w for w in words]
 
