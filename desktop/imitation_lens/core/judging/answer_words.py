@@ -58,7 +58,13 @@ _ARTICLES = frozenset({"a", "an", "the"})
 # German articles are read like "the" and "a": "der Rhein" is "Rhein".
 _ARTICLES |= frozenset(_words("der die das den dem des ein eine einen einem einer eines"))
 _GERMAN_ARTICLES = _ARTICLES - {"a", "an", "the"}
-_GERMAN_DETERMINERS = ("unser", "sein", "ihr", "dies", "jen", "jed", "mein", "dein", "eur")
+_GERMAN_DETERMINERS = frozenset(
+    stem + ending
+    for stem in ("unser", "sein", "ihr", "mein", "dein", "dies", "jen", "jed")
+    for ending in ("", "e", "em", "en", "er", "es")
+) - {"dies", "jen", "jed", "ihr"}
+# German adjectives inflect: "den ersten Schritt", "des modernen Buchdrucks".
+_GERMAN_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 _GERMAN_NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tum")
 # German function words read as their English twins, so that the rules written for English
 # (denials, "X or Y" hedges, "between X and Y", clause breaks at "but") read German too. Only
@@ -386,10 +392,11 @@ def read_words(text: str) -> list[Word]:
             ) and lower not in _ORDINALS:
                 nouns.add(len(raw))
             phrase = ""
-        elif lower.startswith(_GERMAN_DETERMINERS) and len(lower) <= 7:
+        elif lower in _GERMAN_DETERMINERS:
             phrase = "determiner"
-        elif phrase and token.isalpha():
-            phrase = "adjective" if phrase == "article" else phrase
+        elif phrase and token.isalpha() and len(lower) >= 3:
+            german_adjective = lower.endswith(_GERMAN_ADJECTIVE_ENDINGS)
+            phrase = "adjective" if german_adjective and phrase == "article" else ""
         else:
             phrase = ""
         if lower != token.casefold():
