@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
         add_help_menu(self, self)
 
     def open_preferences(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.evaluator, self)
+        dialog = SettingsDialog(self.evaluator, self.paths.window_settings, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         self.preferences = dialog
