@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
         self.window_state.restore_geometry()
         self.prompt_run.set_busy(False)
         self.run_button.setEnabled(False)
-        self.statusBar().showMessage("Opening your data…")
+        self.statusBar().showMessage(self.tr("Opening your data…"))
         # Assemble the bundled model early so the first Run does not wait for it.
         run_task(
             self,
@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
 
     def _build_ui(self) -> None:
         # The Batch menu sits between Models and Help; BatchFlow fills it.
-        self.batches = BatchFlow(self, self, QMenu("&Batch", self))
+        self.batches = BatchFlow(self, self, QMenu(self.tr("&Batch"), self))
         self.banner = Banner()
         self.columns_area = ColumnsArea()
         self.splitter: QSplitter = self.columns_area.splitter
@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
         self.export_action = actions.export_json
         self.undo_action = actions.undo
         self.redo_action = actions.redo
-        self.models_menu = ModelsMenu(self, self, self.menuBar().addMenu("&Models"))
+        self.models_menu = ModelsMenu(self, self, self.menuBar().addMenu(self.tr("&Models")))
         self.menuBar().addMenu(self.batches.menu)
         self.batches.attach(self.annotator, self.judging_bar)
         add_help_menu(self, self)
@@ -247,9 +247,9 @@ class MainWindow(QMainWindow):
         self.items.show_new()
         self.prompt_edit.clear()
         self.statusBar().showMessage(
-            "New blind session: answers are shown as Answer 1…N until your verdict."
+            self.tr("New blind session: answers are shown as Answer 1…N until your verdict.")
             if blind
-            else "New session started.",
+            else self.tr("New session started."),
             8000,
         )
 
@@ -374,7 +374,7 @@ class MainWindow(QMainWindow):
 
     def _on_storage_recovered(self) -> None:
         self.banner.storage_recovered(self.lineup, self.blind)
-        self.statusBar().showMessage("Saving works again; everything is written.", 8000)
+        self.statusBar().showMessage(self.tr("Saving works again; everything is written."), 8000)
 
     # -- closing ---------------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -125,26 +125,28 @@ class WorkshopChoices(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.base_box = QComboBox()
-        self.base_box.setAccessibleName("Base model")
+        self.base_box.setAccessibleName(self.tr("Base model"))
         self.base_box.currentIndexChanged.connect(lambda _: self.changed.emit())
         self.base_note = plain_label("hintLabel")
         self.base_note.setText(
-            "The model that learns. Models of the Llama family can be trained here; the "
-            "built-in Gemma cannot."
+            self.tr(
+                "The model that learns. Models of the Llama family can be trained here; the "
+                "built-in Gemma cannot."
+            )
         )
-        base_group = QGroupBox("1. The base model to teach")
+        base_group = QGroupBox(self.tr("1. The base model to teach"))
         base_layout = QVBoxLayout(base_group)
         base_layout.addWidget(self.base_box)
         base_layout.addWidget(self.base_note)
 
         self.sources = QButtonGroup(self)
-        self.built_in_radio = QRadioButton("The teacher answers that ship with the app")
-        self.session_radio = QRadioButton("This session's teacher answers")
-        self.file_radio = QRadioButton("Answers in a file (Alpaca or ShareGPT)")
-        self.choose_file_button = QPushButton("Choose file…")
+        self.built_in_radio = QRadioButton(self.tr("The teacher answers that ship with the app"))
+        self.session_radio = QRadioButton(self.tr("This session's teacher answers"))
+        self.file_radio = QRadioButton(self.tr("Answers in a file (Alpaca or ShareGPT)"))
+        self.choose_file_button = QPushButton(self.tr("Choose file…"))
         self.answers_note = plain_label()
-        self.answers_note.setAccessibleName("The teacher answers chosen")
-        answers_group = QGroupBox("2. The teacher's answers to learn from")
+        self.answers_note.setAccessibleName(self.tr("The teacher answers chosen"))
+        answers_group = QGroupBox(self.tr("2. The teacher's answers to learn from"))
         answers_layout = QVBoxLayout(answers_group)
         for index, radio in enumerate((self.built_in_radio, self.session_radio, self.file_radio)):
             self.sources.addButton(radio, index)
@@ -161,30 +163,30 @@ class WorkshopChoices(QWidget):
         self.epochs = QSpinBox()
         self.epochs.setRange(1, 20)
         self.epochs.setValue(defaults.epochs)
-        self.epochs.setAccessibleName("Times through every answer (epochs)")
+        self.epochs.setAccessibleName(self.tr("Times through every answer (epochs)"))
         self.seed = QSpinBox()
         self.seed.setRange(0, 2**31 - 1)
         self.seed.setValue(defaults.seed)
-        self.seed.setAccessibleName("Seed")
+        self.seed.setAccessibleName(self.tr("Seed"))
         self.learning_rate = QDoubleSpinBox()
         self.learning_rate.setDecimals(6)
         self.learning_rate.setRange(1e-6, 1e-2)
         self.learning_rate.setSingleStep(1e-5)
         self.learning_rate.setValue(defaults.learning_rate)
-        self.learning_rate.setAccessibleName("Learning rate")
+        self.learning_rate.setAccessibleName(self.tr("Learning rate"))
         self.advanced = QToolButton()  # an expander: the learning rate rarely needs changing
-        self.advanced.setText("Advanced")
+        self.advanced.setText(self.tr("Advanced"))
         self.advanced.setCheckable(True)
         self.advanced.setAutoRaise(True)
         self.advanced.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.advanced.setAccessibleName("Show the advanced settings")
+        self.advanced.setAccessibleName(self.tr("Show the advanced settings"))
         self.advanced.toggled.connect(self.show_advanced)
-        settings_group = QGroupBox("3. Settings")
+        settings_group = QGroupBox(self.tr("3. Settings"))
         self._form = QFormLayout(settings_group)
-        self._form.addRow("Times through every answer (epochs):", self.epochs)
-        self._form.addRow("Seed (the same seed makes the same model):", self.seed)
+        self._form.addRow(self.tr("Times through every answer (epochs):"), self.epochs)
+        self._form.addRow(self.tr("Seed (the same seed makes the same model):"), self.seed)
         self._form.addRow(self.advanced)
-        self._form.addRow("Learning rate (peak):", self.learning_rate)
+        self._form.addRow(self.tr("Learning rate (peak):"), self.learning_rate)
         self.show_advanced(False)
         for spin in (self.epochs, self.seed, self.learning_rate):
             spin.valueChanged.connect(lambda _: self.changed.emit())
@@ -227,7 +229,7 @@ class TrainingView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bar = QProgressBar()
-        self.bar.setAccessibleName("Training progress")
+        self.bar.setAccessibleName(self.tr("Training progress"))
         self.phase_label = plain_label()
         self.loss_label = plain_label()
         self.time_label = plain_label()
@@ -242,7 +244,7 @@ class TrainingView(QWidget):
         self.held_out_at_start = None
         self.bar.setRange(0, 0)  # busy until the first step is known
         self.bar.show()
-        self.phase_label.setText("Getting ready…")
+        self.phase_label.setText(self.tr("Getting ready…"))
         self.loss_label.clear()
         self.time_label.clear()
 
@@ -272,9 +274,11 @@ class TrainingView(QWidget):
 def choose_answers_file(parent: QWidget) -> Path | None:
     path, _ = QFileDialog.getOpenFileName(
         parent,
-        "Teacher answers",
+        QCoreApplication.translate("WorkshopForm", "Teacher answers"),
         str(Path.home()),
-        "Teacher answers (*.json *.jsonl *.csv *.parquet);;All files (*)",
+        QCoreApplication.translate(
+            "WorkshopForm", "Teacher answers (*.json *.jsonl *.csv *.parquet);;All files (*)"
+        ),
     )
     return Path(path) if path else None
 
@@ -284,13 +288,21 @@ def stop_training_box(parent: QWidget, on_yes: Callable[[], None]) -> QMessageBo
     box = QMessageBox(
         QMessageBox.Icon.Question,
         APP_NAME,
-        "The imitator is still being trained. Stop the training and close? Nothing of it is kept.",
+        QCoreApplication.translate(
+            "WorkshopForm",
+            "The imitator is still being trained. Stop the training and close? "
+            "Nothing of it is kept.",
+        ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         parent,
     )
     box.setObjectName("stopTrainingBox")
-    box.button(QMessageBox.StandardButton.Yes).setText("Stop and close")
-    box.button(QMessageBox.StandardButton.No).setText("Keep training")
+    box.button(QMessageBox.StandardButton.Yes).setText(
+        QCoreApplication.translate("WorkshopForm", "Stop and close")
+    )
+    box.button(QMessageBox.StandardButton.No).setText(
+        QCoreApplication.translate("WorkshopForm", "Keep training")
+    )
     box.setDefaultButton(QMessageBox.StandardButton.No)
     box.finished.connect(box.deleteLater)
     box.accepted.connect(on_yes)
