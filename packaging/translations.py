@@ -42,8 +42,13 @@ def update_sources() -> None:
     modules = [str(path.relative_to(ROOT)) for path in sorted(UI.glob("*.py"))]
     for language in LANGUAGES:
         subprocess.run(
-            [tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none", *modules]
-            + ["-target-language", language, "-ts", str(ts_file(language).relative_to(ROOT))],
+            [
+                tool("pyside6-lupdate"),
+                *("-silent", "-no-obsolete", "-locations", "none"),
+                *modules,
+                *("-target-language", language),
+                *("-ts", str(ts_file(language).relative_to(ROOT))),
+            ],
             cwd=ROOT,
             check=True,
         )

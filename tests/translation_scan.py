@@ -89,7 +89,7 @@ def _untranslated(node: ast.AST) -> list[str]:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return [node.value] if _has_letter(node.value) else []
     if isinstance(node, ast.JoinedStr):
-        text = "".join(part.value for part in node.values if isinstance(part, ast.Constant))
+        text = "".join(str(part.value) for part in node.values if isinstance(part, ast.Constant))
         return [text] if _has_letter(text) else []
     found: list[str] = []
     for child in ast.iter_child_nodes(node):

@@ -57,8 +57,12 @@ from imitation_lens.ui.workshop_form import (
 )
 from imitation_lens.ui.workshop_services import TrainingRunLike, WorkshopServices
 
-STOPPED = QT_TRANSLATE_NOOP("ImitatorWorkshop", "Stopped; nothing was kept.")
-IMITATOR_BUTTON = QT_TRANSLATE_NOOP("ImitatorWorkshop", "Put it in the Imitator column")
+STOPPED: str = QT_TRANSLATE_NOOP(  # type: ignore[assignment]  # returns its text
+    "ImitatorWorkshop", "Stopped; nothing was kept."
+)
+IMITATOR_BUTTON: str = QT_TRANSLATE_NOOP(  # type: ignore[assignment]
+    "ImitatorWorkshop", "Put it in the Imitator column"
+)
 
 
 class WorkshopHost(Protocol):

@@ -56,8 +56,8 @@ def locale_for(language: str) -> QLocale:
     if system_language() == language and system.language() != QLocale.Language.C:
         return system
     if language == GERMAN:
-        return QLocale(QLocale.Language.German, QLocale.Territory.Germany)
-    return QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates)
+        return QLocale("de_DE")
+    return QLocale("en_US")
 
 
 def app_catalogue(language: str) -> Path:
