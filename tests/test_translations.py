@@ -8,8 +8,11 @@ still show unmarked, and that number may only go down.
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
+import signal
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,10 +25,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
 
 from conftest import close_window
+from imitation_lens.core.housekeeping.logfile import LOG_FILE_NAME
 from imitation_lens.core.housekeeping.paths import DataPaths
 from imitation_lens.ui import language
 from imitation_lens.ui.answer_keys import LETTER_ACTIONS, character_action
 from imitation_lens.ui.language import ENGLISH, GERMAN, Translations
+from real_app import _name_the_evaluator, wait_for
 from translation_scan import UI, ui_modules, unmarked
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,7 +65,6 @@ CONVERTED = {
 # converting some; move a module to CONVERTED when it reaches 0.
 NOT_YET_CONVERTED = {
     "about_dialog": 9,
-    "annotator": 0,
     "answer_keys": 1,
     "app": 1,
     "batch_panel": 24,
@@ -275,3 +279,37 @@ def test_preferences_offer_the_language_and_say_when_it_applies(
     dialog.accept()
     assert language.saved_language(data_paths.window_settings) == GERMAN
     assert window.evaluator.name == "Tester"  # nothing else changed
+
+
+@pytest.mark.slow
+def test_the_app_starts_in_german_and_quits(tmp_path: Path) -> None:
+    """As a user starts it, German chosen: the log says so, and Ctrl+C ends it cleanly."""
+    paths = DataPaths(tmp_path / "data").create()
+    language.save_language(paths.window_settings, GERMAN)
+    _name_the_evaluator(paths)
+    home = tmp_path / "home"
+    home.mkdir()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "imitation_lens", "--data-dir", str(paths.root)],
+        env=os.environ | {"QT_QPA_PLATFORM": "offscreen", "HOME": str(home)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    log = paths.logs / LOG_FILE_NAME
+
+    def logged() -> str:
+        return log.read_text("utf-8", errors="replace") if log.exists() else ""
+
+    try:
+        wait_for(
+            lambda: "the window is ready" in logged() or process.poll() is not None,
+            60,
+            "the window",
+        )
+        assert "interface language: de" in logged()
+        assert "no translation" not in logged()
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=60) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
