@@ -37,6 +37,7 @@ TEXT_METHODS = {
     "setHorizontalHeaderLabels",
     "setHeaderLabels",
     "showMessage",
+    "say",  # the window's status-bar message (MainWindow.say)
     "addMenu",
     "addAction",
     "addRow",
@@ -86,6 +87,8 @@ def _untranslated(node: ast.AST) -> list[str]:
     """Literals with letters under `node`, not looking inside tr()/translate()."""
     if isinstance(node, ast.Call) and _name(node.func) in TRANSLATING:
         return []
+    if isinstance(node, ast.Subscript):  # session["title"]: a key, not text
+        return _untranslated(node.value)
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return [node.value] if _has_letter(node.value) else []
     if isinstance(node, ast.JoinedStr):

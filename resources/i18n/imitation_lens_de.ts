@@ -79,6 +79,14 @@
         <translation>Die Antworten werden gelesen…</translation>
     </message>
     <message>
+        <source>No session is open yet: ask the teacher some questions.</source>
+        <translation>Es ist noch keine Sitzung offen: Stellen Sie dem Lehrer einige Fragen.</translation>
+    </message>
+    <message>
+        <source>Choose a file of teacher answers.</source>
+        <translation>Wählen Sie eine Datei mit Lehrer-Antworten.</translation>
+    </message>
+    <message>
         <source>The answers could not be read</source>
         <translation>Die Antworten konnten nicht gelesen werden</translation>
     </message>
@@ -138,12 +146,31 @@
         <translation>&amp;Modelle</translation>
     </message>
     <message>
+        <source>Stop the answers being written (Esc) before starting a new session.</source>
+        <translation>Halten Sie die Antworten an, die gerade geschrieben werden (Esc), bevor Sie eine neue Sitzung beginnen.</translation>
+    </message>
+    <message>
         <source>New blind session: answers are shown as Answer 1…N until your verdict.</source>
         <translation>Neue blinde Sitzung: Die Antworten heißen bis zu Ihrem Urteil Antwort 1…N.</translation>
     </message>
     <message>
         <source>New session started.</source>
         <translation>Neue Sitzung begonnen.</translation>
+    </message>
+    <message>
+        <source>Stop the answers being written (Esc) before opening another session.</source>
+        <translation>Halten Sie die Antworten an, die gerade geschrieben werden (Esc), bevor Sie eine andere Sitzung öffnen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened “{title}”: %n item(s).</source>
+        <translation>
+            <numerusform>„{title}“ geöffnet: %n Eintrag.</numerusform>
+            <numerusform>„{title}“ geöffnet: %n Einträge.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Session exported to {path}</source>
+        <translation>Sitzung exportiert nach {path}</translation>
     </message>
     <message>
         <source>Saving works again; everything is written.</source>
@@ -175,6 +202,10 @@
     <message>
         <source>&amp;Import demo pack…</source>
         <translation>Demo-Paket im&amp;portieren…</translation>
+    </message>
+    <message>
+        <source>The model made could not be added to the library: {error}</source>
+        <translation>Das erstellte Modell konnte nicht der Bibliothek hinzugefügt werden: {error}</translation>
     </message>
     <message>
         <source>Export demo pack</source>
@@ -422,7 +453,82 @@ F1 zeigt alle Tasten. Eine blinde Sitzung (Datei ▸ Neue blinde Sitzung) verbir
     </message>
 </context>
 <context>
+    <name>WorkshopCounts</name>
+    <message numerus="yes">
+        <source>%n answers to learn from; {held_out} of them are kept aside to measure how well it learns. Training takes {time} and needs about {memory} of memory and {disk} of disk.</source>
+        <translation>
+            <numerusform>%n Antwort zum Lernen; {held_out} davon werden beiseitegelegt, um zu messen, wie gut es lernt. Das Training dauert {time} und braucht etwa {memory} Arbeitsspeicher und {disk} Speicherplatz.</numerusform>
+            <numerusform>%n Antworten zum Lernen; {held_out} davon werden beiseitegelegt, um zu messen, wie gut es lernt. Das Training dauert {time} und braucht etwa {memory} Arbeitsspeicher und {disk} Speicherplatz.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answers from “{name}”</source>
+        <translation>
+            <numerusform>%n Antwort aus „{name}“</numerusform>
+            <numerusform>%n Antworten aus „{name}“</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n epoch</source>
+        <translation>
+            <numerusform>%n Epoche</numerusform>
+            <numerusform>%n Epochen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n epochs</source>
+        <translation>
+            <numerusform>%n Epoche</numerusform>
+            <numerusform>%n Epochen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WorkshopForm</name>
+    <message>
+        <source>less than a minute</source>
+        <translation>weniger als eine Minute</translation>
+    </message>
+    <message>
+        <source>about {minutes} min</source>
+        <translation>etwa {minutes} Min.</translation>
+    </message>
+    <message>
+        <source>about {hours} hours</source>
+        <translation>etwa {hours} Stunden</translation>
+    </message>
+    <message>
+        <source>written by {teacher}</source>
+        <translation>geschrieben von {teacher}</translation>
+    </message>
+    <message>
+        <source>licence: {licence}</source>
+        <translation>Lizenz: {licence}</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>nicht angegeben</translation>
+    </message>
+    <message>
+        <source>Training loss {train} · held-out loss {held} (lower is better for both)</source>
+        <translation>Trainingsverlust {train} · Verlust auf zurückgehaltenen Antworten {held} (bei beiden ist niedriger besser)</translation>
+    </message>
+    <message>
+        <source>Training loss {train} · held-out loss {held}, {start} before training (lower is better for both)</source>
+        <translation>Trainingsverlust {train} · Verlust auf zurückgehaltenen Antworten {held}, vor dem Training {start} (bei beiden ist niedriger besser)</translation>
+    </message>
+    <message>
+        <source>? epochs</source>
+        <translation>? Epochen</translation>
+    </message>
+    <message>
+        <source>Made from {base} with {answers} answers from “{data}”, {epochs}{kept}, seed {seed}.</source>
+        <translation>Erstellt aus {base} mit {answers} Antworten aus „{data}“, {epochs}{kept}, Startwert {seed}.</translation>
+    </message>
+    <message>
+        <source>Held-out loss {before} before training → {after} (lower is better)</source>
+        <translation>Verlust auf zurückgehaltenen Antworten vor dem Training {before} → {after} (niedriger ist besser)</translation>
+    </message>
     <message>
         <source>Teacher answers</source>
         <translation>Lehrer-Antworten</translation>

@@ -215,13 +215,17 @@ class ImitatorWorkshop(QDialog):
         elif source == "session":
             session_id, from_session = self.host.session_id, self.services.answers_from_session
             if session_id is None:
-                failed(TrainingError("No session is open yet: ask the teacher some questions."))
+                failed(
+                    TrainingError(
+                        self.tr("No session is open yet: ask the teacher some questions.")
+                    )
+                )
             else:
                 self.host.writer.call(
                     lambda store: from_session(store, session_id), read, failed, owner=self
                 )
         elif self._file is None:
-            failed(TrainingError("Choose a file of teacher answers."))
+            failed(TrainingError(self.tr("Choose a file of teacher answers.")))
         else:
             path, from_file = self._file, self.services.answers_from_file
             run_task(self, lambda _: from_file(path), read, failed, "workshop-file")

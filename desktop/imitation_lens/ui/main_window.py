@@ -241,7 +241,7 @@ class MainWindow(QMainWindow):
 
     def new_session(self, blind: bool = False) -> None:
         if any(c.is_busy for c in self.columns):
-            self.say("Stop the answers being written (Esc) before starting a new session.")
+            self.say(self.tr("Stop the answers being written (Esc) before starting a new session."))
             return
         self._create_session(blind)
         self.items.show_new()
@@ -264,7 +264,9 @@ class MainWindow(QMainWindow):
     def open_session(self, session_id: str) -> None:
         """Continue a saved session: its lineup, its items, the last one on screen."""
         if any(c.is_busy for c in self.columns):
-            self.say("Stop the answers being written (Esc) before opening another session.")
+            self.say(
+                self.tr("Stop the answers being written (Esc) before opening another session.")
+            )
             return
 
         def load(store: Store) -> dict[str, Any]:
@@ -286,7 +288,11 @@ class MainWindow(QMainWindow):
                 self.items.display_saved(state["item"])
             else:
                 self.items.show_new()
-            self.say(f"Opened “{session['title']}”: {len(state['item_ids'])} item(s).")
+            self.say(
+                self.tr("Opened “{title}”: %n item(s).", "", len(state["item_ids"])).format(
+                    title=session["title"]
+                )
+            )
             self.session_opened.emit(session["id"])
 
         self.writer.call(load, show)
@@ -342,7 +348,7 @@ class MainWindow(QMainWindow):
 
         def written(path: str) -> None:
             self.exported.emit(path)
-            self.say(f"Session exported to {path}")
+            self.say(self.tr("Session exported to {path}").format(path=path))
 
         export_session(self, self.writer, self.session_id, target, name, written)
 

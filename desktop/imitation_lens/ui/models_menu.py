@@ -127,7 +127,13 @@ class ModelsMenu(QObject):
         def failed(error: Exception) -> None:
             if not isinstance(error, (ModelFileError, OSError)):
                 raise error
-            self.host.say(shown_fault(f"The model made could not be added to the library: {error}"))
+            self.host.say(
+                shown_fault(
+                    self.tr("The model made could not be added to the library: {error}").format(
+                        error=error
+                    )
+                )
+            )
 
         self.host.writer.call(lambda store: add_trained_model(store, trained), added, failed)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -58,53 +58,117 @@ def plain_message(what_failed: str, error: Exception) -> str:
     return unexpected(what_failed, error)
 
 
+class WorkshopCounts(QObject):
+    """Texts with a count: lupdate reads plural forms only from a class's self.tr()."""
+
+    def answers_to_learn(self, count: int) -> str:
+        return self.tr(
+            "%n answers to learn from; {held_out} of them are kept aside to measure how well it "
+            "learns. Training takes {time} and needs about {memory} of memory and {disk} of disk.",
+            "",
+            count,
+        )
+
+    def answers_from(self, count: int) -> str:
+        return self.tr("%n answers from “{name}”", "", count)
+
+    def epochs(self, count: int) -> str:
+        # Two source texts, so English reads "1 epoch" / "2 epochs" without a catalogue.
+        if count == 1:
+            return self.tr("%n epoch", "", count)
+        return self.tr("%n epochs", "", count)
+
+
+def number(value: float, decimals: int) -> str:
+    """A number as the interface's language writes it (2.130 / 2,130)."""
+    return QLocale().toString(float(value), "f", decimals)
+
+
 def about_minutes(seconds: float) -> str:
     minutes = round(seconds / 60)
     if minutes < 1:
-        return "less than a minute"
-    return f"about {minutes} min" if minutes < 90 else f"about {minutes / 60:.1f} hours"
+        return QCoreApplication.translate("WorkshopForm", "less than a minute")
+    if minutes < 90:
+        return QCoreApplication.translate("WorkshopForm", "about {minutes} min").format(
+            minutes=minutes
+        )
+    return QCoreApplication.translate("WorkshopForm", "about {hours} hours").format(
+        hours=number(minutes / 60, 1)
+    )
 
 
 def estimate_text(estimate: TrainingEstimate) -> str:
     return (
-        f"{estimate.answers} answers to learn from; {estimate.held_out} of them are kept aside "
-        f"to measure how well it learns. Training takes {about_minutes(estimate.seconds)} and "
-        f"needs about {rough_size(estimate.memory_bytes)} of memory and "
-        f"{rough_size(estimate.disk_bytes)} of disk."
+        WorkshopCounts()
+        .answers_to_learn(estimate.answers)
+        .format(
+            held_out=estimate.held_out,
+            time=about_minutes(estimate.seconds),
+            memory=rough_size(estimate.memory_bytes),
+            disk=rough_size(estimate.disk_bytes),
+        )
     )
 
 
 def rough_size(count: int) -> str:
     """An estimate's size, no more precise than it is: "2.8 GB", "760 MB"."""
     if count >= 1e9:
-        return f"{count / 1e9:.1f} GB"
+        return f"{number(count / 1e9, 1)} GB"
     return f"{max(10, round(count / 1e6, -1)):.0f} MB"
 
 
 def answers_text(answers: TeacherAnswers) -> str:
-    parts = [f"{len(answers.answers)} answers from “{answers.name}”"]
+    parts = [WorkshopCounts().answers_from(len(answers.answers)).format(name=answers.name)]
     if answers.teacher:
-        parts.append(f"written by {answers.teacher}")
-    parts.append(f"licence: {answers.licence or 'not stated'}")
+        parts.append(
+            QCoreApplication.translate("WorkshopForm", "written by {teacher}").format(
+                teacher=answers.teacher
+            )
+        )
+    parts.append(
+        QCoreApplication.translate("WorkshopForm", "licence: {licence}").format(
+            licence=answers.licence or QCoreApplication.translate("WorkshopForm", "not stated")
+        )
+    )
     return " · ".join(parts)
 
 
 def loss_text(progress: TrainingProgress, held_out_at_start: float | None) -> str:
     # The held-out loss is measured on answers it never trains on: the honest one of the two,
     # so its starting point (the base's own) is shown beside it.
-    train = "—" if progress.train_loss is None else f"{progress.train_loss:.3f}"
-    held = "—" if progress.held_out_loss is None else f"{progress.held_out_loss:.3f}"
-    start = "" if held_out_at_start is None else f", {held_out_at_start:.3f} before training"
-    return f"Training loss {train} · held-out loss {held}{start} (lower is better for both)"
+    train = "—" if progress.train_loss is None else number(progress.train_loss, 3)
+    held = "—" if progress.held_out_loss is None else number(progress.held_out_loss, 3)
+    if held_out_at_start is None:
+        return QCoreApplication.translate(
+            "WorkshopForm",
+            "Training loss {train} · held-out loss {held} (lower is better for both)",
+        ).format(train=train, held=held)
+    return QCoreApplication.translate(
+        "WorkshopForm",
+        "Training loss {train} · held-out loss {held}, {start} before training "
+        "(lower is better for both)",
+    ).format(train=train, held=held, start=number(held_out_at_start, 3))
+
+
+def epochs_words(epochs: object) -> str:
+    """ "1 epoch", "2 epochs": two source texts, so English reads right without a catalogue."""
+    if not isinstance(epochs, int):
+        return QCoreApplication.translate("WorkshopForm", "? epochs")
+    return WorkshopCounts().epochs(epochs)
 
 
 def made_from_text(trained: TrainedModel) -> str:
     facts = trained.provenance
-    epochs = facts.get("epochs", "?")
-    return (
-        f"Made from {facts.get('base', 'the base')} with {facts.get('answers', '?')} answers from "
-        f"“{facts.get('data', 'the teacher')}”, {epochs} {'epoch' if epochs == 1 else 'epochs'}"
-        f"{kept_words(facts)}, seed {facts.get('seed', '?')}."
+    return QCoreApplication.translate(
+        "WorkshopForm",
+        "Made from {base} with {answers} answers from “{data}”, {epochs}{kept}, seed {seed}.",
+    ).format(
+        base=facts.get("base", "the base"),
+        answers=facts.get("answers", "?"),
+        data=facts.get("data", "the teacher"),
+        epochs=epochs_words(facts.get("epochs")),
+        kept=kept_words(facts),
+        seed=facts.get("seed", "?"),
     )
 
 
@@ -114,7 +178,9 @@ def held_out_text(trained: TrainedModel) -> str:
     after = trained.provenance.get("held_out_loss_after")
     if not isinstance(before, int | float) or not isinstance(after, int | float):
         return ""
-    return f"Held-out loss {before:.3f} before training → {after:.3f} (lower is better)"
+    return QCoreApplication.translate(
+        "WorkshopForm", "Held-out loss {before} before training → {after} (lower is better)"
+    ).format(before=number(before, 3), after=number(after, 3))
 
 
 class WorkshopChoices(QWidget):
