@@ -21,8 +21,8 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QLocale, QSettings, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
 
 from conftest import close_window
@@ -329,3 +329,34 @@ def test_the_app_starts_in_german_and_quits(tmp_path: Path) -> None:
     finally:
         if process.poll() is None:
             process.kill()
+
+
+def test_the_answer_keys_work_as_a_german_layout_types_them(
+    qtbot: Any,
+    open_window: Any,
+    data_paths: DataPaths,
+    translations: Translations,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """[ ] come with AltGr on a German keyboard (X11: group switch; Windows: Ctrl+Alt), ? with
+    Shift+ß, M where it always is: each still does what the keyboard sheet says."""
+    translations.install(GERMAN)
+    window = open_window(data_paths)
+    answer = window.columns[0].answer
+    steps: list[bool] = []
+    monkeypatch.setattr(answer, "_step_mark", lambda forward: steps.append(forward))
+    actions: list[str] = []
+    answer.action.connect(actions.append)
+    alt_gr_x11 = Qt.KeyboardModifier.GroupSwitchModifier
+    alt_gr_windows = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    shift = Qt.KeyboardModifier.ShiftModifier
+    for key, modifiers, text in (
+        (Qt.Key.Key_BracketRight, alt_gr_x11, "]"),
+        (Qt.Key.Key_BracketLeft, alt_gr_windows, "["),
+        (Qt.Key.Key_M, shift, "M"),
+        (Qt.Key.Key_M, Qt.KeyboardModifier.NoModifier, "m"),
+        (Qt.Key.Key_Question, shift, "?"),
+    ):
+        QApplication.sendEvent(answer, QKeyEvent(QEvent.Type.KeyPress, key, modifiers, text))
+    assert steps == [True, False]
+    assert actions == ["severity:major", "severity:minor", "help"]
