@@ -252,7 +252,8 @@ def test_german_chosen_the_window_and_workshop_speak_german_and_keys_stay(
     language.save_language(data_paths.window_settings, GERMAN)
     assert translations.install(language.chosen_language(data_paths.window_settings)) == GERMAN
     assert QLocale().toString(1234.5, "f", 1) == "1.234,5"
-    assert QApplication.translate("QDialogButtonBox", "&Cancel")  # Qt's own catalogue is in
+    assert len(translations.installed) == 2  # Qt's own catalogue and the app's
+    assert QApplication.translate("QPlatformTheme", "Cancel") == "Abbrechen"  # dialog buttons
     german = open_window(DataPaths(tmp_path / "german").create())
     assert _menu_titles(german) == ["&Datei", "&Bearbeiten", "&Modelle", "&Stapel", "&Hilfe"]
     assert _open_workshop_button(qtbot, german) == "Training starten"
