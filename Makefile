@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast lint bench clean bundle
+.PHONY: run test test-fast lint bench clean bundle translations
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/annotation_latency.py
 	$(BIN)/python bench/schedules.py
 	$(BIN)/python bench/batch_run.py
+
+# The interface's German: collects the tr() messages of the ui/ modules into resources/i18n/*.ts
+# (fill in the new ones marked unfinished), then builds the .qm the app loads. Commit both.
+translations: $(STAMP)
+	$(BIN)/python packaging/translations.py
 
 bundle:
 	packaging/build-bundle.sh

@@ -23,6 +23,10 @@ from imitation_lens.ui.raw_text import raw_text_switch
 RENDER_INTERVAL_MS = 60
 
 
+# A German layout types [ and ] with AltGr (AltGr+8, AltGr+9), which Windows reports as Ctrl+Alt.
+ALT_GR_ON_WINDOWS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+
+
 class AnswerPane(QTextEdit):
     action = Signal(str)
     current_mark_changed = Signal(object)  # Mark | None
@@ -351,8 +355,12 @@ class AnswerPane(QTextEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         modifiers = event.modifiers() & ~(
-            Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier
+            Qt.KeyboardModifier.KeypadModifier
+            | Qt.KeyboardModifier.ShiftModifier
+            | Qt.KeyboardModifier.GroupSwitchModifier  # AltGr on X11: [ ] on a German layout
         )
+        if modifiers == ALT_GR_ON_WINDOWS and event.text() in ("[", "]"):
+            modifiers = Qt.KeyboardModifier.NoModifier  # Windows reports AltGr as Ctrl+Alt
         if modifiers == Qt.KeyboardModifier.NoModifier:
             key = event.key()
             if key == Qt.Key.Key_R and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:

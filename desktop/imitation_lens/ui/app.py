@@ -23,6 +23,7 @@ from imitation_lens.ui.diagnostics import (
     install_qt_message_handler,
     qt_versions,
 )
+from imitation_lens.ui.language import apply_language
 from imitation_lens.ui.plain_text import as_html
 from imitation_lens.ui.quitting import Quitter, exit_now
 from imitation_lens.ui.single_instance import InstanceServer, ask_running_window
@@ -111,6 +112,8 @@ def run_app(data_dir: str | None = None, open_file: Path | None = None) -> int:
     log_file = start_log(paths)
     app = create_application()
     install_crash_hooks(app, log_file)
+    # Before the first widget: every tr() made from here on reads the chosen language.
+    translations = apply_language(app, paths.window_settings)
     server = InstanceServer(paths.root, app)
     window = MainWindow(paths)
     server.set_window(window)
@@ -123,6 +126,7 @@ def run_app(data_dir: str | None = None, open_file: Path | None = None) -> int:
     window.show()
     code = app.exec()
     quitter.log_exit()
+    translations.remove()
     lock.release()
     # Ended here rather than at interpreter exit, which would wait for (or crash in) threads still
     # inside native code, such as a model load; everything was written, or bounded, before.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
@@ -33,12 +33,37 @@ class BatchMenu:
         self.menu = menu
         self.actions: dict[str, QAction] = {}
         for key, label, shortcut, slot in (
-            ("sets", "&Prompt sets…", "Ctrl+B", controls.open_sets),
-            ("pause", "&Pause batch", "", controls.pause),
-            ("resume", "&Resume batch", "", controls.resume),
-            ("cancel", "&Cancel batch…", "", controls.cancel),
-            ("retry", "Retry &failed answers", "", controls.retry_failed),
-            ("unjudged", "&Next unjudged item", "Ctrl+U", controls.next_unjudged),
+            (
+                "sets",
+                QCoreApplication.translate("BatchMenu", "&Prompt sets…"),
+                "Ctrl+B",
+                controls.open_sets,
+            ),
+            ("pause", QCoreApplication.translate("BatchMenu", "&Pause batch"), "", controls.pause),
+            (
+                "resume",
+                QCoreApplication.translate("BatchMenu", "&Resume batch"),
+                "",
+                controls.resume,
+            ),
+            (
+                "cancel",
+                QCoreApplication.translate("BatchMenu", "&Cancel batch…"),
+                "",
+                controls.cancel,
+            ),
+            (
+                "retry",
+                QCoreApplication.translate("BatchMenu", "Retry &failed answers"),
+                "",
+                controls.retry_failed,
+            ),
+            (
+                "unjudged",
+                QCoreApplication.translate("BatchMenu", "&Next unjudged item"),
+                "Ctrl+U",
+                controls.next_unjudged,
+            ),
         ):
             action = QAction(label, parent)
             if shortcut:
@@ -62,15 +87,22 @@ def ask_to_cancel(parent: QWidget, name: str, on_yes: Callable[[], None]) -> QMe
     box = QMessageBox(
         QMessageBox.Icon.Question,
         APP_NAME,
-        f"Cancel the batch “{name}”? The questions not asked yet are removed; every answer "
-        "already written is kept.",
+        QCoreApplication.translate(
+            "BatchMenu",
+            "Cancel the batch “{name}”? The questions not asked yet are removed; every answer "
+            "already written is kept.",
+        ).format(name=name),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         parent,
     )
     box.setObjectName("cancelBatchBox")
     box.setTextFormat(Qt.TextFormat.PlainText)  # the set's name is the evaluator's or a file's
-    box.button(QMessageBox.StandardButton.Yes).setText("Cancel the batch")
-    box.button(QMessageBox.StandardButton.No).setText("Keep it")
+    box.button(QMessageBox.StandardButton.Yes).setText(
+        QCoreApplication.translate("BatchMenu", "Cancel the batch")
+    )
+    box.button(QMessageBox.StandardButton.No).setText(
+        QCoreApplication.translate("BatchMenu", "Keep it")
+    )
     box.setDefaultButton(QMessageBox.StandardButton.No)
     box.finished.connect(box.deleteLater)
     box.accepted.connect(on_yes)

@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -57,8 +57,12 @@ from imitation_lens.ui.workshop_form import (
 )
 from imitation_lens.ui.workshop_services import TrainingRunLike, WorkshopServices
 
-STOPPED = "Stopped; nothing was kept."
-IMITATOR_BUTTON = "Put it in the Imitator column"
+STOPPED: str = QT_TRANSLATE_NOOP(  # type: ignore[assignment]  # returns its text
+    "ImitatorWorkshop", "Stopped; nothing was kept."
+)
+IMITATOR_BUTTON: str = QT_TRANSLATE_NOOP(  # type: ignore[assignment]
+    "ImitatorWorkshop", "Put it in the Imitator column"
+)
 
 
 class WorkshopHost(Protocol):
@@ -81,7 +85,7 @@ class ImitatorWorkshop(QDialog):
 
     def __init__(self, host: WorkshopHost, services: WorkshopServices, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Make an imitator")
+        self.setWindowTitle(self.tr("Make an imitator"))
         self.setObjectName("imitatorWorkshop")
         fit_to_screen(self, 760, 660)
         self.host = host
@@ -103,19 +107,21 @@ class ImitatorWorkshop(QDialog):
         self.choices.choose_file_button.clicked.connect(self.choose_file)
         self.choices.base_box.activated.connect(self._base_picked)  # by the person, not by code
         self.estimate_label = plain_label()
-        self.estimate_label.setAccessibleName("What training will take")
+        self.estimate_label.setAccessibleName(self.tr("What training will take"))
         self.view = TrainingView()
         self.problem_label = plain_label("problemLabel")
         self.result_label = plain_label()
-        self.imitator_button = QPushButton(IMITATOR_BUTTON)
+        self.imitator_button = QPushButton(self.tr(IMITATOR_BUTTON))
         self.imitator_button.clicked.connect(self.put_in_imitator_column)
-        self.start_button = QPushButton("Start training")
+        self.start_button = QPushButton(self.tr("Start training"))
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start)
-        self.stop_button = QPushButton("Cancel training")
-        self.stop_button.setAccessibleDescription("Stop the training; nothing of it is kept")
+        self.stop_button = QPushButton(self.tr("Cancel training"))
+        self.stop_button.setAccessibleDescription(
+            self.tr("Stop the training; nothing of it is kept")
+        )
         self.stop_button.clicked.connect(self.stop)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.imitator_button)
@@ -199,7 +205,7 @@ class ImitatorWorkshop(QDialog):
         self._answers_asked += 1
         asked = self._answers_asked
         self.answers = None
-        self.choices.answers_note.setText("Reading the answers…")
+        self.choices.answers_note.setText(self.tr("Reading the answers…"))
         self._plan_changed()
         read, failed = partial(self._answers_read, asked), partial(self._answers_failed, asked)
         source = SOURCES[index]
@@ -209,13 +215,17 @@ class ImitatorWorkshop(QDialog):
         elif source == "session":
             session_id, from_session = self.host.session_id, self.services.answers_from_session
             if session_id is None:
-                failed(TrainingError("No session is open yet: ask the teacher some questions."))
+                failed(
+                    TrainingError(
+                        self.tr("No session is open yet: ask the teacher some questions.")
+                    )
+                )
             else:
                 self.host.writer.call(
                     lambda store: from_session(store, session_id), read, failed, owner=self
                 )
         elif self._file is None:
-            failed(TrainingError("Choose a file of teacher answers."))
+            failed(TrainingError(self.tr("Choose a file of teacher answers.")))
         else:
             path, from_file = self._file, self.services.answers_from_file
             run_task(self, lambda _: from_file(path), read, failed, "workshop-file")
@@ -239,7 +249,9 @@ class ImitatorWorkshop(QDialog):
 
     def _answers_failed(self, asked: int, error: Exception) -> None:
         if asked == self._answers_asked:
-            self.choices.answers_note.setText(plain_message("The answers could not be read", error))
+            self.choices.answers_note.setText(
+                plain_message(self.tr("The answers could not be read"), error)
+            )
             self.answers_read.emit()
 
     # -- the plan and its estimate -------------------------------------------------------------
@@ -260,7 +272,7 @@ class ImitatorWorkshop(QDialog):
         if plan is None:
             self.estimate_label.clear()
         else:
-            self.estimate_label.setText("Checking what training will take…")
+            self.estimate_label.setText(self.tr("Checking what training will take…"))
             check, models_dir = self.services.check_plan, self.host.paths.models
             run_task(
                 self,
@@ -280,7 +292,9 @@ class ImitatorWorkshop(QDialog):
 
     def _not_trainable(self, asked: int, error: Exception) -> None:
         if asked == self._estimate_asked:
-            self.estimate_label.setText(plain_message("The plan could not be checked", error))
+            self.estimate_label.setText(
+                plain_message(self.tr("The plan could not be checked"), error)
+            )
             self._update_buttons()
             self.estimated.emit()
 
@@ -307,7 +321,7 @@ class ImitatorWorkshop(QDialog):
         self.problem_label.hide()
         self.imitator_button.hide()
         self.imitator_button.setEnabled(True)
-        self.imitator_button.setText(IMITATOR_BUTTON)
+        self.imitator_button.setText(self.tr(IMITATOR_BUTTON))
         self.view.starting()
         # Closing the dialog asks first and stops the run itself (see ask_to_stop).
         run_task(
@@ -318,20 +332,22 @@ class ImitatorWorkshop(QDialog):
     def stop(self) -> None:
         if self.run is not None:
             self.run.cancel()
-            self.view.phase_label.setText("Stopping…")
+            self.view.phase_label.setText(self.tr("Stopping…"))
             self.stop_button.setEnabled(False)
 
     def _trained(self, trained: TrainedModel) -> None:
-        self.view.phase_label.setText("Adding it to your library…")
+        self.view.phase_label.setText(self.tr("Adding it to your library…"))
         add = self.services.add_trained_model
 
         def added(model: LibraryModel) -> None:
             self._runs.clear()
             self.made = model
-            self.view.ended("Done.", keep_losses=True)
+            self.view.ended(self.tr("Done."), keep_losses=True)
             self.view.loss_label.setText(held_out_text(trained) or self.view.loss_label.text())
             self.result_label.setText(
-                f"Added to your library: {model.title}\n{made_from_text(trained)}"
+                self.tr("Added to your library: {title}").format(title=model.title)
+                + "\n"
+                + made_from_text(trained)
             )
             self.imitator_button.show()
             self._update_buttons()
@@ -341,9 +357,12 @@ class ImitatorWorkshop(QDialog):
             why = str(error) if isinstance(error, ModelFileError) else ""
             self._ended(
                 "failed",
-                f"The imitator was made ({trained.path}) but not added to your library. "
-                f"{why or unexpected('It was not added', error)} You can add the file yourself "
-                "in Models ▸ Model library.",
+                self.tr(
+                    "The imitator was made ({path}) but not added to your library. {why} You "
+                    "can add the file yourself in Models ▸ Model library."
+                ).format(
+                    path=trained.path, why=why or unexpected(self.tr("It was not added"), error)
+                ),
             )
 
         self.host.writer.call(lambda store: add(store, trained), added, not_added, owner=self)
@@ -352,11 +371,11 @@ class ImitatorWorkshop(QDialog):
         if isinstance(error, TrainingCancelled):
             self._ended("stopped", "")
         else:
-            self._ended("failed", plain_message("The training stopped", error))
+            self._ended("failed", plain_message(self.tr("The training stopped"), error))
 
     def _ended(self, outcome: str, problem: str) -> None:
         self._runs.clear()
-        self.view.ended(STOPPED if outcome == "stopped" else "")
+        self.view.ended(self.tr(STOPPED) if outcome == "stopped" else "")
         self.problem_label.setText(problem)
         self.problem_label.setVisible(bool(problem))
         self._update_buttons()
@@ -366,7 +385,7 @@ class ImitatorWorkshop(QDialog):
         if self.made is not None:
             self.use_imitator.emit(self.made)  # the Models menu checks its files in a task
             self.imitator_button.setEnabled(False)
-            self.imitator_button.setText("In the Imitator column")
+            self.imitator_button.setText(self.tr("In the Imitator column"))
 
     # -- the dialog ----------------------------------------------------------------------------
 

@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
         self.window_state.restore_geometry()
         self.prompt_run.set_busy(False)
         self.run_button.setEnabled(False)
-        self.statusBar().showMessage("Opening your data…")
+        self.statusBar().showMessage(self.tr("Opening your data…"))
         # Assemble the bundled model early so the first Run does not wait for it.
         run_task(
             self,
@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
 
     def _build_ui(self) -> None:
         # The Batch menu sits between Models and Help; BatchFlow fills it.
-        self.batches = BatchFlow(self, self, QMenu("&Batch", self))
+        self.batches = BatchFlow(self, self, QMenu(self.tr("&Batch"), self))
         self.banner = Banner()
         self.columns_area = ColumnsArea()
         self.splitter: QSplitter = self.columns_area.splitter
@@ -163,13 +163,13 @@ class MainWindow(QMainWindow):
         self.export_action = actions.export_json
         self.undo_action = actions.undo
         self.redo_action = actions.redo
-        self.models_menu = ModelsMenu(self, self, self.menuBar().addMenu("&Models"))
+        self.models_menu = ModelsMenu(self, self, self.menuBar().addMenu(self.tr("&Models")))
         self.menuBar().addMenu(self.batches.menu)
         self.batches.attach(self.annotator, self.judging_bar)
         add_help_menu(self, self)
 
     def open_preferences(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.evaluator, self)
+        dialog = SettingsDialog(self.evaluator, self.paths.window_settings, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         self.preferences = dialog
@@ -241,15 +241,15 @@ class MainWindow(QMainWindow):
 
     def new_session(self, blind: bool = False) -> None:
         if any(c.is_busy for c in self.columns):
-            self.say("Stop the answers being written (Esc) before starting a new session.")
+            self.say(self.tr("Stop the answers being written (Esc) before starting a new session."))
             return
         self._create_session(blind)
         self.items.show_new()
         self.prompt_edit.clear()
         self.statusBar().showMessage(
-            "New blind session: answers are shown as Answer 1…N until your verdict."
+            self.tr("New blind session: answers are shown as Answer 1…N until your verdict.")
             if blind
-            else "New session started.",
+            else self.tr("New session started."),
             8000,
         )
 
@@ -264,7 +264,9 @@ class MainWindow(QMainWindow):
     def open_session(self, session_id: str) -> None:
         """Continue a saved session: its lineup, its items, the last one on screen."""
         if any(c.is_busy for c in self.columns):
-            self.say("Stop the answers being written (Esc) before opening another session.")
+            self.say(
+                self.tr("Stop the answers being written (Esc) before opening another session.")
+            )
             return
 
         def load(store: Store) -> dict[str, Any]:
@@ -286,7 +288,11 @@ class MainWindow(QMainWindow):
                 self.items.display_saved(state["item"])
             else:
                 self.items.show_new()
-            self.say(f"Opened “{session['title']}”: {len(state['item_ids'])} item(s).")
+            self.say(
+                self.tr("Opened “{title}”: %n item(s).", "", len(state["item_ids"])).format(
+                    title=session["title"]
+                )
+            )
             self.session_opened.emit(session["id"])
 
         self.writer.call(load, show)
@@ -342,7 +348,7 @@ class MainWindow(QMainWindow):
 
         def written(path: str) -> None:
             self.exported.emit(path)
-            self.say(f"Session exported to {path}")
+            self.say(self.tr("Session exported to {path}").format(path=path))
 
         export_session(self, self.writer, self.session_id, target, name, written)
 
@@ -374,7 +380,7 @@ class MainWindow(QMainWindow):
 
     def _on_storage_recovered(self) -> None:
         self.banner.storage_recovered(self.lineup, self.blind)
-        self.statusBar().showMessage("Saving works again; everything is written.", 8000)
+        self.statusBar().showMessage(self.tr("Saving works again; everything is written."), 8000)
 
     # -- closing ---------------------------------------------------------------------------------
 

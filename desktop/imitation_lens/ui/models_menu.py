@@ -63,14 +63,14 @@ class ModelsMenu(QObject):
         self.workshop_services: WorkshopServices = default_services()
         host.closing.connect(self._window_closing)
         for label, shortcut, slot in (
-            ("Model &library…", "Ctrl+L", self.open_library),
-            ("&Lineup…", "Ctrl+Shift+L", self.open_lineup),
-            ("&Teacher connections…", "Ctrl+Shift+T", self.open_connections),
+            (self.tr("Model &library…"), "Ctrl+L", self.open_library),
+            (self.tr("&Lineup…"), "Ctrl+Shift+L", self.open_lineup),
+            (self.tr("&Teacher connections…"), "Ctrl+Shift+T", self.open_connections),
             (None, None, None),
-            ("&Make an imitator…", "", self.open_workshop),
+            (self.tr("&Make an imitator…"), "", self.open_workshop),
             (None, None, None),
-            ("&Export demo pack…", "", self.choose_pack_to_export),
-            ("&Import demo pack…", "", self.choose_pack_to_import),
+            (self.tr("&Export demo pack…"), "", self.choose_pack_to_export),
+            (self.tr("&Import demo pack…"), "", self.choose_pack_to_import),
         ):
             if label is None:
                 menu.addSeparator()
@@ -127,7 +127,13 @@ class ModelsMenu(QObject):
         def failed(error: Exception) -> None:
             if not isinstance(error, (ModelFileError, OSError)):
                 raise error
-            self.host.say(shown_fault(f"The model made could not be added to the library: {error}"))
+            self.host.say(
+                shown_fault(
+                    self.tr("The model made could not be added to the library: {error}").format(
+                        error=error
+                    )
+                )
+            )
 
         self.host.writer.call(lambda store: add_trained_model(store, trained), added, failed)
 
@@ -199,7 +205,10 @@ class ModelsMenu(QObject):
     def choose_pack_to_export(self) -> None:
         suggested = Path.home() / f"imitation-lens-demo-pack-{datetime.now():%Y%m%d}.json"
         path, _ = QFileDialog.getSaveFileName(
-            self._parent, "Export demo pack", str(suggested), "Demo pack (*.json)"
+            self._parent,
+            self.tr("Export demo pack"),
+            str(suggested),
+            self.tr("Demo pack (*.json)"),
         )
         if path:
             self.export_pack(Path(path))
@@ -210,15 +219,25 @@ class ModelsMenu(QObject):
 
         def done(count: int) -> None:
             self.host.say(
-                f"Demo pack written to {target}: {count} recorded teacher answer(s)."
+                self.tr(
+                    "Demo pack written to {target}: %n recorded teacher answer(s).", "", count
+                ).format(target=target)
                 if count
-                else "There are no recorded teacher answers in this session yet: connect a "
-                "teacher and ask the questions once, then export."
+                else self.tr(
+                    "There are no recorded teacher answers in this session yet: connect a "
+                    "teacher and ask the questions once, then export."
+                )
             )
 
         def failed(error: Exception) -> None:
             reason = getattr(error, "strerror", None) or str(error)
-            self.host.say(shown_fault(f"The demo pack could not be written to {target}: {reason}"))
+            self.host.say(
+                shown_fault(
+                    self.tr("The demo pack could not be written to {target}: {reason}").format(
+                        target=target, reason=reason
+                    )
+                )
+            )
 
         self.host.writer.call(
             lambda store: export_demo_pack(store, target, session_id), done, failed
@@ -226,7 +245,10 @@ class ModelsMenu(QObject):
 
     def choose_pack_to_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self._parent, "Import demo pack", str(Path.home()), "Demo pack (*.json)"
+            self._parent,
+            self.tr("Import demo pack"),
+            str(Path.home()),
+            self.tr("Demo pack (*.json)"),
         )
         if path:
             self.import_pack(Path(path))
@@ -234,17 +256,27 @@ class ModelsMenu(QObject):
     def import_pack(self, source: Path) -> None:
         def done(count: int) -> None:
             self.host.say(
-                f"Imported {count} recorded teacher answer(s) from {source.name}. In a teacher "
-                "column they stand in when the teacher can't be reached."
+                self.tr(
+                    "Imported %n recorded teacher answer(s) from {file}. In a teacher "
+                    "column they stand in when the teacher can't be reached.",
+                    "",
+                    count,
+                ).format(file=source.name)
             )
 
         def failed(error: Exception) -> None:
             if isinstance(error, DemoPackError):
                 message = str(error)
             else:
-                message = unexpected(f"{source.name} could not be read", error)
+                message = unexpected(
+                    self.tr("{file} could not be read").format(file=source.name), error
+                )
             QMessageBox.warning(
-                self._parent, APP_NAME, as_html(shown_fault(f"Nothing was imported. {message}"))
+                self._parent,
+                APP_NAME,
+                as_html(
+                    shown_fault(self.tr("Nothing was imported. {reason}").format(reason=message))
+                ),
             )
 
         self.host.writer.call(lambda store: import_demo_pack(store, source), done, failed)

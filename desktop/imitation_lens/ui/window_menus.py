@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
@@ -71,24 +71,27 @@ def add_shortcuts(window: QWidget, commands: MenuCommands) -> None:
 
 
 def add_file_and_edit_menus(window: QMainWindow, commands: MenuCommands) -> EditActions:
-    file_menu = window.menuBar().addMenu("&File")
-    new_session = QAction("&New session", window)
+    file_menu = window.menuBar().addMenu(QCoreApplication.translate("WindowMenus", "&File"))
+    new_session = QAction(QCoreApplication.translate("WindowMenus", "&New session"), window)
     new_session.setShortcut(QKeySequence.StandardKey.New)
     new_session.triggered.connect(lambda: commands.new_session(blind=False))
     file_menu.addAction(new_session)
-    new_blind = QAction("New &blind session", window)
+    new_blind = QAction(QCoreApplication.translate("WindowMenus", "New &blind session"), window)
     new_blind.setShortcut(QKeySequence("Ctrl+Shift+N"))
     new_blind.setStatusTip(
-        "Answers appear as Answer 1…N in a counterbalanced order; who wrote which is shown "
-        "after your verdict"
+        QCoreApplication.translate(
+            "WindowMenus",
+            "Answers appear as Answer 1…N in a counterbalanced order; who wrote which is shown "
+            "after your verdict",
+        )
     )
     new_blind.triggered.connect(lambda: commands.new_session(blind=True))
     file_menu.addAction(new_blind)
-    sessions = QAction("&Sessions…", window)
+    sessions = QAction(QCoreApplication.translate("WindowMenus", "&Sessions…"), window)
     sessions.setShortcut(QKeySequence.StandardKey.Open)
     sessions.triggered.connect(commands.open_session_browser)
     file_menu.addAction(sessions)
-    export_menu = file_menu.addMenu("&Export session as")
+    export_menu = file_menu.addMenu(QCoreApplication.translate("WindowMenus", "&Export session as"))
     export_json: QAction | None = None
     for export_format in FORMATS:
         action = QAction(export_format.label + "…", window)
@@ -98,46 +101,56 @@ def add_file_and_edit_menus(window: QMainWindow, commands: MenuCommands) -> Edit
         action.triggered.connect(partial(commands.choose_export_file, export_format.name))
         export_menu.addAction(action)
     assert export_json is not None
-    import_action = QAction("&Import a colleague's session…", window)
+    import_action = QAction(
+        QCoreApplication.translate("WindowMenus", "&Import a colleague's session…"), window
+    )
     import_action.setShortcut(QKeySequence("Ctrl+I"))
     import_action.triggered.connect(commands.choose_import_file)
     file_menu.addAction(import_action)
-    report_action = QAction("&Report…", window)
+    report_action = QAction(QCoreApplication.translate("WindowMenus", "&Report…"), window)
     report_action.setShortcut(QKeySequence("Ctrl+R"))
     report_action.triggered.connect(commands.open_report)
     file_menu.addAction(report_action)
     file_menu.addSeparator()
-    quit_action = QAction("&Quit", window)
+    quit_action = QAction(QCoreApplication.translate("WindowMenus", "&Quit"), window)
     quit_action.setShortcuts(quit_keys())
     quit_action.triggered.connect(window.close)
     file_menu.addAction(quit_action)
 
-    edit_menu = window.menuBar().addMenu("&Edit")
-    undo_action = commands.annotator.undo_stack.createUndoAction(window, "&Undo")
+    edit_menu = window.menuBar().addMenu(QCoreApplication.translate("WindowMenus", "&Edit"))
+    undo_action = commands.annotator.undo_stack.createUndoAction(
+        window, QCoreApplication.translate("WindowMenus", "&Undo")
+    )
     undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
-    redo_action = commands.annotator.undo_stack.createRedoAction(window, "&Redo")
+    redo_action = commands.annotator.undo_stack.createRedoAction(
+        window, QCoreApplication.translate("WindowMenus", "&Redo")
+    )
     redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     edit_menu.addAction(undo_action)
     edit_menu.addAction(redo_action)
     edit_menu.addSeparator()
-    preferences = QAction("&Preferences…", window)
+    preferences = QAction(QCoreApplication.translate("WindowMenus", "&Preferences…"), window)
     preferences.setShortcut(QKeySequence("Ctrl+,"))
-    preferences.setStatusTip("Your name as the evaluator")
+    preferences.setStatusTip(
+        QCoreApplication.translate("WindowMenus", "Your name as the evaluator")
+    )
     preferences.triggered.connect(commands.open_preferences)
     edit_menu.addAction(preferences)
     return EditActions(export_json, undo_action, redo_action)
 
 
 def add_help_menu(window: QMainWindow, commands: MenuCommands) -> None:
-    help_menu = window.menuBar().addMenu("&Help")
-    keys = QAction("&Keyboard shortcuts", window)
+    help_menu = window.menuBar().addMenu(QCoreApplication.translate("WindowMenus", "&Help"))
+    keys = QAction(QCoreApplication.translate("WindowMenus", "&Keyboard shortcuts"), window)
     keys.setShortcuts([QKeySequence(Qt.Key.Key_F1)])
     keys.triggered.connect(commands.show_shortcuts)
     help_menu.addAction(keys)
-    about = QAction("&How to use Imitation Lens", window)
+    about = QAction(QCoreApplication.translate("WindowMenus", "&How to use Imitation Lens"), window)
     about.triggered.connect(lambda: show_help(window))
     help_menu.addAction(about)
-    about_app = QAction(f"&About {APP_NAME}", window)
+    about_app = QAction(
+        QCoreApplication.translate("WindowMenus", "&About {app}").format(app=APP_NAME), window
+    )
     about_app.setMenuRole(QAction.MenuRole.AboutRole)
     about_app.triggered.connect(lambda: show_about(window, commands.paths))
     help_menu.addAction(about_app)
@@ -147,13 +160,16 @@ def show_help(parent: QWidget) -> None:
     QMessageBox.information(
         parent,
         APP_NAME,
-        "1. Type a question and press Run (Ctrl+Enter). Every column answers it.\n"
-        "2. Read the answers. Select wrong words (mouse, or Shift+arrows in an answer) and "
-        f"press {key_range()} for the kind of error; m or Shift+M sets Minor or Major; E opens the "
-        "full form with a note and a correction.\n"
-        "3. Tick “Checked: no errors” on answers you checked and found clean, choose which "
-        "answer is better and submit the verdict. Ctrl+Page Down goes on.\n"
-        "4. Everything is saved as it happens. File ▸ Export saves the session as JSON.\n\n"
-        "F1 lists every key. A blind session (File ▸ New blind session) hides who wrote "
-        "each answer until your verdict.",
+        QCoreApplication.translate(
+            "WindowMenus",
+            "1. Type a question and press Run (Ctrl+Enter). Every column answers it.\n"
+            "2. Read the answers. Select wrong words (mouse, or Shift+arrows in an answer) and "
+            "press {keys} for the kind of error; m or Shift+M sets Minor or Major; E opens the "
+            "full form with a note and a correction.\n"
+            "3. Tick “Checked: no errors” on answers you checked and found clean, choose which "
+            "answer is better and submit the verdict. Ctrl+Page Down goes on.\n"
+            "4. Everything is saved as it happens. File ▸ Export saves the session as JSON.\n\n"
+            "F1 lists every key. A blind session (File ▸ New blind session) hides who wrote "
+            "each answer until your verdict.",
+        ).format(keys=key_range()),
     )

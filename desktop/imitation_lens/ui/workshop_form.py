@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -58,53 +58,117 @@ def plain_message(what_failed: str, error: Exception) -> str:
     return unexpected(what_failed, error)
 
 
+class WorkshopCounts(QObject):
+    """Texts with a count: lupdate reads plural forms only from a class's self.tr()."""
+
+    def answers_to_learn(self, count: int) -> str:
+        return self.tr(
+            "%n answers to learn from; {held_out} of them are kept aside to measure how well it "
+            "learns. Training takes {time} and needs about {memory} of memory and {disk} of disk.",
+            "",
+            count,
+        )
+
+    def answers_from(self, count: int) -> str:
+        return self.tr("%n answers from “{name}”", "", count)
+
+    def epochs(self, count: int) -> str:
+        # Two source texts, so English reads "1 epoch" / "2 epochs" without a catalogue.
+        if count == 1:
+            return self.tr("%n epoch", "", count)
+        return self.tr("%n epochs", "", count)
+
+
+def number(value: float, decimals: int) -> str:
+    """A number as the interface's language writes it (2.130 / 2,130)."""
+    return QLocale().toString(float(value), "f", decimals)
+
+
 def about_minutes(seconds: float) -> str:
     minutes = round(seconds / 60)
     if minutes < 1:
-        return "less than a minute"
-    return f"about {minutes} min" if minutes < 90 else f"about {minutes / 60:.1f} hours"
+        return QCoreApplication.translate("WorkshopForm", "less than a minute")
+    if minutes < 90:
+        return QCoreApplication.translate("WorkshopForm", "about {minutes} min").format(
+            minutes=minutes
+        )
+    return QCoreApplication.translate("WorkshopForm", "about {hours} hours").format(
+        hours=number(minutes / 60, 1)
+    )
 
 
 def estimate_text(estimate: TrainingEstimate) -> str:
     return (
-        f"{estimate.answers} answers to learn from; {estimate.held_out} of them are kept aside "
-        f"to measure how well it learns. Training takes {about_minutes(estimate.seconds)} and "
-        f"needs about {rough_size(estimate.memory_bytes)} of memory and "
-        f"{rough_size(estimate.disk_bytes)} of disk."
+        WorkshopCounts()
+        .answers_to_learn(estimate.answers)
+        .format(
+            held_out=estimate.held_out,
+            time=about_minutes(estimate.seconds),
+            memory=rough_size(estimate.memory_bytes),
+            disk=rough_size(estimate.disk_bytes),
+        )
     )
 
 
 def rough_size(count: int) -> str:
     """An estimate's size, no more precise than it is: "2.8 GB", "760 MB"."""
     if count >= 1e9:
-        return f"{count / 1e9:.1f} GB"
+        return f"{number(count / 1e9, 1)} GB"
     return f"{max(10, round(count / 1e6, -1)):.0f} MB"
 
 
 def answers_text(answers: TeacherAnswers) -> str:
-    parts = [f"{len(answers.answers)} answers from “{answers.name}”"]
+    parts = [WorkshopCounts().answers_from(len(answers.answers)).format(name=answers.name)]
     if answers.teacher:
-        parts.append(f"written by {answers.teacher}")
-    parts.append(f"licence: {answers.licence or 'not stated'}")
+        parts.append(
+            QCoreApplication.translate("WorkshopForm", "written by {teacher}").format(
+                teacher=answers.teacher
+            )
+        )
+    parts.append(
+        QCoreApplication.translate("WorkshopForm", "licence: {licence}").format(
+            licence=answers.licence or QCoreApplication.translate("WorkshopForm", "not stated")
+        )
+    )
     return " · ".join(parts)
 
 
 def loss_text(progress: TrainingProgress, held_out_at_start: float | None) -> str:
     # The held-out loss is measured on answers it never trains on: the honest one of the two,
     # so its starting point (the base's own) is shown beside it.
-    train = "—" if progress.train_loss is None else f"{progress.train_loss:.3f}"
-    held = "—" if progress.held_out_loss is None else f"{progress.held_out_loss:.3f}"
-    start = "" if held_out_at_start is None else f", {held_out_at_start:.3f} before training"
-    return f"Training loss {train} · held-out loss {held}{start} (lower is better for both)"
+    train = "—" if progress.train_loss is None else number(progress.train_loss, 3)
+    held = "—" if progress.held_out_loss is None else number(progress.held_out_loss, 3)
+    if held_out_at_start is None:
+        return QCoreApplication.translate(
+            "WorkshopForm",
+            "Training loss {train} · held-out loss {held} (lower is better for both)",
+        ).format(train=train, held=held)
+    return QCoreApplication.translate(
+        "WorkshopForm",
+        "Training loss {train} · held-out loss {held}, {start} before training "
+        "(lower is better for both)",
+    ).format(train=train, held=held, start=number(held_out_at_start, 3))
+
+
+def epochs_words(epochs: object) -> str:
+    """ "1 epoch", "2 epochs": two source texts, so English reads right without a catalogue."""
+    if not isinstance(epochs, int):
+        return QCoreApplication.translate("WorkshopForm", "? epochs")
+    return WorkshopCounts().epochs(epochs)
 
 
 def made_from_text(trained: TrainedModel) -> str:
     facts = trained.provenance
-    epochs = facts.get("epochs", "?")
-    return (
-        f"Made from {facts.get('base', 'the base')} with {facts.get('answers', '?')} answers from "
-        f"“{facts.get('data', 'the teacher')}”, {epochs} {'epoch' if epochs == 1 else 'epochs'}"
-        f"{kept_words(facts)}, seed {facts.get('seed', '?')}."
+    return QCoreApplication.translate(
+        "WorkshopForm",
+        "Made from {base} with {answers} answers from “{data}”, {epochs}{kept}, seed {seed}.",
+    ).format(
+        base=facts.get("base", "the base"),
+        answers=facts.get("answers", "?"),
+        data=facts.get("data", "the teacher"),
+        epochs=epochs_words(facts.get("epochs")),
+        kept=kept_words(facts),
+        seed=facts.get("seed", "?"),
     )
 
 
@@ -114,7 +178,9 @@ def held_out_text(trained: TrainedModel) -> str:
     after = trained.provenance.get("held_out_loss_after")
     if not isinstance(before, int | float) or not isinstance(after, int | float):
         return ""
-    return f"Held-out loss {before:.3f} before training → {after:.3f} (lower is better)"
+    return QCoreApplication.translate(
+        "WorkshopForm", "Held-out loss {before} before training → {after} (lower is better)"
+    ).format(before=number(before, 3), after=number(after, 3))
 
 
 class WorkshopChoices(QWidget):
@@ -125,26 +191,28 @@ class WorkshopChoices(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.base_box = QComboBox()
-        self.base_box.setAccessibleName("Base model")
+        self.base_box.setAccessibleName(self.tr("Base model"))
         self.base_box.currentIndexChanged.connect(lambda _: self.changed.emit())
         self.base_note = plain_label("hintLabel")
         self.base_note.setText(
-            "The model that learns. Models of the Llama family can be trained here; the "
-            "built-in Gemma cannot."
+            self.tr(
+                "The model that learns. Models of the Llama family can be trained here; the "
+                "built-in Gemma cannot."
+            )
         )
-        base_group = QGroupBox("1. The base model to teach")
+        base_group = QGroupBox(self.tr("1. The base model to teach"))
         base_layout = QVBoxLayout(base_group)
         base_layout.addWidget(self.base_box)
         base_layout.addWidget(self.base_note)
 
         self.sources = QButtonGroup(self)
-        self.built_in_radio = QRadioButton("The teacher answers that ship with the app")
-        self.session_radio = QRadioButton("This session's teacher answers")
-        self.file_radio = QRadioButton("Answers in a file (Alpaca or ShareGPT)")
-        self.choose_file_button = QPushButton("Choose file…")
+        self.built_in_radio = QRadioButton(self.tr("The teacher answers that ship with the app"))
+        self.session_radio = QRadioButton(self.tr("This session's teacher answers"))
+        self.file_radio = QRadioButton(self.tr("Answers in a file (Alpaca or ShareGPT)"))
+        self.choose_file_button = QPushButton(self.tr("Choose file…"))
         self.answers_note = plain_label()
-        self.answers_note.setAccessibleName("The teacher answers chosen")
-        answers_group = QGroupBox("2. The teacher's answers to learn from")
+        self.answers_note.setAccessibleName(self.tr("The teacher answers chosen"))
+        answers_group = QGroupBox(self.tr("2. The teacher's answers to learn from"))
         answers_layout = QVBoxLayout(answers_group)
         for index, radio in enumerate((self.built_in_radio, self.session_radio, self.file_radio)):
             self.sources.addButton(radio, index)
@@ -161,30 +229,30 @@ class WorkshopChoices(QWidget):
         self.epochs = QSpinBox()
         self.epochs.setRange(1, 20)
         self.epochs.setValue(defaults.epochs)
-        self.epochs.setAccessibleName("Times through every answer (epochs)")
+        self.epochs.setAccessibleName(self.tr("Times through every answer (epochs)"))
         self.seed = QSpinBox()
         self.seed.setRange(0, 2**31 - 1)
         self.seed.setValue(defaults.seed)
-        self.seed.setAccessibleName("Seed")
+        self.seed.setAccessibleName(self.tr("Seed"))
         self.learning_rate = QDoubleSpinBox()
         self.learning_rate.setDecimals(6)
         self.learning_rate.setRange(1e-6, 1e-2)
         self.learning_rate.setSingleStep(1e-5)
         self.learning_rate.setValue(defaults.learning_rate)
-        self.learning_rate.setAccessibleName("Learning rate")
+        self.learning_rate.setAccessibleName(self.tr("Learning rate"))
         self.advanced = QToolButton()  # an expander: the learning rate rarely needs changing
-        self.advanced.setText("Advanced")
+        self.advanced.setText(self.tr("Advanced"))
         self.advanced.setCheckable(True)
         self.advanced.setAutoRaise(True)
         self.advanced.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.advanced.setAccessibleName("Show the advanced settings")
+        self.advanced.setAccessibleName(self.tr("Show the advanced settings"))
         self.advanced.toggled.connect(self.show_advanced)
-        settings_group = QGroupBox("3. Settings")
+        settings_group = QGroupBox(self.tr("3. Settings"))
         self._form = QFormLayout(settings_group)
-        self._form.addRow("Times through every answer (epochs):", self.epochs)
-        self._form.addRow("Seed (the same seed makes the same model):", self.seed)
+        self._form.addRow(self.tr("Times through every answer (epochs):"), self.epochs)
+        self._form.addRow(self.tr("Seed (the same seed makes the same model):"), self.seed)
         self._form.addRow(self.advanced)
-        self._form.addRow("Learning rate (peak):", self.learning_rate)
+        self._form.addRow(self.tr("Learning rate (peak):"), self.learning_rate)
         self.show_advanced(False)
         for spin in (self.epochs, self.seed, self.learning_rate):
             spin.valueChanged.connect(lambda _: self.changed.emit())
@@ -227,7 +295,7 @@ class TrainingView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bar = QProgressBar()
-        self.bar.setAccessibleName("Training progress")
+        self.bar.setAccessibleName(self.tr("Training progress"))
         self.phase_label = plain_label()
         self.loss_label = plain_label()
         self.time_label = plain_label()
@@ -242,7 +310,7 @@ class TrainingView(QWidget):
         self.held_out_at_start = None
         self.bar.setRange(0, 0)  # busy until the first step is known
         self.bar.show()
-        self.phase_label.setText("Getting ready…")
+        self.phase_label.setText(self.tr("Getting ready…"))
         self.loss_label.clear()
         self.time_label.clear()
 
@@ -272,9 +340,11 @@ class TrainingView(QWidget):
 def choose_answers_file(parent: QWidget) -> Path | None:
     path, _ = QFileDialog.getOpenFileName(
         parent,
-        "Teacher answers",
+        QCoreApplication.translate("WorkshopForm", "Teacher answers"),
         str(Path.home()),
-        "Teacher answers (*.json *.jsonl *.csv *.parquet);;All files (*)",
+        QCoreApplication.translate(
+            "WorkshopForm", "Teacher answers (*.json *.jsonl *.csv *.parquet);;All files (*)"
+        ),
     )
     return Path(path) if path else None
 
@@ -284,13 +354,21 @@ def stop_training_box(parent: QWidget, on_yes: Callable[[], None]) -> QMessageBo
     box = QMessageBox(
         QMessageBox.Icon.Question,
         APP_NAME,
-        "The imitator is still being trained. Stop the training and close? Nothing of it is kept.",
+        QCoreApplication.translate(
+            "WorkshopForm",
+            "The imitator is still being trained. Stop the training and close? "
+            "Nothing of it is kept.",
+        ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         parent,
     )
     box.setObjectName("stopTrainingBox")
-    box.button(QMessageBox.StandardButton.Yes).setText("Stop and close")
-    box.button(QMessageBox.StandardButton.No).setText("Keep training")
+    box.button(QMessageBox.StandardButton.Yes).setText(
+        QCoreApplication.translate("WorkshopForm", "Stop and close")
+    )
+    box.button(QMessageBox.StandardButton.No).setText(
+        QCoreApplication.translate("WorkshopForm", "Keep training")
+    )
     box.setDefaultButton(QMessageBox.StandardButton.No)
     box.finished.connect(box.deleteLater)
     box.accepted.connect(on_yes)

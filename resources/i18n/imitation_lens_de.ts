@@ -1,0 +1,553 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>BatchMenu</name>
+    <message>
+        <source>&amp;Prompt sets…</source>
+        <translation>&amp;Fragensätze…</translation>
+    </message>
+    <message>
+        <source>&amp;Pause batch</source>
+        <translation>Stapel &amp;pausieren</translation>
+    </message>
+    <message>
+        <source>&amp;Resume batch</source>
+        <translation>Stapel fort&amp;setzen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel batch…</source>
+        <translation>Stapel &amp;abbrechen…</translation>
+    </message>
+    <message>
+        <source>Retry &amp;failed answers</source>
+        <translation>Fehlgeschlagene Antworten &amp;wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Next unjudged item</source>
+        <translation>&amp;Nächster unbewerteter Eintrag</translation>
+    </message>
+    <message>
+        <source>Cancel the batch “{name}”? The questions not asked yet are removed; every answer already written is kept.</source>
+        <translation>Den Stapel „{name}“ abbrechen? Die noch nicht gestellten Fragen werden entfernt; jede schon geschriebene Antwort bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Cancel the batch</source>
+        <translation>Stapel abbrechen</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Weiterlaufen lassen</translation>
+    </message>
+</context>
+<context>
+    <name>ImitatorWorkshop</name>
+    <message>
+        <source>Stopped; nothing was kept.</source>
+        <translation>Angehalten; nichts davon wurde behalten.</translation>
+    </message>
+    <message>
+        <source>Put it in the Imitator column</source>
+        <translation>In die Imitator-Spalte setzen</translation>
+    </message>
+    <message>
+        <source>Make an imitator</source>
+        <translation>Einen Imitator erstellen</translation>
+    </message>
+    <message>
+        <source>What training will take</source>
+        <translation>Was das Training brauchen wird</translation>
+    </message>
+    <message>
+        <source>Start training</source>
+        <translation>Training starten</translation>
+    </message>
+    <message>
+        <source>Cancel training</source>
+        <translation>Training abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the training; nothing of it is kept</source>
+        <translation>Das Training anhalten; nichts davon wird behalten</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Reading the answers…</source>
+        <translation>Die Antworten werden gelesen…</translation>
+    </message>
+    <message>
+        <source>No session is open yet: ask the teacher some questions.</source>
+        <translation>Es ist noch keine Sitzung offen: Stellen Sie dem Lehrer einige Fragen.</translation>
+    </message>
+    <message>
+        <source>Choose a file of teacher answers.</source>
+        <translation>Wählen Sie eine Datei mit Lehrer-Antworten.</translation>
+    </message>
+    <message>
+        <source>The answers could not be read</source>
+        <translation>Die Antworten konnten nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Checking what training will take…</source>
+        <translation>Es wird geprüft, was das Training brauchen wird…</translation>
+    </message>
+    <message>
+        <source>The plan could not be checked</source>
+        <translation>Der Plan konnte nicht geprüft werden</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wird angehalten…</translation>
+    </message>
+    <message>
+        <source>Adding it to your library…</source>
+        <translation>Wird Ihrer Bibliothek hinzugefügt…</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Fertig.</translation>
+    </message>
+    <message>
+        <source>Added to your library: {title}</source>
+        <translation>Ihrer Bibliothek hinzugefügt: {title}</translation>
+    </message>
+    <message>
+        <source>The imitator was made ({path}) but not added to your library. {why} You can add the file yourself in Models ▸ Model library.</source>
+        <translation>Der Imitator wurde erstellt ({path}), aber nicht Ihrer Bibliothek hinzugefügt. {why} Sie können die Datei selbst unter Modelle ▸ Modellbibliothek hinzufügen.</translation>
+    </message>
+    <message>
+        <source>It was not added</source>
+        <translation>Er wurde nicht hinzugefügt</translation>
+    </message>
+    <message>
+        <source>The training stopped</source>
+        <translation>Das Training wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>In the Imitator column</source>
+        <translation>In der Imitator-Spalte</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Opening your data…</source>
+        <translation>Ihre Daten werden geöffnet…</translation>
+    </message>
+    <message>
+        <source>&amp;Batch</source>
+        <translation>&amp;Stapel</translation>
+    </message>
+    <message>
+        <source>&amp;Models</source>
+        <translation>&amp;Modelle</translation>
+    </message>
+    <message>
+        <source>Stop the answers being written (Esc) before starting a new session.</source>
+        <translation>Halten Sie die Antworten an, die gerade geschrieben werden (Esc), bevor Sie eine neue Sitzung beginnen.</translation>
+    </message>
+    <message>
+        <source>New blind session: answers are shown as Answer 1…N until your verdict.</source>
+        <translation>Neue blinde Sitzung: Die Antworten heißen bis zu Ihrem Urteil Antwort 1…N.</translation>
+    </message>
+    <message>
+        <source>New session started.</source>
+        <translation>Neue Sitzung begonnen.</translation>
+    </message>
+    <message>
+        <source>Stop the answers being written (Esc) before opening another session.</source>
+        <translation>Halten Sie die Antworten an, die gerade geschrieben werden (Esc), bevor Sie eine andere Sitzung öffnen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened “{title}”: %n item(s).</source>
+        <translation>
+            <numerusform>„{title}“ geöffnet: %n Eintrag.</numerusform>
+            <numerusform>„{title}“ geöffnet: %n Einträge.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Session exported to {path}</source>
+        <translation>Sitzung exportiert nach {path}</translation>
+    </message>
+    <message>
+        <source>Saving works again; everything is written.</source>
+        <translation>Speichern geht wieder; alles ist geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsMenu</name>
+    <message>
+        <source>Model &amp;library…</source>
+        <translation>Modell&amp;bibliothek…</translation>
+    </message>
+    <message>
+        <source>&amp;Lineup…</source>
+        <translation>&amp;Aufstellung…</translation>
+    </message>
+    <message>
+        <source>&amp;Teacher connections…</source>
+        <translation>&amp;Lehrer-Verbindungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Make an imitator…</source>
+        <translation>Einen &amp;Imitator erstellen…</translation>
+    </message>
+    <message>
+        <source>&amp;Export demo pack…</source>
+        <translation>Demo-Paket &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Import demo pack…</source>
+        <translation>Demo-Paket im&amp;portieren…</translation>
+    </message>
+    <message>
+        <source>The model made could not be added to the library: {error}</source>
+        <translation>Das erstellte Modell konnte nicht der Bibliothek hinzugefügt werden: {error}</translation>
+    </message>
+    <message>
+        <source>Export demo pack</source>
+        <translation>Demo-Paket exportieren</translation>
+    </message>
+    <message>
+        <source>Demo pack (*.json)</source>
+        <translation>Demo-Paket (*.json)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Demo pack written to {target}: %n recorded teacher answer(s).</source>
+        <translation>
+            <numerusform>Demo-Paket nach {target} geschrieben: %n aufgezeichnete Lehrer-Antwort.</numerusform>
+            <numerusform>Demo-Paket nach {target} geschrieben: %n aufgezeichnete Lehrer-Antworten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There are no recorded teacher answers in this session yet: connect a teacher and ask the questions once, then export.</source>
+        <translation>In dieser Sitzung gibt es noch keine aufgezeichneten Lehrer-Antworten: Verbinden Sie einen Lehrer, stellen Sie die Fragen einmal und exportieren Sie dann.</translation>
+    </message>
+    <message>
+        <source>The demo pack could not be written to {target}: {reason}</source>
+        <translation>Das Demo-Paket konnte nicht nach {target} geschrieben werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Import demo pack</source>
+        <translation>Demo-Paket importieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n recorded teacher answer(s) from {file}. In a teacher column they stand in when the teacher can&apos;t be reached.</source>
+        <translation>
+            <numerusform>%n aufgezeichnete Lehrer-Antwort aus {file} importiert. In einer Lehrer-Spalte springt sie ein, wenn der Lehrer nicht erreichbar ist.</numerusform>
+            <numerusform>%n aufgezeichnete Lehrer-Antworten aus {file} importiert. In einer Lehrer-Spalte springen sie ein, wenn der Lehrer nicht erreichbar ist.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{file} could not be read</source>
+        <translation>{file} konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. {reason}</source>
+        <translation>Nichts wurde importiert. {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Your marks and verdicts carry this name in every export and report, sessions already judged included. Exports written before keep the name they had.</source>
+        <translation>Ihre Markierungen und Urteile tragen diesen Namen in jedem Export und Bericht, auch in schon bewerteten Sitzungen. Früher geschriebene Exporte behalten ihren Namen.</translation>
+    </message>
+    <message>
+        <source>Language of the interface</source>
+        <translation>Sprache der Oberfläche</translation>
+    </message>
+    <message>
+        <source>&amp;Your name:</source>
+        <translation>&amp;Ihr Name:</translation>
+    </message>
+    <message>
+        <source>Keep these preferences</source>
+        <translation>Diese Einstellungen übernehmen</translation>
+    </message>
+    <message>
+        <source>Close without changing anything</source>
+        <translation>Schließen, ohne etwas zu ändern</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingView</name>
+    <message>
+        <source>Training progress</source>
+        <translation>Fortschritt des Trainings</translation>
+    </message>
+    <message>
+        <source>Getting ready…</source>
+        <translation>Wird vorbereitet…</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;New session</source>
+        <translation>&amp;Neue Sitzung</translation>
+    </message>
+    <message>
+        <source>New &amp;blind session</source>
+        <translation>Neue b&amp;linde Sitzung</translation>
+    </message>
+    <message>
+        <source>Answers appear as Answer 1…N in a counterbalanced order; who wrote which is shown after your verdict</source>
+        <translation>Die Antworten erscheinen als Antwort 1…N in ausgeglichener Reihenfolge; wer welche schrieb, zeigt sich nach Ihrem Urteil</translation>
+    </message>
+    <message>
+        <source>&amp;Sessions…</source>
+        <translation>&amp;Sitzungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Export session as</source>
+        <translation>Sitzung e&amp;xportieren als</translation>
+    </message>
+    <message>
+        <source>&amp;Import a colleague&apos;s session…</source>
+        <translation>Sitzung einer anderen Person &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Report…</source>
+        <translation>Be&amp;richt…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Your name as the evaluator</source>
+        <translation>Ihr Name als bewertende Person</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;How to use Imitation Lens</source>
+        <translation>&amp;So benutzen Sie Imitation Lens</translation>
+    </message>
+    <message>
+        <source>&amp;About {app}</source>
+        <translation>&amp;Über {app}</translation>
+    </message>
+    <message>
+        <source>1. Type a question and press Run (Ctrl+Enter). Every column answers it.
+2. Read the answers. Select wrong words (mouse, or Shift+arrows in an answer) and press {keys} for the kind of error; m or Shift+M sets Minor or Major; E opens the full form with a note and a correction.
+3. Tick “Checked: no errors” on answers you checked and found clean, choose which answer is better and submit the verdict. Ctrl+Page Down goes on.
+4. Everything is saved as it happens. File ▸ Export saves the session as JSON.
+
+F1 lists every key. A blind session (File ▸ New blind session) hides who wrote each answer until your verdict.</source>
+        <translation>1. Tippen Sie eine Frage ein und drücken Sie „Run“ (Strg+Eingabe). Jede Spalte beantwortet sie.
+2. Lesen Sie die Antworten. Markieren Sie falsche Wörter (mit der Maus oder Umschalt+Pfeiltasten in einer Antwort) und drücken Sie {keys} für die Art des Fehlers; m oder Umschalt+M setzt „Minor“ (leicht) oder „Major“ (schwer); E öffnet das ganze Formular mit Notiz und Korrektur.
+3. Haken Sie „Checked: no errors“ bei Antworten an, die Sie geprüft und fehlerfrei gefunden haben, wählen Sie die bessere Antwort und geben Sie das Urteil ab. Strg+Bild ab geht weiter.
+4. Alles wird sofort gespeichert. Datei ▸ Sitzung exportieren als speichert die Sitzung als JSON.
+
+F1 zeigt alle Tasten. Eine blinde Sitzung (Datei ▸ Neue blinde Sitzung) verbirgt bis zu Ihrem Urteil, wer welche Antwort schrieb.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopChoices</name>
+    <message>
+        <source>Base model</source>
+        <translation>Basismodell</translation>
+    </message>
+    <message>
+        <source>The model that learns. Models of the Llama family can be trained here; the built-in Gemma cannot.</source>
+        <translation>Das Modell, das lernt. Modelle der Llama-Familie lassen sich hier trainieren; das mitgelieferte Gemma nicht.</translation>
+    </message>
+    <message>
+        <source>1. The base model to teach</source>
+        <translation>1. Das Basismodell, das lernen soll</translation>
+    </message>
+    <message>
+        <source>The teacher answers that ship with the app</source>
+        <translation>Die Lehrer-Antworten, die mit der App kommen</translation>
+    </message>
+    <message>
+        <source>This session&apos;s teacher answers</source>
+        <translation>Die Lehrer-Antworten dieser Sitzung</translation>
+    </message>
+    <message>
+        <source>Answers in a file (Alpaca or ShareGPT)</source>
+        <translation>Antworten in einer Datei (Alpaca oder ShareGPT)</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Datei wählen…</translation>
+    </message>
+    <message>
+        <source>The teacher answers chosen</source>
+        <translation>Die gewählten Lehrer-Antworten</translation>
+    </message>
+    <message>
+        <source>2. The teacher&apos;s answers to learn from</source>
+        <translation>2. Die Antworten des Lehrers, von denen gelernt wird</translation>
+    </message>
+    <message>
+        <source>Times through every answer (epochs)</source>
+        <translation>Durchgänge durch alle Antworten (Epochen)</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Startwert (Seed)</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Erweitert</translation>
+    </message>
+    <message>
+        <source>Show the advanced settings</source>
+        <translation>Die erweiterten Einstellungen zeigen</translation>
+    </message>
+    <message>
+        <source>3. Settings</source>
+        <translation>3. Einstellungen</translation>
+    </message>
+    <message>
+        <source>Times through every answer (epochs):</source>
+        <translation>Durchgänge durch alle Antworten (Epochen):</translation>
+    </message>
+    <message>
+        <source>Seed (the same seed makes the same model):</source>
+        <translation>Startwert (derselbe Startwert ergibt dasselbe Modell):</translation>
+    </message>
+    <message>
+        <source>Learning rate (peak):</source>
+        <translation>Lernrate (Höchstwert):</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopCounts</name>
+    <message numerus="yes">
+        <source>%n answers to learn from; {held_out} of them are kept aside to measure how well it learns. Training takes {time} and needs about {memory} of memory and {disk} of disk.</source>
+        <translation>
+            <numerusform>%n Antwort zum Lernen; {held_out} davon werden beiseitegelegt, um zu messen, wie gut es lernt. Das Training dauert {time} und braucht etwa {memory} Arbeitsspeicher und {disk} Speicherplatz.</numerusform>
+            <numerusform>%n Antworten zum Lernen; {held_out} davon werden beiseitegelegt, um zu messen, wie gut es lernt. Das Training dauert {time} und braucht etwa {memory} Arbeitsspeicher und {disk} Speicherplatz.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answers from “{name}”</source>
+        <translation>
+            <numerusform>%n Antwort aus „{name}“</numerusform>
+            <numerusform>%n Antworten aus „{name}“</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n epoch</source>
+        <translation>
+            <numerusform>%n Epoche</numerusform>
+            <numerusform>%n Epochen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n epochs</source>
+        <translation>
+            <numerusform>%n Epoche</numerusform>
+            <numerusform>%n Epochen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopForm</name>
+    <message>
+        <source>less than a minute</source>
+        <translation>weniger als eine Minute</translation>
+    </message>
+    <message>
+        <source>about {minutes} min</source>
+        <translation>etwa {minutes} Min.</translation>
+    </message>
+    <message>
+        <source>about {hours} hours</source>
+        <translation>etwa {hours} Stunden</translation>
+    </message>
+    <message>
+        <source>written by {teacher}</source>
+        <translation>geschrieben von {teacher}</translation>
+    </message>
+    <message>
+        <source>licence: {licence}</source>
+        <translation>Lizenz: {licence}</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>nicht angegeben</translation>
+    </message>
+    <message>
+        <source>Training loss {train} · held-out loss {held} (lower is better for both)</source>
+        <translation>Trainingsverlust {train} · Verlust auf zurückgehaltenen Antworten {held} (bei beiden ist niedriger besser)</translation>
+    </message>
+    <message>
+        <source>Training loss {train} · held-out loss {held}, {start} before training (lower is better for both)</source>
+        <translation>Trainingsverlust {train} · Verlust auf zurückgehaltenen Antworten {held}, vor dem Training {start} (bei beiden ist niedriger besser)</translation>
+    </message>
+    <message>
+        <source>? epochs</source>
+        <translation>? Epochen</translation>
+    </message>
+    <message>
+        <source>Made from {base} with {answers} answers from “{data}”, {epochs}{kept}, seed {seed}.</source>
+        <translation>Erstellt aus {base} mit {answers} Antworten aus „{data}“, {epochs}{kept}, Startwert {seed}.</translation>
+    </message>
+    <message>
+        <source>Held-out loss {before} before training → {after} (lower is better)</source>
+        <translation>Verlust auf zurückgehaltenen Antworten vor dem Training {before} → {after} (niedriger ist besser)</translation>
+    </message>
+    <message>
+        <source>Teacher answers</source>
+        <translation>Lehrer-Antworten</translation>
+    </message>
+    <message>
+        <source>Teacher answers (*.json *.jsonl *.csv *.parquet);;All files (*)</source>
+        <translation>Lehrer-Antworten (*.json *.jsonl *.csv *.parquet);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The imitator is still being trained. Stop the training and close? Nothing of it is kept.</source>
+        <translation>Der Imitator wird noch trainiert. Das Training anhalten und schließen? Nichts davon wird behalten.</translation>
+    </message>
+    <message>
+        <source>Stop and close</source>
+        <translation>Anhalten und schließen</translation>
+    </message>
+    <message>
+        <source>Keep training</source>
+        <translation>Weiter trainieren</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,121 @@
+"""Finds user-visible text in the ui/ modules that is not marked for translation.
+
+A string literal (or f-string) with a letter in it, passed to a Qt call that puts text on screen
+or reads it to a screen reader, counts unless it sits inside tr()/translate(). Deliberately
+simple: a literal kept in a module constant is not seen (the language names, say, stay as they
+are in every language), so a constant is how a string is declared language-free.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+UI = Path(__file__).resolve().parents[1] / "desktop" / "imitation_lens" / "ui"
+
+TEXT_METHODS = {
+    "setText",
+    "setWindowTitle",
+    "setToolTip",
+    "setStatusTip",
+    "setWhatsThis",
+    "setPlaceholderText",
+    "setAccessibleName",
+    "setAccessibleDescription",
+    "setTitle",
+    "setLabelText",
+    "setInformativeText",
+    "setDetailedText",
+    "setHtml",
+    "setPlainText",
+    "setSuffix",
+    "setPrefix",
+    "setSpecialValueText",
+    "setFormat",
+    "setTabText",
+    "setTabToolTip",
+    "setHorizontalHeaderLabels",
+    "setHeaderLabels",
+    "showMessage",
+    "say",  # the window's status-bar message (MainWindow.say)
+    "addMenu",
+    "addAction",
+    "addRow",
+    "addTab",
+    "addButton",
+    "createUndoAction",
+    "createRedoAction",
+    "information",
+    "warning",
+    "critical",
+    "question",
+    "about",
+    "getText",
+    "getItem",
+    "getOpenFileName",
+    "getSaveFileName",
+    "getExistingDirectory",
+}
+TEXT_WIDGETS = {
+    "QLabel",
+    "QPushButton",
+    "QCheckBox",
+    "QRadioButton",
+    "QGroupBox",
+    "QAction",
+    "QMenu",
+    "QCommandLinkButton",
+    "QMessageBox",
+}
+TRANSLATING = {"tr", "translate"}
+LOGGERS = {"log", "logger", "logging"}
+
+
+def _name(func: ast.expr) -> str:
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    if isinstance(func, ast.Name):
+        return func.id
+    return ""
+
+
+def _has_letter(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
+def _untranslated(node: ast.AST) -> list[str]:
+    """Literals with letters under `node`, not looking inside tr()/translate()."""
+    if isinstance(node, ast.Call) and _name(node.func) in TRANSLATING:
+        return []
+    if isinstance(node, ast.Subscript):  # session["title"]: a key, not text
+        return _untranslated(node.value)
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value] if _has_letter(node.value) else []
+    if isinstance(node, ast.JoinedStr):
+        text = "".join(str(part.value) for part in node.values if isinstance(part, ast.Constant))
+        return [text] if _has_letter(text) else []
+    found: list[str] = []
+    for child in ast.iter_child_nodes(node):
+        found.extend(_untranslated(child))
+    return found
+
+
+def unmarked(path: Path) -> list[tuple[int, str]]:
+    """(line, text) of each unmarked user-visible literal in one module."""
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        name = _name(node.func)
+        func = node.func
+        if isinstance(func, ast.Attribute) and _name(func.value) in LOGGERS:
+            continue  # the log stays English: it is read by whoever fixes the app
+        if name not in TEXT_METHODS and name not in TEXT_WIDGETS:
+            continue
+        for arg in [*node.args, *(k.value for k in node.keywords if k.arg != "objectName")]:
+            found.extend((node.lineno, text) for text in _untranslated(arg))
+    return found
+
+
+def ui_modules() -> list[Path]:
+    return sorted(UI.glob("*.py"))
