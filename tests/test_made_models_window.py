@@ -78,6 +78,17 @@ def test_a_saved_lineup_is_kept_when_an_imitator_has_been_made(
     assert not window.banner.isVisible()
 
 
+def _select_only(table: Any, row: int) -> None:
+    """Select one row whatever modifier keys Qt believes held: selectRow() extends the selection
+    when an earlier test's key events left Shift or Ctrl down in QGuiApplication's state."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    flags = (
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
+    table.selectionModel().select(table.model().index(row, 0), flags)
+
+
 def test_the_library_shows_where_a_made_model_came_from_and_puts_it_in_the_lineup(
     qtbot: Any, open_window: Any, data_paths: DataPaths
 ) -> None:
@@ -96,13 +107,13 @@ def test_the_library_shows_where_a_made_model_came_from_and_puts_it_in_the_lineu
         "SmolLM2 135M Instruct · Q4_1 · built in",
         "SmolLM2 135M · imitator of “Teacher answers written by Claude”",
     ]
-    library.table.selectRow(1)
+    _select_only(library.table, 1)
     assert not library.use_button.isEnabled()
     assert "imitators are made from it" in library.about_label.text()
     library.remove_selected()  # the trainable base stays
     assert "stays in the library" in library.message_label.text()
 
-    library.table.selectRow(2)
+    _select_only(library.table, 2)
     assert library.use_button.isEnabled() and library.about_label.isVisible()
     assert library.about_label.text().startswith(
         "Made here from SmolLM2 135M Instruct on 150 teacher answers (Teacher answers written "
@@ -117,7 +128,7 @@ def test_the_library_shows_where_a_made_model_came_from_and_puts_it_in_the_lineu
     assert window.lineup[2] == mine[2]  # the teacher as it was
     assert "made on this computer" in _words(window.banner.text()) and window.banner.isVisible()
 
-    library.table.selectRow(2)
+    _select_only(library.table, 2)
     with qtbot.waitSignal(library.library_changed, timeout=10000):
         library.remove_selected()  # forgotten like any other entry; the file stays
     qtbot.waitUntil(lambda: library.models == [], timeout=10000)
