@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
-from imitation_lens import APP_NAME
+from imitation_lens.ui.questions import ask_first
 
 
 class BatchControls(Protocol):
@@ -84,27 +84,15 @@ class BatchMenu:
 
 def ask_to_cancel(parent: QWidget, name: str, on_yes: Callable[[], None]) -> QMessageBox:
     """Ask first (the questions not yet asked are removed), without blocking the window."""
-    box = QMessageBox(
-        QMessageBox.Icon.Question,
-        APP_NAME,
+    return ask_first(
+        parent,
+        "cancelBatchBox",
         QCoreApplication.translate(
             "BatchMenu",
             "Cancel the batch “{name}”? The questions not asked yet are removed; every answer "
             "already written is kept.",
         ).format(name=name),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        parent,
+        QCoreApplication.translate("BatchMenu", "Cancel the batch"),
+        QCoreApplication.translate("BatchMenu", "Keep it"),
+        on_yes,
     )
-    box.setObjectName("cancelBatchBox")
-    box.setTextFormat(Qt.TextFormat.PlainText)  # the set's name is the evaluator's or a file's
-    box.button(QMessageBox.StandardButton.Yes).setText(
-        QCoreApplication.translate("BatchMenu", "Cancel the batch")
-    )
-    box.button(QMessageBox.StandardButton.No).setText(
-        QCoreApplication.translate("BatchMenu", "Keep it")
-    )
-    box.setDefaultButton(QMessageBox.StandardButton.No)
-    box.finished.connect(box.deleteLater)
-    box.accepted.connect(on_yes)
-    box.open()
-    return box

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imitation_lens import APP_NAME
 from imitation_lens.core.batches.progress import time_left
 from imitation_lens.core.housekeeping.unexpected import unexpected
 from imitation_lens.core.model_files.trained_models import kept_words
@@ -38,6 +37,7 @@ from imitation_lens.core.training.plan import (
     TrainingProgress,
     TrainingSettings,
 )
+from imitation_lens.ui.questions import ask_first
 
 SOURCES = ("built in", "session", "file")  # the answer sources, in the order of their buttons
 
@@ -351,26 +351,15 @@ def choose_answers_file(parent: QWidget) -> Path | None:
 
 def stop_training_box(parent: QWidget, on_yes: Callable[[], None]) -> QMessageBox:
     """Ask whether to stop a run being trained, without blocking the window."""
-    box = QMessageBox(
-        QMessageBox.Icon.Question,
-        APP_NAME,
+    return ask_first(
+        parent,
+        "stopTrainingBox",
         QCoreApplication.translate(
             "WorkshopForm",
             "The imitator is still being trained. Stop the training and close? "
             "Nothing of it is kept.",
         ),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        parent,
+        QCoreApplication.translate("WorkshopForm", "Stop and close"),
+        QCoreApplication.translate("WorkshopForm", "Keep training"),
+        on_yes,
     )
-    box.setObjectName("stopTrainingBox")
-    box.button(QMessageBox.StandardButton.Yes).setText(
-        QCoreApplication.translate("WorkshopForm", "Stop and close")
-    )
-    box.button(QMessageBox.StandardButton.No).setText(
-        QCoreApplication.translate("WorkshopForm", "Keep training")
-    )
-    box.setDefaultButton(QMessageBox.StandardButton.No)
-    box.finished.connect(box.deleteLater)
-    box.accepted.connect(on_yes)
-    box.open()
-    return box
