@@ -399,6 +399,10 @@ def test_a_batch_killed_with_llama_server_answering_four_resumes_with_each_answe
     claimed = [row for row in before if row["status"] in ("loading", "thinking", "streaming")]
     assert len(before) == count and 2 <= len(done_before) < count
     assert len(claimed) >= 2, "killed with fewer than two questions being asked"
+    # The killed batch's requests end in the engine on their own (it notices the closed
+    # connections); its log tells of them only then. Counted before that, a request the killed
+    # batch had just sent was taken for one the resumed batch asked.
+    wait_until(lambda: llama_engine.busy_slots() == 0, 120, "the killed batch's requests to end")
     started_before = llama_engine.requests_started()
     resumed = subprocess.run(
         batch_command_line(data_paths.root, "--resume"),
