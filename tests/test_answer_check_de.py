@@ -18,7 +18,8 @@ from imitation_lens.core.judging.answer_check import (
     check_verdict,
     matches_reference,
 )
-from imitation_lens.core.judging.answer_words import german_number, plain
+from imitation_lens.core.judging.answer_words import plain
+from imitation_lens.core.judging.german_words import german_number
 from imitation_lens.core.judging.strict_check import VERDICTS, AnswerVerdict
 
 CASES_DE = FIRST_CASES + CASES_DE_LONG
