@@ -37,8 +37,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/schedules.py
 	$(BIN)/python bench/batch_run.py
 
-# The interface's German: collects the tr() messages of the ui/ modules into resources/i18n/*.ts
-# (fill in the new ones marked unfinished), then builds the .qm the app loads. Commit both.
+# German: collects the tr() messages of the ui/ modules into resources/i18n/*.ts and core's _()
+# messages (core, CLI, report templates) into resources/i18n/de/LC_MESSAGES/imitation_lens.po
+# (fill in what is new: "unfinished" in the .ts, an empty msgstr in the .po), then builds the .qm and
+# the .mo the app loads. Commit them all.
 translations: $(STAMP)
 	$(BIN)/python packaging/translations.py
 

@@ -15,15 +15,16 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from imitation_lens.core.housekeeping import translation
 from imitation_lens.core.housekeeping.paths import resource_path
 
 log = logging.getLogger(__name__)
 
-GERMAN = "de"
-ENGLISH = "en"
+GERMAN = translation.GERMAN
+ENGLISH = translation.ENGLISH
 # Each language is named in its own words: someone who can't read the other finds their own.
 LANGUAGE_NAMES = {GERMAN: "Deutsch", ENGLISH: "English"}
-KEY = "app/language"
+KEY = f"{translation.SETTINGS_SECTION}/{translation.SETTINGS_KEY}"  # one choice: core reads it too
 CATALOGUE = "imitation_lens"  # resources/i18n/imitation_lens_<language>.qm
 
 
@@ -76,6 +77,11 @@ class Translations:
         the language applied. English needs no catalogue: the source strings are English."""
         self.remove()
         QLocale.setDefault(locale_for(language))
+        # Core's words (reports, messages) follow, with the same variant for numbers and dates.
+        try:
+            translation.use_language(language, locale_for(language).name())
+        except FileNotFoundError:
+            log.warning("no translation of core's messages found for %s", language)
         if language == ENGLISH:
             return language
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -91,6 +97,7 @@ class Translations:
         return language
 
     def remove(self) -> None:
+        translation.use_language(ENGLISH)
         for translator in self.installed:
             self.app.removeTranslator(translator)
         self.installed.clear()
