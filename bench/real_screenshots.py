@@ -5,6 +5,7 @@
     python bench/real_screenshots.py fit     [--screen 1280x720] [--scale 2] [--out /tmp/fit]
     python bench/real_screenshots.py imports [--out docs/screenshots]
     python bench/real_screenshots.py workshop [--out docs/screenshots]
+    python bench/real_screenshots.py german [--out docs/screenshots]   (bench/german_screenshots.py)
 
 readme   real-idle.png, real-streaming.png (mid-answer), real-blind-before.png,
          real-blind-after.png, real-batch-running.png, on a 1366×768 screen
@@ -40,6 +41,8 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from german_screenshots import LANGUAGE_VARIABLE, choose_language, cut_texts, drive_german
 
 ROOT = Path(__file__).resolve().parents[1]
 PROMPT = "Who was the first person to walk on the Moon, and in which year?"
@@ -131,12 +134,15 @@ def run_driver(mode: str, args: argparse.Namespace, extra_env: dict[str, str]) -
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("mode", choices=["readme", "palette", "fit", "imports", "workshop"])
+    parser.add_argument(
+        "mode", choices=["readme", "palette", "fit", "imports", "workshop", "german"]
+    )
     parser.add_argument("--screen", default="1366x768", help="logical size, e.g. 1280x720")
     parser.add_argument("--scale", type=int, default=1, help="2 for 200%% (QT_SCALE_FACTOR)")
     parser.add_argument("--display", default=os.environ.get("REAL_DISPLAY", ":82"))
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--dark", action="store_true", help="readme and fit in the dark scheme")
+    parser.add_argument("--language", choices=["de", "en"], help="the interface's language")
     parser.add_argument("--driver", help=argparse.SUPPRESS)
     args = parser.parse_args()
     args.out = args.out.resolve()
@@ -151,7 +157,11 @@ def main() -> int:
             light = run_driver("palette-light", args, {})
             dark = run_driver("palette-dark", args, DARK)
             return light or dark
-        return run_driver(args.mode, args, DARK if args.dark else {})
+        extra = DARK if args.dark else {}
+        language = args.language or ("de" if args.mode == "german" else None)
+        if language:
+            extra = {**extra, LANGUAGE_VARIABLE: language}
+        return run_driver(args.mode, args, extra)
     finally:
         for process in processes:
             process.terminate()
@@ -170,6 +180,7 @@ class Driver:
         self.app = create_application()
         self.data = Path(tempfile.mkdtemp(prefix="real-shots-data-"))
         self.paths = DataPaths(self.data).create()
+        choose_language(self.app, self.paths.window_settings)
 
     def open_window(self) -> Any:
         from event_loop import wait_until
@@ -423,6 +434,7 @@ def drive_fit(driver: Driver) -> int:
     results: list[tuple[bool, str]] = []
     window = driver.open_window()
     results.append(fits(window))
+    results.extend((False, f"CUT in the window: {line}") for line in cut_texts(window))
     driver.shot("fit-first-start.png")
     for count in (3, 6):
         window.set_lineup(lineup_of(count))
@@ -440,6 +452,7 @@ def drive_fit(driver: Driver) -> int:
         wait_until(lambda: dialog.isVisible() and not dialog.frameGeometry().isEmpty(), 10000)
         driver.settle(600)
         results.append(fits(dialog))
+        results.extend((False, f"CUT in {name}: {line}") for line in cut_texts(dialog))
         driver.shot(f"fit-{name}.png")
 
     slot_dialog = SlotDialog(window.lineup[0], window)
@@ -500,6 +513,8 @@ def driver_main(mode: str, out: Path) -> int:
             drive_imports(driver)
         elif mode == "workshop":
             drive_workshop(driver)
+        elif mode == "german":
+            drive_german(driver)
         elif mode.startswith("palette-"):
             drive_palette(driver, mode)
         else:
