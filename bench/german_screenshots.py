@@ -57,23 +57,29 @@ def _batch(data: Path, prompt_set: str, sample: int, max_tokens: int) -> None:
 
 
 def cut_texts(top: Any) -> list[str]:
-    """Buttons, check boxes and one-line labels shown narrower than their text needs."""
-    from PySide6.QtWidgets import QAbstractButton, QLabel
+    """Buttons, check boxes and one-line labels shown narrower than their words: the widest
+    line of the text (accelerator & dropped) against the room the widget gives it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel, QRadioButton
 
     cut = []
     for widget in [top, *top.findChildren(QAbstractButton), *top.findChildren(QLabel)]:
         if not isinstance(widget, (QAbstractButton, QLabel)) or not widget.isVisible():
             continue
-        if isinstance(widget, QLabel) and (widget.wordWrap() or widget.pixmap() is not None):
+        if isinstance(widget, QLabel) and (widget.wordWrap() or widget.textFormat() == Qt.TextFormat.RichText):
             continue
-        text = widget.text()
+        text = widget.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
         if not text.strip() or "<" in text:
             continue
-        if widget.width() + 1 < widget.minimumSizeHint().width():
-            cut.append(
-                f"{type(widget).__name__} “{text}”: {widget.width()} < "
-                f"{widget.minimumSizeHint().width()}"
-            )
+        needed = max(widget.fontMetrics().horizontalAdvance(line) for line in text.split("\n"))
+        room = widget.contentsRect().width()
+        if isinstance(widget, QAbstractButton):
+            # The frame and padding; a check box's or radio button's indicator and its gap.
+            indicator = 24 if isinstance(widget, (QCheckBox, QRadioButton)) else 0
+            icon = widget.iconSize().width() + 4 if not widget.icon().isNull() else 0
+            room -= 8 + indicator + icon
+        if needed > room:
+            cut.append(f"{type(widget).__name__} “{text}”: needs {needed} px, has {room}")
     return cut
 
 

@@ -497,7 +497,9 @@ def drive_fit(driver: Driver) -> int:
             box.close()
 
     QTimer.singleShot(1500, help_box)
-    window._show_help()
+    from imitation_lens.ui.window_menus import show_help
+
+    show_help(window)
     driver.close(window)
     for _, line in results:
         print(line)
