@@ -166,10 +166,10 @@
         <translation>Zum nächsten Eintrag gehen, den Sie noch nicht bewertet haben</translation>
     </message>
     <message numerus="yes">
-        <source>%n question(s) still to answer. Press Resume to go on where it stopped.</source>
+        <source>%Ln question(s) still to answer. Press Resume to go on where it stopped.</source>
         <translation>
-            <numerusform>%n Frage ist noch zu beantworten. Drücken Sie Fortsetzen, um dort weiterzumachen, wo er stehen blieb.</numerusform>
-            <numerusform>%n Fragen sind noch zu beantworten. Drücken Sie Fortsetzen, um dort weiterzumachen, wo er stehen blieb.</numerusform>
+            <numerusform>%Ln Frage ist noch zu beantworten. Drücken Sie Fortsetzen, um dort weiterzumachen, wo der Stapel stehen blieb.</numerusform>
+            <numerusform>%Ln Fragen sind noch zu beantworten. Drücken Sie Fortsetzen, um dort weiterzumachen, wo der Stapel stehen blieb.</numerusform>
         </translation>
     </message>
     <message>
@@ -197,10 +197,10 @@
         <translation>Fortsetzen</translation>
     </message>
     <message numerus="yes">
-        <source>Retry %n failed</source>
+        <source>Retry %Ln failed</source>
         <translation>
-            <numerusform>Fehlgeschlagene wiederholen (%n)</numerusform>
-            <numerusform>Fehlgeschlagene wiederholen (%n)</numerusform>
+            <numerusform>Fehlgeschlagene wiederholen (%Ln)</numerusform>
+            <numerusform>Fehlgeschlagene wiederholen (%Ln)</numerusform>
         </translation>
     </message>
 </context>
@@ -404,10 +404,10 @@
         <translation>Alle schlecht</translation>
     </message>
     <message numerus="yes">
-        <source>This item has %n answers but the lineup shows {columns}, so it can&apos;t be judged here; its marks and verdict are kept.</source>
+        <source>This item has %Ln answers but the lineup shows {columns}, so it can&apos;t be judged here; its marks and verdict are kept.</source>
         <translation>
-            <numerusform>Dieser Eintrag hat %n Antwort, aber die Aufstellung zeigt {columns}; darum kann er hier nicht bewertet werden. Seine Markierungen und sein Urteil bleiben erhalten.</numerusform>
-            <numerusform>Dieser Eintrag hat %n Antworten, aber die Aufstellung zeigt {columns}; darum kann er hier nicht bewertet werden. Seine Markierungen und sein Urteil bleiben erhalten.</numerusform>
+            <numerusform>Dieser Eintrag hat %Ln Antwort, aber die Aufstellung zeigt {columns}; darum kann er hier nicht bewertet werden. Seine Markierungen und sein Urteil bleiben erhalten.</numerusform>
+            <numerusform>Dieser Eintrag hat %Ln Antworten, aber die Aufstellung zeigt {columns}; darum kann er hier nicht bewertet werden. Seine Markierungen und sein Urteil bleiben erhalten.</numerusform>
         </translation>
     </message>
     <message>

@@ -118,7 +118,7 @@ class BatchPanel(QFrame):
         if summary.resumable:
             self.details.setText(
                 self.tr(
-                    "%n question(s) still to answer. Press Resume to go on where it stopped.",
+                    "%Ln question(s) still to answer. Press Resume to go on where it stopped.",
                     "",
                     summary.total - summary.answered,
                 )
@@ -187,7 +187,7 @@ class BatchPanel(QFrame):
         self._holding_focus = self._holding_focus and not enabled
         self.cancel_button.setEnabled(active or resumable)
         self.retry_button.setText(
-            self.tr("Retry %n failed", "", failed) if failed else self.tr("Retry failed")
+            self.tr("Retry %Ln failed", "", failed) if failed else self.tr("Retry failed")
         )
         self.retry_button.setVisible(bool(failed))
         self.retry_button.setEnabled(bool(failed) and not active)

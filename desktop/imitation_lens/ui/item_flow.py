@@ -113,7 +113,7 @@ class ItemFlow(QObject):
                 bar.show_verdict(
                     verdict,
                     self.tr(
-                        "This item has %n answers but the lineup shows {columns}, so it can't be "
+                        "This item has %Ln answers but the lineup shows {columns}, so it can't be "
                         "judged here; its marks and verdict are kept.",
                         "",
                         len(item["responses"]),
