@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>BatchFlow</name>
+    <message>
+        <source>A batch is already running. Pause or cancel it first.</source>
+        <translation>Es läuft schon ein Stapel. Pausieren Sie ihn zuerst oder brechen Sie ihn ab.</translation>
+    </message>
+    <message>
+        <source>Stop the answers being written (Esc) first.</source>
+        <translation>Halten Sie zuerst die Antworten an, die gerade geschrieben werden (Esc).</translation>
+    </message>
+    <message>
+        <source>The batch could not be started</source>
+        <translation>Der Stapel konnte nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>The batch is being set up; press Esc again in a moment to pause it.</source>
+        <translation>Der Stapel wird eingerichtet; drücken Sie gleich noch einmal Esc, um ihn zu pausieren.</translation>
+    </message>
+    <message>
+        <source>The batch is pausing…</source>
+        <translation>Der Stapel wird pausiert…</translation>
+    </message>
+    <message>
+        <source>The batch is cancelling…</source>
+        <translation>Der Stapel wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Batch paused (Esc). Press Resume in the batch bar to go on where it stopped; the answer being written starts again then.</source>
+        <translation>Stapel pausiert (Esc). Drücken Sie in der Stapel-Leiste auf Fortsetzen, um dort weiterzumachen, wo er stehen blieb; die Antwort, die gerade geschrieben wurde, beginnt dann von vorn.</translation>
+    </message>
+    <message>
+        <source>Every item that has its answers is judged.</source>
+        <translation>Alle Einträge mit fertigen Antworten sind bewertet.</translation>
+    </message>
+</context>
+<context>
     <name>BatchMenu</name>
     <message>
         <source>&amp;Prompt sets…</source>
@@ -38,6 +73,233 @@
     <message>
         <source>Keep it</source>
         <translation>Weiterlaufen lassen</translation>
+    </message>
+</context>
+<context>
+    <name>BatchPanel</name>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Running slower</source>
+        <translation>Läuft langsamer</translation>
+    </message>
+    <message>
+        <source>Pausing…</source>
+        <translation>Wird pausiert…</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Stapel</translation>
+    </message>
+    <message>
+        <source>The batch run: progress, time left, judging, controls</source>
+        <translation>Der laufende Stapel: Fortschritt, verbleibende Zeit, Bewertung, Bedienung</translation>
+    </message>
+    <message>
+        <source>Batch progress</source>
+        <translation>Fortschritt des Stapels</translation>
+    </message>
+    <message>
+        <source>Batch details</source>
+        <translation>Einzelheiten zum Stapel</translation>
+    </message>
+    <message>
+        <source>Judging progress</source>
+        <translation>Fortschritt der Bewertung</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausieren</translation>
+    </message>
+    <message>
+        <source>Pause the batch: the answer being written starts again when you resume</source>
+        <translation>Den Stapel pausieren: Die Antwort, die gerade geschrieben wird, beginnt beim Fortsetzen von vorn</translation>
+    </message>
+    <message>
+        <source>Cancel batch</source>
+        <translation>Stapel abbrechen</translation>
+    </message>
+    <message>
+        <source>End the batch; questions not yet asked are removed, answers written are kept</source>
+        <translation>Den Stapel beenden; noch nicht gestellte Fragen werden entfernt, geschriebene Antworten bleiben erhalten</translation>
+    </message>
+    <message>
+        <source>Retry failed</source>
+        <translation>Fehlgeschlagene wiederholen</translation>
+    </message>
+    <message>
+        <source>Ask again the answers that failed</source>
+        <translation>Die fehlgeschlagenen Antworten noch einmal anfordern</translation>
+    </message>
+    <message>
+        <source>Watch</source>
+        <translation>Mitverfolgen</translation>
+    </message>
+    <message>
+        <source>Show the question being answered now</source>
+        <translation>Die Frage zeigen, die gerade beantwortet wird</translation>
+    </message>
+    <message>
+        <source>Next unjudged  ({key})</source>
+        <translation>Nächster unbewerteter  ({key})</translation>
+    </message>
+    <message>
+        <source>Go to the next item you have not judged</source>
+        <translation>Zum nächsten Eintrag gehen, den Sie noch nicht bewertet haben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln question(s) still to answer. Press Resume to go on where it stopped.</source>
+        <translation>
+            <numerusform>%Ln Frage ist noch zu beantworten. Drücken Sie Fortsetzen, um dort weiterzumachen, wo der Stapel stehen blieb.</numerusform>
+            <numerusform>%Ln Fragen sind noch zu beantworten. Drücken Sie Fortsetzen, um dort weiterzumachen, wo der Stapel stehen blieb.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{speed} tokens/s in all</source>
+        <translation>insgesamt {speed} Tokens/s</translation>
+    </message>
+    <message>
+        <source>{role} {speed} tokens/s</source>
+        <translation>{role} {speed} Tokens/s</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Batch: {name}&lt;/b&gt; — {state}</source>
+        <translation>&lt;b&gt;Stapel: {name}&lt;/b&gt; — {state}</translation>
+    </message>
+    <message>
+        <source>{answered} of {total} answered</source>
+        <translation>{answered} von {total} beantwortet</translation>
+    </message>
+    <message>
+        <source>{answered} of {total} questions answered</source>
+        <translation>{answered} von {total} Fragen beantwortet</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retry %Ln failed</source>
+        <translation>
+            <numerusform>Fehlgeschlagene wiederholen (%Ln)</numerusform>
+            <numerusform>Fehlgeschlagene wiederholen (%Ln)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BatchWatch</name>
+    <message>
+        <source>Another window or the command line runs this batch; this window follows it.</source>
+        <translation>Ein anderes Fenster oder die Kommandozeile führt diesen Stapel aus; dieses Fenster verfolgt ihn mit.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldMappingDialog</name>
+    <message>
+        <source>(not in the file)</source>
+        <translation>(nicht in der Datei)</translation>
+    </message>
+    <message>
+        <source>Which field is the question? — {file}</source>
+        <translation>Welches Feld ist die Frage? — {file}</translation>
+    </message>
+    <message>
+        <source>Imitation Lens does not know the fields of {file}. Choose which field holds the question and, if the file has them, the right answer and other accepted answers. The first rows of the file are shown below.</source>
+        <translation>Imitation Lens kennt die Felder von {file} nicht. Wählen Sie, welches Feld die Frage enthält und, falls die Datei sie hat, die richtige Antwort und weitere akzeptierte Antworten. Unten sehen Sie die ersten Zeilen der Datei.</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>Reference answer</source>
+        <translation>Referenzantwort</translation>
+    </message>
+    <message>
+        <source>Also accepted</source>
+        <translation>Auch akzeptiert</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Separator</source>
+        <translation>Trennzeichen</translation>
+    </message>
+    <message>
+        <source>When “Also accepted” is one text, what stands between the answers (| ; or ,)</source>
+        <translation>Wenn „Auch akzeptiert“ ein einziger Text ist: was zwischen den Antworten steht (| ; oder ,)</translation>
+    </message>
+    <message>
+        <source>Separator of accepted answers</source>
+        <translation>Trennzeichen der akzeptierten Antworten</translation>
+    </message>
+    <message>
+        <source>The first rows of the file</source>
+        <translation>Die ersten Zeilen der Datei</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+</context>
+<context>
+    <name>FileOpening</name>
+    <message>
+        <source>{file} could not be opened as a session: {reason}</source>
+        <translation>{file} konnte nicht als Sitzung geöffnet werden: {reason}</translation>
+    </message>
+    <message>
+        <source>It was not imported</source>
+        <translation>Sie wurde nicht importiert</translation>
+    </message>
+    <message>
+        <source>Opened “{title}”: everything in {file} was already here.</source>
+        <translation>„{title}“ geöffnet: Alles aus {file} war schon da.</translation>
+    </message>
+    <message>
+        <source>Imported “{title}” from {evaluator} ({file}): {items}, {marks}, {verdicts}.</source>
+        <translation>„{title}“ von {evaluator} importiert ({file}): {items}, {marks}, {verdicts}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new item(s)</source>
+        <translation>
+            <numerusform>%Ln neuer Eintrag</numerusform>
+            <numerusform>%Ln neue Einträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new mark(s)</source>
+        <translation>
+            <numerusform>%Ln neue Markierung</numerusform>
+            <numerusform>%Ln neue Markierungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new verdict(s)</source>
+        <translation>
+            <numerusform>%Ln neues Urteil</numerusform>
+            <numerusform>%Ln neue Urteile</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -129,6 +391,80 @@
     <message>
         <source>In the Imitator column</source>
         <translation>In der Imitator-Spalte</translation>
+    </message>
+</context>
+<context>
+    <name>ItemFlow</name>
+    <message>
+        <source>Tie: equally good</source>
+        <translation>Unentschieden: gleich gut</translation>
+    </message>
+    <message>
+        <source>All bad</source>
+        <translation>Alle schlecht</translation>
+    </message>
+    <message numerus="yes">
+        <source>This item has %Ln answers but the lineup shows {columns}, so it can&apos;t be judged here; its marks and verdict are kept.</source>
+        <translation>
+            <numerusform>Dieser Eintrag hat %Ln Antwort, aber die Aufstellung zeigt {columns}; darum kann er hier nicht bewertet werden. Seine Markierungen und sein Urteil bleiben erhalten.</numerusform>
+            <numerusform>Dieser Eintrag hat %Ln Antworten, aber die Aufstellung zeigt {columns}; darum kann er hier nicht bewertet werden. Seine Markierungen und sein Urteil bleiben erhalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The batch has not written every answer to this question yet; judge it once they are in.</source>
+        <translation>Der Stapel hat noch nicht alle Antworten auf diese Frage geschrieben; bewerten Sie sie, sobald sie da sind.</translation>
+    </message>
+    <message>
+        <source>Phase 2 of 2: the reference is shown. Revise if needed, then submit.</source>
+        <translation>Phase 2 von 2: Die Referenz wird gezeigt. Ändern Sie Ihr Urteil bei Bedarf und geben Sie es dann ab.</translation>
+    </message>
+    <message>
+        <source>Verdict saved. Ctrl+Page Down: next item.</source>
+        <translation>Urteil gespeichert. Strg+Bild ab: nächster Eintrag.</translation>
+    </message>
+    <message>
+        <source>Verdict saved at {time}. Ctrl+Page Down: next item.</source>
+        <translation>Urteil um {time} gespeichert. Strg+Bild ab: nächster Eintrag.</translation>
+    </message>
+    <message>
+        <source>Wait for the answers to finish, or stop them (Esc), before moving on.</source>
+        <translation>Warten Sie, bis die Antworten fertig sind, oder halten Sie sie an (Esc), bevor Sie weitergehen.</translation>
+    </message>
+    <message>
+        <source>Type the next question and press Ctrl+Enter.</source>
+        <translation>Tippen Sie die nächste Frage ein und drücken Sie Strg+Eingabe.</translation>
+    </message>
+    <message>
+        <source>Ask a question first; then choose which answer is better.</source>
+        <translation>Stellen Sie zuerst eine Frage; wählen Sie dann die bessere Antwort.</translation>
+    </message>
+    <message>
+        <source>Wait until every answer has finished (or stop them) before the verdict.</source>
+        <translation>Warten Sie vor dem Urteil, bis jede Antwort fertig ist (oder halten Sie sie an).</translation>
+    </message>
+    <message>
+        <source>Choose which answer is better first (Ctrl+J, then the arrow keys).</source>
+        <translation>Wählen Sie zuerst die bessere Antwort (Strg+J, dann die Pfeiltasten).</translation>
+    </message>
+    <message>
+        <source>Saving your verdict… marking works again in a moment.</source>
+        <translation>Ihr Urteil wird gespeichert… Markieren geht gleich wieder.</translation>
+    </message>
+    <message>
+        <source>Verdict saved. The reference answer is shown: revise if needed, submit again.</source>
+        <translation>Urteil gespeichert. Die Referenzantwort wird gezeigt: Ändern Sie Ihr Urteil bei Bedarf und geben Sie es erneut ab.</translation>
+    </message>
+    <message>
+        <source>Answer {position} was {role}</source>
+        <translation>Antwort {position} war {role}</translation>
+    </message>
+    <message>
+        <source>Verdict saved. {names}.</source>
+        <translation>Urteil gespeichert. {names}.</translation>
+    </message>
+    <message>
+        <source>The verdict could not be saved</source>
+        <translation>Das Urteil konnte nicht gespeichert werden</translation>
     </message>
 </context>
 <context>
@@ -248,6 +584,376 @@
     <message>
         <source>Nothing was imported. {reason}</source>
         <translation>Nichts wurde importiert. {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PromptSetsDialog</name>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>Reference answer</source>
+        <translation>Referenzantwort</translation>
+    </message>
+    <message>
+        <source>Also accepted</source>
+        <translation>Auch akzeptiert</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Themen</translation>
+    </message>
+    <message>
+        <source>Question files (*.jsonl *.json *.csv *.tsv *.parquet)</source>
+        <translation>Fragendateien (*.jsonl *.json *.csv *.tsv *.parquet)</translation>
+    </message>
+    <message>
+        <source>Prompt sets</source>
+        <translation>Fragensätze</translation>
+    </message>
+    <message>
+        <source>The built-in and imported sets; pick one to preview</source>
+        <translation>Die mitgelieferten und importierten Sätze; wählen Sie einen für die Vorschau</translation>
+    </message>
+    <message>
+        <source>About this set</source>
+        <translation>Über diesen Satz</translation>
+    </message>
+    <message>
+        <source>Questions in this set</source>
+        <translation>Fragen in diesem Satz</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <source>Add a set from a file: the app&apos;s own JSONL or CSV, or a public set such as NQ-open, TriviaQA, SimpleQA, TruthfulQA, Alpaca or ShareGPT</source>
+        <translation>Einen Satz aus einer Datei hinzufügen: das eigene JSONL oder CSV der App oder einen öffentlichen Satz wie NQ-open, TriviaQA, SimpleQA, TruthfulQA, Alpaca oder ShareGPT</translation>
+    </message>
+    <message>
+        <source>Import a random sample of</source>
+        <translation>Nur eine Zufallsstichprobe importieren:</translation>
+    </message>
+    <message>
+        <source>For large sets: the same questions each time for the same number and seed. A file of more than {limit} questions can only be imported as a sample.</source>
+        <translation>Für große Sätze: Bei gleicher Anzahl und gleichem Startwert sind es jedes Mal dieselben Fragen. Eine Datei mit mehr als {limit} Fragen lässt sich nur als Stichprobe importieren.</translation>
+    </message>
+    <message>
+        <source>Questions in the sample</source>
+        <translation>Fragen in der Stichprobe</translation>
+    </message>
+    <message>
+        <source>seed </source>
+        <translation>Startwert </translation>
+    </message>
+    <message>
+        <source>Seed of the sample</source>
+        <translation>Startwert der Stichprobe</translation>
+    </message>
+    <message>
+        <source>Reading the file</source>
+        <translation>Die Datei wird gelesen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Forget an imported set; questions already answered stay in their sessions</source>
+        <translation>Einen importierten Satz vergessen; schon beantwortete Fragen bleiben in ihren Sitzungen</translation>
+    </message>
+    <message>
+        <source>Blind</source>
+        <translation>Blind</translation>
+    </message>
+    <message>
+        <source>Answers appear as Answer 1…N in a counterbalanced order until your verdict</source>
+        <translation>Die Antworten erscheinen bis zu Ihrem Urteil als Antwort 1…N in ausgeglichener Reihenfolge</translation>
+    </message>
+    <message>
+        <source>Run through the lineup</source>
+        <translation>Mit der Aufstellung starten</translation>
+    </message>
+    <message>
+        <source>Start a new session and let every column answer every question of this set</source>
+        <translation>Eine neue Sitzung beginnen und jede Spalte jede Frage dieses Satzes beantworten lassen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sets&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Sätze&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>built in</source>
+        <translation>mitgeliefert</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>importiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln question(s)</source>
+        <translation>
+            <numerusform>%Ln Frage</numerusform>
+            <numerusform>%Ln Fragen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;{name}&lt;/b&gt; — %Ln question(s), {references} with a reference answer (checked automatically).</source>
+        <translation>
+            <numerusform>&lt;b&gt;{name}&lt;/b&gt; — %Ln Frage, {references} mit Referenzantwort (automatisch geprüft).</numerusform>
+            <numerusform>&lt;b&gt;{name}&lt;/b&gt; — %Ln Fragen, {references} mit Referenzantwort (automatisch geprüft).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Topics: {tags}.</source>
+        <translation>Themen: {tags}.</translation>
+    </message>
+    <message>
+        <source>Licence: {licence}.</source>
+        <translation>Lizenz: {licence}.</translation>
+    </message>
+    <message>
+        <source>Licence: not known — check where the file came from.</source>
+        <translation>Lizenz: unbekannt — prüfen Sie, woher die Datei stammt.</translation>
+    </message>
+    <message>
+        <source>Imported from {file}.</source>
+        <translation>Importiert aus {file}.</translation>
+    </message>
+    <message>
+        <source>Import a prompt set</source>
+        <translation>Einen Fragensatz importieren</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Wird gelesen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) read</source>
+        <translation>
+            <numerusform>%Ln Zeile gelesen</numerusform>
+            <numerusform>%Ln Zeilen gelesen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported “{name}”: %Ln question(s), {references} with a reference answer.</source>
+        <translation>
+            <numerusform>„{name}“ importiert: %Ln Frage, {references} mit Referenzantwort.</numerusform>
+            <numerusform>„{name}“ importiert: %Ln Fragen, {references} mit Referenzantwort.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The prompt set was not imported</source>
+        <translation>Der Fragensatz wurde nicht importiert</translation>
+    </message>
+    <message>
+        <source>Removed “{name}”. Sessions that ran it keep their questions.</source>
+        <translation>„{name}“ entfernt. Sitzungen, in denen er lief, behalten ihre Fragen.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionBrowser</name>
+    <message>
+        <source>Title (F2 renames)</source>
+        <translation>Titel (F2: umbenennen)</translation>
+    </message>
+    <message>
+        <source>Evaluator</source>
+        <translation>Bewertet von</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Begonnen</translation>
+    </message>
+    <message>
+        <source>Lineup</source>
+        <translation>Aufstellung</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <source>Marks</source>
+        <translation>Markierungen</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>Search the questions and answers of every session…</source>
+        <translation>Die Fragen und Antworten aller Sitzungen durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Search sessions</source>
+        <translation>Sitzungen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Words to find in prompts and answers</source>
+        <translation>Wörter, die in Fragen und Antworten gesucht werden</translation>
+    </message>
+    <message>
+        <source>Enter or a double-click opens the selected session; F2 renames it</source>
+        <translation>Die Eingabetaste oder ein Doppelklick öffnet die gewählte Sitzung; F2 benennt sie um</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Öffnen</translation>
+    </message>
+    <message>
+        <source>Open session</source>
+        <translation>Sitzung öffnen</translation>
+    </message>
+    <message>
+        <source>Continue the selected session</source>
+        <translation>Mit der gewählten Sitzung weitermachen</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>Umbe&amp;nennen</translation>
+    </message>
+    <message>
+        <source>Rename session</source>
+        <translation>Sitzung umbenennen</translation>
+    </message>
+    <message>
+        <source>Type a new title (F2)</source>
+        <translation>Einen neuen Titel eintippen (F2)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>&amp;Duplizieren</translation>
+    </message>
+    <message>
+        <source>Duplicate session</source>
+        <translation>Sitzung duplizieren</translation>
+    </message>
+    <message>
+        <source>A fresh copy of the prompts and answers, unjudged</source>
+        <translation>Eine frische Kopie der Fragen und Antworten, unbewertet</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Delete session</source>
+        <translation>Sitzung löschen</translation>
+    </message>
+    <message>
+        <source>Delete (can be undone)</source>
+        <translation>Löschen (lässt sich rückgängig machen)</translation>
+    </message>
+    <message>
+        <source>&amp;Study view…</source>
+        <translation>&amp;Studienansicht…</translation>
+    </message>
+    <message>
+        <source>Study view</source>
+        <translation>Studienansicht</translation>
+    </message>
+    <message>
+        <source>Read the selected sessions together: preference, accuracy and style per model</source>
+        <translation>Die gewählten Sitzungen zusammen lesen: Vorzug, Genauigkeit und Stil je Modell</translation>
+    </message>
+    <message>
+        <source>&amp;Undo delete</source>
+        <translation>Löschen &amp;rückgängig</translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation>Löschen rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Bring the session back</source>
+        <translation>Die Sitzung zurückholen</translation>
+    </message>
+    <message>
+        <source>Yes, delete</source>
+        <translation>Ja, löschen</translation>
+    </message>
+    <message>
+        <source>Confirm delete</source>
+        <translation>Löschen bestätigen</translation>
+    </message>
+    <message>
+        <source>Delete the session</source>
+        <translation>Die Sitzung löschen</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy, HH:mm</source>
+        <translation>dd.MM.yyyy, HH:mm</translation>
+    </message>
+    <message>
+        <source> · blind</source>
+        <translation> · blind</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln session(s) with “{query}” in a question or answer.</source>
+        <translation>
+            <numerusform>%Ln Sitzung mit „{query}“ in einer Frage oder Antwort.</numerusform>
+            <numerusform>%Ln Sitzungen mit „{query}“ in einer Frage oder Antwort.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln session(s).</source>
+        <translation>
+            <numerusform>%Ln Sitzung.</numerusform>
+            <numerusform>%Ln Sitzungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select two or more sessions (Ctrl and a click) to read them together.</source>
+        <translation>Wählen Sie zwei oder mehr Sitzungen (Strg und ein Klick), um sie zusammen zu lesen.</translation>
+    </message>
+    <message>
+        <source>Renamed to “{title}”.</source>
+        <translation>Umbenannt in „{title}“.</translation>
+    </message>
+    <message>
+        <source>Made a fresh copy of “{title}” to judge again.</source>
+        <translation>Eine frische Kopie von „{title}“ zum erneuten Bewerten erstellt.</translation>
+    </message>
+    <message>
+        <source>This session is open in the window. Open or start another one first.</source>
+        <translation>Diese Sitzung ist im Fenster geöffnet. Öffnen oder beginnen Sie zuerst eine andere.</translation>
+    </message>
+    <message>
+        <source>Delete “{title}” ({items}, {marks})?</source>
+        <translation>„{title}“ löschen ({items}, {marks})?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln Eintrag</numerusform>
+            <numerusform>%Ln Einträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln mark(s)</source>
+        <translation>
+            <numerusform>%Ln Markierung</numerusform>
+            <numerusform>%Ln Markierungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleted “{title}”. Undo brings it back.</source>
+        <translation>„{title}“ gelöscht. Rückgängig holt sie zurück.</translation>
+    </message>
+    <message>
+        <source>“{title}” is back.</source>
+        <translation>„{title}“ ist wieder da.</translation>
     </message>
 </context>
 <context>

@@ -157,10 +157,10 @@ class BatchFlow(QObject):
     def _refused(self) -> bool:
         """Say why a batch can't start now, if it can't."""
         if self.running:
-            self.host.say("A batch is already running. Pause or cancel it first.")
+            self.host.say(self.tr("A batch is already running. Pause or cancel it first."))
             return True
         if any(c.is_busy for c in self.host.columns):
-            self.host.say("Stop the answers being written (Esc) first.")
+            self.host.say(self.tr("Stop the answers being written (Esc) first."))
             return True
         return False
 
@@ -182,7 +182,7 @@ class BatchFlow(QObject):
         def failed(error: Exception) -> None:
             self._starting = False
             host.set_running_batch(False)
-            host.say(shown_fault(storage_fault("The batch could not be started", error)))
+            host.say(shown_fault(storage_fault(self.tr("The batch could not be started"), error)))
 
         host.writer.call(create, created, failed)
 
@@ -240,18 +240,25 @@ class BatchFlow(QObject):
     def escape(self) -> bool:
         """Esc while a batch runs pauses it (saying so); False when no batch is running."""
         if self._starting:
-            self.host.say("The batch is being set up; press Esc again in a moment to pause it.")
+            self.host.say(
+                self.tr("The batch is being set up; press Esc again in a moment to pause it.")
+            )
             return True
         if self.run is None or not self.active:
             return False
         state = self.progress.state if self.progress is not None else "running"
-        if state in ("pausing", "cancelling"):
-            self.host.say(f"The batch is {state}…")
+        if state == "pausing":
+            self.host.say(self.tr("The batch is pausing…"))
+            return True
+        if state == "cancelling":
+            self.host.say(self.tr("The batch is cancelling…"))
             return True
         self.run.pause()
         self.host.say(
-            "Batch paused (Esc). Press Resume in the batch bar to go on where it stopped; "
-            "the answer being written starts again then."
+            self.tr(
+                "Batch paused (Esc). Press Resume in the batch bar to go on where it stopped; "
+                "the answer being written starts again then."
+            )
         )
         return True
 
@@ -392,7 +399,7 @@ class BatchFlow(QObject):
 
         def go(item_id: str | None) -> None:
             if item_id is None:
-                host.say("Every item that has its answers is judged.")
+                host.say(self.tr("Every item that has its answers is judged."))
                 return
             self.following = False
             host.items.show_item(item_id)

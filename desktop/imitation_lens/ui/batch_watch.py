@@ -135,7 +135,9 @@ class BatchWatch(QObject):
             seen.position,
             seen.current,
             None,
-            message="Another window or the command line runs this batch; this window follows it.",
+            message=self.tr(
+                "Another window or the command line runs this batch; this window follows it."
+            ),
         )
         self.flow.panel.show_elsewhere(summary.set_name, progress)
         self.flow.panel.show_judging(seen.judging)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,7 +28,9 @@ from imitation_lens.core.batches.formats import FieldMapping
 from imitation_lens.ui.plain_text import plain_tip
 from imitation_lens.ui.window_state import fit_to_screen
 
-NONE = "(not in the file)"
+NONE: str = QT_TRANSLATE_NOOP(  # type: ignore[assignment]  # translated where shown
+    "FieldMappingDialog", "(not in the file)"
+)
 # Field names that usually hold each part, in order of likelihood; only a first guess.
 _GUESSES = {
     "question": ("question", "query", "prompt", "problem", "instruction", "input", "text"),
@@ -60,28 +63,30 @@ class FieldMappingDialog(QDialog):
         self, file_name: str, fields: list[str], rows: list[dict[str, Any]], parent: QWidget
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Which field is the question? — {file_name}")
+        self.setWindowTitle(self.tr("Which field is the question? — {file}").format(file=file_name))
         self.setObjectName("fieldMappingDialog")
         fit_to_screen(self, 900, 560)
         intro = QLabel(
-            f"Imitation Lens does not know the fields of {file_name}. Choose which field holds "
-            "the question and, if the file has them, the right answer and other accepted "
-            "answers. The first rows of the file are shown below."
+            self.tr(
+                "Imitation Lens does not know the fields of {file}. Choose which field holds "
+                "the question and, if the file has them, the right answer and other accepted "
+                "answers. The first rows of the file are shown below."
+            ).format(file=file_name)
         )
         intro.setWordWrap(True)
         self.boxes: dict[str, QComboBox] = {}
         form = QFormLayout()
         taken: set[str] = set()
         labels = {
-            "question": "Question",
-            "reference": "Reference answer",
-            "aliases": "Also accepted",
-            "source": "Source",
+            "question": self.tr("Question"),
+            "reference": self.tr("Reference answer"),
+            "aliases": self.tr("Also accepted"),
+            "source": self.tr("Source"),
         }
         for part, label in labels.items():
             box = QComboBox()
             box.setAccessibleName(label)
-            box.addItem(NONE, "")
+            box.addItem(self.tr(NONE), "")
             for field in fields:
                 box.addItem(field, field)
             guess = _guess(fields, part, taken)
@@ -93,16 +98,16 @@ class FieldMappingDialog(QDialog):
             form.addRow(label, box)
         self.separator = QLineEdit("|")
         self.separator.setMaxLength(3)
-        self.separator.setAccessibleName("Separator")
+        self.separator.setAccessibleName(self.tr("Separator"))
         self.separator.setToolTip(
-            "When “Also accepted” is one text, what stands between the answers (| ; or ,)"
+            self.tr("When “Also accepted” is one text, what stands between the answers (| ; or ,)")
         )
-        form.addRow("Separator of accepted answers", self.separator)
+        form.addRow(self.tr("Separator of accepted answers"), self.separator)
 
         self.preview = QTableWidget(len(rows), len(fields))
         self.preview.setHorizontalHeaderLabels(fields)
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.preview.setAccessibleName("The first rows of the file")
+        self.preview.setAccessibleName(self.tr("The first rows of the file"))
         for row_index, row in enumerate(rows):
             for column, field in enumerate(fields):
                 text = _shown(row.get(field))
@@ -113,7 +118,7 @@ class FieldMappingDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Import"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

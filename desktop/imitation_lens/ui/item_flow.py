@@ -12,7 +12,7 @@ from datetime import datetime
 from functools import partial
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QDateTime, QLocale, QObject, Signal
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QSplitter, QWidget
 
 from imitation_lens.core.batches.queued import PENDING
@@ -81,7 +81,11 @@ class ItemFlow(QObject):
             if column.response_id is not None
         ]
         bar.set_choices(
-            [*choices, Choice("Tie: equally good", "tie"), Choice("All bad", "all_bad")]
+            [
+                *choices,
+                Choice(self.tr("Tie: equally good"), "tie"),
+                Choice(self.tr("All bad"), "all_bad"),
+            ]
         )
         if item is None:
             bar.set_reference("none")
@@ -108,15 +112,20 @@ class ItemFlow(QObject):
                 # A verdict over some of the answers would misstate the comparison.
                 bar.show_verdict(
                     verdict,
-                    f"This item has {len(item['responses'])} answers but the lineup shows "
-                    f"{len(self.host.columns)}, so it can't be judged here; its marks and verdict "
-                    "are kept.",
+                    self.tr(
+                        "This item has %Ln answers but the lineup shows {columns}, so it can't be "
+                        "judged here; its marks and verdict are kept.",
+                        "",
+                        len(item["responses"]),
+                    ).format(columns=QLocale().toString(len(self.host.columns))),
                 )
             elif waiting:
                 bar.show_verdict(
                     verdict,
-                    "The batch has not written every answer to this question yet; judge it "
-                    "once they are in.",
+                    self.tr(
+                        "The batch has not written every answer to this question yet; judge it "
+                        "once they are in."
+                    ),
                 )
             else:
                 # Phase 2 starts from the phase-1 verdict: revising it, not judging from scratch.
@@ -149,11 +158,16 @@ class ItemFlow(QObject):
     def _verdict_message(self, item: dict[str, Any], verdict: dict[str, Any] | None) -> str:
         if verdict is None:
             if item["phase"] == 2:
-                return "Phase 2 of 2: the reference is shown. Revise if needed, then submit."
+                return self.tr(
+                    "Phase 2 of 2: the reference is shown. Revise if needed, then submit."
+                )
             return ""
         stamp = str(verdict.get("updated_at") or verdict.get("submitted_at") or "")
-        when = f" at {datetime.fromisoformat(stamp).astimezone():%H:%M}" if stamp else ""
-        return f"Verdict saved{when}. Ctrl+Page Down: next item."
+        if not stamp:
+            return self.tr("Verdict saved. Ctrl+Page Down: next item.")
+        return self.tr("Verdict saved at {time}. Ctrl+Page Down: next item.").format(
+            time=_clock(stamp)
+        )
 
     def display_saved(self, state: dict[str, Any]) -> None:
         by_slot = {r["slot_index"]: r for r in state["responses"]}
@@ -208,7 +222,9 @@ class ItemFlow(QObject):
 
     def show_item(self, item_id: str) -> None:
         if any(c.is_busy for c in self.host.columns):
-            self.host.say("Wait for the answers to finish, or stop them (Esc), before moving on.")
+            self.host.say(
+                self.tr("Wait for the answers to finish, or stop them (Esc), before moving on.")
+            )
             return
         self._load_item(item_id)
 
@@ -220,12 +236,14 @@ class ItemFlow(QObject):
             self.show_item(self.item_ids[position + 1])
             return
         if any(c.is_busy for c in self.host.columns):
-            self.host.say("Wait for the answers to finish, or stop them (Esc), before moving on.")
+            self.host.say(
+                self.tr("Wait for the answers to finish, or stop them (Esc), before moving on.")
+            )
             return
         self.show_new()
         self.host.prompt_edit.clear()
         self.host.prompt_edit.setFocus()
-        self.host.say("Type the next question and press Ctrl+Enter.")
+        self.host.say(self.tr("Type the next question and press Ctrl+Enter."))
 
     def previous_item(self) -> None:
         if not self.item_ids:
@@ -244,7 +262,7 @@ class ItemFlow(QObject):
 
     def focus_verdict(self) -> None:
         if self.item is None:
-            self.host.say("Ask a question first; then choose which answer is better.")
+            self.host.say(self.tr("Ask a question first; then choose which answer is better."))
             return
         self.host.judging_bar.focus_verdict()
 
@@ -253,13 +271,17 @@ class ItemFlow(QObject):
     def submit_verdict(self, choice: Choice | None, reason: str) -> None:
         item = self.item
         if item is None:
-            self.host.say("Ask a question first; then choose which answer is better.")
+            self.host.say(self.tr("Ask a question first; then choose which answer is better."))
             return
         if any(c.is_busy for c in self.host.columns):
-            self.host.say("Wait until every answer has finished (or stop them) before the verdict.")
+            self.host.say(
+                self.tr("Wait until every answer has finished (or stop them) before the verdict.")
+            )
             return
         if choice is None:
-            self.host.say("Choose which answer is better first (Ctrl+J, then the arrow keys).")
+            self.host.say(
+                self.tr("Choose which answer is better first (Ctrl+J, then the arrow keys).")
+            )
             self.host.judging_bar.focus_verdict()
             return
         verdict = Verdict(
@@ -274,7 +296,7 @@ class ItemFlow(QObject):
         )
         self.host.judging_bar.set_enabled_for_item(False)  # until it is saved
         # Marks made now would land in a phase that is about to be copied: wait for the save.
-        self.host.annotator.freeze("Saving your verdict… marking works again in a moment.")
+        self.host.annotator.freeze(self.tr("Saving your verdict… marking works again in a moment."))
         self.host.writer.call(
             lambda store: submit_verdict(store, verdict),
             partial(self._on_verdict_saved, verdict),
@@ -289,7 +311,9 @@ class ItemFlow(QObject):
         if progress["phase"] != phase:  # the reference is revealed: reload the copied marks
             self._load_item(item_id)
             self.host.say(
-                "Verdict saved. The reference answer is shown: revise if needed, submit again."
+                self.tr(
+                    "Verdict saved. The reference answer is shown: revise if needed, submit again."
+                )
             )
         else:
             newly_revealed = self.host.blind and not self.item.get("revealed_at")
@@ -302,15 +326,23 @@ class ItemFlow(QObject):
             }
             self.present(self.item)
             if newly_revealed:
+                # The role is the evaluator's own label for the column: shown as it was typed.
                 names = ", ".join(
-                    f"Answer {c.position} was {c.role}" for c in self.columns_in_order()
+                    self.tr("Answer {position} was {role}").format(position=c.position, role=c.role)
+                    for c in self.columns_in_order()
                 )
-                self.host.say(f"Verdict saved. {names}.")
+                self.host.say(self.tr("Verdict saved. {names}.").format(names=names))
             else:
-                self.host.say("Verdict saved. Ctrl+Page Down: next item.")
+                self.host.say(self.tr("Verdict saved. Ctrl+Page Down: next item."))
         self.verdict_saved.emit(item_id)
 
     def _on_verdict_failed(self, error: Exception) -> None:
         self.host.judging_bar.set_enabled_for_item(self.item is not None)
         self.host.annotator.thaw()
-        self.host.say(shown_fault(storage_fault("The verdict could not be saved", error)))
+        self.host.say(shown_fault(storage_fault(self.tr("The verdict could not be saved"), error)))
+
+
+def _clock(stamp: str) -> str:
+    """The local time of a stored UTC stamp, as the interface's language writes a time."""
+    moment = QDateTime.fromSecsSinceEpoch(int(datetime.fromisoformat(stamp).timestamp()))
+    return QLocale().toString(moment.time(), QLocale.FormatType.ShortFormat)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -52,9 +52,19 @@ from imitation_lens.ui.plain_text import plain_tip
 from imitation_lens.ui.tasks import Task, run_task
 from imitation_lens.ui.window_state import fit_to_screen
 
-PREVIEW_COLUMNS = ["Question", "Reference answer", "Also accepted", "Source", "Tags"]
+# Translated where they are shown (the dialog's self.tr).
+PREVIEW_COLUMNS: list[str] = [
+    QT_TRANSLATE_NOOP("PromptSetsDialog", "Question"),  # type: ignore[list-item]
+    QT_TRANSLATE_NOOP("PromptSetsDialog", "Reference answer"),  # type: ignore[list-item]
+    QT_TRANSLATE_NOOP("PromptSetsDialog", "Also accepted"),  # type: ignore[list-item]
+    QT_TRANSLATE_NOOP("PromptSetsDialog", "Source"),  # type: ignore[list-item]
+    QT_TRANSLATE_NOOP("PromptSetsDialog", "Tags"),  # type: ignore[list-item]
+]
+_LINE_BREAK = "<br>"  # between the lines of the rich-text description
 PREVIEW_ROWS = 500  # the preview is a sample, not an editor
-FILE_TYPES = "Question files (*.jsonl *.json *.csv *.tsv *.parquet)"
+FILE_TYPES: str = QT_TRANSLATE_NOOP(  # type: ignore[assignment]
+    "PromptSetsDialog", "Question files (*.jsonl *.json *.csv *.tsv *.parquet)"
+)
 
 
 class _Stopped(Exception):
@@ -70,28 +80,28 @@ class PromptSetsDialog(QDialog):
 
     def __init__(self, writer: GuiWriter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Prompt sets")
+        self.setWindowTitle(self.tr("Prompt sets"))
         self.setObjectName("promptSetsDialog")
         fit_to_screen(self, 1240, 640)
         self.writer = writer
         self.sets: list[PromptSet] = []
 
         self.set_list = QListWidget()
-        self.set_list.setAccessibleName("Prompt sets")
+        self.set_list.setAccessibleName(self.tr("Prompt sets"))
         self.set_list.setAccessibleDescription(
-            "The built-in and imported sets; pick one to preview"
+            self.tr("The built-in and imported sets; pick one to preview")
         )
         self.set_list.currentRowChanged.connect(self._show_set)
         self.set_list.setMinimumWidth(200)
         self.about = QLabel()
         self.about.setWordWrap(True)
         self.about.setTextFormat(Qt.TextFormat.RichText)
-        self.about.setAccessibleName("About this set")
+        self.about.setAccessibleName(self.tr("About this set"))
         self.preview = QTableWidget(0, len(PREVIEW_COLUMNS))
-        self.preview.setHorizontalHeaderLabels(PREVIEW_COLUMNS)
+        self.preview.setHorizontalHeaderLabels([self.tr(name) for name in PREVIEW_COLUMNS])
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.preview.setAccessibleName("Questions in this set")
+        self.preview.setAccessibleName(self.tr("Questions in this set"))
         self.preview.verticalHeader().setVisible(True)
         header = self.preview.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -108,51 +118,55 @@ class PromptSetsDialog(QDialog):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.setVisible(False)
 
-        self.import_button = QPushButton("Import…")
+        self.import_button = QPushButton(self.tr("Import…"))
         self.import_button.setAccessibleDescription(
-            "Add a set from a file: the app's own JSONL or CSV, or a public set such as "
-            "NQ-open, TriviaQA, SimpleQA, TruthfulQA, Alpaca or ShareGPT"
+            self.tr(
+                "Add a set from a file: the app's own JSONL or CSV, or a public set such as "
+                "NQ-open, TriviaQA, SimpleQA, TruthfulQA, Alpaca or ShareGPT"
+            )
         )
-        self.sample_box = QCheckBox("Import a random sample of")
+        self.sample_box = QCheckBox(self.tr("Import a random sample of"))
         self.sample_box.setToolTip(
-            f"For large sets: the same questions each time for the same number and seed. "
-            f"A file of more than {MAX_ROWS:,} questions can only be imported as a sample."
+            self.tr(
+                "For large sets: the same questions each time for the same number and seed. "
+                "A file of more than {limit} questions can only be imported as a sample."
+            ).format(limit=QLocale().toString(MAX_ROWS))
         )
         self.sample_size = QSpinBox()
         self.sample_size.setRange(1, MAX_ROWS)
         self.sample_size.setValue(500)
-        self.sample_size.setAccessibleName("Questions in the sample")
+        self.sample_size.setAccessibleName(self.tr("Questions in the sample"))
         self.sample_seed = QSpinBox()
         self.sample_seed.setRange(0, 2_147_483_647)
-        self.sample_seed.setPrefix("seed ")
-        self.sample_seed.setAccessibleName("Seed of the sample")
+        self.sample_seed.setPrefix(self.tr("seed "))
+        self.sample_seed.setAccessibleName(self.tr("Seed of the sample"))
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
-        self.progress.setAccessibleName("Reading the file")
+        self.progress.setAccessibleName(self.tr("Reading the file"))
         self.progress.setVisible(False)
         self._reading: Task[PromptSet] | None = None
         self.import_button.clicked.connect(self.choose_file)
-        self.remove_button = QPushButton("Remove")
+        self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.setAccessibleDescription(
-            "Forget an imported set; questions already answered stay in their sessions"
+            self.tr("Forget an imported set; questions already answered stay in their sessions")
         )
         self.remove_button.clicked.connect(self.remove_current)
-        self.blind_box = QCheckBox("Blind")
+        self.blind_box = QCheckBox(self.tr("Blind"))
         self.blind_box.setToolTip(
-            "Answers appear as Answer 1…N in a counterbalanced order until your verdict"
+            self.tr("Answers appear as Answer 1…N in a counterbalanced order until your verdict")
         )
-        self.run_button = QPushButton("Run through the lineup")
+        self.run_button = QPushButton(self.tr("Run through the lineup"))
         self.run_button.setObjectName("runSetButton")
         self.run_button.setDefault(True)
         self.run_button.setAccessibleDescription(
-            "Start a new session and let every column answer every question of this set"
+            self.tr("Start a new session and let every column answer every question of this set")
         )
         self.run_button.clicked.connect(self._run_current)
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
 
         left = QVBoxLayout()
-        left.addWidget(QLabel("<b>Sets</b>"))
+        left.addWidget(QLabel(self.tr("<b>Sets</b>")))
         left.addWidget(self.set_list, 1)
         left_buttons = QHBoxLayout()
         left_buttons.addWidget(self.import_button)
@@ -196,10 +210,10 @@ class PromptSetsDialog(QDialog):
             self.sets = sets
             self.set_list.clear()
             for prompt_set in sets:
-                where = "built in" if prompt_set.built_in else "imported"
-                entry = QListWidgetItem(
-                    f"{prompt_set.name}\n{len(prompt_set.items):,} questions · {where}"
-                )
+                # The set's name is its own (from core or its file): shown as it is.
+                where = self.tr("built in") if prompt_set.built_in else self.tr("imported")
+                count = self.tr("%Ln question(s)", "", len(prompt_set.items))
+                entry = QListWidgetItem(f"{prompt_set.name}\n{count} · {where}")
                 entry.setData(Qt.ItemDataRole.UserRole, prompt_set.id)
                 self.set_list.addItem(entry)
             ids = [s.id for s in sets]
@@ -228,22 +242,34 @@ class PromptSetsDialog(QDialog):
             self.about.clear()
             self.preview.setRowCount(0)
             return
-        tags = ", ".join(f"{tag} {count}" for tag, count in prompt_set.tag_counts().items())
+        locale = QLocale()
+        tags = ", ".join(
+            f"{tag} {locale.toString(count)}" for tag, count in prompt_set.tag_counts().items()
+        )
         lines = [
-            f"<b>{_escape(prompt_set.name)}</b> — {len(prompt_set.items):,} questions, "
-            f"{prompt_set.with_reference:,} with a reference answer (checked automatically)."
+            self.tr(
+                "<b>{name}</b> — %Ln question(s), {references} with a reference answer "
+                "(checked automatically).",
+                "",
+                len(prompt_set.items),
+            ).format(
+                name=_escape(prompt_set.name),
+                references=locale.toString(prompt_set.with_reference),
+            )
         ]
         if prompt_set.description:
             lines.append(_escape(prompt_set.description))
         if tags:
-            lines.append(f"Topics: {_escape(tags)}.")
+            lines.append(self.tr("Topics: {tags}.").format(tags=_escape(tags)))
         if prompt_set.licence:
-            lines.append(f"Licence: {_escape(prompt_set.licence)}.")
+            lines.append(self.tr("Licence: {licence}.").format(licence=_escape(prompt_set.licence)))
         elif not prompt_set.built_in:
-            lines.append("Licence: not known — check where the file came from.")
+            lines.append(self.tr("Licence: not known — check where the file came from."))
         if not prompt_set.built_in:
-            lines.append(f"Imported from {_escape(prompt_set.file_name)}.")
-        self.about.setText("<br>".join(lines))
+            lines.append(
+                self.tr("Imported from {file}.").format(file=_escape(prompt_set.file_name))
+            )
+        self.about.setText(_LINE_BREAK.join(lines))
         shown = prompt_set.items[:PREVIEW_ROWS]
         self.preview.setRowCount(len(shown))
         for index, item in enumerate(shown):
@@ -258,7 +284,7 @@ class PromptSetsDialog(QDialog):
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Import a prompt set", str(Path.home()), FILE_TYPES
+            self, self.tr("Import a prompt set"), str(Path.home()), self.tr(FILE_TYPES)
         )
         if path:
             self.import_file(Path(path))
@@ -284,13 +310,13 @@ class PromptSetsDialog(QDialog):
 
         self.import_button.setEnabled(False)
         self.progress.setValue(0)
-        self.progress.setFormat("Reading…")
+        self.progress.setFormat(self.tr("Reading…"))
         self.progress.setVisible(True)
         self._reading = run_task(self, work, self._save, self._not_read, name=f"read {path.name}")
 
     def _show_progress(self, rows: int, fraction: float) -> None:
         self.progress.setValue(round(fraction * 1000))
-        self.progress.setFormat(f"{rows:,} rows read")
+        self.progress.setFormat(self.tr("%Ln row(s) read", "", rows))
 
     def _read_over(self) -> None:
         self._reading = None
@@ -318,8 +344,14 @@ class PromptSetsDialog(QDialog):
 
         def done(prompt_set: PromptSet) -> None:
             self._say(
-                f"Imported “{prompt_set.name}”: {len(prompt_set.items):,} questions, "
-                f"{prompt_set.with_reference:,} with a reference answer.",
+                self.tr(
+                    "Imported “{name}”: %Ln question(s), {references} with a reference answer.",
+                    "",
+                    len(prompt_set.items),
+                ).format(
+                    name=prompt_set.name,
+                    references=QLocale().toString(prompt_set.with_reference),
+                ),
                 False,
             )
             self.refresh(select=prompt_set.id)
@@ -334,7 +366,7 @@ class PromptSetsDialog(QDialog):
         if isinstance(error, PromptSetError):
             message = str(error)
         else:
-            message = storage_fault("The prompt set was not imported", error)
+            message = storage_fault(self.tr("The prompt set was not imported"), error)
         self._say(message, True)
         self.import_failed.emit(message)
 
@@ -346,7 +378,12 @@ class PromptSetsDialog(QDialog):
         self.writer.call(
             lambda store: remove_prompt_set(store, set_id), lambda _: self.refresh(), owner=self
         )
-        self._say(f"Removed “{prompt_set.name}”. Sessions that ran it keep their questions.", False)
+        self._say(
+            self.tr("Removed “{name}”. Sessions that ran it keep their questions.").format(
+                name=prompt_set.name
+            ),
+            False,
+        )
 
     def _say(self, message: str, problem: bool) -> None:
         self.message.setText(shown_fault(message) if problem else message)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -33,14 +33,25 @@ from imitation_lens.ui.study_view import StudyView
 from imitation_lens.ui.table_fit import fit_columns
 from imitation_lens.ui.window_state import fit_to_screen
 
-COLUMNS = ["Title (F2 renames)", "Evaluator", "Started", "Lineup", "Items", "Marks"]
+# Translated where they are shown (the browser's self.tr).
+COLUMNS: list[str] = [
+    QT_TRANSLATE_NOOP("SessionBrowser", "Title (F2 renames)"),  # type: ignore[list-item]
+    QT_TRANSLATE_NOOP("SessionBrowser", "Evaluator"),  # type: ignore[list-item]
+    QT_TRANSLATE_NOOP("SessionBrowser", "Started"),  # type: ignore[list-item]
+    QT_TRANSLATE_NOOP("SessionBrowser", "Lineup"),  # type: ignore[list-item]
+    QT_TRANSLATE_NOOP("SessionBrowser", "Items"),  # type: ignore[list-item]
+    QT_TRANSLATE_NOOP("SessionBrowser", "Marks"),  # type: ignore[list-item]
+]
 
 
-def _when(stamp: str) -> str:
+def _when(stamp: str, pattern: str) -> str:
+    """A stored UTC stamp in local time; `pattern` is a QLocale date format (month names in
+    the interface's language)."""
     try:
-        return f"{datetime.fromisoformat(stamp).astimezone():%d %b %Y, %H:%M}"
+        seconds = int(datetime.fromisoformat(stamp).timestamp())
     except ValueError:
         return stamp
+    return QLocale().toString(QDateTime.fromSecsSinceEpoch(seconds), pattern)
 
 
 def _button(text: str, name: str, description: str) -> QPushButton:
@@ -60,7 +71,7 @@ class SessionBrowser(QDialog):
         self, writer: GuiWriter, current_id: str | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Sessions")
+        self.setWindowTitle(self.tr("Sessions"))
         self.setObjectName("sessionBrowser")
         fit_to_screen(self, 980, 520)
         self.writer = writer
@@ -71,54 +82,70 @@ class SessionBrowser(QDialog):
         self._note = ""
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search the questions and answers of every session…")
+        self.search.setPlaceholderText(
+            self.tr("Search the questions and answers of every session…")
+        )
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search sessions")
-        self.search.setAccessibleDescription("Words to find in prompts and answers")
+        self.search.setAccessibleName(self.tr("Search sessions"))
+        self.search.setAccessibleDescription(self.tr("Words to find in prompts and answers"))
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(250)
         self._debounce.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _: self._debounce.start())
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr(name) for name in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # Several rows (Ctrl or Shift and a click) for the study view; the other buttons act
         # on the current row.
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         fit_columns(self.table)
         self.table.verticalHeader().hide()
-        self.table.setAccessibleName("Sessions")
+        self.table.setAccessibleName(self.tr("Sessions"))
         self.table.setAccessibleDescription(
-            "Enter or a double-click opens the selected session; F2 renames it"
+            self.tr("Enter or a double-click opens the selected session; F2 renames it")
         )
         # A double-click opens, as everywhere else; renaming is F2 or the Rename button.
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.table.itemChanged.connect(self._renamed)
         self.table.cellActivated.connect(lambda row, _: self.open_selected())
-        self.open_button = _button("&Open", "Open session", "Continue the selected session")
+        self.open_button = _button(
+            self.tr("&Open"), self.tr("Open session"), self.tr("Continue the selected session")
+        )
         self.open_button.clicked.connect(self.open_selected)
-        self.rename_button = _button("&Rename", "Rename session", "Type a new title (F2)")
+        self.rename_button = _button(
+            self.tr("&Rename"), self.tr("Rename session"), self.tr("Type a new title (F2)")
+        )
         self.rename_button.clicked.connect(self.rename_selected)
         self.duplicate_button = _button(
-            "D&uplicate", "Duplicate session", "A fresh copy of the prompts and answers, unjudged"
+            self.tr("D&uplicate"),
+            self.tr("Duplicate session"),
+            self.tr("A fresh copy of the prompts and answers, unjudged"),
         )
         self.duplicate_button.clicked.connect(self.duplicate_selected)
-        self.delete_button = _button("&Delete…", "Delete session", "Delete (can be undone)")
+        self.delete_button = _button(
+            self.tr("&Delete…"), self.tr("Delete session"), self.tr("Delete (can be undone)")
+        )
         self.delete_button.clicked.connect(self.delete_selected)
         self.study_button = _button(
-            "&Study view…",
-            "Study view",
-            "Read the selected sessions together: preference, accuracy and style per model",
+            self.tr("&Study view…"),
+            self.tr("Study view"),
+            self.tr(
+                "Read the selected sessions together: preference, accuracy and style per model"
+            ),
         )
         self.study_button.clicked.connect(self.open_study)
-        self.undo_button = _button("&Undo delete", "Undo delete", "Bring the session back")
+        self.undo_button = _button(
+            self.tr("&Undo delete"), self.tr("Undo delete"), self.tr("Bring the session back")
+        )
         self.undo_button.clicked.connect(self.undo_delete)
         self.undo_button.hide()
         self.confirm_label = QLabel()
         self.confirm_label.setWordWrap(True)
         self.confirm_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.confirm_button = _button("Yes, delete", "Confirm delete", "Delete the session")
+        self.confirm_button = _button(
+            self.tr("Yes, delete"), self.tr("Confirm delete"), self.tr("Delete the session")
+        )
         self.confirm_button.clicked.connect(self._confirmed_delete)
         self.confirm_button.hide()
         self.message = QLabel()
@@ -155,15 +182,19 @@ class SessionBrowser(QDialog):
         self._filling = True
         self.summaries = summaries
         self.table.setRowCount(len(summaries))
+        locale = QLocale()
+        # A date pattern for QLocale: each language orders day, month and year its own way.
+        pattern = self.tr("d MMM yyyy, HH:mm")
         for row, summary in enumerate(summaries):
-            lineup = ", ".join(summary.roles) + (" · blind" if summary.blind else "")
+            # The roles are the evaluator's own labels for the columns: shown as typed.
+            lineup = ", ".join(summary.roles) + (self.tr(" · blind") if summary.blind else "")
             values = [
                 summary.title,
                 summary.evaluator,
-                _when(summary.created_at),
+                _when(summary.created_at, pattern),
                 lineup,
-                str(summary.items),
-                str(summary.marks),
+                locale.toString(summary.items),
+                locale.toString(summary.marks),
             ]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
@@ -175,9 +206,11 @@ class SessionBrowser(QDialog):
             self.table.selectRow(0)
         query = self.search.text().strip()
         count = (
-            f"{len(summaries)} session(s) with “{query}” in a question or answer."
+            self.tr(
+                "%Ln session(s) with “{query}” in a question or answer.", "", len(summaries)
+            ).format(query=query)
             if query
-            else f"{len(summaries)} session(s)."
+            else self.tr("%Ln session(s).", "", len(summaries))
         )
         self.message.setText(f"{self._note} {count}".strip())
         self._note = ""
@@ -204,7 +237,7 @@ class SessionBrowser(QDialog):
         ids = self.selected_ids()
         if len(ids) < 2:
             self.message.setText(
-                "Select two or more sessions (Ctrl and a click) to read them together."
+                self.tr("Select two or more sessions (Ctrl and a click) to read them together.")
             )
             return None
         view = StudyView(self.writer, ids, self.parentWidget() or self)
@@ -229,7 +262,9 @@ class SessionBrowser(QDialog):
             rename_session(store, session_id, title)
 
         self.writer.call(
-            rename, lambda _: self._after(f"Renamed to “{title.strip()}”."), owner=self
+            rename,
+            lambda _: self._after(self.tr("Renamed to “{title}”.").format(title=title.strip())),
+            owner=self,
         )
 
     def duplicate_selected(self) -> None:
@@ -238,7 +273,9 @@ class SessionBrowser(QDialog):
             return
         self.writer.call(
             lambda store: duplicate_session(store, chosen.id),
-            lambda _: self._after(f"Made a fresh copy of “{chosen.title}” to judge again."),
+            lambda _: self._after(
+                self.tr("Made a fresh copy of “{title}” to judge again.").format(title=chosen.title)
+            ),
             owner=self,
         )
 
@@ -248,11 +285,15 @@ class SessionBrowser(QDialog):
             return
         if chosen.id == self.current_id:
             self.message.setText(
-                "This session is open in the window. Open or start another one first."
+                self.tr("This session is open in the window. Open or start another one first.")
             )
             return
         self.confirm_label.setText(
-            f"Delete “{chosen.title}” ({chosen.items} items, {chosen.marks} marks)?"
+            self.tr("Delete “{title}” ({items}, {marks})?").format(
+                title=chosen.title,
+                items=self.tr("%Ln item(s)", "", chosen.items),
+                marks=self.tr("%Ln mark(s)", "", chosen.marks),
+            )
         )
         self.confirm_label.show()
         self.confirm_button.show()
@@ -268,7 +309,9 @@ class SessionBrowser(QDialog):
 
         def deleted(_: object) -> None:
             self.undo_button.show()
-            self._after(f"Deleted “{chosen.title}”. Undo brings it back.")
+            self._after(
+                self.tr("Deleted “{title}”. Undo brings it back.").format(title=chosen.title)
+            )
 
         self.writer.call(lambda store: delete_session(store, chosen.id), deleted, owner=self)
 
@@ -280,7 +323,7 @@ class SessionBrowser(QDialog):
         self.undo_button.hide()
         self.writer.call(
             lambda store: restore_session(store, session.id),
-            lambda _: self._after(f"“{session.title}” is back."),
+            lambda _: self._after(self.tr("“{title}” is back.").format(title=session.title)),
             owner=self,
         )
 
