@@ -81,6 +81,7 @@ def test_the_model_dialogs_speak_german_keep_distinct_keys_and_fit_a_laptop(
     header = catalog.table.horizontalHeaderItem(1)
     assert header is not None and header.text() == "Passt auf einen Laptop mit 8 GB"
     assert "<i>Lizenzen:</i>" in catalog.details.text()  # the chosen pair's facts
+    assert catalog.sources.toPlainText().startswith("Woher diese Angaben stammen")
     _distinct(library)
     wide += _fits(library)
     library.tabs.setCurrentWidget(catalog)

@@ -59,6 +59,10 @@
         <translation>etwa {size} GB</translation>
     </message>
     <message>
+        <source>Where these facts come from</source>
+        <translation>Woher diese Angaben stammen</translation>
+    </message>
+    <message>
         <source>{done} of {total} MB</source>
         <translation>{done} von {total} MB</translation>
     </message>

@@ -100,9 +100,8 @@ def source_html(entry: str) -> str:
 
 
 def sources_html(pair: Pair) -> str:
-    parts = [
-        f"<b>{html.escape(QCoreApplication.translate('CatalogTab', 'Where these facts come from'))}</b>"
-    ]
+    heading = QCoreApplication.translate("CatalogTab", "Where these facts come from")
+    parts = [f"<b>{html.escape(heading)}</b>"]
     for preset in (pair.base, pair.imitator):
         if preset.facts_from:
             links = "<br>".join(source_html(entry) for entry in preset.facts_from)
