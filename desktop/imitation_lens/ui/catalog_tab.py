@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from urllib.parse import unquote
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,9 +46,21 @@ from imitation_lens.ui.table_fit import fit_columns
 from imitation_lens.ui.tasks import Task, run_task
 
 
-def _size(count: int | None) -> str:
-    return "size unknown" if not count else f"{count / 1e9:.2f} GB"
+def _number(value: float, decimals: int) -> str:
+    """A number as the interface's language writes it (1,234.5 / 1.234,5)."""
+    return QLocale().toString(float(value), "f", decimals)
 
+
+def _size(count: int | None) -> str:
+    if not count:
+        return QCoreApplication.translate("CatalogTab", "size unknown")
+    return QCoreApplication.translate("CatalogTab", "{size} GB").format(
+        size=_number(count / 1e9, 2)
+    )
+
+
+# The pair's title and story come from the catalog (core); only the facts line is translated.
+_DETAILS = "<b>{title}</b><br>{story}<br>{facts}"
 
 # Q4_K_M stores about 4.85 bits per weight: for a size the catalog does not publish.
 _Q4_K_M_BYTES_PER_PARAMETER = 0.61
@@ -70,7 +82,11 @@ def download_size(pair: Pair) -> str:
         p.size_bytes or _parameters(p.parameters) * _Q4_K_M_BYTES_PER_PARAMETER
         for p in (pair.base, pair.imitator)
     )
-    return f"about {estimate / 1e9:.1f} GB" if estimate else "size not published"
+    if not estimate:
+        return QCoreApplication.translate("CatalogTab", "size not published")
+    return QCoreApplication.translate("CatalogTab", "about {size} GB").format(
+        size=_number(estimate / 1e9, 1)
+    )
 
 
 def source_html(entry: str) -> str:
@@ -84,7 +100,8 @@ def source_html(entry: str) -> str:
 
 
 def sources_html(pair: Pair) -> str:
-    parts = ["<b>Where these facts come from</b>"]
+    heading = QCoreApplication.translate("CatalogTab", "Where these facts come from")
+    parts = [f"<b>{html.escape(heading)}</b>"]
     for preset in (pair.base, pair.imitator):
         if preset.facts_from:
             links = "<br>".join(source_html(entry) for entry in preset.facts_from)
@@ -93,16 +110,26 @@ def sources_html(pair: Pair) -> str:
 
 
 def describe_progress(progress: Progress) -> str:
-    done = f"{progress.done_bytes / 1e6:,.0f} MB"
-    total = f" of {progress.total_bytes / 1e6:,.0f} MB" if progress.total_bytes else ""
-    speed = f" · {progress.bytes_per_second / 1e6:.1f} MB/s" if progress.bytes_per_second else ""
-    left = ""
+    done = _number(progress.done_bytes / 1e6, 0)
+    if progress.total_bytes:
+        parts = [
+            QCoreApplication.translate("CatalogTab", "{done} of {total} MB").format(
+                done=done, total=_number(progress.total_bytes / 1e6, 0)
+            )
+        ]
+    else:
+        parts = [QCoreApplication.translate("CatalogTab", "{done} MB").format(done=done)]
+    if progress.bytes_per_second:
+        speed = _number(progress.bytes_per_second / 1e6, 1)
+        parts.append(QCoreApplication.translate("CatalogTab", "{speed} MB/s").format(speed=speed))
     if progress.seconds_left is not None and progress.seconds_left > 0:
         minutes, seconds = divmod(int(progress.seconds_left + 0.5), 60)
-        left = (
-            f" · about {minutes} min {seconds} s left" if minutes else f" · about {seconds} s left"
-        )
-    return f"{done}{total}{speed}{left}"
+        if minutes:
+            left = QCoreApplication.translate("CatalogTab", "about {minutes} min {seconds} s left")
+        else:
+            left = QCoreApplication.translate("CatalogTab", "about {seconds} s left")
+        parts.append(left.format(minutes=minutes, seconds=seconds))
+    return " · ".join(parts)
 
 
 class CatalogTab(QWidget):
@@ -125,15 +152,17 @@ class CatalogTab(QWidget):
         self._running: str | None = None
 
         self.table = QTableWidget(len(self.pairs), 4)
-        self.table.setHorizontalHeaderLabels(["Pair", "Fits an 8 GB laptop", "Download", "Here"])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Pair"), self.tr("Fits an 8 GB laptop"), self.tr("Download"), self.tr("Here")]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         fit_columns(self.table)
         self.table.verticalHeader().hide()
-        self.table.setAccessibleName("Model pairs")
+        self.table.setAccessibleName(self.tr("Model pairs"))
         self.table.setAccessibleDescription(
-            "Real base models next to imitators trained on a stronger model's answers"
+            self.tr("Real base models next to imitators trained on a stronger model's answers")
         )
         self.table.currentCellChanged.connect(lambda row, *_: self._show_details(row))
         self.details = QLabel()
@@ -146,23 +175,31 @@ class CatalogTab(QWidget):
         self.sources.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         margins = 2 * (self.sources.frameWidth() + int(self.sources.document().documentMargin()))
         self.sources.setMaximumHeight(self.sources.fontMetrics().lineSpacing() * 5 + margins)
-        self.sources.setAccessibleName("Sources")
-        self.sources.setAccessibleDescription("The pages the facts about this pair were read from")
-        self.download_button = QPushButton("&Download pair")
-        self.download_button.setAccessibleName("Download pair")
-        self.download_button.setAccessibleDescription("Download both models of the chosen pair")
+        self.sources.setAccessibleName(self.tr("Sources"))
+        self.sources.setAccessibleDescription(
+            self.tr("The pages the facts about this pair were read from")
+        )
+        self.download_button = QPushButton(self.tr("&Download pair"))
+        self.download_button.setAccessibleName(self.tr("Download pair"))
+        self.download_button.setAccessibleDescription(
+            self.tr("Download both models of the chosen pair")
+        )
         self.download_button.clicked.connect(self.download_selected)
-        self.cancel_button = QPushButton("&Cancel download")
-        self.cancel_button.setAccessibleName("Cancel download")
-        self.cancel_button.setAccessibleDescription("Stop; the next download continues from here")
+        self.cancel_button = QPushButton(self.tr("&Cancel download"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel download"))
+        self.cancel_button.setAccessibleDescription(
+            self.tr("Stop; the next download continues from here")
+        )
         self.cancel_button.clicked.connect(self._cancel.set)
         self.cancel_button.setEnabled(False)
-        self.use_button = QPushButton("&Use in lineup")
-        self.use_button.setAccessibleName("Use in lineup")
-        self.use_button.setAccessibleDescription("Put this pair in the Base and Imitator columns")
+        self.use_button = QPushButton(self.tr("&Use in lineup"))
+        self.use_button.setAccessibleName(self.tr("Use in lineup"))
+        self.use_button.setAccessibleDescription(
+            self.tr("Put this pair in the Base and Imitator columns")
+        )
         self.use_button.clicked.connect(self._use_selected)
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Download progress")
+        self.progress.setAccessibleName(self.tr("Download progress"))
         self.progress.hide()
         self.status = QLabel()
         self.status.setObjectName("problemLabel")
@@ -184,7 +221,7 @@ class CatalogTab(QWidget):
         for row, pair in enumerate(self.pairs):
             values = [
                 pair.title,
-                "yes" if pair.fits_8gb else "no (7B: 16 GB advised)",
+                self.tr("yes") if pair.fits_8gb else self.tr("no (7B: 16 GB advised)"),
                 download_size(pair),
                 "…",
             ]
@@ -215,7 +252,10 @@ class CatalogTab(QWidget):
         self.local_paths = found
         for row, pair in enumerate(self.pairs):
             here = [p.id in found for p in (pair.base, pair.imitator)]
-            text = "both" if all(here) else ("one of two" if any(here) else "not yet")
+            if all(here):
+                text = self.tr("both")
+            else:
+                text = self.tr("one of two") if any(here) else self.tr("not yet")
             self.table.setItem(row, 3, QTableWidgetItem(text))
         self._show_details(self.table.currentRow())
 
@@ -228,11 +268,18 @@ class CatalogTab(QWidget):
             return
         pair = self.pairs[row]
         imitator = pair.imitator
+        not_stated = self.tr("not stated")
+        facts = self.tr(
+            "<i>Imitator trained on:</i> {trained_on} <i>Teacher:</i> {teacher}. "
+            "<i>Licences:</i> {base_licence}; {imitator_licence}."
+        ).format(
+            trained_on=escaped(imitator.trained_on or not_stated),
+            teacher=escaped(imitator.teacher or not_stated),
+            base_licence=escaped(pair.base.licence),
+            imitator_licence=escaped(imitator.licence),
+        )
         self.details.setText(
-            f"<b>{escaped(pair.title)}</b><br>{escaped(pair.story)}<br>"
-            f"<i>Imitator trained on:</i> {escaped(imitator.trained_on or 'not stated')} "
-            f"<i>Teacher:</i> {escaped(imitator.teacher or 'not stated')}. "
-            f"<i>Licences:</i> {escaped(pair.base.licence)}; {escaped(imitator.licence)}."
+            _DETAILS.format(title=escaped(pair.title), story=escaped(pair.story), facts=facts)
         )
         self.sources.setHtml(sources_html(pair))
         self.sources.setVisible(bool(self.sources.toPlainText()))
@@ -271,11 +318,15 @@ class CatalogTab(QWidget):
             for preset in (pair.base, pair.imitator):
                 self._fetch(task, stop, preset, endpoint, cache)
         except DownloadCancelled:
-            return "Download cancelled. What arrived is kept: the next download continues it."
+            return self.tr(
+                "Download cancelled. What arrived is kept: the next download continues it."
+            )
         except (DownloadError, ModelFileError) as error:
             return str(error)
         except Exception as error:  # never leave the tab stuck "downloading"
-            return f"The download failed unexpectedly ({type(error).__name__}); try again."
+            return self.tr("The download failed unexpectedly ({error}); try again.").format(
+                error=type(error).__name__
+            )
         return ""
 
     def _fetch(
@@ -310,7 +361,11 @@ class CatalogTab(QWidget):
         if progress.total_bytes:
             self.progress.setValue(int(100 * progress.done_bytes / progress.total_bytes))
         self.status.setProperty("problem", False)
-        self.status.setText(f"{preset.name}: {describe_progress(progress)}")
+        self.status.setText(
+            self.tr("{model}: {progress}").format(
+                model=preset.name, progress=describe_progress(progress)
+            )
+        )
 
     def _done(self, pair: Pair, problem: str) -> None:
         self._running = None
@@ -321,7 +376,9 @@ class CatalogTab(QWidget):
         self.status.style().polish(self.status)
         self.status.setText(
             (problem and shown_fault(problem))
-            or f"{pair.title}: both models are on this computer and in your library."
+            or self.tr("{pair}: both models are on this computer and in your library.").format(
+                pair=pair.title
+            )
         )
         self.refresh_local()
         self.finished.emit(pair.id, problem)
@@ -332,6 +389,6 @@ class CatalogTab(QWidget):
             return
         base, imitator = (self.local_paths.get(p.id) for p in (pair.base, pair.imitator))
         if base is None or imitator is None:
-            self.status.setText("Download the pair first.")
+            self.status.setText(self.tr("Download the pair first."))
             return
         self.use_pair.emit(pair, str(base), str(imitator))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -41,6 +41,35 @@ from imitation_lens.ui.gui_writer import GuiWriter
 from imitation_lens.ui.tasks import Task, run_task
 from imitation_lens.ui.window_state import fit_to_screen
 
+# The server's address as an example (not words: the same in every language).
+EXAMPLE_URL = "https://api.openai.com/v1"
+# How core's list of known servers ends a local server's name (left out of the name it suggests).
+_ON_THIS_COMPUTER = " on this computer"
+
+
+def _missing_words(missing: tuple[str, ...]) -> str:
+    """What to fill in, as one whole sentence for each combination (translators get sentences)."""
+    sentences = {
+        ("name",): QCoreApplication.translate("ConnectionsDialog", "Give the connection a name."),
+        ("address",): QCoreApplication.translate(
+            "ConnectionsDialog", "Give the connection an address."
+        ),
+        ("model",): QCoreApplication.translate("ConnectionsDialog", "Give the connection a model."),
+        ("name", "address"): QCoreApplication.translate(
+            "ConnectionsDialog", "Give the connection a name and an address."
+        ),
+        ("name", "model"): QCoreApplication.translate(
+            "ConnectionsDialog", "Give the connection a name and a model."
+        ),
+        ("address", "model"): QCoreApplication.translate(
+            "ConnectionsDialog", "Give the connection an address and a model."
+        ),
+        ("name", "address", "model"): QCoreApplication.translate(
+            "ConnectionsDialog", "Give the connection a name, an address and a model."
+        ),
+    }
+    return sentences[missing]
+
 
 def _named(widget: QWidget, name: str, description: str) -> QWidget:
     widget.setAccessibleName(name)
@@ -51,20 +80,18 @@ def _named(widget: QWidget, name: str, description: str) -> QWidget:
 def save_problem(name: str, base_url: str, model: str, key_env: str) -> tuple[str, str]:
     """What keeps the form from being saved, naming only the fields at fault, and the first of
     them ("name", "address", "model" or "key_env"); ("", "") when it can be saved."""
-    missing = [
-        (field, words)
-        for field, words, value in (
-            ("name", "a name", name),
-            ("address", "an address", base_url),
-            ("model", "a model", model),
-        )
+    missing = tuple(
+        field
+        for field, value in (("name", name), ("address", base_url), ("model", model))
         if not value
-    ]
+    )
     if missing:
-        words = [w for _, w in missing]
-        listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
-        hint = " Test connection lists the models the server offers." if not model else ""
-        return f"Give the connection {listed}.{hint}", missing[0][0]
+        problem = _missing_words(missing)
+        if not model:
+            problem += " " + QCoreApplication.translate(
+                "ConnectionsDialog", "Test connection lists the models the server offers."
+            )
+        return problem, missing[0]
     try:
         address = urlsplit(base_url)
         usable = address.scheme in ("http", "https") and bool(address.hostname)
@@ -72,8 +99,11 @@ def save_problem(name: str, base_url: str, model: str, key_env: str) -> tuple[st
         usable = False
     if not usable:
         return (
-            f"“{base_url}” is not a web address: it starts with https:// or http://, for "
-            "example https://api.openai.com/v1 or http://127.0.0.1:8080/v1.",
+            QCoreApplication.translate(
+                "ConnectionsDialog",
+                "“{address}” is not a web address: it starts with https:// or http://, for "
+                "example https://api.openai.com/v1 or http://127.0.0.1:8080/v1.",
+            ).format(address=base_url),
             "address",
         )
     if key_env and not is_variable_name(key_env):
@@ -88,7 +118,7 @@ class ConnectionsDialog(QDialog):
 
     def __init__(self, writer: GuiWriter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Teacher connections")
+        self.setWindowTitle(self.tr("Teacher connections"))
         self.setObjectName("connectionsDialog")
         fit_to_screen(self, 760, 420)
         self.writer = writer
@@ -97,13 +127,17 @@ class ConnectionsDialog(QDialog):
         self._editing = ""  # the id of the connection in the form ("" for a new one)
 
         self.list = QListWidget()
-        _named(self.list, "Saved connections", "Choose one to edit or delete it")
+        _named(self.list, self.tr("Saved connections"), self.tr("Choose one to edit or delete it"))
         self.list.currentRowChanged.connect(self._show)
-        new_button = QPushButton("&New connection")
-        _named(new_button, "New connection", "Start a new teacher connection")
+        new_button = QPushButton(self.tr("&New connection"))
+        _named(new_button, self.tr("New connection"), self.tr("Start a new teacher connection"))
         new_button.clicked.connect(lambda: self._fill(Connection("", "", "", "")))
-        self.delete_button = QPushButton("&Delete")
-        _named(self.delete_button, "Delete connection", "Forget the chosen connection")
+        self.delete_button = QPushButton(self.tr("&Delete"))
+        _named(
+            self.delete_button,
+            self.tr("Delete connection"),
+            self.tr("Forget the chosen connection"),
+        )
         self.delete_button.clicked.connect(self._delete)
 
         # The kinds registered now (core/servers/kinds); the row shows only when there is a choice,
@@ -111,48 +145,87 @@ class ConnectionsDialog(QDialog):
         self.server_kind = QComboBox()
         for kind in kinds.KINDS:
             self.server_kind.addItem(kind.label, kind.name)
-        _named(self.server_kind, "Kind of server", "How Imitation Lens talks to the server")
+        _named(
+            self.server_kind,
+            self.tr("Kind of server"),
+            self.tr("How Imitation Lens talks to the server"),
+        )
         several = self.server_kind.count() > 1
         self.preset = QComboBox()
-        self.preset.addItem("Choose a known server…" if several else "Choose a kind of server…", "")
-        for label, url, _ in KNOWN_SERVERS:
+        self.preset.addItem(
+            self.tr("Choose a known server…") if several else self.tr("Choose a kind of server…"),
+            "",
+        )
+        for label, url, _ in KNOWN_SERVERS:  # the servers' names come from core
             self.preset.addItem(label, url)
         _named(
             self.preset,
-            "Known server" if several else "Kind of server",
-            "Fills in the usual address",
+            self.tr("Known server") if several else self.tr("Kind of server"),
+            self.tr("Fills in the usual address"),
         )
         self.preset.currentIndexChanged.connect(self._use_preset)
         self.name = QLineEdit()
-        _named(self.name, "Connection name", "A name you will recognise, e.g. ChatGPT")
+        _named(
+            self.name,
+            self.tr("Connection name"),
+            self.tr("A name you will recognise, e.g. ChatGPT"),
+        )
         self.base_url = QLineEdit()
-        self.base_url.setPlaceholderText("https://api.openai.com/v1")
-        _named(self.base_url, "Address (base URL)", "The server's OpenAI-compatible address")
+        self.base_url.setPlaceholderText(EXAMPLE_URL)
+        _named(
+            self.base_url,
+            self.tr("Address (base URL)"),
+            self.tr("The server's OpenAI-compatible address"),
+        )
         self.key = QLineEdit()
         self.key.setEchoMode(QLineEdit.EchoMode.Password)
-        self.key.setPlaceholderText("Kept in this computer's keychain, never in Imitation Lens")
-        _named(self.key, "API key", "Stored in the system keychain; leave empty for local servers")
+        self.key.setPlaceholderText(
+            self.tr("Kept in this computer's keychain, never in Imitation Lens")
+        )
+        _named(
+            self.key,
+            self.tr("API key"),
+            self.tr("Stored in the system keychain; leave empty for local servers"),
+        )
         self.key_env = QLineEdit()
         self.key_env.setPlaceholderText(
-            "or the name of an environment variable, e.g. OPENAI_API_KEY"
+            self.tr("or the name of an environment variable, e.g. OPENAI_API_KEY")
         )
-        _named(self.key_env, "Key environment variable", "Where to read the key if not keychain")
+        _named(
+            self.key_env,
+            self.tr("Key environment variable"),
+            self.tr("Where to read the key if not keychain"),
+        )
         self.model = QComboBox()
         self.model.setEditable(True)
-        _named(self.model, "Model", "The teacher model; Test connection lists what is offered")
+        _named(
+            self.model,
+            self.tr("Model"),
+            self.tr("The teacher model; Test connection lists what is offered"),
+        )
         self.in_flight = QSpinBox()
         self.in_flight.setRange(1, MAX_IN_FLIGHT)
         self.in_flight.setValue(IN_FLIGHT)
         _named(
             self.in_flight,
-            "Questions at once",
-            "How many questions a batch asks this server at the same time; fewer if it refuses",
+            self.tr("Questions at once"),
+            self.tr(
+                "How many questions a batch asks this server at the same time; fewer if it refuses"
+            ),
         )
-        self.test_button = QPushButton("&Test connection")
-        _named(self.test_button, "Test connection", "Ask the server which models it offers")
+        self.test_button = QPushButton(self.tr("&Test connection"))
+        _named(
+            self.test_button,
+            self.tr("Test connection"),
+            self.tr("Ask the server which models it offers"),
+        )
         self.test_button.clicked.connect(self.test_connection)
-        self.save_button = QPushButton("&Save")
-        _named(self.save_button, "Save connection", "Save this connection for the lineup")
+        self.save_button = QPushButton(self.tr("&Save"))
+        _named(
+            self.save_button,
+            self.tr("Save connection"),
+            self.tr("Save this connection for the lineup"),
+        )
         self.save_button.clicked.connect(self.save)
         self.result_label = QLabel()
         self.result_label.setObjectName("problemLabel")
@@ -161,17 +234,17 @@ class ConnectionsDialog(QDialog):
         self.result_label.setTextFormat(Qt.TextFormat.PlainText)
 
         form = QFormLayout()
-        form.addRow("Kind of server", self.server_kind)
-        form.addRow("Known server" if several else "Kind", self.preset)
+        form.addRow(self.tr("Kind of server"), self.server_kind)
+        form.addRow(self.tr("Known server") if several else self.tr("Kind"), self.preset)
         form.setRowVisible(self.server_kind, several)
         self._form = form
         self.server_kind.currentIndexChanged.connect(self._kind_chosen)
-        form.addRow("&Name", self.name)
-        form.addRow("&Address", self.base_url)
-        form.addRow("API &key", self.key)
+        form.addRow(self.tr("&Name"), self.name)
+        form.addRow(self.tr("&Address"), self.base_url)
+        form.addRow(self.tr("API &key"), self.key)
         form.addRow("", self.key_env)
-        form.addRow("&Model", self.model)
-        form.addRow("&Questions at once", self.in_flight)
+        form.addRow(self.tr("&Model"), self.model)
+        form.addRow(self.tr("&Questions at once"), self.in_flight)
         actions = QHBoxLayout()
         actions.addWidget(self.test_button)
         actions.addStretch(1)
@@ -192,7 +265,11 @@ class ConnectionsDialog(QDialog):
         body.addLayout(right, 2)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
-        _named(close.button(QDialogButtonBox.StandardButton.Close), "Close", "Close this window")
+        _named(
+            close.button(QDialogButtonBox.StandardButton.Close),
+            self.tr("Close"),
+            self.tr("Close this window"),
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addWidget(close)
@@ -226,7 +303,9 @@ class ConnectionsDialog(QDialog):
         self.model.setEditText(connection.model)
         found = self.server_kind.findData(connection.kind)
         if found < 0:  # a kind this copy does not have stays the connection's until changed
-            self.server_kind.addItem(f"{connection.kind} (not available in this version)")
+            self.server_kind.addItem(
+                self.tr("{kind} (not available in this version)").format(kind=connection.kind)
+            )
             self.server_kind.setItemData(self.server_kind.count() - 1, connection.kind)
             found = self.server_kind.count() - 1
             self._form.setRowVisible(self.server_kind, True)
@@ -246,19 +325,24 @@ class ConnectionsDialog(QDialog):
         if url:
             self.base_url.setText(url)
             if not self.name.text():
-                self.name.setText(self.preset.currentText().removesuffix(" on this computer"))
+                # The server's own name (the list's first entry is "Choose…"), whatever the
+                # interface's language says around it.
+                label = KNOWN_SERVERS[self.preset.currentIndex() - 1][0]
+                self.name.setText(label.removesuffix(_ON_THIS_COMPUTER))
 
     def test_connection(self) -> None:
         base_url, env, key = self.base_url.text(), self.key_env.text().strip(), self.key.text()
         kind = self._kind()
         self.test_button.setEnabled(False)
-        self._tell("Asking the server which models it offers…", ok=True)
+        self._tell(self.tr("Asking the server which models it offers…"), ok=True)
 
         def failed(error: Exception) -> None:
             if isinstance(error, ConnectionProblem):
                 self._tested(False, str(error), [])
             else:  # the button must come back whatever happened
-                message = f"The test failed unexpectedly ({type(error).__name__})."
+                message = self.tr("The test failed unexpectedly ({error}).").format(
+                    error=type(error).__name__
+                )
                 self._tested(False, message, [])
 
         self._test = run_task(
@@ -285,7 +369,9 @@ class ConnectionsDialog(QDialog):
             self.model.clear()
             self.model.addItems(models)
             self.model.setEditText(current if current in models else models[0])
-            message = f"It works: the server offers {len(models)} model(s). Choose one and Save."
+            message = self.tr(
+                "It works: the server offers %n model(s). Choose one and Save.", "", len(models)
+            )
         self._tell(message, ok)
         self.tested.emit(ok, message)
 
@@ -322,17 +408,20 @@ class ConnectionsDialog(QDialog):
         if had_key and not kept:
             if not connection.api_key_env:
                 self._tell(
-                    "This computer has no keychain to keep the key in. Put the key in an "
-                    "environment variable and enter its name below the key instead.",
+                    self.tr(
+                        "This computer has no keychain to keep the key in. Put the key in an "
+                        "environment variable and enter its name below the key instead."
+                    ),
                     ok=False,
                 )
                 return
-            note = " The key was not kept (no keychain); it is read from the variable."
+            note = self.tr("The key was not kept (no keychain); it is read from the variable.")
         self.key.clear()  # the key leaves this window as soon as it is in the keychain
 
         def done(saved: Connection) -> None:
             self._editing = saved.id
-            self._tell(f"Saved “{saved.name}”. Use it in Models ▸ Lineup.{note}", ok=True)
+            told = self.tr("Saved “{name}”. Use it in Models ▸ Lineup.").format(name=saved.name)
+            self._tell(f"{told} {note}" if note else told, ok=True)
             self.refresh(select=saved.id)
             self.saved.emit(saved.id)
 

@@ -7,7 +7,7 @@ import time
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -86,7 +86,7 @@ class LibraryDialog(QDialog):
         catalog: Catalog | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Model library")
+        self.setWindowTitle(self.tr("Model library"))
         self.setObjectName("libraryDialog")
         fit_to_screen(self, 1100, 520)
         self.setAcceptDrops(True)
@@ -107,23 +107,27 @@ class LibraryDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         fit_columns(self.table)
         self.table.verticalHeader().hide()
-        self.table.setAccessibleName("Models on this computer")
+        self.table.setAccessibleName(self.tr("Models on this computer"))
         self.table.setAccessibleDescription(
-            "One row per model file, with what its header says and its checksum"
+            self.tr("One row per model file, with what its header says and its checksum")
         )
-        self.add_button = QPushButton("&Add GGUF file…")
+        self.add_button = QPushButton(self.tr("&Add GGUF file…"))
         self.add_button.setShortcut(QKeySequence.StandardKey.Open)
-        self.add_button.setAccessibleName("Add GGUF file")
-        self.add_button.setAccessibleDescription("Choose model files to check and add (Ctrl+O)")
+        self.add_button.setAccessibleName(self.tr("Add GGUF file"))
+        self.add_button.setAccessibleDescription(
+            self.tr("Choose model files to check and add (Ctrl+O)")
+        )
         self.add_button.clicked.connect(self.choose_files)
-        self.remove_button = QPushButton("&Remove from library")
-        self.remove_button.setAccessibleName("Remove from library")
-        self.remove_button.setAccessibleDescription("Forget the selected model; the file stays")
+        self.remove_button = QPushButton(self.tr("&Remove from library"))
+        self.remove_button.setAccessibleName(self.tr("Remove from library"))
+        self.remove_button.setAccessibleDescription(
+            self.tr("Forget the selected model; the file stays")
+        )
         self.remove_button.clicked.connect(self.remove_selected)
-        self.use_button = QPushButton("Put in the &Imitator column")
-        self.use_button.setAccessibleName("Put in the Imitator column")
+        self.use_button = QPushButton(self.tr("Put in the &Imitator column"))
+        self.use_button.setAccessibleName(self.tr("Put in the Imitator column"))
         self.use_button.setAccessibleDescription(
-            "Compare the selected model made here with the model it was made from"
+            self.tr("Compare the selected model made here with the model it was made from")
         )
         self.use_button.setEnabled(False)
         self.use_button.clicked.connect(self.use_selected)
@@ -133,9 +137,9 @@ class LibraryDialog(QDialog):
         self.about_label.setWordWrap(True)
         self.about_label.setTextFormat(Qt.TextFormat.PlainText)
         self.about_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.about_label.setAccessibleName("About the selected model")
+        self.about_label.setAccessibleName(self.tr("About the selected model"))
         self.about_label.hide()
-        hint = QLabel("…or drop .gguf files anywhere on this window.")
+        hint = QLabel(self.tr("…or drop .gguf files anywhere on this window."))
         hint.setObjectName("hintLabel")
         self.message_label = QLabel()
         self.message_label.setObjectName("problemLabel")
@@ -156,15 +160,15 @@ class LibraryDialog(QDialog):
         local_layout.addWidget(self.about_label)
         local_layout.addWidget(self.message_label)
         self.tabs = QTabWidget()
-        self.tabs.addTab(local, "On this computer")
+        self.tabs.addTab(local, self.tr("On this computer"))
         self.catalog_tab = CatalogTab(writer, catalog)
         self.catalog_tab.finished.connect(lambda *_: self.refresh())
-        self.tabs.addTab(self.catalog_tab, "Catalog: base and imitator pairs")
+        self.tabs.addTab(self.catalog_tab, self.tr("Catalog: base and imitator pairs"))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         close_button = close.button(QDialogButtonBox.StandardButton.Close)
-        close_button.setAccessibleName("Close")
-        close_button.setAccessibleDescription("Close the model library")
+        close_button.setAccessibleName(self.tr("Close"))
+        close_button.setAccessibleDescription(self.tr("Close the model library"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(close)
@@ -222,7 +226,7 @@ class LibraryDialog(QDialog):
         self.rows = built_ins + models
         self.table.setRowCount(len(self.rows))
         for row, model in enumerate(self.rows):
-            checksum = self._hashing.get(model.id, "waiting")
+            checksum = self._hashing.get(model.id, self.tr("waiting"))
             for column, value in enumerate(row_values(model, checksum)):
                 item = QTableWidgetItem(str(value))
                 if column == 0:
@@ -240,7 +244,10 @@ class LibraryDialog(QDialog):
 
     def choose_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, "Add model files", str(Path.home()), "GGUF models (*.gguf);;All files (*)"
+            self,
+            self.tr("Add model files"),
+            str(Path.home()),
+            self.tr("GGUF models (*.gguf);;All files (*)"),
         )
         self.add_files([Path(f) for f in files])
 
@@ -256,7 +263,7 @@ class LibraryDialog(QDialog):
         """Check each file on a background thread; add the good ones, explain the others."""
         for path in files:
             self._busy += 1
-            self._say(f"Checking {path.name}…", problem=False)
+            self._say(self.tr("Checking {file}…").format(file=path.name), problem=False)
             # Adding is what the user asked for: closing the dialog meanwhile does not stop it.
             run_task(
                 self,
@@ -271,19 +278,18 @@ class LibraryDialog(QDialog):
         if isinstance(error, ModelFileError):
             self._refused(path, str(error))
         else:  # a damage no check foresaw: still a plain refusal
-            self._refused(
-                path, f"{path.name} could not be read as a model ({type(error).__name__})."
-            )
+            message = self.tr("{file} could not be read as a model ({error}).")
+            self._refused(path, message.format(file=path.name, error=type(error).__name__))
 
     def _refused(self, path: Path, message: str) -> None:
         self._busy -= 1
-        self._say(f"Not added: {message}", problem=True)
+        self._say(self.tr("Not added: {reason}").format(reason=message), problem=True)
         self.checked.emit(str(path), message)
 
     def _accepted(self, facts: ModelFacts) -> None:
         def added(model: LibraryModel) -> None:
             self._busy -= 1
-            self._say(f"Added {model.title}.", problem=False)
+            self._say(self.tr("Added {model}.").format(model=model.title), problem=False)
             self.refresh()
             self.checked.emit(str(facts.path), "")
 
@@ -293,11 +299,11 @@ class LibraryDialog(QDialog):
         selected = self._selected()
         chosen = [model for model in selected if not model.built_in]
         if not selected:
-            self._say("Select a model first.", problem=False)
+            self._say(self.tr("Select a model first."), problem=False)
             return
         if not chosen:
             self._say(
-                "The built-in model is part of Imitation Lens and stays in the library.",
+                self.tr("The built-in model is part of Imitation Lens and stays in the library."),
                 problem=False,
             )
             return
@@ -325,12 +331,15 @@ class LibraryDialog(QDialog):
         if len(selected) == 1 and selected[0].origin == TRAINED:
             self.use_imitator.emit(selected[0])
         else:
-            self._say("Select a model made here (Models ▸ Make an imitator…) first.", problem=False)
+            self._say(
+                self.tr("Select a model made here (Models ▸ Make an imitator…) first."),
+                problem=False,
+            )
 
     # -- checksums -------------------------------------------------------------------------------
 
     def _start_hashing(self, model: LibraryModel) -> None:
-        self._hashing[model.id] = "computing…"
+        self._hashing[model.id] = self.tr("computing…")
         file, models = Path(model.path), self.paths.models
         last = 0.0
 
@@ -349,7 +358,10 @@ class LibraryDialog(QDialog):
             if not isinstance(error, OSError):
                 raise error
             reason = error.strerror or str(error)
-            self._hash_failed(model.id, f"{model.file_name}: {reason}")
+            self._hash_failed(
+                model.id,
+                self.tr("{file}: {reason}").format(file=model.file_name, reason=reason),
+            )
 
         run_task(self, work, lambda digest: self._hashed(model, digest), failed, name="checksum")
 
@@ -371,7 +383,8 @@ class LibraryDialog(QDialog):
             self._say(message, problem=True)
 
     def _show_hash_progress(self, model_id: str, done: int, total: int) -> None:
-        self._hashing[model_id] = f"computing… {100 * done // max(1, total)}%"
+        percent = QLocale().toString(100 * done // max(1, total))
+        self._hashing[model_id] = self.tr("computing… {percent}%").format(percent=percent)
         for row, model in enumerate(self.rows):
             if model.id == model_id and not model.sha256:
                 self.table.setItem(row, 8, QTableWidgetItem(self._hashing[model_id]))

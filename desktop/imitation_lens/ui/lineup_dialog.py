@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -36,6 +36,7 @@ from imitation_lens.ui.column_words import describe_source
 from imitation_lens.ui.gui_writer import GuiWriter
 from imitation_lens.ui.window_state import fit_to_screen
 
+# Kept with the lineup and in exports: data, in English whatever the interface's language.
 STAND_IN_NOTE = "stand-in: the same base model shown teacher-style example answers"
 
 
@@ -55,30 +56,43 @@ def source_choices(
     installed)."""
     choices = [
         SourceChoice(
-            f"Built in: {DISPLAY_NAME}, asked question and answer",
+            QCoreApplication.translate(
+                "LineupDialog", "Built in: {model}, asked question and answer"
+            ).format(model=DISPLAY_NAME),
             SlotConfig("", LocalModel(prompt_mode="completion")),
         ),
         SourceChoice(
-            f"Built in: {DISPLAY_NAME}, shown teacher-style examples (imitator stand-in)",
+            QCoreApplication.translate(
+                "LineupDialog",
+                "Built in: {model}, shown teacher-style examples (imitator stand-in)",
+            ).format(model=DISPLAY_NAME),
             SlotConfig("", LocalModel(prompt_mode="teacher-style"), note=STAND_IN_NOTE),
         ),
     ]
     if trainable_base:
         choices.append(
             SourceChoice(
-                f"Built in: {TRAINABLE_TITLE.removesuffix(' · built in')}, the model imitators "
-                "are made from",
+                QCoreApplication.translate(
+                    "LineupDialog", "Built in: {model}, the model imitators are made from"
+                ).format(model=TRAINABLE_TITLE.removesuffix(" · built in")),
                 SlotConfig("", LocalModel(path=trainable_base)),
             )
         )
     for model in models:
         choices.append(
-            SourceChoice(f"Model: {model.title}", SlotConfig("", LocalModel(path=model.path)))
+            SourceChoice(
+                QCoreApplication.translate("LineupDialog", "Model: {model}").format(
+                    model=model.title
+                ),
+                SlotConfig("", LocalModel(path=model.path)),
+            )
         )
     for connection in saved:
         choices.append(
             SourceChoice(
-                f"Teacher: {connection.name} ({connection.model})",
+                QCoreApplication.translate(
+                    "LineupDialog", "Teacher: {connection} ({model})"
+                ).format(connection=connection.name, model=connection.model),
                 SlotConfig("", connection.server(), SamplingParams(temperature=0.0)),
             )
         )
@@ -86,7 +100,10 @@ def source_choices(
     for slot in current:  # whatever a column runs now stays choosable
         if _key(slot) not in known:
             known.add(_key(slot))
-            choices.append(SourceChoice(f"As now: {_describe(slot)}", replace(slot, role="")))
+            label = QCoreApplication.translate("LineupDialog", "As now: {source}").format(
+                source=_describe(slot)
+            )
+            choices.append(SourceChoice(label, replace(slot, role="")))
     return choices
 
 
@@ -120,7 +137,7 @@ class LineupDialog(QDialog):
         self, lineup: list[SlotConfig], writer: GuiWriter, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Lineup")
+        self.setWindowTitle(self.tr("Lineup"))
         self.setObjectName("lineupDialog")
         fit_to_screen(self, 820, 380)
         self._original = list(lineup)
@@ -129,9 +146,9 @@ class LineupDialog(QDialog):
         self.rows: list[tuple[str, SlotConfig]] = [(s.role, s) for s in lineup]
         self.choices: list[SourceChoice] = []
         self.grid = QGridLayout()
-        self.add_button = QPushButton("&Add a column")
-        self.add_button.setAccessibleName("Add a column")
-        self.add_button.setAccessibleDescription(f"Up to {MAX_SLOTS} columns")
+        self.add_button = QPushButton(self.tr("&Add a column"))
+        self.add_button.setAccessibleName(self.tr("Add a column"))
+        self.add_button.setAccessibleDescription(self.tr("Up to %n columns", "", MAX_SLOTS))
         self.add_button.clicked.connect(self.add_row)
         self.problem = QLabel()
         self.problem.setObjectName("problemLabel")
@@ -142,16 +159,18 @@ class LineupDialog(QDialog):
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         for button, description in (
-            (QDialogButtonBox.StandardButton.Ok, "Use this lineup"),
-            (QDialogButtonBox.StandardButton.Cancel, "Keep the lineup as it was"),
+            (QDialogButtonBox.StandardButton.Ok, self.tr("Use this lineup")),
+            (QDialogButtonBox.StandardButton.Cancel, self.tr("Keep the lineup as it was")),
         ):
             widget = self.buttons.button(button)
             widget.setAccessibleName(widget.text().replace("&", ""))
             widget.setAccessibleDescription(description)
         intro = QLabel(
-            "Each column answers every question. Give it a role (Base, Imitator, Teacher, …) "
-            "and choose what runs there: a model from the library (Models ▸ Model library) "
-            "or a teacher connection (Models ▸ Teacher connections)."
+            self.tr(
+                "Each column answers every question. Give it a role (Base, Imitator, Teacher, …) "
+                "and choose what runs there: a model from the library (Models ▸ Model library) "
+                "or a teacher connection (Models ▸ Teacher connections)."
+            )
         )
         intro.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -187,30 +206,48 @@ class LineupDialog(QDialog):
             number = QLabel(f"{row + 1}.")
             role_edit = QLineEdit(role)
             role_edit.setMinimumWidth(150)
-            role_edit.setAccessibleName(f"Role of column {row + 1}")
-            role_edit.setAccessibleDescription("The label shown above the column")
+            role_edit.setAccessibleName(self.tr("Role of column {number}").format(number=row + 1))
+            role_edit.setAccessibleDescription(self.tr("The label shown above the column"))
             role_edit.textChanged.connect(lambda text, r=row: self._set_role(r, text))
             source = QComboBox()
             source.addItems([c.label for c in self.choices])
             source.setCurrentIndex(keys.index(_key(slot)) if _key(slot) in keys else 0)
-            source.setAccessibleName(f"What runs in column {row + 1}")
-            source.setAccessibleDescription("A built-in model, a library model or a teacher")
+            source.setAccessibleName(self.tr("What runs in column {number}").format(number=row + 1))
+            source.setAccessibleDescription(
+                self.tr("A built-in model, a library model or a teacher")
+            )
             source.currentIndexChanged.connect(lambda index, r=row: self._set_source(r, index))
             self.grid.addWidget(number, row, 0)
             self.grid.addWidget(role_edit, row, 1)
             self.grid.addWidget(source, row, 2)
-            for column, (text, name, action) in enumerate(
+            for column, (text, name, description, action) in enumerate(
                 (
-                    ("↑", "Move up", lambda _=False, r=row: self._move(r, -1)),
-                    ("↓", "Move down", lambda _=False, r=row: self._move(r, 1)),
-                    ("Remove", "Remove", lambda _=False, r=row: self._remove(r)),
+                    (
+                        "↑",
+                        self.tr("Move up: column {number}"),
+                        self.tr("Move this column up"),
+                        lambda _=False, r=row: self._move(r, -1),
+                    ),
+                    (
+                        "↓",
+                        self.tr("Move down: column {number}"),
+                        self.tr("Move this column down"),
+                        lambda _=False, r=row: self._move(r, 1),
+                    ),
+                    (
+                        self.tr("Remove"),
+                        self.tr("Remove: column {number}"),
+                        self.tr("Remove this column"),
+                        lambda _=False, r=row: self._remove(r),
+                    ),
                 ),
                 start=3,
             ):
                 button = QPushButton(text)
-                button.setMaximumWidth(40 if len(text) == 1 else 90)
-                button.setAccessibleName(f"{name}: column {row + 1}")
-                button.setAccessibleDescription(f"{name} this column")
+                if len(text) == 1:
+                    button.setMaximumWidth(40)
+                button.setAccessibleName(name.format(number=row + 1))
+                button.setAccessibleDescription(description)
                 button.clicked.connect(action)
                 self.grid.addWidget(button, row, column)
         self.grid.setColumnStretch(2, 1)
@@ -233,7 +270,7 @@ class LineupDialog(QDialog):
 
     def _remove(self, row: int) -> None:
         if len(self.rows) <= MIN_SLOTS:
-            self.problem.setText(f"A comparison needs at least {MIN_SLOTS} columns.")
+            self.problem.setText(self.tr("A comparison needs at least %n columns.", "", MIN_SLOTS))
             self.problem.show()
             return
         del self.rows[row]
@@ -242,18 +279,23 @@ class LineupDialog(QDialog):
     def add_row(self) -> None:
         if len(self.rows) >= MAX_SLOTS or not self.choices:
             return
-        self.rows.append((f"Column {len(self.rows) + 1}", self.choices[0].slot))
+        role = self.tr("Column {number}").format(number=len(self.rows) + 1)
+        self.rows.append((role, self.choices[0].slot))
         self._build()
 
     def result_lineup(self) -> list[SlotConfig]:
         return [
-            replace(slot, role=role.strip() or f"Column {i + 1}")
+            replace(slot, role=role.strip() or self.tr("Column {number}").format(number=i + 1))
             for i, (role, slot) in enumerate(self.rows)
         ]
 
     def _accept(self) -> None:
         if not MIN_SLOTS <= len(self.rows) <= MAX_SLOTS:
-            self.problem.setText(f"Use between {MIN_SLOTS} and {MAX_SLOTS} columns.")
+            self.problem.setText(
+                self.tr("Use between {least} and {most} columns.").format(
+                    least=MIN_SLOTS, most=MAX_SLOTS
+                )
+            )
             self.problem.show()
             return
         self.accept()

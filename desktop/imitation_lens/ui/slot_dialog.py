@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import cast
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -35,60 +36,113 @@ from imitation_lens.core.running.lineup import (
 from imitation_lens.core.servers import kinds
 from imitation_lens.core.servers.connections import VARIABLE_NAME_PROBLEM, is_variable_name
 
-_SOURCES = ["Built-in demo model", "A GGUF model file on this computer", "An online or local API"]
-_MODES: list[tuple[PromptMode, str]] = [
-    ("auto", "Automatic (chat template if the model has one)"),
-    ("completion", "Question and answer (for base models)"),
-    ("teacher-style", "Question and answer after teacher-style examples"),
-    ("chat", "The model's own chat template"),
-]
+# The labels below are marked here and translated where they are shown (self.tr);
+# QT_TRANSLATE_NOOP returns its text, typed as object.
+_SOURCES: list[str] = cast(
+    list[str],
+    [
+        QT_TRANSLATE_NOOP("SlotDialog", "Built-in demo model"),
+        QT_TRANSLATE_NOOP("SlotDialog", "A GGUF model file on this computer"),
+        QT_TRANSLATE_NOOP("SlotDialog", "An online or local API"),
+    ],
+)
+_MODES = cast(
+    list[tuple[PromptMode, str]],
+    [
+        ("auto", QT_TRANSLATE_NOOP("SlotDialog", "Automatic (chat template if the model has one)")),
+        ("completion", QT_TRANSLATE_NOOP("SlotDialog", "Question and answer (for base models)")),
+        (
+            "teacher-style",
+            QT_TRANSLATE_NOOP("SlotDialog", "Question and answer after teacher-style examples"),
+        ),
+        ("chat", QT_TRANSLATE_NOOP("SlotDialog", "The model's own chat template")),
+    ],
+)
 
-_REPLAY: list[tuple[ReplayMode, str]] = [
-    ("fallback", "Used when the teacher can't be reached"),
-    ("always", "Always used: an offline demo, no network"),
-    ("never", "Never used"),
-]
+_REPLAY = cast(
+    list[tuple[ReplayMode, str]],
+    [
+        ("fallback", QT_TRANSLATE_NOOP("SlotDialog", "Used when the teacher can't be reached")),
+        ("always", QT_TRANSLATE_NOOP("SlotDialog", "Always used: an offline demo, no network")),
+        ("never", QT_TRANSLATE_NOOP("SlotDialog", "Never used")),
+    ],
+)
+
+# What a server column asks when its fields are left empty (and the fields' examples).
+DEFAULT_URL = "https://api.openai.com/v1"
+DEFAULT_MODEL = "gpt-4o-mini"
+DEFAULT_KEY_VARIABLE = "OPENAI_API_KEY"
 
 
 # One line each, for evaluators who never met these settings (tooltips and "What do these mean?").
-KNOB_HINTS = {
-    "Temperature": (
-        "How adventurous the wording is. 0 always picks the likeliest next word (the same answer "
-        "every time); higher is more varied, and makes more mistakes."
-    ),
-    "Top p": (
-        "The model picks only from the likeliest next words, taken until their chances add up "
-        "to this share. 1 allows every word; 0.9 leaves out the unlikely last tenth."
-    ),
-    "Top k": ("The model picks only from this many of the likeliest next words. 0 means no limit."),
-    "Repeat penalty": (
-        "Makes words the answer already used less likely, against going round in circles. "
-        "1 is no penalty; 1.1 is a mild one."
-    ),
-    "Longest answer (tokens)": "The answer stops after this many tokens (a token is about ¾ of a word).",
-    "Seed (same seed, same answer)": (
-        "The starting point of the random choices: the same seed and settings give the same answer."
-    ),
-    "Context length (tokens)": (
-        "How much text the model keeps in view: the question and the answer together. More "
-        "needs more memory."
-    ),
-    "CPU threads": "How many processor cores work on the answer; Automatic picks for you.",
-}
+# Keyed by the knob's English label; both are translated where they are shown.
+KNOB_HINTS = cast(
+    dict[str, str],
+    {
+        "Temperature": QT_TRANSLATE_NOOP(
+            "SlotDialog",
+            "How adventurous the wording is. 0 always picks the likeliest next word (the same answer "
+            "every time); higher is more varied, and makes more mistakes.",
+        ),
+        "Top p": QT_TRANSLATE_NOOP(
+            "SlotDialog",
+            "The model picks only from the likeliest next words, taken until their chances add up "
+            "to this share. 1 allows every word; 0.9 leaves out the unlikely last tenth.",
+        ),
+        "Top k": QT_TRANSLATE_NOOP(
+            "SlotDialog",
+            "The model picks only from this many of the likeliest next words. 0 means no limit.",
+        ),
+        "Repeat penalty": QT_TRANSLATE_NOOP(
+            "SlotDialog",
+            "Makes words the answer already used less likely, against going round in circles. "
+            "1 is no penalty; 1.1 is a mild one.",
+        ),
+        "Longest answer (tokens)": QT_TRANSLATE_NOOP(
+            "SlotDialog",
+            "The answer stops after this many tokens (a token is about ¾ of a word).",
+        ),
+        "Seed (same seed, same answer)": QT_TRANSLATE_NOOP(
+            "SlotDialog",
+            "The starting point of the random choices: the same seed and settings give the same answer.",
+        ),
+        "Context length (tokens)": QT_TRANSLATE_NOOP(
+            "SlotDialog",
+            "How much text the model keeps in view: the question and the answer together. More "
+            "needs more memory.",
+        ),
+        "CPU threads": QT_TRANSLATE_NOOP(
+            "SlotDialog", "How many processor cores work on the answer; Automatic picks for you."
+        ),
+    },
+)
 KNOBS_EXPLAINED = ("Temperature", "Top p", "Top k", "Repeat penalty")
+_KNOB_LABELS = cast(
+    tuple[str, ...],
+    (
+        QT_TRANSLATE_NOOP("SlotDialog", "Temperature"),
+        QT_TRANSLATE_NOOP("SlotDialog", "Top p"),
+        QT_TRANSLATE_NOOP("SlotDialog", "Top k"),
+        QT_TRANSLATE_NOOP("SlotDialog", "Repeat penalty"),
+        QT_TRANSLATE_NOOP("SlotDialog", "Longest answer (tokens)"),
+        QT_TRANSLATE_NOOP("SlotDialog", "Seed (same seed, same answer)"),
+        QT_TRANSLATE_NOOP("SlotDialog", "Context length (tokens)"),
+        QT_TRANSLATE_NOOP("SlotDialog", "CPU threads"),
+    ),
+)
 
 
 class SlotDialog(QDialog):
     def __init__(self, slot: SlotConfig, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"{slot.role} column")
+        self.setWindowTitle(self.tr("{role} column").format(role=slot.role))
         self._slot = slot
         self.role = QLineEdit(slot.role)
         self.source = QComboBox()
-        self.source.addItems(_SOURCES)
+        self.source.addItems([self.tr(label) for label in _SOURCES])
         self.path = QLineEdit()
-        self.path.setPlaceholderText("Choose a .gguf file…")
-        browse = QPushButton("Browse…")
+        self.path.setPlaceholderText(self.tr("Choose a .gguf file…"))
+        browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         path_row_widget = QWidget()
         path_row = QHBoxLayout(path_row_widget)
@@ -97,44 +151,48 @@ class SlotDialog(QDialog):
         path_row.addWidget(browse)
         self.mode = QComboBox()
         for _, label in _MODES:
-            self.mode.addItem(label)
+            self.mode.addItem(self.tr(label))
         # The kinds registered now (core/servers/kinds); the row shows only when there is a choice.
         self.server_kind = QComboBox()
         for kind in kinds.KINDS:
             self.server_kind.addItem(kind.label, kind.name)
-        self.server_kind.setAccessibleName("Kind of server")
-        self.server_kind.setAccessibleDescription("How Imitation Lens talks to the server")
+        self.server_kind.setAccessibleName(self.tr("Kind of server"))
+        self.server_kind.setAccessibleDescription(self.tr("How Imitation Lens talks to the server"))
         self.base_url = QLineEdit()
-        self.base_url.setPlaceholderText("https://api.openai.com/v1")
+        self.base_url.setPlaceholderText(DEFAULT_URL)
         self.model = QLineEdit()
-        self.model.setPlaceholderText("gpt-4o-mini")
+        self.model.setPlaceholderText(DEFAULT_MODEL)
         self.key_env = QLineEdit()
         self.key = QLineEdit()
         self.key.setEchoMode(QLineEdit.EchoMode.Password)
-        self.key.setPlaceholderText("Leave empty to keep the saved key")
+        self.key.setPlaceholderText(self.tr("Leave empty to keep the saved key"))
         self.key_hint = QLabel(
-            "The key is kept in your system keychain (or read from the environment variable "
-            "above), never in Imitation Lens's files."
+            self.tr(
+                "The key is kept in your system keychain (or read from the environment variable "
+                "above), never in Imitation Lens's files."
+            )
         )
         self.key_hint.setWordWrap(True)
         self.replay = QComboBox()
         for _, label in _REPLAY:
-            self.replay.addItem(label)
+            self.replay.addItem(self.tr(label))
 
         form = QFormLayout()
-        form.addRow("Role shown", self.role)
-        form.addRow("Runs", self.source)
+        form.addRow(self.tr("Role shown"), self.role)
+        form.addRow(self.tr("Runs"), self.source)
+        # Rows are found by their field (the label is in the interface's language).
+        self._path_row = path_row_widget
         self._local_rows: list[tuple[str, QWidget]] = [
-            ("Model file", path_row_widget),
-            ("Prompt style", self.mode),
+            (self.tr("Model file"), path_row_widget),
+            (self.tr("Prompt style"), self.mode),
         ]
         self._server_rows: list[tuple[str, QWidget]] = [
-            ("Kind of server", self.server_kind),
-            ("API address", self.base_url),
-            ("Model id", self.model),
-            ("Key variable", self.key_env),
-            ("API key", self.key),
-            ("Recorded answers", self.replay),
+            (self.tr("Kind of server"), self.server_kind),
+            (self.tr("API address"), self.base_url),
+            (self.tr("Model id"), self.model),
+            (self.tr("Key variable"), self.key_env),
+            (self.tr("API key"), self.key),
+            (self.tr("Recorded answers"), self.replay),
         ]
         for label, field in self._local_rows + self._server_rows:
             form.addRow(label, field)
@@ -150,42 +208,46 @@ class SlotDialog(QDialog):
         self.seed = _int(params.seed, 0, 2**31 - 1)
         self.context = _int(params.context_length, 256, 262144)
         self.threads = _int(params.threads, 0, 256)
-        self.threads.setSpecialValueText("Automatic")
+        self.threads.setSpecialValueText(self.tr("Automatic"))
         sampling = QFormLayout()
-        for label, field in (
-            ("Temperature", self.temperature),
-            ("Top p", self.top_p),
-            ("Top k", self.top_k),
-            ("Repeat penalty", self.repeat_penalty),
-            ("Longest answer (tokens)", self.max_tokens),
-            ("Seed (same seed, same answer)", self.seed),
-            ("Context length (tokens)", self.context),
-            ("CPU threads", self.threads),
-        ):
-            row_label = QLabel(label)
-            hint = KNOB_HINTS.get(label, "")
+        fields = (
+            self.temperature,
+            self.top_p,
+            self.top_k,
+            self.repeat_penalty,
+            self.max_tokens,
+            self.seed,
+            self.context,
+            self.threads,
+        )
+        for label, field in zip(_KNOB_LABELS, fields, strict=True):
+            row_label = QLabel(self.tr(label))
+            hint = self.tr(KNOB_HINTS[label])
             for widget in (row_label, field):
                 widget.setToolTip(hint)
-            field.setAccessibleName(label)
+            field.setAccessibleName(self.tr(label))
             field.setAccessibleDescription(hint)
             sampling.addRow(row_label, field)
         # The hints are in the tooltips; this makes them readable without a mouse, on demand,
         # so the dialog stays short.
         self.knobs_help = QLabel(
-            "\n".join(f"{name}: {KNOB_HINTS[name]}" for name in KNOBS_EXPLAINED)
+            "\n".join(
+                self.tr("{knob}: {hint}").format(knob=self.tr(name), hint=self.tr(KNOB_HINTS[name]))
+                for name in KNOBS_EXPLAINED
+            )
         )
         self.knobs_help.setTextFormat(Qt.TextFormat.PlainText)
         self.knobs_help.setWordWrap(True)
         self.knobs_help.setObjectName("hintLabel")
         self.knobs_help.hide()
-        self.knobs_button = QPushButton("What do these mean?")
+        self.knobs_button = QPushButton(self.tr("What do these mean?"))
         self.knobs_button.setCheckable(True)
-        self.knobs_button.setAccessibleName("What do these settings mean?")
+        self.knobs_button.setAccessibleName(self.tr("What do these settings mean?"))
         self.knobs_button.setAccessibleDescription(
-            "Shows one line about each of Temperature, Top p, Top k and Repeat penalty"
+            self.tr("Shows one line about each of Temperature, Top p, Top k and Repeat penalty")
         )
         self.knobs_button.toggled.connect(self._explain_knobs)
-        box = QGroupBox("Sampling")
+        box = QGroupBox(self.tr("Sampling"))
         box_layout = QVBoxLayout(box)
         box_layout.addLayout(sampling)
         box_layout.addWidget(self.knobs_button)
@@ -218,41 +280,38 @@ class SlotDialog(QDialog):
             self.path.setText(slot.source.path)
             modes = [mode for mode, _ in _MODES]
             self.mode.setCurrentIndex(modes.index(slot.source.prompt_mode))
-            self.key_env.setText("OPENAI_API_KEY")
+            self.key_env.setText(DEFAULT_KEY_VARIABLE)
 
     def _choose_kind(self, name: str) -> None:
         found = self.server_kind.findData(name)
         if found < 0:  # a kind this copy does not have stays the column's until changed
-            self.server_kind.addItem(f"{name} (not available in this version)", name)
+            self.server_kind.addItem(
+                self.tr("{kind} (not available in this version)").format(kind=name), name
+            )
             found = self.server_kind.count() - 1
         self.server_kind.setCurrentIndex(found)
 
     def _show_rows(self) -> None:
         choice = self.source.currentIndex()
-        for label, _ in self._local_rows:
-            self._form.setRowVisible(self._row_of(label), choice in (0, 1))
-        self._form.setRowVisible(self._row_of("Model file"), choice == 1)
-        for label, _ in self._server_rows:
-            self._form.setRowVisible(self._row_of(label), choice == 2)
+        for _, field in self._local_rows:
+            self._form.setRowVisible(field, choice in (0, 1))
+        self._form.setRowVisible(self._path_row, choice == 1)
+        for _, field in self._server_rows:
+            self._form.setRowVisible(field, choice == 2)
         several = self.server_kind.count() > 1
-        self._form.setRowVisible(self._row_of("Kind of server"), choice == 2 and several)
+        self._form.setRowVisible(self.server_kind, choice == 2 and several)
         self.key_hint.setVisible(choice == 2)
 
     def _explain_knobs(self, shown: bool) -> None:
         self.knobs_help.setVisible(shown)
         self.adjustSize()  # grow to show the lines (and shrink back), never squeeze them
 
-    def _row_of(self, label: str) -> int:
-        for row in range(self._form.rowCount()):
-            item = self._form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            widget = item.widget() if item is not None else None
-            if isinstance(widget, QLabel) and widget.text() == label:
-                return row
-        raise KeyError(label)
-
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Choose a model file", "", "GGUF models (*.gguf);;All files (*)"
+            self,
+            self.tr("Choose a model file"),
+            "",
+            self.tr("GGUF models (*.gguf);;All files (*)"),
         )
         if path:
             self.path.setText(path)
@@ -273,10 +332,10 @@ class SlotDialog(QDialog):
         choice = self.source.currentIndex()
         source: LocalModel | Server
         if choice == 2:
-            base_url = self.base_url.text().strip() or "https://api.openai.com/v1"
+            base_url = self.base_url.text().strip() or DEFAULT_URL
             source = Server(
                 base_url,
-                self.model.text().strip() or "gpt-4o-mini",
+                self.model.text().strip() or DEFAULT_MODEL,
                 self.key_env.text().strip(),
                 _REPLAY[self.replay.currentIndex()][0],
                 str(self.server_kind.currentData() or OPENAI_COMPATIBLE),

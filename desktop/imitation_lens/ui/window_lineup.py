@@ -10,6 +10,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QSplitter, QStatusBar, QWidget
 
 from imitation_lens.core.housekeeping.fault_log import shown_fault
@@ -80,10 +81,20 @@ def set_lineup(
 
 def edit_slot(host: LineupHost, parent: QWidget, index: int) -> None:
     if host.batch_running:
-        host.say("Pause the batch before changing a column: it runs with this lineup.")
+        host.say(
+            QCoreApplication.translate(
+                "WindowLineup",
+                "Pause the batch before changing a column: it runs with this lineup.",
+            )
+        )
         return
     if host.columns[index].is_busy:
-        host.statusBar().showMessage("Stop this column before changing its settings.", 5000)
+        host.statusBar().showMessage(
+            QCoreApplication.translate(
+                "WindowLineup", "Stop this column before changing its settings."
+            ),
+            5000,
+        )
         return
     dialog = SlotDialog(host.lineup[index], parent)
     if dialog.exec() != SlotDialog.DialogCode.Accepted:
@@ -106,16 +117,20 @@ def keep_key(owner: QWidget, server: Server, key: str, say: Callable[[str], None
     def kept(done: bool) -> None:
         if done:
             return
-        where = (
-            f"the environment variable {server.api_key_env}"
-            if server.api_key_env
-            else "an environment variable named in the column's settings"
-        )
-        message = (
-            f"This computer has no keychain, so the key typed for {server.base_url} was not "
-            f"kept. Put it in {where} and start the app again."
-        )
-        say(shown_fault(message))
+        if server.api_key_env:
+            message = QCoreApplication.translate(
+                "WindowLineup",
+                "This computer has no keychain, so the key typed for {address} was not kept. "
+                "Put it in the environment variable {variable} and start the app again.",
+            )
+        else:
+            message = QCoreApplication.translate(
+                "WindowLineup",
+                "This computer has no keychain, so the key typed for {address} was not kept. "
+                "Put it in an environment variable named in the column's settings and start "
+                "the app again.",
+            )
+        say(shown_fault(message.format(address=server.base_url, variable=server.api_key_env)))
 
     run_task(owner, lambda _task: store_api_key(server.base_url, key), kept, name="keep key")
 
@@ -125,18 +140,35 @@ def apply_lineup(
 ) -> None:
     """Use a new lineup from now on (the items already answered keep theirs)."""
     if any(c.is_busy for c in host.columns):
-        host.say("Stop the answers being written (Esc) before changing the lineup.")
+        host.say(
+            QCoreApplication.translate(
+                "WindowLineup", "Stop the answers being written (Esc) before changing the lineup."
+            )
+        )
         return
     if host.batch_running:
-        host.say("Pause the batch before changing the lineup: it runs with this one.")
+        host.say(
+            QCoreApplication.translate(
+                "WindowLineup", "Pause the batch before changing the lineup: it runs with this one."
+            )
+        )
         return
     set_lineup(host, lineup, edit_slot)
     host.items.show_new()
     save_lineup(host)
     if host.blind:  # who is in the lineup is shown with the first verdict, not before
-        host.say("Lineup changed. Ask a question to compare the answers.")
+        host.say(
+            QCoreApplication.translate(
+                "WindowLineup", "Lineup changed. Ask a question to compare the answers."
+            )
+        )
     else:
-        host.say(f"Lineup: {', '.join(s.role for s in lineup)}. Ask a question to compare.")
+        roles = ", ".join(s.role for s in lineup)
+        host.say(
+            QCoreApplication.translate(
+                "WindowLineup", "Lineup: {roles}. Ask a question to compare."
+            ).format(roles=roles)
+        )
 
 
 def save_lineup(host: LineupHost) -> None:
