@@ -2,6 +2,97 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About {app}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See side by side how a model fine-tuned on a stronger model&apos;s answers copies its style but not its knowledge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versions, licences and data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the versions and licences on the clipboard, as text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking up the versions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>{app} is already open on this data folder. Switch to its window, or start this one with --data-dir and another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data folder {folder} can&apos;t be created or written to ({reason}), so the app has nowhere to keep your work.
+
+Start it with --data-dir and a folder you can write to, for example: imitation-lens --data-dir ~/imitation-lens-data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{app} is already open on this data folder: its window was brought to the front.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <source>&lt;b&gt;Blind session.&lt;/b&gt; The answers appear as Answer 1, 2, … in an order that changes from item to item; who wrote which, and how fast, is shown once you submit your verdict for the item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Demo lineup.&lt;/b&gt; Every column runs the small built-in model Gemma 3 270M, offline, so you can try the app right away; {names} is a stand-in. Use a column&apos;s &lt;i&gt;Settings…&lt;/i&gt; to load a real imitator or connect a teacher API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Demo lineup.&lt;/b&gt; Every column runs the small built-in model Gemma 3 270M, offline, so you can try the app right away; {names} are stand-ins. Use a column&apos;s &lt;i&gt;Settings…&lt;/i&gt; to load a real imitator or connect a teacher API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{names} and {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is a model made on this computer: {what}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{names} runs the model it was made from, asked the same way, so what differs between them is the fine-tuning alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{names} is a stand-in (the small built-in Gemma 3 270M); use its &lt;i&gt;Settings…&lt;/i&gt; to connect a teacher API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{names} are stand-ins (the small built-in Gemma 3 270M); use their &lt;i&gt;Settings…&lt;/i&gt; to connect a teacher API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Made here.&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not saved yet.&lt;/b&gt; {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BatchMenu</name>
     <message>
         <source>&amp;Prompt sets…</source>
@@ -38,6 +129,31 @@
     <message>
         <source>Keep it</source>
         <translation>Weiterlaufen lassen</translation>
+    </message>
+</context>
+<context>
+    <name>BatchStart</name>
+    <message>
+        <source>dd MMMM yyyy, HH:mm</source>
+        <comment>Qt&apos;s date format</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CrashNotice</name>
+    <message>
+        <source>The details are in the log: {file}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The details were written to the terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong inside the app. Your saved work is safe: answers, marks and verdicts are written as they happen.
+
+{where} If something on screen looks wrong, close the app and start it again. If it happens again, please send the log to whoever gave you the app.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -132,6 +248,81 @@
     </message>
 </context>
 <context>
+    <name>LibraryRows</name>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checksum (sha256)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number}B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number}M</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no (base model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation type="unfinished">nicht angegeben</translation>
+    </message>
+    <message>
+        <source>Ships with Imitation Lens and runs wherever a column says “built in”; it stays in the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ships with Imitation Lens: imitators are made from it (Models ▸ Make an imitator…). Licence {licence}. It stays in the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Opening your data…</source>
@@ -175,6 +366,17 @@
     <message>
         <source>Saving works again; everything is written.</source>
         <translation>Speichern geht wieder; alles ist geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>MarkStyle</name>
+    <message>
+        <source>Minor (dotted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Major (wavy)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -251,6 +453,137 @@
     </message>
 </context>
 <context>
+    <name>ReportView</name>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working out the figures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Schließen</translation>
+    </message>
+    <message>
+        <source>Close the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave out the verdicts on questions where an answer may reveal its author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report could not be made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question sets: {sets}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n judged item(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n not judged yet</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n verdict(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{judged}, {verdicts}, marks by {who}. Bars show each model&apos;s figure; the thin line across a bar&apos;s end is the range the figure would likely fall in with other questions of the same kind ({interval} interval, shown from 5 items on).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures per model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement between evaluators</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SelfTest</name>
+    <message>
+        <source>timed out after {seconds} s waiting for {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imitation Lens {version} ({build}), Python {python}, {system} {machine}; resources in {resources}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the main window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>main window open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the demo model&apos;s answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the demo model did not answer ({state}): {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>demo model answered {question} with {answer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>llama.cpp: {info}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database to be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database did not keep the answer: {rows}, {integrity}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer read back differs from the one shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>temporary database written and read back ({size} bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Preferences</source>
@@ -278,6 +611,104 @@
     </message>
 </context>
 <context>
+    <name>StudyView</name>
+    <message>
+        <source>Study view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the sessions and working out the figures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Schließen</translation>
+    </message>
+    <message>
+        <source>Close the study view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as &amp;HTML…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as HTML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the study&apos;s table as one web page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The study could not be made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>teacher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sessions read together, one row per model (matched by their role in the lineup). The numbers in brackets are a {interval} interval: the range the figure would likely fall in with other questions of the same kind (shown from 5 questions on).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>preference against the {teacher}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the automatic check (needs reference answers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>errors marked by the evaluator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The study&apos;s table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{title}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none of them yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the study as a web page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>study.html</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the study as {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page could not be saved: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TrainingView</name>
     <message>
         <source>Training progress</source>
@@ -286,6 +717,40 @@
     <message>
         <source>Getting ready…</source>
         <translation>Wird vorbereitet…</translation>
+    </message>
+</context>
+<context>
+    <name>WindowExport</name>
+    <message>
+        <source>Export session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export could not be written to {target}:
+{reason}
+
+Your session is safe; choose another place and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imitation Lens session (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported “{title}” from {evaluator}: {items}, {marks}, {verdicts}{conflicts}. File ▸ Sessions opens it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} could not be read</source>
+        <translation type="unfinished">{file} konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. {message}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -375,6 +840,21 @@ F1 lists every key. A blind session (File ▸ New blind session) hides who wrote
 4. Alles wird sofort gespeichert. Datei ▸ Sitzung exportieren als speichert die Sitzung als JSON.
 
 F1 zeigt alle Tasten. Eine blinde Sitzung (Datei ▸ Neue blinde Sitzung) verbirgt bis zu Ihrem Urteil, wer welche Antwort schrieb.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowStartup</name>
+    <message>
+        <source>A batch was cut off when the app last closed. It is paused: open its session (File ▸ Sessions…) and press Resume in the batch bar to go on where it stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready. F1 lists the keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your saved work in {folder} could not be read</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -548,6 +1028,51 @@ F1 zeigt alle Tasten. Eine blinde Sitzung (Datei ▸ Neue blinde Sitzung) verbir
     <message>
         <source>Keep training</source>
         <translation>Weiter trainieren</translation>
+    </message>
+</context>
+<context>
+    <name>_Counts</name>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new item(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new mark(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new verdict(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n conflict(s) kept as they were here</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) were cut off when the app last closed; their text so far is kept and marked Interrupted.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 </TS>
