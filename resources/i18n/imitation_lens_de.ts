@@ -5,91 +5,105 @@
     <name>AboutDialog</name>
     <message>
         <source>About {app}</source>
-        <translation type="unfinished"></translation>
+        <translation>Über {app}</translation>
     </message>
     <message>
         <source>See side by side how a model fine-tuned on a stronger model&apos;s answers copies its style but not its knowledge.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sehen Sie nebeneinander, wie ein Modell, das mit den Antworten eines stärkeren Modells feinabgestimmt wurde, dessen Stil übernimmt, aber nicht dessen Wissen.</translation>
     </message>
     <message>
         <source>Versions, licences and data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionen, Lizenzen und Datenordner</translation>
     </message>
     <message>
         <source>&amp;Copy versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionen &amp;kopieren</translation>
     </message>
     <message>
         <source>Put the versions and licences on the clipboard, as text</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Versionen und Lizenzen als Text in die Zwischenablage legen</translation>
     </message>
     <message>
         <source>Looking up the versions…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Versionen werden ermittelt…</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>Lizenzen</translation>
+    </message>
+    <message>
+        <source>Your data</source>
+        <translation>Ihre Daten</translation>
     </message>
     <message>
         <source>Copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert</translation>
     </message>
 </context>
 <context>
     <name>App</name>
     <message>
         <source>{app} is already open on this data folder. Switch to its window, or start this one with --data-dir and another folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>{app} ist mit diesem Datenordner schon geöffnet. Wechseln Sie zu seinem Fenster, oder starten Sie dieses mit --data-dir und einem anderen Ordner.</translation>
     </message>
     <message>
         <source>The data folder {folder} can&apos;t be created or written to ({reason}), so the app has nowhere to keep your work.
 
 Start it with --data-dir and a folder you can write to, for example: imitation-lens --data-dir ~/imitation-lens-data</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenordner {folder} kann nicht angelegt oder beschrieben werden ({reason}), daher kann die App Ihre Arbeit nirgends speichern.
+
+Starten Sie sie mit --data-dir und einem Ordner, in den Sie schreiben dürfen, zum Beispiel: imitation-lens --data-dir ~/imitation-lens-data</translation>
     </message>
     <message>
         <source>{app} is already open on this data folder: its window was brought to the front.</source>
-        <translation type="unfinished"></translation>
+        <translation>{app} ist mit diesem Datenordner schon geöffnet: sein Fenster wurde nach vorne geholt.</translation>
     </message>
 </context>
 <context>
     <name>Banner</name>
     <message>
         <source>&lt;b&gt;Blind session.&lt;/b&gt; The answers appear as Answer 1, 2, … in an order that changes from item to item; who wrote which, and how fast, is shown once you submit your verdict for the item.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Blinde Sitzung.&lt;/b&gt; Die Antworten erscheinen als Antwort 1, 2, … in einer Reihenfolge, die von Eintrag zu Eintrag wechselt; wer welche geschrieben hat und wie schnell, sehen Sie, sobald Sie Ihr Urteil zum Eintrag abgegeben haben.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Demo lineup.&lt;/b&gt; Every column runs the small built-in model Gemma 3 270M, offline, so you can try the app right away; {names} is a stand-in. Use a column&apos;s &lt;i&gt;Settings…&lt;/i&gt; to load a real imitator or connect a teacher API.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Demo-Aufstellung.&lt;/b&gt; Jede Spalte führt das kleine eingebaute Modell Gemma 3 270M aus, offline, damit Sie die App gleich ausprobieren können; {names} ist ein Platzhalter. Mit den &lt;i&gt;Einstellungen…&lt;/i&gt; einer Spalte laden Sie einen echten Imitator oder verbinden eine Lehrer-API.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Demo lineup.&lt;/b&gt; Every column runs the small built-in model Gemma 3 270M, offline, so you can try the app right away; {names} are stand-ins. Use a column&apos;s &lt;i&gt;Settings…&lt;/i&gt; to load a real imitator or connect a teacher API.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Demo-Aufstellung.&lt;/b&gt; Jede Spalte führt das kleine eingebaute Modell Gemma 3 270M aus, offline, damit Sie die App gleich ausprobieren können; {names} sind Platzhalter. Mit den &lt;i&gt;Einstellungen…&lt;/i&gt; einer Spalte laden Sie einen echten Imitator oder verbinden eine Lehrer-API.</translation>
     </message>
     <message>
         <source>{names} and {last}</source>
-        <translation type="unfinished"></translation>
+        <translation>{names} und {last}</translation>
     </message>
     <message>
         <source>{name} is a model made on this computer: {what}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ist ein auf diesem Computer erstelltes Modell: {what}.</translation>
     </message>
     <message>
         <source>{names} runs the model it was made from, asked the same way, so what differs between them is the fine-tuning alone.</source>
-        <translation type="unfinished"></translation>
+        <translation>{names} führt das Modell aus, aus dem es erstellt wurde, und fragt es auf dieselbe Weise, sodass sich beide nur durch die Feinabstimmung unterscheiden.</translation>
     </message>
     <message>
         <source>{names} is a stand-in (the small built-in Gemma 3 270M); use its &lt;i&gt;Settings…&lt;/i&gt; to connect a teacher API.</source>
-        <translation type="unfinished"></translation>
+        <translation>{names} ist ein Platzhalter (das kleine eingebaute Gemma 3 270M); verbinden Sie über seine &lt;i&gt;Einstellungen…&lt;/i&gt; eine Lehrer-API.</translation>
     </message>
     <message>
         <source>{names} are stand-ins (the small built-in Gemma 3 270M); use their &lt;i&gt;Settings…&lt;/i&gt; to connect a teacher API.</source>
-        <translation type="unfinished"></translation>
+        <translation>{names} sind Platzhalter (das kleine eingebaute Gemma 3 270M); verbinden Sie über ihre &lt;i&gt;Einstellungen…&lt;/i&gt; eine Lehrer-API.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Made here.&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Hier erstellt.&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Not saved yet.&lt;/b&gt; {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Noch nicht gespeichert.&lt;/b&gt; {message}</translation>
     </message>
 </context>
 <context>
@@ -136,24 +150,26 @@ Start it with --data-dir and a folder you can write to, for example: imitation-l
     <message>
         <source>dd MMMM yyyy, HH:mm</source>
         <comment>Qt&apos;s date format</comment>
-        <translation type="unfinished"></translation>
+        <translation>d. MMMM yyyy, HH:mm</translation>
     </message>
 </context>
 <context>
     <name>CrashNotice</name>
     <message>
         <source>The details are in the log: {file}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einzelheiten stehen im Protokoll: {file}.</translation>
     </message>
     <message>
         <source>The details were written to the terminal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einzelheiten wurden im Terminal ausgegeben.</translation>
     </message>
     <message>
         <source>Something went wrong inside the app. Your saved work is safe: answers, marks and verdicts are written as they happen.
 
 {where} If something on screen looks wrong, close the app and start it again. If it happens again, please send the log to whoever gave you the app.</source>
-        <translation type="unfinished"></translation>
+        <translation>In der App ist etwas schiefgegangen. Ihre gespeicherte Arbeit ist sicher: Antworten, Markierungen und Urteile werden sofort geschrieben.
+
+{where} Wenn etwas auf dem Bildschirm falsch aussieht, schließen Sie die App und starten Sie sie neu. Passiert es wieder, schicken Sie das Protokoll bitte an die Person, von der Sie die App haben.</translation>
     </message>
 </context>
 <context>
@@ -251,75 +267,75 @@ Start it with --data-dir and a folder you can write to, for example: imitation-l
     <name>LibraryRows</name>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Architecture</source>
-        <translation type="unfinished"></translation>
+        <translation>Architektur</translation>
     </message>
     <message>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter</translation>
     </message>
     <message>
         <source>Quantisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantisierung</translation>
     </message>
     <message>
         <source>File size</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateigröße</translation>
     </message>
     <message>
         <source>Context</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontext</translation>
     </message>
     <message>
         <source>Chat template</source>
-        <translation type="unfinished"></translation>
+        <translation>Chat-Vorlage</translation>
     </message>
     <message>
         <source>Licence</source>
-        <translation type="unfinished"></translation>
+        <translation>Lizenz</translation>
     </message>
     <message>
         <source>Checksum (sha256)</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfsumme (sha256)</translation>
     </message>
     <message>
         <source>bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>Bytes</translation>
     </message>
     <message>
         <source>{number}B</source>
-        <translation type="unfinished"></translation>
+        <translation>{number} Mrd.</translation>
     </message>
     <message>
         <source>{number}M</source>
-        <translation type="unfinished"></translation>
+        <translation>{number} Mio.</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
     <message>
         <source>no (base model)</source>
-        <translation type="unfinished"></translation>
+        <translation>nein (Basismodell)</translation>
     </message>
     <message>
         <source>not stated</source>
-        <translation type="unfinished">nicht angegeben</translation>
+        <translation>nicht angegeben</translation>
     </message>
     <message>
         <source>Ships with Imitation Lens and runs wherever a column says “built in”; it stays in the library.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommt mit Imitation Lens und läuft überall, wo eine Spalte „built in“ zeigt; es bleibt in der Bibliothek.</translation>
     </message>
     <message>
         <source>Ships with Imitation Lens: imitators are made from it (Models ▸ Make an imitator…). Licence {licence}. It stays in the library.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommt mit Imitation Lens: Daraus werden Imitatoren erstellt (Modelle ▸ Einen Imitator erstellen…). Lizenz {licence}. Es bleibt in der Bibliothek.</translation>
     </message>
     <message>
         <source>Made here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier erstellt.</translation>
     </message>
 </context>
 <context>
@@ -372,11 +388,11 @@ Start it with --data-dir and a folder you can write to, for example: imitation-l
     <name>MarkStyle</name>
     <message>
         <source>Minor (dotted)</source>
-        <translation type="unfinished"></translation>
+        <translation>Leicht (gepunktet)</translation>
     </message>
     <message>
         <source>Major (wavy)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwer (gewellt)</translation>
     </message>
 </context>
 <context>
@@ -456,131 +472,131 @@ Start it with --data-dir and a folder you can write to, for example: imitation-l
     <name>ReportView</name>
     <message>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht</translation>
     </message>
     <message>
         <source>Working out the figures…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zahlen werden berechnet…</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Schließen</translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Close the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Bericht schließen</translation>
     </message>
     <message>
         <source>Leave out the verdicts on questions where an answer may reveal its author</source>
-        <translation type="unfinished"></translation>
+        <translation>Urteile zu Fragen weglassen, bei denen eine Antwort ihren Urheber verraten könnte</translation>
     </message>
     <message>
         <source>The report could not be made</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bericht konnte nicht erstellt werden</translation>
     </message>
     <message>
         <source>Question sets: {sets}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragensätze: {sets}.</translation>
     </message>
     <message numerus="yes">
         <source>%n judged item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n bewerteter Eintrag</numerusform>
+            <numerusform>%n bewertete Einträge</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n not judged yet</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n noch nicht bewertet</numerusform>
+            <numerusform>, %n noch nicht bewertet</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n verdict(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Urteil</numerusform>
+            <numerusform>%n Urteile</numerusform>
         </translation>
     </message>
     <message>
         <source>this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>diesem Computer</translation>
     </message>
     <message>
         <source>{judged}, {verdicts}, marks by {who}. Bars show each model&apos;s figure; the thin line across a bar&apos;s end is the range the figure would likely fall in with other questions of the same kind ({interval} interval, shown from 5 items on).</source>
-        <translation type="unfinished"></translation>
+        <translation>{judged}, {verdicts}, Markierungen von {who}. Die Balken zeigen den Wert jedes Modells; die dünne Linie am Ende eines Balkens ist der Bereich, in dem der Wert mit anderen Fragen derselben Art wahrscheinlich läge ({interval}-Intervall, gezeigt ab 5 Einträgen).</translation>
     </message>
     <message>
         <source>Per model</source>
-        <translation type="unfinished"></translation>
+        <translation>Pro Modell</translation>
     </message>
     <message>
         <source>Figures per model</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlen pro Modell</translation>
     </message>
     <message>
         <source>Agreement between evaluators</source>
-        <translation type="unfinished"></translation>
+        <translation>Übereinstimmung zwischen den Bewertenden</translation>
     </message>
 </context>
 <context>
     <name>SelfTest</name>
     <message>
         <source>timed out after {seconds} s waiting for {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitüberschreitung nach {seconds} s beim Warten auf {what}</translation>
     </message>
     <message>
         <source>Imitation Lens {version} ({build}), Python {python}, {system} {machine}; resources in {resources}</source>
-        <translation type="unfinished"></translation>
+        <translation>Imitation Lens {version} ({build}), Python {python}, {system} {machine}; Ressourcen in {resources}</translation>
     </message>
     <message>
         <source>bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Paket</translation>
     </message>
     <message>
         <source>source</source>
-        <translation type="unfinished"></translation>
+        <translation>Quellcode</translation>
     </message>
     <message>
         <source>the main window</source>
-        <translation type="unfinished"></translation>
+        <translation>das Hauptfenster</translation>
     </message>
     <message>
         <source>main window open</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauptfenster geöffnet</translation>
     </message>
     <message>
         <source>the demo model&apos;s answer</source>
-        <translation type="unfinished"></translation>
+        <translation>die Antwort des Demo-Modells</translation>
     </message>
     <message>
         <source>the demo model did not answer ({state}): {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>das Demo-Modell hat nicht geantwortet ({state}): {error}</translation>
     </message>
     <message>
         <source>demo model answered {question} with {answer}</source>
-        <translation type="unfinished"></translation>
+        <translation>das Demo-Modell beantwortete {question} mit {answer}</translation>
     </message>
     <message>
         <source>llama.cpp: {info}</source>
-        <translation type="unfinished"></translation>
+        <translation>llama.cpp: {info}</translation>
     </message>
     <message>
         <source>the database to be written</source>
-        <translation type="unfinished"></translation>
+        <translation>das Schreiben der Datenbank</translation>
     </message>
     <message>
         <source>the database did not keep the answer: {rows}, {integrity}</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datenbank hat die Antwort nicht behalten: {rows}, {integrity}</translation>
     </message>
     <message>
         <source>the answer read back differs from the one shown</source>
-        <translation type="unfinished"></translation>
+        <translation>die zurückgelesene Antwort weicht von der angezeigten ab</translation>
     </message>
     <message>
         <source>temporary database written and read back ({size} bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>vorübergehende Datenbank geschrieben und zurückgelesen ({size} Bytes)</translation>
     </message>
 </context>
 <context>
@@ -614,98 +630,106 @@ Start it with --data-dir and a folder you can write to, for example: imitation-l
     <name>StudyView</name>
     <message>
         <source>Study view</source>
-        <translation type="unfinished"></translation>
+        <translation>Studienansicht</translation>
     </message>
     <message>
         <source>Reading the sessions and working out the figures…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sitzungen werden gelesen und die Zahlen berechnet…</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Schließen</translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Close the study view</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Studienansicht schließen</translation>
     </message>
     <message>
         <source>Save as &amp;HTML…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;HTML speichern…</translation>
     </message>
     <message>
         <source>Save as HTML</source>
-        <translation type="unfinished"></translation>
+        <translation>Als HTML speichern</translation>
     </message>
     <message>
         <source>Write the study&apos;s table as one web page</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tabelle der Studie als eine Webseite schreiben</translation>
     </message>
     <message>
         <source>The study could not be made</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Studie konnte nicht erstellt werden</translation>
     </message>
     <message>
         <source>teacher</source>
-        <translation type="unfinished"></translation>
+        <translation>Lehrer</translation>
     </message>
     <message numerus="yes">
         <source>%n sessions read together, one row per model (matched by their role in the lineup). The numbers in brackets are a {interval} interval: the range the figure would likely fall in with other questions of the same kind (shown from 5 questions on).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Sitzung zusammen gelesen, eine Zeile pro Modell (zugeordnet nach ihrer Rolle in der Aufstellung). Die Zahlen in Klammern sind ein {interval}-Intervall: der Bereich, in dem der Wert mit anderen Fragen derselben Art wahrscheinlich läge (gezeigt ab 5 Fragen).</numerusform>
+            <numerusform>%n Sitzungen zusammen gelesen, eine Zeile pro Modell (zugeordnet nach ihrer Rolle in der Aufstellung). Die Zahlen in Klammern sind ein {interval}-Intervall: der Bereich, in dem der Wert mit anderen Fragen derselben Art wahrscheinlich läge (gezeigt ab 5 Fragen).</numerusform>
         </translation>
     </message>
     <message>
+        <source>Sessions used for each column:</source>
+        <translation>Für jede Spalte verwendete Sitzungen:</translation>
+    </message>
+    <message>
         <source>preference against the {teacher}</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorzug gegenüber dem {teacher}</translation>
     </message>
     <message>
         <source>the automatic check (needs reference answers)</source>
-        <translation type="unfinished"></translation>
+        <translation>die automatische Prüfung (braucht Referenzantworten)</translation>
     </message>
     <message>
         <source>errors marked by the evaluator</source>
-        <translation type="unfinished"></translation>
+        <translation>markierte Fehler</translation>
     </message>
     <message>
         <source>style</source>
-        <translation type="unfinished"></translation>
+        <translation>Stil</translation>
     </message>
     <message>
         <source>The study&apos;s table</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tabelle der Studie</translation>
+    </message>
+    <message>
+        <source>What each column means</source>
+        <translation>Was jede Spalte bedeutet</translation>
     </message>
     <message>
         <source>“{title}”</source>
-        <translation type="unfinished"></translation>
+        <translation>„{title}“</translation>
     </message>
     <message>
         <source>none of them yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch keine</translation>
     </message>
     <message>
         <source>Save the study as a web page</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Studie als Webseite speichern</translation>
     </message>
     <message>
         <source>study.html</source>
-        <translation type="unfinished"></translation>
+        <translation>studie.html</translation>
     </message>
     <message>
         <source>Web page (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>Webseite (*.html)</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gespeichert…</translation>
     </message>
     <message>
         <source>Saved the study as {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Studie wurde als {path} gespeichert.</translation>
     </message>
     <message>
         <source>The page could not be saved: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Seite konnte nicht gespeichert werden: {reason}</translation>
     </message>
 </context>
 <context>
@@ -723,34 +747,37 @@ Start it with --data-dir and a folder you can write to, for example: imitation-l
     <name>WindowExport</name>
     <message>
         <source>Export session</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung exportieren</translation>
     </message>
     <message>
         <source>The export could not be written to {target}:
 {reason}
 
 Your session is safe; choose another place and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Export konnte nicht nach {target} geschrieben werden:
+{reason}
+
+Ihre Sitzung ist sicher; wählen Sie einen anderen Ort und versuchen Sie es noch einmal.</translation>
     </message>
     <message>
         <source>Import a session</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Sitzung importieren</translation>
     </message>
     <message>
         <source>Imitation Lens session (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Imitation-Lens-Sitzung (*.json)</translation>
     </message>
     <message>
         <source>Imported “{title}” from {evaluator}: {items}, {marks}, {verdicts}{conflicts}. File ▸ Sessions opens it.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{title}“ von {evaluator} importiert: {items}, {marks}, {verdicts}{conflicts}. Datei ▸ Sitzungen öffnet sie.</translation>
     </message>
     <message>
         <source>{file} could not be read</source>
-        <translation type="unfinished">{file} konnte nicht gelesen werden</translation>
+        <translation>{file} konnte nicht gelesen werden</translation>
     </message>
     <message>
         <source>Nothing was imported. {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde importiert. {message}</translation>
     </message>
 </context>
 <context>
@@ -846,15 +873,15 @@ F1 zeigt alle Tasten. Eine blinde Sitzung (Datei ▸ Neue blinde Sitzung) verbir
     <name>WindowStartup</name>
     <message>
         <source>A batch was cut off when the app last closed. It is paused: open its session (File ▸ Sessions…) and press Resume in the batch bar to go on where it stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Stapel wurde beim letzten Schließen der App unterbrochen. Er ist pausiert: Öffnen Sie seine Sitzung (Datei ▸ Sitzungen…) und drücken Sie in der Stapelleiste auf Fortsetzen, um dort weiterzumachen, wo er stehen blieb.</translation>
     </message>
     <message>
         <source>Ready. F1 lists the keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit. F1 zeigt die Tasten.</translation>
     </message>
     <message>
         <source>Your saved work in {folder} could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre gespeicherte Arbeit in {folder} konnte nicht gelesen werden</translation>
     </message>
 </context>
 <context>
@@ -1031,47 +1058,53 @@ F1 zeigt alle Tasten. Eine blinde Sitzung (Datei ▸ Neue blinde Sitzung) verbir
     </message>
 </context>
 <context>
-    <name>_Counts</name>
-    <message numerus="yes">
-        <source>%n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
+    <name>_ImportCounts</name>
     <message numerus="yes">
         <source>%n new item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n neuer Eintrag</numerusform>
+            <numerusform>%n neue Einträge</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n new mark(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n neue Markierung</numerusform>
+            <numerusform>%n neue Markierungen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n new verdict(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n neues Urteil</numerusform>
+            <numerusform>%n neue Urteile</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>; %n conflict(s) kept as they were here</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>; %n Konflikt so belassen, wie er hier war</numerusform>
+            <numerusform>; %n Konflikte so belassen, wie sie hier waren</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>_ReportCounts</name>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_StartupCounts</name>
     <message numerus="yes">
         <source>%n answer(s) were cut off when the app last closed; their text so far is kept and marked Interrupted.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Antwort wurde beim letzten Schließen der App abgeschnitten; ihr bisheriger Text bleibt erhalten und ist als unterbrochen gekennzeichnet.</numerusform>
+            <numerusform>%n Antworten wurden beim letzten Schließen der App abgeschnitten; ihr bisheriger Text bleibt erhalten und ist als unterbrochen gekennzeichnet.</numerusform>
         </translation>
     </message>
 </context>

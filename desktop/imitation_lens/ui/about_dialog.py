@@ -94,10 +94,12 @@ class AboutDialog(QDialog):
             f"<li><b>{escape(item.what)}</b>: {escape(item.licence)}<br>{_link(item.where)}</li>"
             for item in facts.licences
         )
+        # Translated outside the f-string: lupdate does not look inside one.
+        versions, licences, data = self.tr("Versions"), self.tr("Licences"), self.tr("Your data")
         self.body.setHtml(
-            f"<h3>{escape(self.tr('Versions'))}</h3><table>{version_rows}</table>"
-            f"<h3>{escape(self.tr('Licences'))}</h3><ul>{licence_rows}</ul>"
-            f"<h3>{escape(self.tr('Your data'))}</h3><p>{escape(facts.data_folder)}</p>"
+            f"<h3>{escape(versions)}</h3><table>{version_rows}</table>"
+            f"<h3>{escape(licences)}</h3><ul>{licence_rows}</ul>"
+            f"<h3>{escape(data)}</h3><p>{escape(facts.data_folder)}</p>"
         )
         self.copy_button.setEnabled(True)
         self.loaded.emit()

@@ -39,7 +39,7 @@ from imitation_lens.ui.tasks import Task, run_task
 from imitation_lens.ui.window_state import fit_to_screen
 
 
-class _Counts(QObject):
+class _ReportCounts(QObject):
     """Plural messages outside a widget: lupdate keeps the forms of self.tr(text, "", n) only."""
 
     def rows(self, count: int) -> str:
@@ -63,7 +63,7 @@ def rows_table(rows: list[dict[str, str]], name: str) -> QTableWidget:
     height += sum(table.rowHeight(row) for row in range(len(rows)))
     table.setFixedHeight(height + table.horizontalScrollBar().sizeHint().height())
     table.setAccessibleName(name)
-    table.setAccessibleDescription(_Counts().rows(len(rows)))
+    table.setAccessibleDescription(_ReportCounts().rows(len(rows)))
     return table
 
 

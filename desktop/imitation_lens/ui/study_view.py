@@ -135,10 +135,11 @@ class StudyView(QDialog):
             "",
             len(result.sessions),
         ).format(interval=percent(0.95))
+        used_for = self.tr("Sessions used for each column:")
         self.heading.setText(
             f"<h2>{html.escape(study_title(result))}</h2>"
             f"<p>{html.escape(read)}</p>"
-            f"<p>{html.escape(self.tr('Sessions used for each column:'))}</p><ul>"
+            + f"<p>{html.escape(used_for)}</p><ul>"
             + self._sessions_line(
                 result,
                 PREFERENCE,
@@ -169,9 +170,10 @@ class StudyView(QDialog):
         self.body_layout.takeAt(self.body_layout.count() - 1)  # the stretch goes to the end
         self.body_layout.addWidget(self.table)
         notes = "".join(f"<li>{html.escape(note)}</li>" for note in result.notes)
+        what_means = self.tr("What each column means")  # not in the f-string: lupdate skips it
         self.meanings.setText(
             (f"<ul>{notes}</ul>" if notes else "")
-            + f"<p><b>{html.escape(self.tr('What each column means'))}</b></p><ul>"
+            + f"<p><b>{html.escape(what_means)}</b></p><ul>"
             + "".join(
                 f"<li><b>{html.escape(name)}</b>: {html.escape(meaning)}</li>"
                 for name, meaning in column_meanings(result)[1:]

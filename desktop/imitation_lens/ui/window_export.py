@@ -25,7 +25,7 @@ from imitation_lens.ui.plain_text import as_html
 from imitation_lens.ui.tasks import run_task
 
 
-class _Counts(QObject):
+class _ImportCounts(QObject):
     """What an import brought: lupdate keeps the plural forms of self.tr(text, "", n) only."""
 
     def items(self, count: int) -> str:
@@ -114,7 +114,7 @@ def import_session_file(
     """Merge a colleague's JSON export: all of it, or (with the reason) nothing."""
 
     def done(result: ImportResult) -> None:
-        new, counts = result.new, _Counts()
+        new, counts = result.new, _ImportCounts()
         conflicts = counts.conflicts(len(result.conflicts)) if result.conflicts else ""
         say(
             QCoreApplication.translate(

@@ -27,7 +27,7 @@ def prepare_bundled_model(models: Path, _task: Task[str | None]) -> str | None:
     return None
 
 
-class _Counts(QObject):
+class _StartupCounts(QObject):
     """lupdate keeps the plural forms of self.tr(text, "", n) only."""
 
     def interrupted(self, count: int) -> str:
@@ -48,7 +48,7 @@ def startup_message(state: dict[str, Any]) -> str:
             "(File ▸ Sessions…) and press Resume in the batch bar to go on where it stopped.",
         )
     if state["interrupted"]:
-        return _Counts().interrupted(state["interrupted"])
+        return _StartupCounts().interrupted(state["interrupted"])
     return QCoreApplication.translate("WindowStartup", "Ready. F1 lists the keys.")
 
 
