@@ -156,3 +156,17 @@ def unmarked(path: Path) -> list[tuple[int, str]]:
 
 def ui_modules() -> list[Path]:
     return sorted(UI.glob("*.py"))
+
+
+def translated_in_f_strings(path: Path) -> list[int]:
+    """Lines where tr()/translate() sits inside an f-string: pyside6-lupdate does not look
+    inside one, so that message never reaches the .ts and shows in English in every language."""
+    found: list[int] = []
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.JoinedStr):
+            found.extend(
+                inner.lineno
+                for inner in ast.walk(node)
+                if isinstance(inner, ast.Call) and _name(inner.func) in TRANSLATING
+            )
+    return found
