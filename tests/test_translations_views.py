@@ -11,14 +11,17 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QLabel
 
+from imitation_lens.core.batches.prompt_sets import PromptSet, SetItem
 from imitation_lens.core.housekeeping.paths import DataPaths
 from imitation_lens.core.judging.annotations import Mark, Verdict, insert_mark, submit_verdict
 from imitation_lens.core.running.events import Status
+from imitation_lens.core.running.lineup import LocalModel, SlotConfig
 from imitation_lens.core.storage.store import Store
 from imitation_lens.ui import library_rows, window_startup
 from imitation_lens.ui.about_dialog import AboutDialog
 from imitation_lens.ui.app import already_open
 from imitation_lens.ui.bar_chart import BarChart
+from imitation_lens.ui.batch_start import batch_session
 from imitation_lens.ui.diagnostics import CrashNotice
 from imitation_lens.ui.gui_writer import GuiWriter
 from imitation_lens.ui.language import GERMAN, Translations
@@ -104,6 +107,8 @@ def test_the_report_view_speaks_german(
     assert "Pro Modell" in _texts(view)
     assert view.leave_out.text().startswith("Urteile zu Fragen weglassen")
     assert view.summary_table.accessibleDescription() == "2 Zeilen"
+    # German words are longer: the report still fits a 1366×768 screen.
+    assert view.minimumSizeHint().width() <= 1366 and view.width() <= 1366
     # The figures on the bars: German decimals and percentages.
     assert BarChart("Fehler", "%", [("Base", 57.0, None, None)]).format(57.0) == "57\xa0%"
     assert BarChart("Länge", "Wörter", []).format(1234.5) == "1.234,50 Wörter"
@@ -135,6 +140,7 @@ def test_the_study_view_speaks_german(
     assert "Für jede Spalte verwendete Sitzungen:" in heading
     assert "markierte Fehler: „Fakten“, „Noch mehr Fakten“" in heading
     assert "Was jede Spalte bedeutet" in view.meanings.text()
+    assert view.minimumSizeHint().width() <= 1366 and view.width() <= 1366
     target = tmp_path / "studie.html"
     with qtbot.waitSignal(view.saved, timeout=WAIT_MS):
         view.save_html(target)
@@ -197,3 +203,18 @@ def test_no_message_is_translated_inside_an_f_string() -> None:
     """lupdate does not read inside f-strings: a tr() there never reaches the .ts."""
     found = {p.stem: lines for p in ui_modules() if (lines := translated_in_f_strings(p))}
     assert found == {}
+
+
+def test_a_batchs_session_is_dated_the_german_way(german: Translations, tmp_path: Path) -> None:
+    prompt_set = PromptSet("facts", "Fakten", (SetItem("Hauptstadt von Australien?"),))
+    lineup = [SlotConfig("Base", LocalModel(prompt_mode="completion"))]
+    session_id, create = batch_session(prompt_set, lineup, blind=False)
+    store = Store(tmp_path / "batch.sqlite3")
+    try:
+        create(store)
+        title = store.session(session_id)["title"]
+    finally:
+        store.close()
+    german_months = QLocale(QLocale.Language.German).monthName
+    assert title.startswith("Fakten · ")
+    assert any(f". {german_months(month)} " in title for month in range(1, 13)), title
