@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtCore import QLocale, QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
@@ -72,7 +72,7 @@ def test_a_file_is_added_by_drag_and_drop_and_hashed_in_the_background(
         "268M",
         "Q4_K_M",
         "253.11 MB",
-        "32,768",
+        QLocale().toString(32768),  # 32,768 as the app sets the locale (C here: 32768)
         "no (base model)",
         "gemma",
     ]
@@ -190,7 +190,7 @@ def test_the_built_in_model_is_listed_from_the_first_start(
         "268M",
         "Q4_K_M",
         "253.11 MB",
-        "32,768",
+        QLocale().toString(32768),  # 32,768 as the app sets the locale (C here: 32768)
         "no (base model)",
         "gemma",
     ]
@@ -203,7 +203,7 @@ def test_the_built_in_model_is_listed_from_the_first_start(
         "135M",
         "Q4_1",
         "98.36 MB",
-        "8,192",
+        QLocale().toString(8192),
         "yes",
         "apache-2.0",
         f"{TRAINABLE_SHA256[:16]}…",

@@ -74,28 +74,48 @@ CONVERTED = {
     "slot_dialog",
     "connections_dialog",
     "window_lineup",
+    # Read through as well: their words kept in variables are translated too (the scan can't
+    # see those), and the modules with no words of their own are listed so that one added later
+    # must be marked.
+    "report_view",
+    "study_view",
+    "about_dialog",
+    "self_test",
+    "window_banner",
+    "window_export",
+    "window_startup",
+    "app",
+    "bar_chart",
+    "batch_answers",
+    "batch_host",
+    "batch_start",
+    "diagnostics",
+    "flow_layout",
+    "gui_writer",
+    "library_rows",
+    "mark_style",
+    "plain_text",
+    "questions",
+    "quitting",
+    "single_instance",
+    "table_fit",
+    "tasks",
+    "window_state",
+    "workshop_services",
 }
 # Not yet converted: unmarked user-visible literals the scan finds in each (it cannot see text
 # kept in variables, so converting a module means reading it too). Lower a number when
 # converting some; move a module to CONVERTED when it reaches 0.
 NOT_YET_CONVERTED = {
-    "about_dialog": 9,
     "answer_keys": 1,
-    "app": 1,
     "columns_area": 2,
     "evaluator_prompt": 11,
     "judging_bar": 25,
     "mark_dialog": 27,
     "prompt_run": 19,
     "raw_text": 1,
-    "report_view": 10,
-    "self_test": 5,
     "shortcut_sheet": 4,
     "slot_column": 23,
-    "study_view": 23,
-    "window_banner": 3,
-    "window_export": 8,
-    "window_startup": 1,
 }
 TS = tools.ts_file(GERMAN)
 QM = tools.qm_file(GERMAN)

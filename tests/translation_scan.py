@@ -1,7 +1,9 @@
 """Finds user-visible text in the ui/ modules that is not marked for translation.
 
 A string literal (or f-string) with a letter in it, passed to a Qt call that puts text on screen
-or reads it to a screen reader, counts unless it sits inside tr()/translate(). Deliberately
+or reads it to a screen reader (a setter, a widget's or an item's constructor, a message box or
+file dialog with its filters, a combo box's item, a painted word), counts unless it sits inside
+tr()/translate(). Deliberately
 simple: a literal kept in a module constant is not seen (the language names, say, stay as they
 are in every language), so a constant is how a string is declared language-free.
 """
@@ -9,6 +11,7 @@ are in every language), so a constant is how a string is declared language-free.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 UI = Path(__file__).resolve().parents[1] / "desktop" / "imitation_lens" / "ui"
@@ -55,7 +58,26 @@ TEXT_METHODS = {
     "getOpenFileName",
     "getSaveFileName",
     "getExistingDirectory",
+    "getOpenFileNames",
+    "setNameFilter",
+    "setNameFilters",
+    "getInt",
+    "getDouble",
+    "getMultiLineText",
+    "addSection",
+    "addItems",
+    "setItemText",
+    "setHeaderLabel",
+    "setVerticalHeaderLabels",
+    "setSubTitle",
+    "setButtonText",
+    "setCancelButtonText",
+    "showText",  # QToolTip.showText
+    "drawText",  # QPainter: a chart's words
 }
+# A combo box's item: its text is shown, its data (the argument after the text) is not. The text
+# is the first argument (the second after an icon); insertItem takes the index first.
+ITEM_TEXT = {"addItem": (0, 3), "insertItem": (1, 4)}
 TEXT_WIDGETS = {
     "QLabel",
     "QPushButton",
@@ -66,9 +88,17 @@ TEXT_WIDGETS = {
     "QMenu",
     "QCommandLinkButton",
     "QMessageBox",
+    "QToolButton",
+    "QLineEdit",
+    "QTableWidgetItem",
+    "QListWidgetItem",
+    "QTreeWidgetItem",
+    "QStandardItem",
+    "QProgressDialog",
 }
 TRANSLATING = {"tr", "translate"}
 LOGGERS = {"log", "logger", "logging"}
+_MARKUP = re.compile(r"<[^<>]*>|&[a-z]+;")
 
 
 def _name(func: ast.expr) -> str:
@@ -80,7 +110,8 @@ def _name(func: ast.expr) -> str:
 
 
 def _has_letter(text: str) -> bool:
-    return any(ch.isalpha() for ch in text)
+    """Words, not markup: "<h2></h2><p>" or "&nbsp;" around translated text says nothing."""
+    return any(ch.isalpha() for ch in _MARKUP.sub("", text))
 
 
 def _untranslated(node: ast.AST) -> list[str]:
@@ -110,12 +141,32 @@ def unmarked(path: Path) -> list[tuple[int, str]]:
         func = node.func
         if isinstance(func, ast.Attribute) and _name(func.value) in LOGGERS:
             continue  # the log stays English: it is read by whoever fixes the app
-        if name not in TEXT_METHODS and name not in TEXT_WIDGETS:
+        if name in ITEM_TEXT:
+            first, icon_too = ITEM_TEXT[name]
+            at = first + 1 if len(node.args) >= icon_too else first
+            args = node.args[at : at + 1] + [k.value for k in node.keywords if k.arg == "text"]
+        elif name in TEXT_METHODS or name in TEXT_WIDGETS:
+            args = [*node.args, *(k.value for k in node.keywords if k.arg != "objectName")]
+        else:
             continue
-        for arg in [*node.args, *(k.value for k in node.keywords if k.arg != "objectName")]:
+        for arg in args:
             found.extend((node.lineno, text) for text in _untranslated(arg))
     return found
 
 
 def ui_modules() -> list[Path]:
     return sorted(UI.glob("*.py"))
+
+
+def translated_in_f_strings(path: Path) -> list[int]:
+    """Lines where tr()/translate() sits inside an f-string: pyside6-lupdate does not look
+    inside one, so that message never reaches the .ts and shows in English in every language."""
+    found: list[int] = []
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.JoinedStr):
+            found.extend(
+                inner.lineno
+                for inner in ast.walk(node)
+                if isinstance(inner, ast.Call) and _name(inner.func) in TRANSLATING
+            )
+    return found

@@ -37,24 +37,28 @@ class AboutDialog(QDialog):
     def __init__(self, paths: DataPaths, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.paths = paths
-        self.setWindowTitle(f"About {APP_NAME}")
+        self.setWindowTitle(self.tr("About {app}").format(app=APP_NAME))
         self.facts: AboutFacts | None = None
         self._lookup: Task[AboutFacts] | None = None
 
         title = QLabel(f"<b>{escape(APP_NAME)}</b> {escape(__version__)}")
         title.setObjectName("aboutTitle")
         intro = QLabel(
-            "See side by side how a model fine-tuned on a stronger model's answers copies "
-            "its style but not its knowledge."
+            self.tr(
+                "See side by side how a model fine-tuned on a stronger model's answers copies "
+                "its style but not its knowledge."
+            )
         )
         intro.setWordWrap(True)
         self.body = QTextBrowser()
         self.body.setOpenExternalLinks(True)
-        self.body.setAccessibleName("Versions, licences and data folder")
+        self.body.setAccessibleName(self.tr("Versions, licences and data folder"))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = QPushButton("&Copy versions")
-        self.copy_button.setToolTip("Put the versions and licences on the clipboard, as text")
+        self.copy_button = QPushButton(self.tr("&Copy versions"))
+        self.copy_button.setToolTip(
+            self.tr("Put the versions and licences on the clipboard, as text")
+        )
         self.copy_button.setEnabled(False)
         self.copy_button.clicked.connect(self.copy)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -67,7 +71,7 @@ class AboutDialog(QDialog):
         layout.addWidget(buttons)
         # Fits a 1366×768 screen with room for the taskbar; the text scrolls inside.
         self.resize(680, 560)
-        self.body.setPlainText("Looking up the versions…")
+        self.body.setPlainText(self.tr("Looking up the versions…"))
         self._look_up()
 
     def _look_up(self) -> None:
@@ -90,10 +94,12 @@ class AboutDialog(QDialog):
             f"<li><b>{escape(item.what)}</b>: {escape(item.licence)}<br>{_link(item.where)}</li>"
             for item in facts.licences
         )
+        # Translated outside the f-string: lupdate does not look inside one.
+        versions, licences, data = self.tr("Versions"), self.tr("Licences"), self.tr("Your data")
         self.body.setHtml(
-            f"<h3>Versions</h3><table>{version_rows}</table>"
-            f"<h3>Licences</h3><ul>{licence_rows}</ul>"
-            f"<h3>Your data</h3><p>{escape(facts.data_folder)}</p>"
+            f"<h3>{escape(versions)}</h3><table>{version_rows}</table>"
+            f"<h3>{escape(licences)}</h3><ul>{licence_rows}</ul>"
+            f"<h3>{escape(data)}</h3><p>{escape(facts.data_folder)}</p>"
         )
         self.copy_button.setEnabled(True)
         self.loaded.emit()
@@ -103,7 +109,7 @@ class AboutDialog(QDialog):
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.text())
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(self.tr("Copied"))
 
 
 def show_about(parent: QWidget, paths: DataPaths) -> AboutDialog:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -48,10 +48,12 @@ def install_crash_hooks(app: QApplication, log_file: Path | None) -> CrashNotice
     return notice
 
 
-ALREADY_OPEN = (
-    f"{APP_NAME} is already open on this data folder. Switch to its window, or start this one "
-    "with --data-dir and another folder."
-)
+def already_open() -> str:
+    return QCoreApplication.translate(
+        "App",
+        "{app} is already open on this data folder. Switch to its window, or start this one "
+        "with --data-dir and another folder.",
+    ).format(app=APP_NAME)
 
 
 def say_folder_unusable(paths: DataPaths, error: OSError) -> None:
@@ -62,9 +64,13 @@ def say_folder_unusable(paths: DataPaths, error: OSError) -> None:
         APP_NAME,
         as_html(
             shown_fault(
-                f"The data folder {paths.root} can't be created or written to ({reason}), so "
-                "the app has nowhere to keep your work.\n\nStart it with --data-dir and a folder "
-                "you can write to, for example: imitation-lens --data-dir ~/imitation-lens-data"
+                QCoreApplication.translate(
+                    "App",
+                    "The data folder {folder} can't be created or written to ({reason}), so the "
+                    "app has nowhere to keep your work.\n\nStart it with --data-dir and a folder "
+                    "you can write to, for example: imitation-lens --data-dir "
+                    "~/imitation-lens-data",
+                ).format(folder=paths.root, reason=reason)
             )
         ),
     )
@@ -102,11 +108,12 @@ def run_app(data_dir: str | None = None, open_file: Path | None = None) -> int:
         paths.create()
         lock = hold_window_lock(paths.database)
     except FolderInUse:
-        create_application()
+        # In the chosen language too (reading the choice writes nothing to the folder).
+        apply_language(create_application(), paths.window_settings)
         return hand_over_to_running_window(paths, open_file)
     except OSError as error:
         start_log(paths)
-        create_application()
+        apply_language(create_application(), paths.window_settings)
         say_folder_unusable(paths, error)
         return 1
     log_file = start_log(paths)
@@ -153,11 +160,14 @@ def hand_over_to_running_window(paths: DataPaths, open_file: Path | None = None)
     so plainly; change nothing."""
     if ask_running_window(paths.root, open_file):
         print(
-            f"{APP_NAME} is already open on this data folder: its window was brought to the front.",
+            QCoreApplication.translate(
+                "App",
+                "{app} is already open on this data folder: its window was brought to the front.",
+            ).format(app=APP_NAME),
             file=sys.stderr,
         )
         return 0
-    QMessageBox.information(None, APP_NAME, ALREADY_OPEN)
+    QMessageBox.information(None, APP_NAME, already_open())
     return 0
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QLocale, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from imitation_lens.core.housekeeping.translation import percent
 
 Bar = tuple[str, float, float | None, float | None]  # label, value, low, high
 
@@ -36,9 +38,11 @@ class BarChart(QWidget):
         )
 
     def format(self, value: float) -> str:
+        """The value as the interface's language writes it (57 % and 0,25 in German)."""
         if self.unit == "%":
-            return f"{value:.0f}%"
-        return f"{value:.2f}{(' ' + self.unit) if self.unit else ''}"
+            return percent(value / 100)
+        number = QLocale().toString(float(value), "f", 2)
+        return f"{number} {self.unit}" if self.unit else number
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from datetime import datetime
 from functools import partial
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
 from imitation_lens.core.batches.local_at_once import plan_local
 from imitation_lens.core.batches.prompt_sets import PromptSet
@@ -31,7 +32,13 @@ def batch_session(
     that creates it with the set's questions queued; the write returns the batch's id."""
     session_id = new_id()
     seed = random.SystemRandom().randrange(2**31)
-    title = f"{prompt_set.name} · {datetime.now():%d %B %Y, %H:%M}"
+    # The session's name, dated as the interface's language writes a date (01 December 2026,
+    # 14:05 / 1. Dezember 2026, 14:05): it is shown, not read by a program.
+    when = QLocale().toString(
+        QDateTime.currentDateTime(),
+        QCoreApplication.translate("BatchStart", "dd MMMM yyyy, HH:mm", "Qt's date format"),
+    )
+    title = f"{prompt_set.name} · {when}"
     rows = [slot.to_dict() for slot in lineup]
 
     def create(store: Store) -> str:

@@ -73,16 +73,16 @@ class CrashNotice(QObject):
 
     def text(self) -> str:
         where = (
-            f"The details are in the log: {self.log_file}."
+            self.tr("The details are in the log: {file}.").format(file=self.log_file)
             if self.log_file is not None
-            else "The details were written to the terminal."
+            else self.tr("The details were written to the terminal.")
         )
-        return (
+        return self.tr(
             "Something went wrong inside the app. Your saved work is safe: answers, marks and "
             "verdicts are written as they happen.\n\n"
-            f"{where} If something on screen looks wrong, close the app and start it again. "
+            "{where} If something on screen looks wrong, close the app and start it again. "
             "If it happens again, please send the log to whoever gave you the app."
-        )
+        ).format(where=where)
 
     def _show(self) -> None:
         if self.box is not None:  # one box, however many faults followed the first

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,12 +30,20 @@ from imitation_lens.core.analysis.session_report import SessionReport, build_ses
 from imitation_lens.core.exports.session_json import session_document
 from imitation_lens.core.exports.wording import question_sets
 from imitation_lens.core.housekeeping.fault_log import shown_fault
+from imitation_lens.core.housekeeping.translation import percent
 from imitation_lens.core.housekeeping.unexpected import unexpected
 from imitation_lens.ui.bar_chart import BarChart
 from imitation_lens.ui.gui_writer import GuiWriter
 from imitation_lens.ui.plain_text import escaped, plain_label
 from imitation_lens.ui.tasks import Task, run_task
 from imitation_lens.ui.window_state import fit_to_screen
+
+
+class _ReportCounts(QObject):
+    """Plural messages outside a widget: lupdate keeps the forms of self.tr(text, "", n) only."""
+
+    def rows(self, count: int) -> str:
+        return self.tr("%n row(s)", "", count)
 
 
 def rows_table(rows: list[dict[str, str]], name: str) -> QTableWidget:
@@ -55,7 +63,7 @@ def rows_table(rows: list[dict[str, str]], name: str) -> QTableWidget:
     height += sum(table.rowHeight(row) for row in range(len(rows)))
     table.setFixedHeight(height + table.horizontalScrollBar().sizeHint().height())
     table.setAccessibleName(name)
-    table.setAccessibleDescription(f"{len(rows)} row(s)")
+    table.setAccessibleDescription(_ReportCounts().rows(len(rows)))
     return table
 
 
@@ -65,11 +73,11 @@ class ReportView(QDialog):
 
     def __init__(self, writer: GuiWriter, session_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Report")
+        self.setWindowTitle(self.tr("Report"))
         self.setObjectName("reportView")
         fit_to_screen(self, 1100, 760)
         self.built: SessionReport | None = None
-        self.heading = QLabel("Working out the figures…")
+        self.heading = QLabel(self.tr("Working out the figures…"))
         self.heading.setWordWrap(True)
         self.heading.setObjectName("reportHeading")
         self.body = QWidget()
@@ -82,12 +90,12 @@ class ReportView(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         button = close.button(QDialogButtonBox.StandardButton.Close)
-        button.setAccessibleName("Close")
-        button.setAccessibleDescription("Close the report")
+        button.setAccessibleName(self.tr("Close"))
+        button.setAccessibleDescription(self.tr("Close the report"))
         # The blind protocol flags answers that name their maker; the evaluator may have been
         # swayed by that, so every figure can be made without those verdicts.
         self.leave_out = QCheckBox(
-            "Leave out the verdicts on questions where an answer may reveal its author"
+            self.tr("Leave out the verdicts on questions where an answer may reveal its author")
         )
         self.leave_out.setEnabled(False)
         self.leave_out.toggled.connect(self._recompute)
@@ -101,12 +109,13 @@ class ReportView(QDialog):
     def _compute(self, document: dict[str, Any]) -> None:
         self._document = document
         leave_out = self.leave_out.isChecked()
+        failed = self.tr("The report could not be made")  # here: the worker has no translator
 
         def work(_: Task[SessionReport]) -> SessionReport:
             try:
                 return build_session_report(document, exclude_revealing=leave_out)
             except Exception as error:  # figures that can't be made must not sink the window
-                raise RuntimeError(unexpected("The report could not be made", error)) from error
+                raise RuntimeError(unexpected(failed, error)) from error
 
         run_task(self, work, self._show, self._fail, name="report")
 
@@ -115,7 +124,7 @@ class ReportView(QDialog):
             return
         self.leave_out.setEnabled(False)
         self._clear_body()
-        self.heading.setText("Working out the figures…")
+        self.heading.setText(self.tr("Working out the figures…"))
         self._compute(self._document)
 
     def _clear_body(self) -> None:
@@ -133,20 +142,34 @@ class ReportView(QDialog):
     def _sets_line(self) -> str:
         """Which sets the questions came from, with their licences (public sets have terms)."""
         sets = question_sets(list((self._document or {}).get("items") or []))
-        return f"<p>Question sets: {html.escape(sets)}.</p>" if sets else ""
+        if not sets:
+            return ""
+        return "<p>" + self.tr("Question sets: {sets}.").format(sets=html.escape(sets)) + "</p>"
 
     def _show(self, built: SessionReport) -> None:
         self.built = built
         figures = built.report
-        judged = f"{figures.items} judged item(s)"
+        judged = self.tr("%n judged item(s)", "", figures.items)
         if figures.unjudged_items:
-            judged += f", {figures.unjudged_items} not judged yet"
+            judged += self.tr(", %n not judged yet", "", figures.unjudged_items)
+        verdicts = self.tr("%n verdict(s)", "", figures.verdicts)
+        who = built.evaluator or self.tr("this computer")
         self.heading.setText(
-            f"<h2>{html.escape(built.title)}</h2>"
-            f"<p>{judged}, {figures.verdicts} verdict(s), marks by "
-            f"{html.escape(built.evaluator or 'this computer')}. Bars show each model's figure; the "
-            "thin line across a bar's end is the range the figure would likely fall in with "
-            "other questions of the same kind (95% interval, shown from 5 items on).</p>"
+            f"<h2>{html.escape(built.title)}</h2><p>"
+            + html.escape(
+                self.tr(
+                    "{judged}, {verdicts}, marks by {who}. Bars show each model's figure; the "
+                    "thin line across a bar's end is the range the figure would likely fall in "
+                    "with other questions of the same kind ({interval} interval, shown from 5 "
+                    "items on)."
+                ).format(
+                    judged=judged,
+                    verdicts=verdicts,
+                    who=who,
+                    interval=percent(0.95),
+                )
+            )
+            + "</p>"
             + self._sets_line()
         )
         last = self.body_layout.itemAt(self.body_layout.count() - 1)
@@ -157,20 +180,19 @@ class ReportView(QDialog):
             grid.addWidget(BarChart(chart.title, chart.unit, chart.bars), index // 2, index % 2)
         self.body_layout.addLayout(grid)
         if built.rows:
-            self.body_layout.addWidget(QLabel("<b>Per model</b>"))
-            self.summary_table = rows_table(built.rows, "Figures per model")
+            self.body_layout.addWidget(QLabel("<b>" + self.tr("Per model") + "</b>"))
+            self.summary_table = rows_table(built.rows, self.tr("Figures per model"))
             self.body_layout.addWidget(self.summary_table)
         for note in figures.notes:
             label = plain_label(note)
             label.setWordWrap(True)
             self.body_layout.addWidget(label)
         if built.agreement_rows:
+            agreement = self.tr("Agreement between evaluators")
             self.body_layout.addWidget(
-                QLabel(
-                    f"<b>Agreement between evaluators</b> ({escaped(', '.join(built.evaluators))})"
-                )
+                QLabel(f"<b>{agreement}</b> ({escaped(', '.join(built.evaluators))})")
             )
-            self.agreement_table = rows_table(built.agreement_rows, "Agreement between evaluators")
+            self.agreement_table = rows_table(built.agreement_rows, agreement)
             self.body_layout.addWidget(self.agreement_table)
         # The study's comparisons, then what goes beyond the study (agreement is shown above).
         self.extra_tables: list[QTableWidget] = []

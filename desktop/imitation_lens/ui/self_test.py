@@ -16,6 +16,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QLocale
+
+# Its messages are in the system's language once the app exists; the lines "SELF-TEST PASSED" and
+# "SELF-TEST FAILED" stay as they are: the bundle's build reads them.
 STEPS_TIMEOUT_S = 300.0
 QUESTION = "What is the capital of France?"
 
@@ -36,7 +40,11 @@ def _wait(condition: Callable[[], bool], timeout_s: float, what: str) -> None:
         loop.exec()
     timer.stop()
     if not condition():
-        raise TimeoutError(f"timed out after {timeout_s:.0f} s waiting for {what}")
+        raise TimeoutError(
+            QCoreApplication.translate(
+                "SelfTest", "timed out after {seconds} s waiting for {what}"
+            ).format(seconds=QLocale().toString(round(timeout_s)), what=what)
+        )
 
 
 def run_self_test() -> int:
@@ -64,22 +72,37 @@ def _run(folder: Path, say: Callable[[str], None]) -> None:
     from imitation_lens.core.running.lineup import LocalModel, SamplingParams, SlotConfig
     from imitation_lens.core.storage.store import Store
     from imitation_lens.ui.app import create_application
+    from imitation_lens.ui.language import Translations, system_language
     from imitation_lens.ui.main_window import MainWindow
 
+    app = create_application()
+    # As the app speaks on this computer (the temporary folder has no saved choice): the system's
+    # language, so the window checked is the one its user gets.
+    Translations(app).install(system_language())
     frozen = getattr(sys, "frozen", False)
     say(
-        f"Imitation Lens {__version__} ({'bundle' if frozen else 'source'}), Python "
-        f"{platform.python_version()}, {platform.system()} {platform.machine()}; "
-        f"resources in {project_root()}"
+        QCoreApplication.translate(
+            "SelfTest",
+            "Imitation Lens {version} ({build}), Python {python}, {system} {machine}; "
+            "resources in {resources}",
+        ).format(
+            version=__version__,
+            build=QCoreApplication.translate("SelfTest", "bundle")
+            if frozen
+            else QCoreApplication.translate("SelfTest", "source"),
+            python=platform.python_version(),
+            system=platform.system(),
+            machine=platform.machine(),
+            resources=project_root(),
+        )
     )
     paths = DataPaths(folder / "data").create()
-    create_application()
     window = MainWindow(paths)
     ready: list[bool] = []
     window.ready.connect(lambda: ready.append(True))
     window.show()
-    _wait(lambda: bool(ready), 60, "the main window")
-    say("main window open")
+    _wait(lambda: bool(ready), 60, QCoreApplication.translate("SelfTest", "the main window"))
+    say(QCoreApplication.translate("SelfTest", "main window open"))
     slot = SlotConfig(
         "Base", LocalModel(prompt_mode="completion"), SamplingParams(max_tokens=8, seed=1)
     )
@@ -87,16 +110,33 @@ def _run(folder: Path, say: Callable[[str], None]) -> None:
     window.prompt_edit.setPlainText(QUESTION)
     window.run_prompt()
     column = window.columns[0]
-    _wait(lambda: column.is_final, STEPS_TIMEOUT_S, "the demo model's answer")
+    _wait(
+        lambda: column.is_final,
+        STEPS_TIMEOUT_S,
+        QCoreApplication.translate("SelfTest", "the demo model's answer"),
+    )
     if column.state != "done" or not column.answer.text.strip():
-        raise RuntimeError(f"the demo model did not answer ({column.state}): {column._error}")
-    say(f"demo model answered {QUESTION!r} with {column.answer.text.strip()!r}")
+        raise RuntimeError(
+            QCoreApplication.translate(
+                "SelfTest", "the demo model did not answer ({state}): {error}"
+            ).format(state=column.state, error=column._error)
+        )
+    say(
+        QCoreApplication.translate(
+            "SelfTest", "demo model answered {question} with {answer}"
+        ).format(question=repr(QUESTION), answer=repr(column.answer.text.strip()))
+    )
     # After a model loaded: with per-CPU backends, the one chosen for this computer is known.
-    say(f"llama.cpp: {llama_cpp.llama_print_system_info().decode(errors='replace').strip()}")
+    info = llama_cpp.llama_print_system_info().decode(errors="replace").strip()
+    say(QCoreApplication.translate("SelfTest", "llama.cpp: {info}").format(info=info))
     closed: list[bool] = []
     window.writer.closed.connect(lambda: closed.append(True))
     window.close()
-    _wait(lambda: bool(closed), 60, "the database to be written")
+    _wait(
+        lambda: bool(closed),
+        60,
+        QCoreApplication.translate("SelfTest", "the database to be written"),
+    )
     store = Store(paths.database)
     try:
         rows = store.all_answers()
@@ -104,7 +144,20 @@ def _run(folder: Path, say: Callable[[str], None]) -> None:
     finally:
         store.close()
     if [(r["prompt"], r["status"]) for r in rows] != [(QUESTION, "done")] or integrity != "ok":
-        raise RuntimeError(f"the database did not keep the answer: {rows!r}, {integrity}")
+        raise RuntimeError(
+            QCoreApplication.translate(
+                "SelfTest", "the database did not keep the answer: {rows}, {integrity}"
+            ).format(rows=repr(rows), integrity=integrity)
+        )
     if rows[0]["text"] != column.answer.text:
-        raise RuntimeError("the answer read back differs from the one shown")
-    say(f"temporary database written and read back ({paths.database.stat().st_size:,} bytes)")
+        raise RuntimeError(
+            QCoreApplication.translate(
+                "SelfTest", "the answer read back differs from the one shown"
+            )
+        )
+    size = QLocale().toString(paths.database.stat().st_size)
+    say(
+        QCoreApplication.translate(
+            "SelfTest", "temporary database written and read back ({size} bytes)"
+        ).format(size=size)
+    )

@@ -40,6 +40,7 @@ from imitation_lens.core.analysis.study import (
 from imitation_lens.core.exports.session_json import session_document
 from imitation_lens.core.exports.study_html import study_title, write_study_html
 from imitation_lens.core.housekeeping.fault_log import shown_fault
+from imitation_lens.core.housekeeping.translation import percent
 from imitation_lens.core.housekeeping.unexpected import unexpected
 from imitation_lens.ui.gui_writer import GuiWriter
 from imitation_lens.ui.report_view import rows_table
@@ -47,12 +48,6 @@ from imitation_lens.ui.tasks import Task, run_task
 from imitation_lens.ui.window_state import fit_to_screen
 
 HEADER_WIDTH = 16  # characters per line of a column heading: the table fits 1366 pixels
-
-
-def _sessions_line(result: Study, key: str, what: str) -> str:
-    titles = result.titles(key)
-    used = ", ".join(f"“{title}”" for title in titles) if titles else "none of them yet"
-    return f"<li>{what}: {html.escape(used)}</li>"
 
 
 class StudyView(QDialog):
@@ -64,12 +59,12 @@ class StudyView(QDialog):
         self, writer: GuiWriter, session_ids: list[str], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Study view")
+        self.setWindowTitle(self.tr("Study view"))
         self.setObjectName("studyView")
         fit_to_screen(self, 1340, 720)
         self.study: Study | None = None
         self.table: QTableWidget | None = None
-        self.heading = QLabel("Reading the sessions and working out the figures…")
+        self.heading = QLabel(self.tr("Reading the sessions and working out the figures…"))
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.heading.setObjectName("studyHeading")
@@ -89,11 +84,13 @@ class StudyView(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleName("Close")
-        close.setAccessibleDescription("Close the study view")
-        self.save_button = QPushButton("Save as &HTML…")
-        self.save_button.setAccessibleName("Save as HTML")
-        self.save_button.setAccessibleDescription("Write the study's table as one web page")
+        close.setAccessibleName(self.tr("Close"))
+        close.setAccessibleDescription(self.tr("Close the study view"))
+        self.save_button = QPushButton(self.tr("Save as &HTML…"))
+        self.save_button.setAccessibleName(self.tr("Save as HTML"))
+        self.save_button.setAccessibleDescription(
+            self.tr("Write the study's table as one web page")
+        )
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.choose_file)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -110,13 +107,15 @@ class StudyView(QDialog):
         )
 
     def _compute(self, documents: list[dict[str, Any]]) -> None:
+        failed = self.tr("The study could not be made")  # here: the worker has no translator
+
         def work(_: Task[Study]) -> Study:
             try:
                 return study(documents)
             except StudyRefused:
                 raise
             except Exception as error:  # figures that can't be made must not sink the window
-                raise RuntimeError(unexpected("The study could not be made", error)) from error
+                raise RuntimeError(unexpected(failed, error)) from error
 
         run_task(self, work, self._show, self._fail, name="study")
 
@@ -127,22 +126,34 @@ class StudyView(QDialog):
 
     def _show(self, result: Study) -> None:
         self.study = result
-        teacher = result.teacher or "teacher"
+        teacher = result.teacher or self.tr("teacher")
+        read = self.tr(
+            "%n sessions read together, one row per model (matched by their role in the "
+            "lineup). The numbers in brackets are a {interval} interval: the range the figure "
+            "would likely fall in with other questions of the same kind (shown from 5 questions "
+            "on).",
+            "",
+            len(result.sessions),
+        ).format(interval=percent(0.95))
+        used_for = self.tr("Sessions used for each column:")
         self.heading.setText(
             f"<h2>{html.escape(study_title(result))}</h2>"
-            f"<p>{len(result.sessions)} sessions read together, one row per model (matched by "
-            "their role in the lineup). The numbers in brackets are a 95% interval: the range "
-            "the figure would likely fall in with other questions of the same kind (shown from 5 "
-            "questions on).</p>"
-            "<p>Sessions used for each column:</p><ul>"
-            + _sessions_line(result, PREFERENCE, f"preference against the {teacher}")
-            + _sessions_line(result, ACCURACY, "the automatic check (needs reference answers)")
-            + _sessions_line(result, ERRORS, "errors marked by the evaluator")
-            + _sessions_line(result, STYLE, "style")
+            f"<p>{html.escape(read)}</p>"
+            + f"<p>{html.escape(used_for)}</p><ul>"
+            + self._sessions_line(
+                result,
+                PREFERENCE,
+                self.tr("preference against the {teacher}").format(teacher=teacher),
+            )
+            + self._sessions_line(
+                result, ACCURACY, self.tr("the automatic check (needs reference answers)")
+            )
+            + self._sessions_line(result, ERRORS, self.tr("errors marked by the evaluator"))
+            + self._sessions_line(result, STYLE, self.tr("style"))
             + "</ul>"
         )
         rows = study_rows(result)
-        self.table = rows_table(rows, "The study's table")
+        self.table = rows_table(rows, self.tr("The study's table"))
         for column, name in enumerate(rows[0] if rows else []):
             header = self.table.horizontalHeaderItem(column)
             if header is None:
@@ -159,9 +170,10 @@ class StudyView(QDialog):
         self.body_layout.takeAt(self.body_layout.count() - 1)  # the stretch goes to the end
         self.body_layout.addWidget(self.table)
         notes = "".join(f"<li>{html.escape(note)}</li>" for note in result.notes)
+        what_means = self.tr("What each column means")  # not in the f-string: lupdate skips it
         self.meanings.setText(
             (f"<ul>{notes}</ul>" if notes else "")
-            + "<p><b>What each column means</b></p><ul>"
+            + f"<p><b>{html.escape(what_means)}</b></p><ul>"
             + "".join(
                 f"<li><b>{html.escape(name)}</b>: {html.escape(meaning)}</li>"
                 for name, meaning in column_meanings(result)[1:]
@@ -173,11 +185,24 @@ class StudyView(QDialog):
         self.save_button.setEnabled(True)
         self.shown.emit()
 
+    def _sessions_line(self, result: Study, key: str, what: str) -> str:
+        titles = result.titles(key)
+        quoted = self.tr("“{title}”")
+        used = (
+            ", ".join(quoted.format(title=title) for title in titles)
+            if titles
+            else self.tr("none of them yet")
+        )
+        return f"<li>{html.escape(what)}: {html.escape(used)}</li>"
+
     # -- the page ------------------------------------------------------------------------------
 
     def choose_file(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, "Save the study as a web page", "study.html", "Web page (*.html)"
+            self,
+            self.tr("Save the study as a web page"),
+            self.tr("study.html"),
+            self.tr("Web page (*.html)"),
         )
         if name:
             self.save_html(Path(name))
@@ -187,15 +212,17 @@ class StudyView(QDialog):
         result = self.study
         if result is None:
             return
-        self.message.setText("Saving…")
+        self.message.setText(self.tr("Saving…"))
 
         def done(path: Path) -> None:
-            self.message.setText(f"Saved the study as {path}.")
+            self.message.setText(self.tr("Saved the study as {path}.").format(path=path))
             self.saved.emit(str(path))
 
         def failed(error: Exception) -> None:
             reason = getattr(error, "strerror", None) or str(error)
-            self.message.setText(f"The page could not be saved: {reason}")
+            self.message.setText(
+                self.tr("The page could not be saved: {reason}").format(reason=reason)
+            )
 
         run_task(
             self,

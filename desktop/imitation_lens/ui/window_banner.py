@@ -22,9 +22,11 @@ class Banner(QLabel):
         stand_ins = [slot.role for slot in lineup if slot.note.startswith("stand-in")]
         if blind:
             self.setText(
-                "<b>Blind session.</b> The answers appear as Answer 1, 2, … in an order that "
-                "changes from item to item; who wrote which, and how fast, is shown once you "
-                "submit your verdict for the item."
+                self.tr(
+                    "<b>Blind session.</b> The answers appear as Answer 1, 2, … in an order that "
+                    "changes from item to item; who wrote which, and how fast, is shown once you "
+                    "submit your verdict for the item."
+                )
             )
             self.setVisible(True)
             return
@@ -34,39 +36,71 @@ class Banner(QLabel):
             self.setVisible(True)
             return
         if stand_ins:
-            self.setText(
-                "<b>Demo lineup.</b> Every column runs the small built-in model Gemma 3 270M, "
-                "offline, so you can try the app right away; "
-                f"{escaped(' and '.join(stand_ins))} {'is a stand-in' if len(stand_ins) == 1 else 'are stand-ins'}. "
-                "Use a column's <i>Settings…</i> to load a real imitator or connect a teacher API."
-            )
+            # One message per number: English has no catalogue to pick a plural form from.
+            if len(stand_ins) == 1:
+                demo = self.tr(
+                    "<b>Demo lineup.</b> Every column runs the small built-in model Gemma 3 270M, "
+                    "offline, so you can try the app right away; {names} is a stand-in. Use a "
+                    "column's <i>Settings…</i> to load a real imitator or connect a teacher API."
+                )
+            else:
+                demo = self.tr(
+                    "<b>Demo lineup.</b> Every column runs the small built-in model Gemma 3 270M, "
+                    "offline, so you can try the app right away; {names} are stand-ins. Use a "
+                    "column's <i>Settings…</i> to load a real imitator or connect a teacher API."
+                )
+            self.setText(demo.format(names=self._joined(stand_ins)))
         else:
             self.clear()
         self.setVisible(bool(stand_ins))
 
-    @staticmethod
-    def _made_words(lineup: list[SlotConfig], made: list[SlotConfig], stand_ins: list[str]) -> str:
+    def _joined(self, names: list[str]) -> str:
+        """Column names as a sentence lists them, escaped for the banner's markup."""
+        if len(names) < 2:
+            return escaped("".join(names))
+        return self.tr("{names} and {last}").format(
+            names=escaped(", ".join(names[:-1])), last=escaped(names[-1])
+        )
+
+    def _made_words(
+        self, lineup: list[SlotConfig], made: list[SlotConfig], stand_ins: list[str]
+    ) -> str:
         """What a lineup with a model made here compares (Models ▸ Make an imitator…)."""
         words = []
         for slot in made:
             what = slot.note.removeprefix(MADE_HERE).lstrip(": ")
-            words.append(f"{escaped(slot.role)} is a model made on this computer: {escaped(what)}.")
+            words.append(
+                self.tr("{name} is a model made on this computer: {what}.").format(
+                    name=escaped(slot.role), what=escaped(what)
+                )
+            )
         bases = [s.role for s in lineup if s.is_local and s.note.endswith(BEFORE_FINE_TUNING)]
         if bases:
             words.append(
-                f"{escaped(' and '.join(bases))} runs the model it was made from, asked the "
-                "same way, so what differs between them is the fine-tuning alone."
+                self.tr(
+                    "{names} runs the model it was made from, asked the same way, so what "
+                    "differs between them is the fine-tuning alone."
+                ).format(names=self._joined(bases))
             )
         if stand_ins:
-            words.append(
-                f"{escaped(' and '.join(stand_ins))} "
-                f"{'is a stand-in' if len(stand_ins) == 1 else 'are stand-ins'} (the small "
-                "built-in Gemma 3 270M); use its <i>Settings…</i> to connect a teacher API."
+            stand_in = (
+                self.tr(
+                    "{names} is a stand-in (the small built-in Gemma 3 270M); use its "
+                    "<i>Settings…</i> to connect a teacher API."
+                )
+                if len(stand_ins) == 1
+                else self.tr(
+                    "{names} are stand-ins (the small built-in Gemma 3 270M); use their "
+                    "<i>Settings…</i> to connect a teacher API."
+                )
             )
-        return "<b>Made here.</b> " + " ".join(words)
+            words.append(stand_in.format(names=self._joined(stand_ins)))
+        return self.tr("<b>Made here.</b>") + " " + " ".join(words)
 
     def show_storage_failed(self, message: str) -> None:
-        self.setText(f"<b>Not saved yet.</b> {escaped(shown_fault(message))}")
+        self.setText(
+            self.tr("<b>Not saved yet.</b> {message}").format(message=escaped(shown_fault(message)))
+        )
         self._set_alert(True)
         self.setVisible(True)
 

@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from imitation_lens import APP_NAME
@@ -24,12 +25,32 @@ from imitation_lens.ui.plain_text import as_html
 from imitation_lens.ui.tasks import run_task
 
 
+class _ImportCounts(QObject):
+    """What an import brought: lupdate keeps the plural forms of self.tr(text, "", n) only."""
+
+    def items(self, count: int) -> str:
+        return self.tr("%n new item(s)", "", count)
+
+    def marks(self, count: int) -> str:
+        return self.tr("%n new mark(s)", "", count)
+
+    def verdicts(self, count: int) -> str:
+        return self.tr("%n new verdict(s)", "", count)
+
+    def conflicts(self, count: int) -> str:
+        return self.tr("; %n conflict(s) kept as they were here", "", count)
+
+
 def choose_export_target(parent: QWidget, name: str) -> Path | None:
     export_format = BY_NAME[name]
+    # The file's name stays language-neutral, as the data in it: a colleague's app reads it.
     stem = f"imitation-lens-session-{datetime.now():%Y%m%d-%H%M}"
     suggested = str(Path.home() / f"{stem}{export_format.suffix}")
     path, _ = QFileDialog.getSaveFileName(
-        parent, "Export session", suggested, f"{export_format.label} (*{export_format.suffix})"
+        parent,
+        QCoreApplication.translate("WindowExport", "Export session"),
+        suggested,
+        f"{export_format.label} (*{export_format.suffix})",
     )
     return Path(path) if path else None
 
@@ -52,8 +73,11 @@ def export_session(
             APP_NAME,
             as_html(
                 shown_fault(
-                    f"The export could not be written to {target}:\n{reason}\n\n"
-                    "Your session is safe; choose another place and try again."
+                    QCoreApplication.translate(
+                        "WindowExport",
+                        "The export could not be written to {target}:\n{reason}\n\n"
+                        "Your session is safe; choose another place and try again.",
+                    ).format(target=target, reason=reason)
                 )
             ),
         )
@@ -72,7 +96,10 @@ def export_session(
 
 def choose_import_source(parent: QWidget) -> Path | None:
     path, _ = QFileDialog.getOpenFileName(
-        parent, "Import a session", str(Path.home()), "Imitation Lens session (*.json)"
+        parent,
+        QCoreApplication.translate("WindowExport", "Import a session"),
+        str(Path.home()),
+        QCoreApplication.translate("WindowExport", "Imitation Lens session (*.json)"),
     )
     return Path(path) if path else None
 
@@ -87,16 +114,21 @@ def import_session_file(
     """Merge a colleague's JSON export: all of it, or (with the reason) nothing."""
 
     def done(result: ImportResult) -> None:
-        new = result.new
+        new, counts = result.new, _ImportCounts()
+        conflicts = counts.conflicts(len(result.conflicts)) if result.conflicts else ""
         say(
-            f"Imported “{result.title}” from {result.evaluator}: {new['items']} new item(s), "
-            f"{new['marks']} new mark(s), {new['verdicts']} new verdict(s)"
-            + (
-                f"; {len(result.conflicts)} conflict(s) kept as they were here"
-                if result.conflicts
-                else ""
+            QCoreApplication.translate(
+                "WindowExport",
+                "Imported “{title}” from {evaluator}: {items}, {marks}, {verdicts}{conflicts}. "
+                "File ▸ Sessions opens it.",
+            ).format(
+                title=result.title,
+                evaluator=result.evaluator,
+                items=counts.items(new["items"]),
+                marks=counts.marks(new["marks"]),
+                verdicts=counts.verdicts(new["verdicts"]),
+                conflicts=conflicts,
             )
-            + ". File ▸ Sessions opens it."
         )
         on_imported(result.session_id)
 
@@ -104,8 +136,19 @@ def import_session_file(
         if isinstance(error, ImportRefused):
             message = str(error)
         else:
-            message = unexpected(f"{source.name} could not be read", error)
-        say(shown_fault(f"Nothing was imported. {message}"))
+            message = unexpected(
+                QCoreApplication.translate("WindowExport", "{file} could not be read").format(
+                    file=source.name
+                ),
+                error,
+            )
+        say(
+            shown_fault(
+                QCoreApplication.translate(
+                    "WindowExport", "Nothing was imported. {message}"
+                ).format(message=message)
+            )
+        )
         on_refused(message)
 
     writer.call(lambda store: import_session(store, source), done, refused)

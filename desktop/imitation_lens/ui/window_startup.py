@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from imitation_lens import APP_NAME
@@ -26,24 +27,43 @@ def prepare_bundled_model(models: Path, _task: Task[str | None]) -> str | None:
     return None
 
 
+class _StartupCounts(QObject):
+    """lupdate keeps the plural forms of self.tr(text, "", n) only."""
+
+    def interrupted(self, count: int) -> str:
+        return self.tr(
+            "%n answer(s) were cut off when the app last closed; their text so far is kept and "
+            "marked Interrupted.",
+            "",
+            count,
+        )
+
+
 def startup_message(state: dict[str, Any]) -> str:
     """The status line once the saved state is on screen (see load_startup)."""
     if state.get("cut_off_batches"):
-        return (
+        return QCoreApplication.translate(
+            "WindowStartup",
             "A batch was cut off when the app last closed. It is paused: open its session "
-            "(File ▸ Sessions…) and press Resume in the batch bar to go on where it stopped."
+            "(File ▸ Sessions…) and press Resume in the batch bar to go on where it stopped.",
         )
     if state["interrupted"]:
-        return (
-            f"{state['interrupted']} answer(s) were cut off when the app last closed; "
-            "their text so far is kept and marked Interrupted."
-        )
-    return "Ready. F1 lists the keys."
+        return _StartupCounts().interrupted(state["interrupted"])
+    return QCoreApplication.translate("WindowStartup", "Ready. F1 lists the keys.")
 
 
 def show_startup_failed(parent: QWidget, root: Path, error: Exception) -> None:
     QMessageBox.critical(
         parent,
         APP_NAME,
-        as_html(shown_fault(unexpected(f"Your saved work in {root} could not be read", error))),
+        as_html(
+            shown_fault(
+                unexpected(
+                    QCoreApplication.translate(
+                        "WindowStartup", "Your saved work in {folder} could not be read"
+                    ).format(folder=root),
+                    error,
+                )
+            )
+        ),
     )
