@@ -7,6 +7,7 @@ are the Okabe–Ito palette, which stays distinct under the common colour-vision
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextCharFormat
 
 from imitation_lens.core.judging import taxonomy
@@ -67,7 +68,9 @@ def legend_html() -> str:
             f"<span style='background:{colour}; color:{colour}'>&nbsp;&nbsp;</span>&nbsp;"
             f"<b>{category.key}</b>&nbsp;{category.label}"
         )
+    minor = QCoreApplication.translate("MarkStyle", "Minor (dotted)")
+    major = QCoreApplication.translate("MarkStyle", "Major (wavy)")
     return (
         "&nbsp;&nbsp; ".join(chips)
-        + "&nbsp;&nbsp;&nbsp;·&nbsp; <b>m</b> Minor (dotted) &nbsp;<b>M</b> Major (wavy)"
+        + f"&nbsp;&nbsp;&nbsp;·&nbsp; <b>m</b> {minor} &nbsp;<b>M</b> {major}"
     )
