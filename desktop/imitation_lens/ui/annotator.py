@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import Any, cast
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -26,11 +26,16 @@ from imitation_lens.ui.slot_column import SlotColumn
 
 Job = Callable[[Store], None]
 
-JUDGEMENT_WORDS = {
-    "checked_clean": "checked, no errors found",
-    "off_topic": "misses the question",
-    "critical": "wrong as a whole",
-}
+# Translated where shown.
+# cast: QT_TRANSLATE_NOOP returns its text, typed as object.
+JUDGEMENT_WORDS = cast(
+    dict[str, str],
+    {
+        "checked_clean": QT_TRANSLATE_NOOP("Annotator", "checked, no errors found"),
+        "off_topic": QT_TRANSLATE_NOOP("Annotator", "misses the question"),
+        "critical": QT_TRANSLATE_NOOP("Annotator", "wrong as a whole"),
+    },
+)
 
 
 class _Command(QUndoCommand):
@@ -50,12 +55,20 @@ class _Command(QUndoCommand):
     def redo(self) -> None:
         self._do()
         if self._done:  # not the first time: that is the action itself, which says its own
-            self._tell(f"Redone: {self.text()}.")
+            self._tell(
+                QCoreApplication.translate("Annotator", "Redone: {action}.").format(
+                    action=self.text()
+                )
+            )
         self._done = True
 
     def undo(self) -> None:
         self._undo()
-        self._tell(f"Undone: {self.text()}. Ctrl+Shift+Z redoes it.")
+        self._tell(
+            QCoreApplication.translate(
+                "Annotator", "Undone: {action}. Ctrl+Shift+Z redoes it."
+            ).format(action=self.text())
+        )
 
 
 class Annotator(QObject):
@@ -102,7 +115,7 @@ class Annotator(QObject):
             self.help_requested.emit()
             return
         if action == "no_marks":
-            self.message.emit("This answer has no marks yet.")
+            self.message.emit(self.tr("This answer has no marks yet."))
             return
         try:
             self._annotate(column, action)
@@ -116,13 +129,15 @@ class Annotator(QObject):
             self.message.emit(self._frozen)
             return
         if column.response_id is None or self.item_id is None:
-            self.message.emit("There is no answer here to judge yet.")
+            self.message.emit(self.tr("There is no answer here to judge yet."))
             return
         if not column.is_final:
-            self.message.emit("This answer is still being written. Mark it when it has finished.")
+            self.message.emit(
+                self.tr("This answer is still being written. Mark it when it has finished.")
+            )
             return
         if not column.answer.text and not whole_answer:  # a failed answer can still be judged
-            self.message.emit("This answer has no text to mark.")
+            self.message.emit(self.tr("This answer has no text to mark."))
             return
         if kind == "category":
             self.mark_category(column, value)
@@ -178,8 +193,10 @@ class Annotator(QObject):
         current = column.answer.current_mark()
         if current is None:
             self.message.emit(
-                "Select the wrong words first (Shift+arrow keys, or drag with the mouse), "
-                f"then press {key_range()} for the kind of error."
+                self.tr(
+                    "Select the wrong words first (Shift+arrow keys, or drag with the mouse), "
+                    "then press {keys} for the kind of error."
+                ).format(keys=key_range())
             )
         elif category is not None and category.needs_note and not current.note:
             self._open_dialog(column, current.with_changes(category=code), is_new=False)
@@ -207,7 +224,7 @@ class Annotator(QObject):
             column.answer.remove_mark(mark.id)
             column.set_judgement(before)
             self._write(
-                f"Undo {text}",
+                self._undo_words(text),
                 lambda store: notes.delete_mark(store, mark.id),
                 *judgement_jobs(before),
             )
@@ -215,11 +232,14 @@ class Annotator(QObject):
         def judgement_jobs(judgement: Judgement) -> list[Job]:
             return [self._judgement_job(judgement)] if before != after else []
 
-        text = f"mark “{_short(mark.quote)}” as {mark.describe()}"
+        text = self.tr("mark “{quote}” as {mark}").format(
+            quote=_short(mark.quote), mark=mark.describe()
+        )
         self.undo_stack.push(_Command(text, do, undo, self.message.emit))
         self.message.emit(
-            f"Marked “{_short(mark.quote)}”: {mark.describe()}. "
-            "m/M severity · E edit · Del delete · Ctrl+Z undo"
+            self.tr(
+                "Marked “{quote}”: {mark}. m/M severity · E edit · Del delete · Ctrl+Z undo"
+            ).format(quote=_short(mark.quote), mark=mark.describe())
         )
 
     def _change_current(self, column: SlotColumn, **changes: object) -> None:
@@ -241,23 +261,31 @@ class Annotator(QObject):
             column.answer.put_mark(mark)
             self._write(description, lambda store: notes.update_mark(store, mark))
 
-        text = f"change mark “{_short(after.quote)}” to {after.describe()}"
+        text = self.tr("change mark “{quote}” to {mark}").format(
+            quote=_short(after.quote), mark=after.describe()
+        )
         self.undo_stack.push(
             _Command(
                 text,
                 lambda: show(after, text),
-                lambda: show(before, f"Undo {text}"),
+                lambda: show(before, self._undo_words(text)),
                 self.message.emit,
             )
         )
-        self.message.emit(f"Mark “{_short(after.quote)}”: {after.describe()}")
+        self.message.emit(
+            self.tr("Mark “{quote}”: {mark}").format(
+                quote=_short(after.quote), mark=after.describe()
+            )
+        )
 
     def delete_current(self, column: SlotColumn) -> None:
         current = column.answer.current_mark()
         if current is None:
             self.message.emit(
-                "There is no mark at the cursor. Move onto a mark ([ and ] jump between "
-                "marks), then press Delete."
+                self.tr(
+                    "There is no mark at the cursor. Move onto a mark ([ and ] jump between "
+                    "marks), then press Delete."
+                )
             )
             return
         self.delete_mark(column, current)
@@ -269,11 +297,15 @@ class Annotator(QObject):
 
         def undo() -> None:
             column.answer.put_mark(mark)
-            self._write(f"Undo {text}", lambda store: notes.restore_mark(store, mark.id))
+            self._write(self._undo_words(text), lambda store: notes.restore_mark(store, mark.id))
 
-        text = f"delete mark “{_short(mark.quote)}”"
+        text = self.tr("delete mark “{quote}”").format(quote=_short(mark.quote))
         self.undo_stack.push(_Command(text, do, undo, self.message.emit))
-        self.message.emit(f"Deleted the mark on “{_short(mark.quote)}” (Ctrl+Z brings it back).")
+        self.message.emit(
+            self.tr("Deleted the mark on “{quote}” (Ctrl+Z brings it back).").format(
+                quote=_short(mark.quote)
+            )
+        )
 
     def edit(self, column: SlotColumn) -> None:
         span = self._selected_new_span(column)
@@ -283,7 +315,9 @@ class Annotator(QObject):
         current = column.answer.current_mark()
         if current is None:
             self.message.emit(
-                "Select the wrong words first, or move onto a mark ([ and ]), then press E."
+                self.tr(
+                    "Select the wrong words first, or move onto a mark ([ and ]), then press E."
+                )
             )
             return
         self._open_dialog(column, current, is_new=False)
@@ -325,8 +359,10 @@ class Annotator(QObject):
 
     def _no_current_mark(self) -> None:
         self.message.emit(
-            "Put the cursor on a mark first ([ and ] jump between marks), or select words and "
-            f"press {key_range()} to make one."
+            self.tr(
+                "Put the cursor on a mark first ([ and ] jump between marks), or select words and "
+                "press {keys} to make one."
+            ).format(keys=key_range())
         )
 
     # -- whole-answer judgements -----------------------------------------------------------------
@@ -336,8 +372,10 @@ class Annotator(QObject):
         value = not getattr(before, field)
         if field == "checked_clean" and value and column.answer.marks:
             self.message.emit(
-                "This answer has marks, so it can't be checked as free of errors. "
-                "Delete its marks first."
+                self.tr(
+                    "This answer has marks, so it can't be checked as free of errors. "
+                    "Delete its marks first."
+                )
             )
             return
         changes: dict[str, Any] = {field: value}
@@ -352,17 +390,28 @@ class Annotator(QObject):
             column.set_judgement(judgement)
             self._write(description, self._judgement_job(judgement))
 
-        words = JUDGEMENT_WORDS[field]
-        text = f"{'set' if value else 'clear'} “{words}” on {column.display_name}"
+        words = self.tr(JUDGEMENT_WORDS[field])
+        name = column.display_name
+        text = (
+            self.tr("set “{what}” on {name}").format(what=words, name=name)
+            if value
+            else self.tr("clear “{what}” on {name}").format(what=words, name=name)
+        )
         self.undo_stack.push(
             _Command(
                 text,
                 lambda: show(after, text),
-                lambda: show(before, f"Undo {text}"),
+                lambda: show(before, self._undo_words(text)),
                 self.message.emit,
             )
         )
-        self.message.emit(f"{column.display_name}: {words} — {'yes' if value else 'no'}.")
+        said = (
+            self.tr("{name}: {what} — yes.") if value else self.tr("{name}: {what} — no.")
+        ).format(name=name, what=words)
+        self.message.emit(said)
+
+    def _undo_words(self, action: str) -> str:
+        return self.tr("Undo {action}").format(action=action)
 
     def _judgement_job(self, judgement: Judgement) -> Job:
         item_id = self.item_id

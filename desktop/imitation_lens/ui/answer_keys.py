@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMenu
 
 from imitation_lens.core.judging.taxonomy import categories, category_for_key
@@ -40,19 +40,20 @@ def add_mark_actions(
 ) -> None:
     """The marking part of an answer's right-click menu, after the standard entries."""
     menu.addSeparator()
-    mark_menu = QMenu("Mark the selection as", menu)
+    mark_menu = QMenu(QCoreApplication.translate("AnswerKeys", "Mark the selection as"), menu)
     mark_menu.setEnabled(can_mark)
     for category in categories():
         action = mark_menu.addAction(f"{category.label}\t{category.key}")
         action.triggered.connect(lambda _=False, code=category.code: emit(f"category:{code}"))
     menu.addMenu(mark_menu)
-    for label, name in (
-        ("Minor\tm", "severity:minor"),
-        ("Major\tShift+M", "severity:major"),
-        ("Not sure\tu", "unsure"),
-        ("Edit mark…\tE", "edit"),
-        ("Delete mark\tDel", "delete"),
+    # The key after the tab is never translated: it is the key pressed on any layout.
+    for label, key, name in (
+        (QCoreApplication.translate("AnswerKeys", "Minor"), "m", "severity:minor"),
+        (QCoreApplication.translate("AnswerKeys", "Major"), "Shift+M", "severity:major"),
+        (QCoreApplication.translate("AnswerKeys", "Not sure"), "u", "unsure"),
+        (QCoreApplication.translate("AnswerKeys", "Edit mark…"), "E", "edit"),
+        (QCoreApplication.translate("AnswerKeys", "Delete mark"), "Del", "delete"),
     ):
-        action = menu.addAction(label)
+        action = menu.addAction(f"{label}\t{key}")
         action.setEnabled(has_mark)
         action.triggered.connect(lambda _=False, n=name: emit(n))

@@ -59,8 +59,10 @@ class ColumnsArea(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         # The columns' own controls take the focus; the area only scrolls them into view.
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setAccessibleName("Answers")
-        self.setAccessibleDescription("The answer columns; scrolls when they do not all fit")
+        self.setAccessibleName(self.tr("Answers"))
+        self.setAccessibleDescription(
+            self.tr("The answer columns; scrolls when they do not all fit")
+        )
         self.splitter = ColumnsSplitter()
         self.setWidget(self.splitter)
         app = QApplication.instance()

@@ -6,7 +6,7 @@ database and every export, report and list shows this name for them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -32,10 +32,13 @@ def name_field(name: str) -> QLineEdit:
     field = QLineEdit(name)
     field.setObjectName("evaluatorNameEdit")
     field.setMaxLength(MAX_NAME)
-    field.setAccessibleName("Your name")
+    field.setAccessibleName(QCoreApplication.translate("EvaluatorPrompt", "Your name"))
     field.setAccessibleDescription(
-        "Shown with your marks and verdicts in every export and report, so your work stays "
-        "apart from a colleague's when sessions are merged"
+        QCoreApplication.translate(
+            "EvaluatorPrompt",
+            "Shown with your marks and verdicts in every export and report, so your work stays "
+            "apart from a colleague's when sessions are merged",
+        )
     )
     field.selectAll()
     return field
@@ -47,22 +50,24 @@ class EvaluatorPrompt(QDialog):
     def __init__(self, name: str, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("evaluatorPrompt")
-        self.setWindowTitle("Who is judging?")
+        self.setWindowTitle(self.tr("Who is judging?"))
         self.setModal(False)
         intro = QLabel(
-            "Your name goes with your marks and verdicts in every export and report, so your "
-            "work stays apart from a colleague's when sessions are merged. You can change it "
-            "later in Edit ▸ Preferences (Ctrl+,)."
+            self.tr(
+                "Your name goes with your marks and verdicts in every export and report, so your "
+                "work stays apart from a colleague's when sessions are merged. You can change it "
+                "later in Edit ▸ Preferences (Ctrl+,)."
+            )
         )
         intro.setWordWrap(True)
         self.name_edit = name_field(name)
         form = QFormLayout()
-        form.addRow("&Your name:", self.name_edit)
+        form.addRow(self.tr("&Your name:"), self.name_edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Use this name")
-        ok.setAccessibleName("Use this name")
-        ok.setAccessibleDescription("Keep the name typed above as the evaluator's")
+        ok.setText(self.tr("Use this name"))
+        ok.setAccessibleName(ok.text())
+        ok.setAccessibleDescription(self.tr("Keep the name typed above as the evaluator's"))
         buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -93,7 +98,7 @@ class Evaluator(QObject):
         self.label = QLabel()
         self.label.setObjectName("evaluatorLabel")
         self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setToolTip("Who is judging. Edit ▸ Preferences (Ctrl+,) changes it.")
+        self.label.setToolTip(self.tr("Who is judging. Edit ▸ Preferences (Ctrl+,) changes it."))
         self._show(self.name)
         self.writer.call(lambda store: self._load(store, preset), self._loaded, owner=self)
 
@@ -141,5 +146,5 @@ class Evaluator(QObject):
 
     def _show(self, name: str) -> None:
         self.name = name
-        self.label.setText(f"Evaluator: {name}")
-        self.label.setAccessibleName(f"Evaluator: {name}")
+        self.label.setText(self.tr("Evaluator: {name}").format(name=name))
+        self.label.setAccessibleName(self.label.text())

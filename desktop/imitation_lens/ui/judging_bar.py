@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -30,7 +30,10 @@ class Choice:
     position: int | None = None
 
 
-CHOOSE = "— choose —"
+# Keys are never translated.
+PREVIOUS_KEYS = "Ctrl+Page Up"
+NEXT_KEYS = "Ctrl+Page Down"
+CHOOSE: str = QT_TRANSLATE_NOOP("JudgingBar", "— choose —")  # type: ignore[assignment]
 
 
 class JudgingBar(QFrame):
@@ -50,32 +53,32 @@ class JudgingBar(QFrame):
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        self.reference_label.setAccessibleName("Reference answer")
+        self.reference_label.setAccessibleName(self.tr("Reference answer"))
         self.reference_label.hide()
 
-        self.previous_button = QPushButton("◀ Previous item")
-        self.previous_button.setToolTip("Ctrl+Page Up")
-        self.previous_button.setAccessibleName("Previous item")
+        self.previous_button = QPushButton(self.tr("◀ Previous item"))
+        self.previous_button.setToolTip(PREVIOUS_KEYS)
+        self.previous_button.setAccessibleName(self.tr("Previous item"))
         self.previous_button.setAccessibleDescription(
-            "Show the item before this one (Ctrl+Page Up)"
+            self.tr("Show the item before this one (Ctrl+Page Up)")
         )
         self.previous_button.clicked.connect(self.previous_requested)
         self.item_label = QLabel()
         self.item_label.setObjectName("itemLabel")
-        self.next_button = QPushButton("Next item ▶")
-        self.next_button.setToolTip("Ctrl+Page Down")
-        self.next_button.setAccessibleName("Next item")
+        self.next_button = QPushButton(self.tr("Next item ▶"))
+        self.next_button.setToolTip(NEXT_KEYS)
+        self.next_button.setAccessibleName(self.tr("Next item"))
         self.next_button.setAccessibleDescription(
-            "Show the next item, or start a new question after the last (Ctrl+Page Down)"
+            self.tr("Show the next item, or start a new question after the last (Ctrl+Page Down)")
         )
         self.next_button.clicked.connect(self.next_requested)
         self.legend_label = QLabel(legend_html())
         self.legend_label.setObjectName("legendLabel")
         # The key is long: it wraps onto a second line rather than widening the window.
         self.legend_label.setWordWrap(True)
-        self.legend_label.setAccessibleName("Mark colours")
+        self.legend_label.setAccessibleName(self.tr("Mark colours"))
         self.legend_label.setAccessibleDescription(
-            "Keys 1 to 6 mark a kind of error; m and Shift+M set Minor or Major"
+            self.tr("Keys 1 to 6 mark a kind of error; m and Shift+M set Minor or Major")
         )
 
         self.choice_box = QComboBox()
@@ -86,22 +89,24 @@ class JudgingBar(QFrame):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.choice_box.setMinimumContentsLength(22)
-        self.choice_box.setAccessibleName("Preferred answer")
+        self.choice_box.setAccessibleName(self.tr("Preferred answer"))
         self.choice_box.setAccessibleDescription(
-            "Which answer is better overall: one of them, a tie, or all bad (Ctrl+J)"
+            self.tr("Which answer is better overall: one of them, a tie, or all bad (Ctrl+J)")
         )
-        prefer_label = QLabel("&Which answer is better?")
+        prefer_label = QLabel(self.tr("&Which answer is better?"))
         prefer_label.setBuddy(self.choice_box)
         self.reason_edit = QLineEdit()
-        self.reason_edit.setPlaceholderText("Why? (optional)")
-        self.reason_edit.setAccessibleName("Reason for the verdict")
-        self.reason_edit.setAccessibleDescription("Optional; Enter submits the verdict")
+        self.reason_edit.setPlaceholderText(self.tr("Why? (optional)"))
+        self.reason_edit.setAccessibleName(self.tr("Reason for the verdict"))
+        self.reason_edit.setAccessibleDescription(self.tr("Optional; Enter submits the verdict"))
         self.reason_edit.returnPressed.connect(self._submit)
-        self.submit_button = QPushButton("&Submit verdict")
+        self.submit_button = QPushButton(self.tr("&Submit verdict"))
         self.submit_button.setObjectName("submitButton")
-        self.submit_button.setAccessibleName("Submit verdict")
+        self.submit_button.setAccessibleName(self.tr("Submit verdict"))
         self.submit_button.setAccessibleDescription(
-            "Save your verdict for this item; a blind item then shows who wrote each answer"
+            self.tr(
+                "Save your verdict for this item; a blind item then shows who wrote each answer"
+            )
         )
         self.submit_button.clicked.connect(self._submit)
         self.verdict_label = QLabel()
@@ -133,7 +138,7 @@ class JudgingBar(QFrame):
         previous = self.choice_box.currentIndex()
         self._choices = list(choices)
         self.choice_box.clear()
-        self.choice_box.addItem(CHOOSE)
+        self.choice_box.addItem(self.tr(CHOOSE))
         for choice in choices:
             self.choice_box.addItem(choice.label)
         if 0 <= previous <= len(choices):
@@ -150,7 +155,8 @@ class JudgingBar(QFrame):
                     choice.preferred != "answer" or same_answer
                 ):
                     self.choice_box.setCurrentIndex(index)
-            self.reason_edit.setText(verdict.get("reason") or "")
+            reason = verdict.get("reason") or ""
+            self.reason_edit.setText(reason)
         self.verdict_label.setText(message)
         self.verdict_label.setVisible(bool(message))
 
@@ -171,23 +177,41 @@ class JudgingBar(QFrame):
         phase 2 only: phase 1 is judged unaided."""
         if state == "hidden":
             self.reference_label.setText(
-                "<b>This item has a reference answer.</b> It stays hidden until you submit "
-                "your first verdict; then you may revise your marks and verdict."
+                self.tr(
+                    "<b>This item has a reference answer.</b> It stays hidden until you submit "
+                    "your first verdict; then you may revise your marks and verdict."
+                )
             )
         elif state == "shown":
-            source_html = f" <i>Source: {escaped(source)}</i>" if source else ""
+            source_html = (
+                " " + self.tr("<i>Source: {source}</i>").format(source=escaped(source))
+                if source
+                else ""
+            )
             accepted_html = (
-                f"<br><b>Also accepted:</b> {escaped('; '.join(accepted))}" if accepted else ""
+                "<br>"
+                + self.tr("<b>Also accepted:</b> {answers}").format(
+                    answers=escaped("; ".join(accepted))
+                )
+                if accepted
+                else ""
             )
             wrong_html = (
-                f"<br><b>Known to be wrong</b> (listed by the set): {escaped('; '.join(wrong))}"
+                "<br>"
+                + self.tr("<b>Known to be wrong</b> (listed by the set): {answers}").format(
+                    answers=escaped("; ".join(wrong))
+                )
                 if wrong
                 else ""
             )
+            revise = self.tr(
+                "<b>Reference answer:</b> {reference}{source} — revise your marks and verdict "
+                "if needed, then submit again."
+            )
             self.reference_label.setText(
-                f"<b>Reference answer:</b> {escaped(text)}{source_html} — "
-                "revise your marks and verdict if needed, then submit again."
-                f"{accepted_html}{wrong_html}"
+                revise.format(reference=escaped(text), source=source_html)
+                + accepted_html
+                + wrong_html
             )
         self.reference_label.setProperty("revealed", state == "shown")
         self.reference_label.style().unpolish(self.reference_label)
@@ -197,10 +221,17 @@ class JudgingBar(QFrame):
 
     def set_navigation(self, position: int, count: int) -> None:
         """position counts from 1; position count + 1 is a new item not yet asked."""
+        locale = QLocale()
         if position > count:
-            self.item_label.setText(f"New item ({count} so far)")
+            self.item_label.setText(
+                self.tr("New item ({count} so far)").format(count=locale.toString(count))
+            )
         else:
-            self.item_label.setText(f"Item {position} of {count}")
+            self.item_label.setText(
+                self.tr("Item {position} of {count}").format(
+                    position=locale.toString(position), count=locale.toString(count)
+                )
+            )
         self.item_label.setAccessibleName(self.item_label.text())
         self.previous_button.setEnabled(position > 1)
         self.next_button.setEnabled(position <= count)

@@ -29,9 +29,9 @@ class MarkDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("markDialog")
         self._mark = mark
-        self.setWindowTitle("Mark an error" if is_new else "Edit mark")
+        self.setWindowTitle(self.tr("Mark an error") if is_new else self.tr("Edit mark"))
         quote = mark.quote if len(mark.quote) <= 160 else mark.quote[:157] + "…"
-        self.quote_label = QLabel(f"“{quote}”")
+        self.quote_label = QLabel(self.tr("“{quote}”").format(quote=quote))
         self.quote_label.setWordWrap(True)
         self.quote_label.setTextFormat(Qt.TextFormat.PlainText)
         self.quote_label.setObjectName("quoteLabel")
@@ -42,58 +42,66 @@ class MarkDialog(QDialog):
                 f"{category.key}  {category.label} — {category.meaning}", category.code
             )
         self.category_box.setCurrentIndex(max(0, self.category_box.findData(mark.category)))
-        self.category_box.setAccessibleName("Error category")
-        self.category_box.setAccessibleDescription("What kind of factual error this is")
+        self.category_box.setAccessibleName(self.tr("Error category"))
+        self.category_box.setAccessibleDescription(self.tr("What kind of factual error this is"))
         self.severity_box = QComboBox()
         for severity in SPAN_SEVERITIES:
             self.severity_box.addItem(f"{severity.label} — {severity.meaning}", severity.code)
         self.severity_box.setCurrentIndex(max(0, self.severity_box.findData(mark.severity)))
-        self.severity_box.setAccessibleName("Severity")
+        self.severity_box.setAccessibleName(self.tr("Severity"))
         self.severity_box.setAccessibleDescription(
-            "Minor leaves the answer useful; Major misleads on a point that matters"
+            self.tr("Minor leaves the answer useful; Major misleads on a point that matters")
         )
         self.note_edit = QLineEdit(mark.note)
         needing = ", ".join(category.label for category in needing_a_note())
-        self.note_edit.setPlaceholderText(f"Why is it wrong? (required for {needing})")
-        self.note_edit.setAccessibleName("Note")
-        self.note_edit.setAccessibleDescription("Your reason for the mark")
+        self.note_edit.setPlaceholderText(
+            self.tr("Why is it wrong? (required for {categories})").format(categories=needing)
+        )
+        self.note_edit.setAccessibleName(self.tr("Note"))
+        self.note_edit.setAccessibleDescription(self.tr("Your reason for the mark"))
         self.correction_edit = QLineEdit(mark.correction)
-        self.correction_edit.setPlaceholderText("What it should say, if you know (optional)")
-        self.correction_edit.setAccessibleName("Correction")
-        self.correction_edit.setAccessibleDescription("The right fact, if you know it")
-        self.unsure_box = QCheckBox("&Not sure — I could not fully verify this")
+        self.correction_edit.setPlaceholderText(
+            self.tr("What it should say, if you know (optional)")
+        )
+        self.correction_edit.setAccessibleName(self.tr("Correction"))
+        self.correction_edit.setAccessibleDescription(self.tr("The right fact, if you know it"))
+        self.unsure_box = QCheckBox(self.tr("&Not sure — I could not fully verify this"))
         self.unsure_box.setChecked(mark.unsure)
-        self.unsure_box.setAccessibleName("Not sure")
-        self.unsure_box.setAccessibleDescription("Tick when you are unsure the mark is right")
+        self.unsure_box.setAccessibleName(self.tr("Not sure"))
+        self.unsure_box.setAccessibleDescription(
+            self.tr("Tick when you are unsure the mark is right")
+        )
         self.problem_label = QLabel()
         self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
         self.problem_label.setObjectName("problemLabel")
         self.problem_label.setWordWrap(True)
 
         form = QFormLayout()
-        form.addRow("&Category", self.category_box)
-        form.addRow("&Severity", self.severity_box)
-        form.addRow("N&ote", self.note_edit)
-        form.addRow("Co&rrection", self.correction_edit)
+        form.addRow(self.tr("&Category"), self.category_box)
+        form.addRow(self.tr("&Severity"), self.severity_box)
+        form.addRow(self.tr("N&ote"), self.note_edit)
+        form.addRow(self.tr("Co&rrection"), self.correction_edit)
         form.addRow("", self.unsure_box)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok_button.setText("Save mark" if is_new else "Save changes")
+        ok_button.setText(self.tr("Save mark") if is_new else self.tr("Save changes"))
         ok_button.setAccessibleName(ok_button.text())
-        ok_button.setAccessibleDescription("Save the mark and close this form (Enter)")
+        ok_button.setAccessibleDescription(self.tr("Save the mark and close this form (Enter)"))
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName("Cancel")
-        cancel.setAccessibleDescription("Close without changing anything (Esc)")
+        cancel.setAccessibleName(cancel.text().replace("&", ""))
+        cancel.setAccessibleDescription(self.tr("Close without changing anything (Esc)"))
         self.delete_button: QPushButton | None = None
         if not is_new:
             self.delete_button = self.buttons.addButton(
-                "&Delete mark", QDialogButtonBox.ButtonRole.DestructiveRole
+                self.tr("&Delete mark"), QDialogButtonBox.ButtonRole.DestructiveRole
             )
-            self.delete_button.setAccessibleName("Delete mark")
-            self.delete_button.setAccessibleDescription("Remove this mark (it can be undone)")
+            self.delete_button.setAccessibleName(self.tr("Delete mark"))
+            self.delete_button.setAccessibleDescription(
+                self.tr("Remove this mark (it can be undone)")
+            )
             self.delete_button.clicked.connect(self._on_delete)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

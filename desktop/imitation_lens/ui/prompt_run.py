@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Protocol
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -34,6 +34,10 @@ from imitation_lens.ui.gui_writer import GuiWriter
 from imitation_lens.ui.item_flow import ItemFlow
 from imitation_lens.ui.slot_column import SlotColumn
 from imitation_lens.ui.tasks import Task
+
+# Keys are never translated.
+RUN_KEYS = "Ctrl+Enter"
+STOP_KEYS = "Esc"
 
 
 class RunHost(Protocol):
@@ -67,35 +71,66 @@ class PromptRun:
         self.prompt_edit = QPlainTextEdit()
         self.prompt_edit.setObjectName("promptEdit")
         self.prompt_edit.setPlaceholderText(
-            "Ask a factual question, e.g. “What is the capital of Australia?” — "
-            "then press Run (Ctrl+Enter). Every column answers the same prompt."
+            QCoreApplication.translate(
+                "PromptRun",
+                "Ask a factual question, e.g. “What is the capital of Australia?” — "
+                "then press Run (Ctrl+Enter). Every column answers the same prompt.",
+            )
         )
-        self.prompt_edit.setAccessibleName("Prompt")
+        self.prompt_edit.setAccessibleName(QCoreApplication.translate("PromptRun", "Prompt"))
         self.prompt_edit.setAccessibleDescription(
-            "The question every column answers. Ctrl+Enter runs it; Tab moves on."
+            QCoreApplication.translate(
+                "PromptRun", "The question every column answers. Ctrl+Enter runs it; Tab moves on."
+            )
         )
         self.prompt_edit.setTabChangesFocus(True)
         self.prompt_edit.setFixedHeight(72)
         self.reference_edit = QLineEdit()
         self.reference_edit.setPlaceholderText(
-            "Reference answer (optional): hidden until the first verdict, then shown to revise"
+            QCoreApplication.translate(
+                "PromptRun",
+                "Reference answer (optional): hidden until the first verdict, then shown to revise",
+            )
         )
-        self.reference_edit.setAccessibleName("Reference answer for the next question")
+        self.reference_edit.setAccessibleName(
+            QCoreApplication.translate("PromptRun", "Reference answer for the next question")
+        )
         self.reference_edit.setAccessibleDescription(
-            "Optional. The item is then judged twice: first without it, then with it shown"
+            QCoreApplication.translate(
+                "PromptRun",
+                "Optional. The item is then judged twice: first without it, then with it shown",
+            )
         )
         self.source_edit = QLineEdit()
-        self.source_edit.setPlaceholderText("Source of the reference (optional)")
-        self.source_edit.setAccessibleName("Source of the reference answer")
-        self.source_edit.setAccessibleDescription("Where the reference answer comes from")
-        self.run_button = QPushButton("Run  (Ctrl+Enter)")
+        self.source_edit.setPlaceholderText(
+            QCoreApplication.translate("PromptRun", "Source of the reference (optional)")
+        )
+        self.source_edit.setAccessibleName(
+            QCoreApplication.translate("PromptRun", "Source of the reference answer")
+        )
+        self.source_edit.setAccessibleDescription(
+            QCoreApplication.translate("PromptRun", "Where the reference answer comes from")
+        )
+        self.run_button = QPushButton(
+            QCoreApplication.translate("PromptRun", "Run  ({keys})").format(keys=RUN_KEYS)
+        )
         self.run_button.setObjectName("runButton")
-        self.run_button.setAccessibleName("Run the prompt in every column")
-        self.run_button.setAccessibleDescription("Send the prompt to every column (Ctrl+Enter)")
+        self.run_button.setAccessibleName(
+            QCoreApplication.translate("PromptRun", "Run the prompt in every column")
+        )
+        self.run_button.setAccessibleDescription(
+            QCoreApplication.translate("PromptRun", "Send the prompt to every column (Ctrl+Enter)")
+        )
         self.run_button.clicked.connect(self.run)
-        self.stop_all_button = QPushButton("Stop all  (Esc)")
-        self.stop_all_button.setAccessibleName("Stop every column")
-        self.stop_all_button.setAccessibleDescription("Stop every answer being written (Esc)")
+        self.stop_all_button = QPushButton(
+            QCoreApplication.translate("PromptRun", "Stop all  ({keys})").format(keys=STOP_KEYS)
+        )
+        self.stop_all_button.setAccessibleName(
+            QCoreApplication.translate("PromptRun", "Stop every column")
+        )
+        self.stop_all_button.setAccessibleDescription(
+            QCoreApplication.translate("PromptRun", "Stop every answer being written (Esc)")
+        )
         self.stop_all_button.clicked.connect(self.stop_all)
 
     def prompt_row(self) -> QHBoxLayout:
@@ -152,7 +187,10 @@ class PromptRun:
         if not self.run_button.isEnabled():
             return
         if not prompt:
-            host.statusBar().showMessage("Type a question first, then press Run.", 5000)
+            host.statusBar().showMessage(
+                QCoreApplication.translate("PromptRun", "Type a question first, then press Run."),
+                5000,
+            )
             return
         assert host.session_id is not None
         item_id = new_id()
@@ -200,8 +238,11 @@ class PromptRun:
         if isinstance(event, FactsEvent) and event.facts.get("memory_advice"):
             if host.blind and any(c.hidden for c in host.columns):  # it names the models
                 host.say(
-                    "Memory is short for these models: they may answer one after another, or "
-                    "slowly. Closing other programs gives them more room."
+                    QCoreApplication.translate(
+                        "PromptRun",
+                        "Memory is short for these models: they may answer one after another, "
+                        "or slowly. Closing other programs gives them more room.",
+                    )
                 )
             else:
                 host.say(str(event.facts["memory_advice"]))
@@ -233,7 +274,11 @@ class PromptRun:
         batch = self.host.batch_running
         self.run_button.setEnabled(not busy and not batch and self.host.session_id is not None)
         self.run_button.setToolTip(
-            "A batch is running: pause it (Esc) to ask your own question." if batch else ""
+            QCoreApplication.translate(
+                "PromptRun", "A batch is running: pause it (Esc) to ask your own question."
+            )
+            if batch
+            else ""
         )
         if not busy and self.stop_all_button.hasFocus():
             self.host.items.focus_answer(1)  # not on to whatever control comes next

@@ -6,13 +6,15 @@ it lasts while the app runs (new items, sessions and lineups keep it).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
 KEY = "R"
-TOOLTIP = (
+# Translated where shown, with the key put in: a key is never translated.
+TOOLTIP: str = QT_TRANSLATE_NOOP(  # type: ignore[assignment]  # returns its text
+    "RawTextButton",
     "Show every answer exactly as the model wrote it, with its Markdown symbols such as ** and #"
-    f" ({KEY} in an answer). Marks stay on the same words either way."
+    " ({key} in an answer). Marks stay on the same words either way.",
 )
 
 
@@ -46,14 +48,16 @@ class RawTextButton(QPushButton):
     """A checkable button that shows and sets the switch."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Raw text", parent)
+        super().__init__(parent)
+        self.setText(self.tr("Raw text"))
         self.setObjectName("rawTextButton")
         self.setCheckable(True)
         # Not a Tab stop: R does the same in any answer, and a click leaves the keyboard there.
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setToolTip(TOOLTIP)
-        self.setAccessibleName("Show raw text")
-        self.setAccessibleDescription(TOOLTIP)
+        tip = self.tr(TOOLTIP).format(key=KEY)
+        self.setToolTip(tip)
+        self.setAccessibleName(self.tr("Show raw text"))
+        self.setAccessibleDescription(tip)
         self.clicked.connect(self._set)
         raw_text_switch().changed.connect(self._follow)
         self._follow()

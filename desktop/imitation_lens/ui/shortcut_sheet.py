@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from imitation_lens.core.judging.taxonomy import categories, category_for_key
@@ -13,55 +13,171 @@ from imitation_lens.ui.window_state import fit_to_screen
 
 
 def sections() -> list[tuple[str, list[tuple[str, str]]]]:
-    """The sheet's sections, the category keys as the taxonomy has them now."""
+    """The sheet's sections, the category keys as the taxonomy has them now.
+
+    Keys are never translated: they are what is pressed on any layout. Where a key cell has
+    words ("or", "and") the keys go into the translated text as placeholders, so a translation
+    can't change them."""
     return [
         (
-            "Ask",
+            QCoreApplication.translate("ShortcutSheet", "Ask"),
             [
-                ("Ctrl+Enter", "Run the prompt in every column"),
-                ("Esc", "Stop every column; while a batch runs, pause it"),
-                ("Tab / Shift+Tab", "Move between the prompt, answers and buttons"),
+                (
+                    "Ctrl+Enter",
+                    QCoreApplication.translate("ShortcutSheet", "Run the prompt in every column"),
+                ),
+                (
+                    "Esc",
+                    QCoreApplication.translate(
+                        "ShortcutSheet", "Stop every column; while a batch runs, pause it"
+                    ),
+                ),
+                (
+                    "Tab / Shift+Tab",
+                    QCoreApplication.translate(
+                        "ShortcutSheet", "Move between the prompt, answers and buttons"
+                    ),
+                ),
             ],
         ),
         (
-            "Read and select",
+            QCoreApplication.translate("ShortcutSheet", "Read and select"),
             [
-                ("Alt+1 … Alt+6", "Go into answer 1 … 6 (as shown, left to right)"),
-                ("Ctrl+Home", "Go to the start of the answer"),
-                ("Shift+arrows", "Select characters or lines; Shift+Ctrl+arrows select words"),
-                ("[  and  ]", "Go to the previous / next mark in this answer"),
+                (
+                    "Alt+1 … Alt+6",
+                    QCoreApplication.translate(
+                        "ShortcutSheet", "Go into answer 1 … 6 (as shown, left to right)"
+                    ),
+                ),
+                (
+                    "Ctrl+Home",
+                    QCoreApplication.translate("ShortcutSheet", "Go to the start of the answer"),
+                ),
+                (
+                    QCoreApplication.translate("ShortcutSheet", "{shift}+arrows").format(
+                        shift="Shift"
+                    ),
+                    QCoreApplication.translate(
+                        "ShortcutSheet", "Select characters or lines; {keys} select words"
+                    ).format(
+                        keys=QCoreApplication.translate("ShortcutSheet", "{shift}+arrows").format(
+                            shift="Shift+Ctrl"
+                        )
+                    ),
+                ),
+                (
+                    QCoreApplication.translate("ShortcutSheet", "{previous}  and  {next}").format(
+                        previous="[", next="]"
+                    ),
+                    QCoreApplication.translate(
+                        "ShortcutSheet", "Go to the previous / next mark in this answer"
+                    ),
+                ),
             ],
         ),
         (
-            "Mark an error (in an answer)",
+            QCoreApplication.translate("ShortcutSheet", "Mark an error (in an answer)"),
             [
-                *((c.key, f"Mark the selection as “{c.label}”: {c.meaning}") for c in categories()),
-                ("m / Shift+M", "Set the mark at the cursor to Minor (dotted) / Major (wavy)"),
-                ("u", "Toggle “not sure” on the mark at the cursor (shown in italics)"),
-                ("E or Enter", "Open the form: category, severity, note, correction, not sure"),
-                ("Delete", "Delete the mark at the cursor (it is kept in the history)"),
-                ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo any annotation"),
+                *(
+                    (
+                        c.key,
+                        QCoreApplication.translate(
+                            "ShortcutSheet", "Mark the selection as “{label}”: {meaning}"
+                        ).format(label=c.label, meaning=c.meaning),
+                    )
+                    for c in categories()
+                ),
+                (
+                    "m / Shift+M",
+                    QCoreApplication.translate(
+                        "ShortcutSheet",
+                        "Set the mark at the cursor to Minor (dotted) / Major (wavy)",
+                    ),
+                ),
+                (
+                    "u",
+                    QCoreApplication.translate(
+                        "ShortcutSheet",
+                        "Toggle “not sure” on the mark at the cursor (shown in italics)",
+                    ),
+                ),
+                (
+                    QCoreApplication.translate("ShortcutSheet", "{first} or {second}").format(
+                        first="E", second="Enter"
+                    ),
+                    QCoreApplication.translate(
+                        "ShortcutSheet",
+                        "Open the form: category, severity, note, correction, not sure",
+                    ),
+                ),
+                (
+                    "Delete",
+                    QCoreApplication.translate(
+                        "ShortcutSheet", "Delete the mark at the cursor (it is kept in the history)"
+                    ),
+                ),
+                (
+                    "Ctrl+Z / Ctrl+Shift+Z",
+                    QCoreApplication.translate("ShortcutSheet", "Undo / redo any annotation"),
+                ),
             ],
         ),
         (
-            "Judge the whole answer (in an answer)",
+            QCoreApplication.translate("ShortcutSheet", "Judge the whole answer (in an answer)"),
             [
-                ("c", "Checked: no errors found"),
-                ("o", "Misses the question"),
-                ("x", "Critical: wrong as a whole"),
+                ("c", QCoreApplication.translate("ShortcutSheet", "Checked: no errors found")),
+                ("o", QCoreApplication.translate("ShortcutSheet", "Misses the question")),
+                ("x", QCoreApplication.translate("ShortcutSheet", "Critical: wrong as a whole")),
             ],
         ),
         (
-            "Verdict and items",
+            QCoreApplication.translate("ShortcutSheet", "Verdict and items"),
             [
-                ("v or Ctrl+J", "Go to “Which answer is better?” (arrows choose)"),
-                ("Enter (in Why?) or Alt+S", "Submit the verdict"),
-                ("Ctrl+Page Down", "Next item; after the last one, a new question"),
-                ("Ctrl+Page Up", "Previous item"),
-                ("Ctrl+U", "Next item not judged yet whose answers are all written"),
-                ("Ctrl+B", "Prompt sets: preview, import, run one through the lineup"),
-                ("Ctrl+,", "Preferences: your name as the evaluator"),
-                ("F1 or ?", "This sheet"),
+                (
+                    QCoreApplication.translate("ShortcutSheet", "{first} or {second}").format(
+                        first="v", second="Ctrl+J"
+                    ),
+                    QCoreApplication.translate(
+                        "ShortcutSheet", "Go to “Which answer is better?” (arrows choose)"
+                    ),
+                ),
+                (
+                    QCoreApplication.translate(
+                        "ShortcutSheet", "{enter} (in Why?) or {keys}"
+                    ).format(enter="Enter", keys="Alt+S"),
+                    QCoreApplication.translate("ShortcutSheet", "Submit the verdict"),
+                ),
+                (
+                    "Ctrl+Page Down",
+                    QCoreApplication.translate(
+                        "ShortcutSheet", "Next item; after the last one, a new question"
+                    ),
+                ),
+                ("Ctrl+Page Up", QCoreApplication.translate("ShortcutSheet", "Previous item")),
+                (
+                    "Ctrl+U",
+                    QCoreApplication.translate(
+                        "ShortcutSheet", "Next item not judged yet whose answers are all written"
+                    ),
+                ),
+                (
+                    "Ctrl+B",
+                    QCoreApplication.translate(
+                        "ShortcutSheet", "Prompt sets: preview, import, run one through the lineup"
+                    ),
+                ),
+                (
+                    "Ctrl+,",
+                    QCoreApplication.translate(
+                        "ShortcutSheet", "Preferences: your name as the evaluator"
+                    ),
+                ),
+                (
+                    QCoreApplication.translate("ShortcutSheet", "{first} or {second}").format(
+                        first="F1", second="?"
+                    ),
+                    QCoreApplication.translate("ShortcutSheet", "This sheet"),
+                ),
             ],
         ),
     ]
@@ -87,13 +203,13 @@ def sheet_html() -> str:
 class ShortcutSheet(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.setObjectName("shortcutSheet")
         fit_to_screen(self, 640, 760)
         label = QLabel(sheet_html())
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setWordWrap(True)
-        label.setAccessibleName("Keyboard shortcuts")
+        label.setAccessibleName(self.tr("Keyboard shortcuts"))
         label.setAccessibleDescription(
             "; ".join(f"{k}: {m}" for _, keys in sections() for k, m in keys)
         )
@@ -104,8 +220,8 @@ class ShortcutSheet(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleName("Close")
-        close.setAccessibleDescription("Close the keyboard sheet (Esc)")
+        close.setAccessibleName(close.text().replace("&", ""))
+        close.setAccessibleDescription(self.tr("Close the keyboard sheet (Esc)"))
         layout = QVBoxLayout(self)
         layout.addWidget(area)
         layout.addWidget(buttons)

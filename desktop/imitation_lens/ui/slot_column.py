@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -30,7 +30,13 @@ from imitation_lens.core.running.events import (
 )
 from imitation_lens.core.running.lineup import SlotConfig
 from imitation_lens.ui.answer_pane import AnswerPane
-from imitation_lens.ui.column_words import STATE_STYLE, describe_source, model_words, speed_words
+from imitation_lens.ui.column_words import (
+    STATE_STYLE,
+    describe_source,
+    model_words,
+    speed_words,
+    state_words,
+)
 from imitation_lens.ui.flow_layout import flow_row
 from imitation_lens.ui.plain_text import make_plain
 from imitation_lens.ui.raw_text import RawTextButton
@@ -73,16 +79,18 @@ class SlotColumn(QFrame):
         self.note_label = QLabel()
         self.note_label.setObjectName("noteLabel")
         self.note_label.setWordWrap(True)
-        self.stop_button = QPushButton("Stop")
-        self.stop_button.setToolTip("Stop this column's answer")
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("Stop this column's answer"))
         self.stop_button.clicked.connect(self._on_stop_clicked)
-        self.settings_button = QPushButton("Settings…")
-        self.settings_button.setToolTip("Choose the model or teacher and its settings")
+        self.settings_button = QPushButton(self.tr("Settings…"))
+        self.settings_button.setToolTip(self.tr("Choose the model or teacher and its settings"))
         self.settings_button.clicked.connect(self.settings_requested)
-        self.mark_button = QPushButton("Mark error (E)")
+        self.mark_button = QPushButton(self.tr("Mark error (E)"))
         self.mark_button.setToolTip(
-            f"Select wrong words in the answer, then press {key_range()} for the kind of error, "
-            "or E (or this button) for the full form"
+            self.tr(
+                "Select wrong words in the answer, then press {keys} for the kind of error, "
+                "or E (or this button) for the full form"
+            ).format(keys=key_range())
         )
         self.mark_button.clicked.connect(lambda: self.action.emit("edit"))
         self.identity_label = QLabel()
@@ -90,14 +98,16 @@ class SlotColumn(QFrame):
         self.identity_label.setWordWrap(True)
         self.identity_label.hide()
         make_plain(self.role_label, self.model_label, self.note_label, self.identity_label)
-        self.clean_box = QCheckBox("Checked: no errors (C)")
-        self.clean_box.setToolTip("You checked this answer and found no factual errors")
+        self.clean_box = QCheckBox(self.tr("Checked: no errors (C)"))
+        self.clean_box.setToolTip(self.tr("You checked this answer and found no factual errors"))
         self.clean_box.clicked.connect(lambda: self.action.emit("clean"))
-        self.off_topic_box = QCheckBox("Misses the question (O)")
-        self.off_topic_box.setToolTip("The answer does not answer what was asked")
+        self.off_topic_box = QCheckBox(self.tr("Misses the question (O)"))
+        self.off_topic_box.setToolTip(self.tr("The answer does not answer what was asked"))
         self.off_topic_box.clicked.connect(lambda: self.action.emit("off_topic"))
-        self.critical_box = QCheckBox("Wrong as a whole (X)")
-        self.critical_box.setToolTip("Critical: the answer is wrong as a whole (weight 25)")
+        self.critical_box = QCheckBox(self.tr("Wrong as a whole (X)"))
+        self.critical_box.setToolTip(
+            self.tr("Critical: the answer is wrong as a whole (weight 25)")
+        )
         self.critical_box.clicked.connect(lambda: self.action.emit("critical"))
         self.marks_label = QLabel()
         self.marks_label.setObjectName("marksLabel")
@@ -174,8 +184,8 @@ class SlotColumn(QFrame):
         if not self.blind:
             return self.role
         if self.hidden:
-            return f"Answer {self.position}"
-        return f"Answer {self.position} · {self.role}"
+            return self.tr("Answer {position}").format(position=self.position)
+        return self.tr("Answer {position} · {role}").format(position=self.position, role=self.role)
 
     def focus_chain(self) -> list[QWidget]:
         """The column's controls in the order Tab should visit them."""
@@ -199,25 +209,35 @@ class SlotColumn(QFrame):
         self.note_label.setVisible(bool(note) and not self.hidden)
         self._show_error(self._error)
         self._show_identity_clues()
-        self.answer.setAccessibleName(f"{name} answer")
+        self.answer.setAccessibleName(self.tr("{name} answer").format(name=name))
         self.answer.setAccessibleDescription(
-            "The answer text. Select wrong words with Shift and the arrow keys, press 1 to 6 "
-            "for the kind of error, m or Shift+M for its severity. F1 lists every key."
+            self.tr(
+                "The answer text. Select wrong words with Shift and the arrow keys, press {keys} "
+                "for the kind of error, m or Shift+M for its severity. F1 lists every key."
+            ).format(keys=key_range())
         )
-        self.stop_button.setAccessibleName(f"Stop {name}")
-        self.stop_button.setAccessibleDescription("Stop writing this answer")
-        self.settings_button.setAccessibleName(f"{name} settings")
-        self.settings_button.setAccessibleDescription("Choose the model or API for this column")
-        self.mark_button.setAccessibleName(f"Mark an error in {name}")
-        self.mark_button.setAccessibleDescription("Open the form for the selected words or mark")
+        self.stop_button.setAccessibleName(self.tr("Stop {name}").format(name=name))
+        self.stop_button.setAccessibleDescription(self.tr("Stop writing this answer"))
+        self.settings_button.setAccessibleName(self.tr("{name} settings").format(name=name))
+        self.settings_button.setAccessibleDescription(
+            self.tr("Choose the model or API for this column")
+        )
+        self.mark_button.setAccessibleName(self.tr("Mark an error in {name}").format(name=name))
+        self.mark_button.setAccessibleDescription(
+            self.tr("Open the form for the selected words or mark")
+        )
         for box, description in (
-            (self.clean_box, "You checked this answer and found no factual errors"),
-            (self.off_topic_box, "The answer does not answer the question"),
-            (self.critical_box, "Critical: the answer is wrong as a whole"),
+            (self.clean_box, self.tr("You checked this answer and found no factual errors")),
+            (self.off_topic_box, self.tr("The answer does not answer the question")),
+            (self.critical_box, self.tr("Critical: the answer is wrong as a whole")),
         ):
-            box.setAccessibleName(f"{name}: {box.text().replace('&', '')}")
+            box.setAccessibleName(
+                self.tr("{name}: {what}").format(name=name, what=box.text().replace("&", ""))
+            )
             box.setAccessibleDescription(description)
-        self.state_label.setAccessibleName(f"{name} state: {self.state_label.text()}")
+        self.state_label.setAccessibleName(
+            self.tr("{name} state: {state}").format(name=name, state=self.state_label.text())
+        )
 
     # -- one answer ------------------------------------------------------------------------------
 
@@ -280,13 +300,18 @@ class SlotColumn(QFrame):
         parts = []
         if marks:
             major = sum(1 for m in marks if m.severity == "major")
-            parts.append(
-                f"{len(marks)} mark{'s' if len(marks) != 1 else ''}"
-                f" ({major} Major, {len(marks) - major} Minor)"
-            )
+            parts.append(self._marks_words(len(marks), major))
         elif self.judgement.checked_clean:
-            parts.append("Checked: no errors found")
+            parts.append(self.tr("Checked: no errors found"))
         self.marks_label.setText(" · ".join(parts))
+
+    def _marks_words(self, count: int, major: int) -> str:
+        locale = QLocale()
+        numbers = {"major": locale.toString(major), "minor": locale.toString(count - major)}
+        # Two source texts, so English reads "1 mark" / "2 marks" without a catalogue.
+        if count == 1:
+            return self.tr("%n mark ({major} Major, {minor} Minor)", "", count).format(**numbers)
+        return self.tr("%n marks ({major} Major, {minor} Minor)", "", count).format(**numbers)
 
     def apply(self, event: Event) -> None:
         if event.response_id != self.response_id or self.is_final:
@@ -323,16 +348,18 @@ class SlotColumn(QFrame):
             self.check_label.hide()
             return
         if correct:
-            text = "✓ Automatic check: correct"
+            text = self.tr("✓ Automatic check: correct")
         else:
-            text = "✗ Automatic check: not counted as correct"
-        if reason:
-            text += f" ({reason})"
+            text = self.tr("✗ Automatic check: not counted as correct")
+        if reason:  # the check's own words (core)
+            text = self.tr("{check} ({reason})").format(check=text, reason=reason)
         self.check_label.setText(text)
         self.check_label.setProperty("correct", correct)
         self.check_label.style().unpolish(self.check_label)
         self.check_label.style().polish(self.check_label)
-        self.check_label.setAccessibleName(f"{self.display_name}: {text}")
+        self.check_label.setAccessibleName(
+            self.tr("{name}: {what}").format(name=self.display_name, what=text)
+        )
         self.check_label.show()
 
     def _on_stop_clicked(self) -> None:
@@ -354,12 +381,15 @@ class SlotColumn(QFrame):
         self.state = state
         # Only local models load; in a blind column that would tell them from an API.
         shown = Status.QUEUED if state == Status.LOADING and self.hidden else state
-        label, background, colour = STATE_STYLE[shown]
+        _, background, colour = STATE_STYLE[shown]
+        label = state_words(shown)
         self.state_label.setText(label)
         self.state_label.setStyleSheet(
             f"background:{background}; color:{colour}; border-radius:8px; padding:2px 8px;"
         )
-        self.state_label.setAccessibleName(f"{self.display_name} state: {label}")
+        self.state_label.setAccessibleName(
+            self.tr("{name} state: {state}").format(name=self.display_name, state=label)
+        )
         stoppable = self.is_busy and state != "stopping"
         if not stoppable and self.stop_button.hasFocus():
             # A disabled button hands focus on to the next control (Settings…): keep it here.
@@ -385,15 +415,20 @@ class SlotColumn(QFrame):
     def _show_error(self, message: str) -> None:
         self._error = message
         if message and self.hidden:  # the message could name the model or its address
-            message = "This answer could not be produced. The reason is shown after your verdict."
+            message = self.tr(
+                "This answer could not be produced. The reason is shown after your verdict."
+            )
         self.error_label.setText(message)
         self.error_label.setVisible(bool(message))
 
     def _show_identity_clues(self) -> None:
         clues = self.identity_clues if self.blind else []
-        quoted = ", ".join(f"“{clue}”" for clue in clues[:3])
+        quoted = ", ".join(self.tr("“{clue}”").format(clue=clue) for clue in clues[:3])
         self.identity_label.setText(
-            f"This answer may give away which model wrote it ({quoted}); it is flagged in the data."
+            self.tr(
+                "This answer may give away which model wrote it ({clues}); it is flagged in the "
+                "data."
+            ).format(clues=quoted)
             if clues
             else ""
         )
