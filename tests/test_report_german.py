@@ -11,11 +11,12 @@ import pytest
 
 from imitation_lens.core.analysis.session_report import Chart
 from imitation_lens.core.analysis.study import study
-from imitation_lens.core.exports.html_report import render_html
+from imitation_lens.core.exports.html_report import render_html, write_html
 from imitation_lens.core.exports.study_html import render_study_html
 from imitation_lens.core.housekeeping import translation
 from imitation_lens.core.housekeeping.translation import ENGLISH, GERMAN
 from test_exporters import build_document
+from test_html_report import _browser, _chromium
 
 CHARTS = [
     Chart("Share with an error", "%", [("Base", 57.0, 40.0, 70.0), ("Teacher", 12.5, None, None)]),
@@ -124,3 +125,31 @@ def test_the_study_page_stays_english_in_english(tmp_path: Path) -> None:
     page = render_study_html(study([build_document(tmp_path)]))
     assert '<html lang="en">' in page and "<title>Study: " in page
     assert "a 95% interval" in page and "What each column means" in page
+
+
+@pytest.fixture
+def chromium() -> str:
+    found = _browser()
+    if found is None:
+        pytest.skip("no Chromium found (Debian: apt-get install chromium)")
+    return found
+
+
+@pytest.mark.slow
+def test_a_real_browser_pages_a_german_report_in_german(
+    chromium: str, tmp_path: Path, german: None
+) -> None:
+    target = write_html(
+        build_document(tmp_path), tmp_path / "long.html", paged_above=1, page_size=1
+    )
+    result = _chromium(
+        chromium,
+        tmp_path / "profile",
+        "--virtual-time-budget=3000",
+        "--dump-dom",
+        target.as_uri() + "#question-2",
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    # The script fills in the page's German words with its own numbers.
+    assert "Seite 2 von 2 (Fragen 2 bis 2 von 2)" in result.stdout
+    assert "Page 2 of 2" not in result.stdout
