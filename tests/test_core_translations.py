@@ -56,7 +56,6 @@ NOT_YET_CONVERTED = {
     "core.batches.formats": 2,
     "core.batches.prompt_sets": 8,
     "core.batches.set_files": 12,
-    "core.exports.html_page": 1,
     "core.exports.import_checks": 29,
     "core.exports.import_reading": 20,
     "core.exports.importer": 2,
@@ -81,9 +80,6 @@ NOT_YET_CONVERTED = {
     "core.storage.writer": 1,
     "core.training.checks": 6,
     "core.training.teacher_answers": 19,
-    "report.html.j2": 28,
-    "report_item.html.j2": 10,
-    "study.html.j2": 7,
 }
 
 

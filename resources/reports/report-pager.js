@@ -1,7 +1,8 @@
 // A long session's questions, a page at a time (core/exports/html_report.py). Each page is a
 // JSON list of the questions' HTML, written and escaped as a short session's page holds it
 // inline; only the page shown is read and put in the page. This is the page's only script: the
-// Content-Security-Policy allows it by its hash and no other.
+// Content-Security-Policy allows it by its hash and no other. Its words come from the page (the
+// pager's data-where and data-missing, in the report's language), their {names} filled in here.
 (function () {
   "use strict";
   var main = document.getElementById("items");
@@ -15,6 +16,12 @@
   var asked = document.getElementById("pager-question");
   var current = -1;
 
+  function words(name, values) {
+    return where.getAttribute(name).replace(/\{(\w+)\}/g, function (whole, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : whole;
+    });
+  }
+
   function show(page) {
     if (page < 0 || page >= pages.length) {
       return;
@@ -25,8 +32,9 @@
     }
     var first = positions[page * size];
     var last = positions[Math.min(positions.length, (page + 1) * size) - 1];
-    where.textContent = "Page " + (page + 1) + " of " + pages.length +
-      " (questions " + first + " to " + last + " of " + positions.length + ")";
+    where.textContent = words("data-where", {
+      page: page + 1, pages: pages.length, first: first, last: last, count: positions.length
+    });
     previous.disabled = page === 0;
     next.disabled = page === pages.length - 1;
   }
@@ -34,7 +42,7 @@
   function goTo(position) {
     var index = positions.indexOf(position);
     if (index < 0) {
-      where.textContent = "There is no question " + position + " in this session.";
+      where.textContent = words("data-missing", {question: position});
       return false;
     }
     show(Math.floor(index / size));

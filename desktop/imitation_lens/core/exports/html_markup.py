@@ -27,6 +27,7 @@ from imitation_lens.core.exports.shown_answer import (
     forget_descriptions,
 )
 from imitation_lens.core.exports.wording import clean_text
+from imitation_lens.core.housekeeping.translation import _
 from imitation_lens.core.judging.taxonomy import (
     MINOR,
     category_colour,
@@ -114,7 +115,8 @@ def _mark_looks(code: str, severity: str) -> tuple[str, str, str, str]:
         category = category_of(code)
         looks = (
             escaped(category_class(code)),
-            escaped(category.label if category else code or "No category"),
+            # The taxonomy's labels are translated where they are shown, like the app's.
+            escaped(_(category.label) if category else code or _("No category")),
             "s-minor" if severity == MINOR.code else "s-major",
             escaped(severity_label(severity)),
         )
@@ -170,11 +172,11 @@ def _span_tag(numbers: tuple[int, ...], marks: dict[int, tuple[str, bool, bool, 
         codes: tuple[str, ...] = (code,)
     else:
         covering = [marks[n] for n in numbers]
-        codes = tuple(dict.fromkeys([code for code, _, _, _ in covering]))
-        major = any(major for _, major, _, _ in covering)
-        unsure = any(unsure for _, _, unsure, _ in covering)
+        codes = tuple(dict.fromkeys([entry[0] for entry in covering]))
+        major = any(entry[1] for entry in covering)
+        unsure = any(entry[2] for entry in covering)
         # Every mark covering the stretch has its words in the tooltip, as in the app.
-        title = "\n".join([words for _, _, _, words in covering])
+        title = "\n".join([entry[3] for entry in covering])
     classes, style = _looks(codes, major, unsure)
     numbered = " ".join([str(int(n)) for n in numbers])
     tag = f'<span class="{classes}" data-marks="{numbered}" title="{escaped(title)}"'
@@ -195,14 +197,15 @@ def marks_html(marks: list[ShownMark]) -> Markup:
             f'<span class="sev mk {severity_class}">{severity}</span>'
         )
         if row.get("unsure"):
-            line += ", not sure"
+            line += ", " + escaped(_("not sure"))
         line += f': <span class="quote">“{escaped(str(row.get("quote") or ""))}”</span>'
         if row.get("note"):
             line += f' — <span class="note">{escaped(str(row["note"]))}</span>'
         if row.get("correction"):
-            line += f' — <span class="should">Should be: {escaped(str(row["correction"]))}</span>'
+            should = _("Should be: {correction}").format(correction=str(row["correction"]))
+            line += f' — <span class="should">{escaped(should)}</span>'
         if not mark.placed:
-            line += " <em>(its place in the answer could not be found)</em>"
+            line += f" <em>{escaped(_('(its place in the answer could not be found)'))}</em>"
         lines.append(line + "</li>\n")
     # Safe: every piece above is our own markup or went through escape() (in escaped).
     return Markup("".join(lines))

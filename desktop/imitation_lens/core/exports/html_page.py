@@ -31,13 +31,20 @@ from imitation_lens.core.exports.html_markup import (
 )
 from imitation_lens.core.exports.shown_answer import ShownAnswer, shown_answer
 from imitation_lens.core.exports.wording import (
-    STATUS_WORDS,
     clean_text,
     model_of,
     plain_time,
     question_sets,
     session_title,
+    status_words,
     verdict_words,
+)
+from imitation_lens.core.housekeeping.translation import (
+    _,
+    current_language,
+    ngettext,
+    number,
+    percent,
 )
 from imitation_lens.core.judging.taxonomy import MAJOR, MINOR, categories
 
@@ -160,17 +167,30 @@ class HtmlReportPage:
     positions: Markup = field(default_factory=Markup)
     script: Markup = field(default_factory=Markup)
     other_class: str = OTHER_CLASS
-    minor: str = field(default_factory=lambda: MINOR.label)
-    major: str = field(default_factory=lambda: MAJOR.label)
+    minor: str = field(default_factory=lambda: _(MINOR.label))
+    major: str = field(default_factory=lambda: _(MAJOR.label))
+    language: str = field(default_factory=current_language)  # the page's <html lang>
+
+
+def _digits(value: float) -> int:
+    """The decimals a figure is shown with: fewer the larger it is, no trailing zeros."""
+    if value == int(value) and abs(value) < 1e15:
+        return 0
+    digits = 0 if abs(value) >= 100 else 1 if abs(value) >= 10 else 2
+    while digits > 0 and round(value, digits - 1) == round(value, digits):
+        digits -= 1
+    return digits
 
 
 def _number(value: float) -> str:
-    """A figure as people write it: 1,234 · 12.5 · 0.42 (no trailing zeros)."""
-    if value == int(value) and abs(value) < 1e15:
-        return f"{int(value):,}"
-    digits = 0 if abs(value) >= 100 else 1 if abs(value) >= 10 else 2
-    text = f"{value:,.{digits}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    """A figure as people write it in the chosen language: 1,234 · 12.5 · 0.42 (1.234 · 12,5 ·
+    0,42 in German)."""
+    return number(value, _digits(value))
+
+
+def _percent(value: float) -> str:
+    """A figure already in percent (57.2) as the language writes a percentage: 57.2% / 57,2 %."""
+    return percent(value / 100, _digits(value))
 
 
 def _answer_html(
@@ -191,21 +211,24 @@ def _answer_html(
     shown_as = ""
     order = item.get("shown_order") or []
     if blind and response.get("slot_index") in order:
-        shown_as = f"Shown as answer {order.index(response['slot_index']) + 1}"
+        shown_as = _("Shown as answer {n}").format(n=order.index(response["slot_index"]) + 1)
     flags = view.flag_labels()
     count = len(view.marks)
-    counts = f"{count} mark{'s' if count != 1 else ''}"
+    marks = ngettext("{n} mark", "{n} marks", count).format(n=number(count))
     if view.major_marks:
-        counts += f" ({view.major_marks} major)"
-    counts += f" · {view.words} word{'s' if view.words != 1 else ''}"
+        marks = ngettext("{n} mark ({major} major)", "{n} marks ({major} major)", count).format(
+            n=number(count), major=number(view.major_marks)
+        )
+    words = ngettext("{n} word", "{n} words", view.words).format(n=number(view.words))
     # "Error score" is the weighted score's name on screen and in the per-model summary.
-    counts += f" · error score {view.weighted_score}"
+    score = _("error score {score}").format(score=number(view.weighted_score))
+    counts = " · ".join((marks, words, score))
     return AnswerHtml(
         role=role_of(response),
         model=model_of(response),
         details=" · ".join(details),
         shown_as=shown_as,
-        status=STATUS_WORDS.get(status, status),
+        status=status_words(status),
         error=str(response.get("error") or ""),
         empty=not view.text.strip(),
         text=text_html(view) if view.text.strip() else Markup(),
@@ -256,7 +279,7 @@ def _chart_view(chart: Chart, index: int) -> ChartView:
     plot_left, plot_right = label_right + 10, width - value_width
     numbers = [
         v
-        for _, value, low, high in chart.bars
+        for _label, value, low, high in chart.bars
         for v in (value, low, high)
         if v is not None and math.isfinite(v)
     ]
@@ -269,7 +292,7 @@ def _chart_view(chart: Chart, index: int) -> ChartView:
             plot_left + (value - low_end) / (high_end - low_end) * (plot_right - plot_left), 1
         )
 
-    percent = chart.unit.strip() == "%"
+    in_percent = chart.unit.strip() == "%"
     bars = []
     for i, (label, value, low, high) in enumerate(chart.bars):
         y = 10 + i * row
@@ -277,7 +300,11 @@ def _chart_view(chart: Chart, index: int) -> ChartView:
         interval = (
             low is not None and high is not None and math.isfinite(low) and math.isfinite(high)
         )
-        text = (_number(value) + ("%" if percent else "")) if finite else "no data"
+        if finite:
+            assert value is not None
+            text = _percent(value) if in_percent else _number(value)
+        else:
+            text = _("no data")
         if interval:
             assert low is not None and high is not None
             text += f" ({_number(low)}–{_number(high)})"
@@ -289,7 +316,7 @@ def _chart_view(chart: Chart, index: int) -> ChartView:
                 short_label=label if len(label) <= 32 else label[:31] + "…",
                 value_text=text,
                 tooltip=f"{label}: {text}"
-                + (f" {chart.unit}" if chart.unit and not percent else ""),
+                + (f" {chart.unit}" if chart.unit and not in_percent else ""),
                 y=y,
                 text_y=round(y + bar_height * 0.72, 1),
                 # The figure sits just past the bar or its interval, whichever reaches further.
@@ -328,25 +355,35 @@ def report_page(
     evaluator = str(document.get("evaluator") or "")
     blind = bool(session.get("blind"))
     items = list(document.get("items") or [])
+    answers = sum(len(item.get("responses") or []) for item in items)
     facts = [
-        ("Session", session_title(document)),
-        ("Evaluator", evaluator),
-        ("Started", plain_time(session.get("created_at"))),
-        ("Exported", plain_time(document.get("exported_at"))),
-        ("Questions", str(len(items))),
-        ("Question sets", question_sets(items)),  # with their licences; none: left out
-        ("Answers", str(sum(len(item.get("responses") or []) for item in items))),
-        ("Blind", "yes: answers were shown as “Answer 1…N” until the verdict" if blind else "no"),
-        ("Made with", f"Imitation Lens {document.get('app_version') or __version__}"),
+        (_("Session"), session_title(document)),
+        (_("Evaluator"), evaluator),
+        (_("Started"), plain_time(session.get("created_at"))),
+        (_("Exported"), plain_time(document.get("exported_at"))),
+        (_("Questions"), number(len(items))),
+        (_("Question sets"), question_sets(items)),  # with their licences; none: left out
+        (_("Answers"), number(answers)),
+        (
+            _("Blind"),
+            _("yes: answers were shown as “Answer 1…N” until the verdict") if blind else _("no"),
+        ),
+        (_("Made with"), f"Imitation Lens {document.get('app_version') or __version__}"),
     ]
     columns: list[str] = []
     for row in summary_rows or []:
         columns.extend(key for key in row if key not in columns)
     return HtmlReportPage(
-        title=f"{session_title(document)} — Imitation Lens report",
+        title=_("{session} — Imitation Lens report").format(session=session_title(document)),
         facts=[(label, value) for label, value in facts if value],
         legend=[
-            LegendEntry(category.code, category.label, category.meaning, category.key)
+            # The taxonomy's words are translated where they are shown, like the app's.
+            LegendEntry(
+                category.code,
+                _(category.label),
+                _(category.meaning) if category.meaning else "",
+                category.key,
+            )
             for category in categories()
         ],
         colour_rules=[

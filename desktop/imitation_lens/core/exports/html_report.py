@@ -20,6 +20,11 @@ core/exports/html_markup.py assembles from our own tags and values passed throug
 escaping (markupsafe.escape) before they are marked safe. Nothing else is marked safe.
 
 What the page holds is core/exports/html_page.py's; this module renders it.
+
+The page's words are in the chosen language (core/housekeeping/translation.py): the templates
+mark them with _()/ngettext() (Jinja2's i18n extension, new style: named %(placeholders)s,
+values escaped as they are filled in). The environment is made once; its _() reads the language
+each time it is called, so a page rendered after a change of language speaks the new one.
 """
 
 from __future__ import annotations
@@ -47,6 +52,7 @@ from imitation_lens.core.exports.html_page import (
     report_page,
 )
 from imitation_lens.core.exports.session_json import write_atomically
+from imitation_lens.core.housekeeping import translation
 from imitation_lens.core.housekeeping.paths import resource_path
 
 TEMPLATE = "report.html.j2"
@@ -65,17 +71,32 @@ def _finalize(value: Any) -> Any:
     return value
 
 
-@lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+def report_environment(finalize: Any) -> jinja2.Environment:
+    """The report templates' environment (the study page's too), words in the chosen language."""
+    environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(resource_path("reports")),
         autoescape=True,  # every value, text and attributes alike (and "HTML built in Python")
         undefined=jinja2.StrictUndefined,
-        finalize=_finalize,
+        finalize=finalize,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    # The callables read the language when called: the cached environment follows a change.
+    environment.install_gettext_callables(  # type: ignore[attr-defined]
+        translation._, translation.ngettext, newstyle=True
+    )
+    # A value filled into a translated message skips `finalize`: the template cleans it itself.
+    environment.filters["plain"] = plain
+    environment.globals["number"] = translation.number
+    environment.globals["percent"] = translation.percent
+    return environment
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    return report_environment(_finalize)
 
 
 @lru_cache(maxsize=1)

@@ -17,8 +17,9 @@ from imitation_lens import __version__
 from imitation_lens.core.analysis.study import Study, column_meanings, session_rows, study_rows
 from imitation_lens.core.exports.html_markup import plain
 from imitation_lens.core.exports.html_page import CONTENT_SECURITY_POLICY
+from imitation_lens.core.exports.html_report import report_environment
 from imitation_lens.core.exports.session_json import write_atomically
-from imitation_lens.core.housekeeping.paths import resource_path
+from imitation_lens.core.housekeeping.translation import _, current_language
 
 TEMPLATE = "study.html.j2"
 
@@ -31,19 +32,13 @@ def _finalize(value: Any) -> Any:
 
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(resource_path("reports")),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        finalize=_finalize,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    # The report's environment (words in the chosen language), with this page's clean-up.
+    return report_environment(_finalize)
 
 
 def study_title(result: Study) -> str:
-    return "Study: " + " + ".join(session.title for session in result.sessions)
+    sessions = " + ".join(session.title for session in result.sessions)
+    return _("Study: {sessions}").format(sessions=sessions)
 
 
 def render_study_html(result: Study) -> str:
@@ -61,6 +56,7 @@ def render_study_html(result: Study) -> str:
         "meanings": column_meanings(result),
         "notes": list(result.notes),
         "resamples": result.resamples,
+        "language": current_language(),
     }
     return _environment().get_template(TEMPLATE).render(page=page)
 

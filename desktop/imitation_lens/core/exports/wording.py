@@ -1,6 +1,8 @@
 """Words the readable exports share: clean text, plain times, names of answers, verdicts in words.
 
-Markdown, the answers table and the HTML report say these things the same way.
+Markdown, the answers table and the HTML report say these things the same way. What people read
+is in the chosen language (core/housekeeping/translation.py); what the answers table holds as data
+(yes_no, preferred_word) stays English, like every exported value.
 """
 
 from __future__ import annotations
@@ -10,19 +12,36 @@ from datetime import UTC, datetime
 from typing import Any
 
 from imitation_lens.core.analysis.evaluator_view import role_of
+from imitation_lens.core.housekeeping.translation import N_, _, date_time
 
-PREFERRED_WORDS = {"answer": "One answer", "tie": "A tie", "all_bad": "All answers bad"}
+# The verdict when it names no single answer, a whole sentence each (translated where shown).
+PREFERRED_WORDS = {
+    "answer": N_("One answer."),
+    "tie": N_("A tie."),
+    "all_bad": N_("All answers bad."),
+}
 
+# In English, as marked for translation: status_words() gives them in the chosen language.
 STATUS_WORDS = {
     "done": "",
-    "stopped": "Stopped before it finished",
-    "failed": "Failed",
-    "interrupted": "Interrupted: the app closed while it was answering",
-    "queued": "Not started",
-    "loading": "Not finished",
-    "thinking": "Not finished",
-    "streaming": "Not finished",
+    "stopped": N_("Stopped before it finished"),
+    "failed": N_("Failed"),
+    "interrupted": N_("Interrupted: the app closed while it was answering"),
+    "queued": N_("Not started"),
+    "loading": N_("Not finished"),
+    "thinking": N_("Not finished"),
+    "streaming": N_("Not finished"),
 }
+
+
+def status_words(status: str) -> str:
+    """An answer's status in words, in the chosen language; "" when it finished."""
+    words = STATUS_WORDS.get(status)
+    if words is None:
+        return status  # a status this version does not know: shown as stored
+    # gettext("") would give the catalogue's header, never a translation.
+    return _(words) if words else ""
+
 
 SURROGATES = re.compile("[\ud800-\udfff]")
 
@@ -37,14 +56,15 @@ def clean_text(value: str) -> str:
 
 
 def plain_time(stamp: Any) -> str:
-    """An ISO time in plain words, e.g. "29 November 2026, 23:00 UTC"; as given if unparsable."""
+    """An ISO time in plain words, as the chosen language writes it: "Nov 29, 2026, 11:00 PM UTC",
+    "29.11.2026, 23:00 UTC"; as given if unparsable."""
     if not stamp:
         return ""
     try:
         moment = datetime.fromisoformat(str(stamp)).astimezone(UTC)
     except ValueError:
         return str(stamp)
-    return f"{moment.day} {moment:%B %Y, %H:%M} UTC"
+    return _("{moment} UTC").format(moment=date_time(moment))
 
 
 def session_title(document: dict[str, Any]) -> str:
@@ -60,10 +80,14 @@ def question_sets(items: list[dict[str, Any]]) -> str:
         name = str(item.get("set_name") or "").strip()
         if name:
             found[(name, str(item.get("set_licence") or "").strip())] = None
-    return "; ".join(f"{name} (licence {licence})" if licence else name for name, licence in found)
+    return "; ".join(
+        _("{name} (licence {licence})").format(name=name, licence=licence) if licence else name
+        for name, licence in found
+    )
 
 
 def yes_no(value: Any) -> str:
+    """Data of the answers table: English in every language."""
     return "yes" if value else "no"
 
 
@@ -86,7 +110,8 @@ def answer_title(response: dict[str, Any]) -> str:
 
 
 def preferred_word(verdict: dict[str, Any] | None, response_id: str) -> str:
-    """'yes', 'no' or 'tie' for one answer under a verdict; '' when there is no verdict."""
+    """'yes', 'no' or 'tie' for one answer under a verdict; '' when there is no verdict. Data of
+    the answers table: English in every language."""
     if verdict is None:
         return ""
     if verdict.get("preferred") == "tie":
@@ -99,7 +124,7 @@ def preferred_word(verdict: dict[str, Any] | None, response_id: str) -> str:
 def verdict_words(item: dict[str, Any], verdict: dict[str, Any] | None, phase: int) -> str:
     """The verdict in a sentence, naming the preferred answer by its role."""
     if verdict is None:
-        return "No verdict yet."
+        return _("No verdict yet.")
     choice = str(verdict.get("preferred") or "")
     if choice == "answer":
         chosen = next(
@@ -110,10 +135,15 @@ def verdict_words(item: dict[str, Any], verdict: dict[str, Any] | None, phase: i
             ),
             None,
         )
-        words = "Preferred: " + (answer_title(chosen) if chosen else "an answer")
+        if chosen:
+            words = _("Preferred: {answer}.").format(answer=answer_title(chosen))
+        else:
+            words = _("Preferred: an answer.")
+    elif choice in PREFERRED_WORDS:
+        words = _(PREFERRED_WORDS[choice])
     else:
-        words = PREFERRED_WORDS.get(choice, choice or "No choice")
-    words += "."
+        # A choice this version does not know: shown as stored.
+        words = f"{choice}." if choice else _("No choice.")
     if int(verdict.get("phase") or 1) < phase:
-        words += " (Given before the reference answer was shown; not revised since.)"
+        words += " " + _("(Given before the reference answer was shown; not revised since.)")
     return words
