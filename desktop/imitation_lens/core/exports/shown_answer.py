@@ -26,6 +26,7 @@ from imitation_lens.core.analysis.evaluator_view import (
     weight_of,
 )
 from imitation_lens.core.analysis.text_style import word_count
+from imitation_lens.core.housekeeping.translation import _, current_language
 from imitation_lens.core.judging.annotations import Mark
 from imitation_lens.core.judging.taxonomy import CRITICAL
 
@@ -40,6 +41,7 @@ def describe_mark(mark: dict[str, Any]) -> str:
         str(mark.get("note") or ""),
         str(mark.get("correction") or ""),
         bool(mark.get("unsure")),
+        current_language(),
     )
 
 
@@ -49,8 +51,11 @@ def forget_descriptions() -> None:
 
 
 @lru_cache(maxsize=4096)
-def _describe(category: str, severity: str, note: str, correction: str, unsure: bool) -> str:
-    # Most marks carry no note or correction, so a few words serve a whole session.
+def _describe(
+    category: str, severity: str, note: str, correction: str, unsure: bool, language: str
+) -> str:
+    # Most marks carry no note or correction, so a few words serve a whole session; `language`
+    # keeps the memo from answering in the language chosen before.
     return Mark(
         id="",
         response_id="",
@@ -118,7 +123,7 @@ class ShownAnswer:
     def flag_labels(self) -> list[str]:
         """The whole-answer flags set on it, in words ("Checked: no errors", ...)."""
         judgement = self.judgement or {}
-        return [JUDGEMENT_LABELS[flag] for flag in JUDGEMENT_FLAGS if judgement.get(flag)]
+        return [_(JUDGEMENT_LABELS[flag]) for flag in JUDGEMENT_FLAGS if judgement.get(flag)]
 
 
 def shown_answer(response: dict[str, Any], evaluator: str, phase: int) -> ShownAnswer:
@@ -178,13 +183,13 @@ def split_at_marks(text: str, spans: Sequence[tuple[int, int, int]]) -> list[Seg
         return segments
     # Otherwise: the pieces between every two neighbouring cuts, and the marks over each.
     cuts = {0, size}
-    for _, start, end in spans:
+    for _unused, start, end in spans:
         cuts.add(start)
         cuts.add(end)
     bounds = sorted(cuts)
     index = {cut: i for i, cut in enumerate(bounds)}  # piece i runs from bounds[i] to [i + 1]
     pieces = len(bounds) - 1
-    covering: list[list[int]] = [[] for _ in range(pieces)]
+    covering: list[list[int]] = [[] for _unused in range(pieces)]
     ending: list[tuple[int, ...]] = [()] * pieces
     for number, start, end in spans:  # in order, so both keep the order of `spans`
         last = index[end]
@@ -202,7 +207,7 @@ def split_at_marks(text: str, spans: Sequence[tuple[int, int, int]]) -> list[Seg
 def _apart(spans: Sequence[tuple[int, int, int]], size: int) -> bool:
     """Whether every span is inside the text and not empty, each after the one before."""
     at = 0
-    for _, start, end in spans:
+    for _unused, start, end in spans:
         if not at <= start < end <= size:
             return False
         at = end

@@ -1,6 +1,9 @@
 """Words the readable exports share: clean text, plain times, names of answers, verdicts in words.
 
-Markdown, the answers table and the HTML report say these things the same way.
+Markdown, the answers table and the HTML report say these things the same way. Words people
+read come in the chosen language (`status_words`, `verdict_words`, `plain_time`...); what the CSV
+tables hold (`yes_no`, `preferred_word`, `session_title`) stays English: exported data is
+language-neutral.
 """
 
 from __future__ import annotations
@@ -10,19 +13,34 @@ from datetime import UTC, datetime
 from typing import Any
 
 from imitation_lens.core.analysis.evaluator_view import role_of
+from imitation_lens.core.housekeeping.translation import (
+    ENGLISH,
+    N_,
+    _,
+    current_language,
+    date_time,
+)
 
-PREFERRED_WORDS = {"answer": "One answer", "tie": "A tie", "all_bad": "All answers bad"}
+# English sources (N_): `_()` where shown.
+PREFERRED_WORDS = {"answer": N_("One answer"), "tie": N_("A tie"), "all_bad": N_("All answers bad")}
 
 STATUS_WORDS = {
     "done": "",
-    "stopped": "Stopped before it finished",
-    "failed": "Failed",
-    "interrupted": "Interrupted: the app closed while it was answering",
-    "queued": "Not started",
-    "loading": "Not finished",
-    "thinking": "Not finished",
-    "streaming": "Not finished",
+    "stopped": N_("Stopped before it finished"),
+    "failed": N_("Failed"),
+    "interrupted": N_("Interrupted: the app closed while it was answering"),
+    "queued": N_("Not started"),
+    "loading": N_("Not finished"),
+    "thinking": N_("Not finished"),
+    "streaming": N_("Not finished"),
 }
+
+
+def status_words(status: str) -> str:
+    """What became of an answer that did not finish, in words ("" for a finished one)."""
+    words = STATUS_WORDS.get(status, status)
+    return _(words) if words else ""
+
 
 SURROGATES = re.compile("[\ud800-\udfff]")
 
@@ -37,13 +55,18 @@ def clean_text(value: str) -> str:
 
 
 def plain_time(stamp: Any) -> str:
-    """An ISO time in plain words, e.g. "29 November 2026, 23:00 UTC"; as given if unparsable."""
+    """An ISO time in plain words, e.g. "29 November 2026, 23:00 UTC"; as given if unparsable.
+
+    In English the long form it always had; in German as German writes it ("29.11.2026, 23:00
+    UTC")."""
     if not stamp:
         return ""
     try:
         moment = datetime.fromisoformat(str(stamp)).astimezone(UTC)
     except ValueError:
         return str(stamp)
+    if current_language() != ENGLISH:
+        return _("{moment} UTC").format(moment=date_time(moment.replace(tzinfo=None)))
     return f"{moment.day} {moment:%B %Y, %H:%M} UTC"
 
 
@@ -60,7 +83,10 @@ def question_sets(items: list[dict[str, Any]]) -> str:
         name = str(item.get("set_name") or "").strip()
         if name:
             found[(name, str(item.get("set_licence") or "").strip())] = None
-    return "; ".join(f"{name} (licence {licence})" if licence else name for name, licence in found)
+    return "; ".join(
+        _("{name} (licence {licence})").format(name=name, licence=licence) if licence else name
+        for name, licence in found
+    )
 
 
 def yes_no(value: Any) -> str:
@@ -99,7 +125,7 @@ def preferred_word(verdict: dict[str, Any] | None, response_id: str) -> str:
 def verdict_words(item: dict[str, Any], verdict: dict[str, Any] | None, phase: int) -> str:
     """The verdict in a sentence, naming the preferred answer by its role."""
     if verdict is None:
-        return "No verdict yet."
+        return _("No verdict yet.")
     choice = str(verdict.get("preferred") or "")
     if choice == "answer":
         chosen = next(
@@ -110,10 +136,14 @@ def verdict_words(item: dict[str, Any], verdict: dict[str, Any] | None, phase: i
             ),
             None,
         )
-        words = "Preferred: " + (answer_title(chosen) if chosen else "an answer")
+        if chosen:
+            words = _("Preferred: {answer}.").format(answer=answer_title(chosen))
+        else:
+            words = _("Preferred: an answer.")
+    elif choice in PREFERRED_WORDS:
+        words = _(PREFERRED_WORDS[choice]) + "."
     else:
-        words = PREFERRED_WORDS.get(choice, choice or "No choice")
-    words += "."
+        words = (choice or _("No choice")) + "."
     if int(verdict.get("phase") or 1) < phase:
-        words += " (Given before the reference answer was shown; not revised since.)"
+        words += " " + _("(Given before the reference answer was shown; not revised since.)")
     return words

@@ -17,6 +17,8 @@ from __future__ import annotations
 import configparser
 import locale
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -69,6 +71,23 @@ def use_language(language: str, variant: str | None = None) -> None:
 
 def current_language() -> str:
     return _language
+
+
+@contextmanager
+def in_english() -> Iterator[None]:
+    """Core writes English inside, whatever the chosen language: for exported data built from
+    the readable tables (the JSON report's agreement rows), which stays language-neutral.
+
+    The choice is the process's, so words written by another thread meanwhile come out English
+    too; exports are short and their words are never stored, so nothing wrong is kept.
+    """
+    global _language, _locale, _catalogue
+    saved = _language, _locale, _catalogue
+    use_language(ENGLISH)
+    try:
+        yield
+    finally:
+        _language, _locale, _catalogue = saved
 
 
 def _(message: str) -> str:
