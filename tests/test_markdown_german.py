@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -240,3 +241,17 @@ def test_taxonomy_marks_and_times_in_german(german: None) -> None:
     translation.use_language(ENGLISH)
     assert plain_time("2026-11-29T23:00:00+00:00") == "29 November 2026, 23:00 UTC"
     assert mark.describe() == "Made up · Minor · not sure (should be: Bern)"
+
+
+def test_english_for_an_export_leaves_other_threads_german(german: None) -> None:
+    """The JSON report writes English in its own thread; the window's report, built meanwhile
+    in another, stays German."""
+    seen: list[str] = []
+    with translation.in_english():
+        assert translation._("Summary") == "Summary"
+        assert translation.percent(0.5) == "50%"
+        other = threading.Thread(target=lambda: seen.append(translation._("Summary")))
+        other.start()
+        other.join()
+    assert seen == ["Zusammenfassung"]
+    assert translation._("Summary") == "Zusammenfassung"
