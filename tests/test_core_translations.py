@@ -51,8 +51,6 @@ MO = tools.mo_file(GERMAN)
 NOT_YET_CONVERTED = {
     "batch_command": 5,
     "cli": 35,
-    "core.analysis.agreement": 7,
-    "core.analysis.study": 2,
     "core.batches.formats": 2,
     "core.batches.prompt_sets": 8,
     "core.batches.set_files": 12,

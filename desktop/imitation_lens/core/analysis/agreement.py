@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
+from imitation_lens.core.analysis.estimates import shown_number, shown_percent
 from imitation_lens.core.analysis.evaluator_view import (
     AnswerView,
     ItemView,
@@ -46,8 +47,10 @@ from imitation_lens.core.analysis.evaluator_view import (
     item_view,
     merge_documents,
 )
+from imitation_lens.core.housekeeping.translation import N_, _, ngettext, number
 
-NO_VARIATION = (
+# English source (N_): `_()` where it becomes a reason.
+NO_VARIATION = N_(
     "Can't be measured: every rating was the same, so chance alone predicts full agreement."
 )
 
@@ -115,7 +118,7 @@ def cohen_kappa(first: Sequence[str], second: Sequence[str]) -> Kappa:
         raise ValueError("both raters must rate the same subjects")
     n = len(first)
     if n == 0:
-        return Kappa(None, subjects=0, raters=2, reason="Nothing was rated by both.")
+        return Kappa(None, subjects=0, raters=2, reason=_("Nothing was rated by both."))
     observed = sum(a == b for a, b in zip(first, second, strict=True)) / n
     counts_first, counts_second = Counter(first), Counter(second)
     expected = sum(counts_first[c] * counts_second[c] for c in counts_first) / (n * n)
@@ -128,7 +131,7 @@ def fleiss_kappa(ratings: Sequence[Sequence[str]]) -> Kappa:
     Every subject needs the same number of raters (two or more).
     """
     if not ratings:
-        return Kappa(None, reason="Nothing was rated by every evaluator.")
+        return Kappa(None, reason=_("Nothing was rated by every evaluator."))
     raters = len(ratings[0])
     if raters < 2 or any(len(row) != raters for row in ratings):
         raise ValueError("every subject needs the same number of raters, at least two")
@@ -146,7 +149,7 @@ def fleiss_kappa(ratings: Sequence[Sequence[str]]) -> Kappa:
 
 def _kappa(observed: float, expected: float, subjects: int, raters: int) -> Kappa:
     if 1.0 - expected < 1e-12:
-        return Kappa(None, observed, expected, subjects, raters, NO_VARIATION)
+        return Kappa(None, observed, expected, subjects, raters, _(NO_VARIATION))
     return Kappa((observed - expected) / (1.0 - expected), observed, expected, subjects, raters)
 
 
@@ -171,7 +174,7 @@ def _overlap_matches(first: Sequence[Span], second: Sequence[Span], category: bo
     candidates.sort()
     used_first: set[int] = set()
     used_second: set[int] = set()
-    for _, _, _, i, j in candidates:
+    for *_unused, i, j in candidates:
         if i not in used_first and j not in used_second:
             used_first.add(i)
             used_second.add(j)
@@ -180,7 +183,7 @@ def _overlap_matches(first: Sequence[Span], second: Sequence[Span], category: bo
 
 def _f1(matched: int, marks: int) -> Score:
     if marks == 0:
-        return Score(None, 0, 0, "Neither evaluator marked an error in the answers they share.")
+        return Score(None, 0, 0, _("Neither evaluator marked an error in the answers they share."))
     return Score(2 * matched / marks, matched, marks)
 
 
@@ -241,9 +244,9 @@ def _pair(first: str, second: str, judged: Mapping[str, Mapping[str, ItemView]])
     ]
     spans = span_agreement((a.spans, b.spans) for a, b in answers)
     if not answers:
-        spans = _no_spans("No finished answer was judged by both.")
+        spans = _no_spans(_("No finished answer was judged by both."))
     major = cohen_kappa(
-        [str(a.has_major) for a, _ in answers], [str(b.has_major) for _, b in answers]
+        [str(a.has_major) for a, _unused in answers], [str(b.has_major) for _unused, b in answers]
     )
     both = [
         item_id
@@ -256,20 +259,22 @@ def _pair(first: str, second: str, judged: Mapping[str, Mapping[str, ItemView]])
         [_preference_label(judged[second][i]) for i in both],
     )
     if not both:
-        preference = Kappa(None, raters=2, reason="No item has a verdict from both.")
+        preference = Kappa(None, raters=2, reason=_("No item has a verdict from both."))
     if not answers:
-        major = Kappa(None, raters=2, reason="No finished answer was judged by both.")
+        major = Kappa(None, raters=2, reason=_("No finished answer was judged by both."))
     return PairAgreement(
         first=first,
         second=second,
         shared_items=len(items),
         shared_answers=len(answers),
-        marks_first=sum(len(a.spans) for a, _ in answers),
-        marks_second=sum(len(b.spans) for _, b in answers),
+        marks_first=sum(len(a.spans) for a, _unused in answers),
+        marks_second=sum(len(b.spans) for _unused, b in answers),
         spans=spans,
         major=major,
         preference=preference,
-        reason="" if items else f"{first} and {second} judged no item in common.",
+        reason=""
+        if items
+        else _("{first} and {second} judged no item in common.").format(first=first, second=second),
     )
 
 
@@ -294,14 +299,17 @@ def agreement(
         answers for item_id in everyone for answers in _shared([judged[p][item_id] for p in people])
     ]
     if len(people) < 2:
-        reason = (
+        reason = ngettext(
             "Agreement needs at least two evaluators who judged something; "
-            f"these documents have {len(people)}."
-        )
+            "these documents have {count}.",
+            "Agreement needs at least two evaluators who judged something; "
+            "these documents have {count}.",
+            len(people),
+        ).format(count=number(len(people)))
         nothing = Kappa(None, raters=len(people), reason=reason)
         return Agreement(people, pairs, 0, 0, _no_spans(reason), nothing, nothing, reason)
     if len(people) < 3:
-        reason = "Fleiss' kappa is for three or more evaluators; see the pair's Cohen's kappa."
+        reason = _("Fleiss' kappa is for three or more evaluators; see the pair's Cohen's kappa.")
         major = preference = Kappa(None, raters=len(people), reason=reason)
     else:
         major = fleiss_kappa([[str(a.has_major) for a in answers] for answers in shared])
@@ -313,11 +321,11 @@ def agreement(
         preference = fleiss_kappa(rated)
         if not rated:
             preference = Kappa(
-                None, raters=len(people), reason="No item has a verdict from everyone."
+                None, raters=len(people), reason=_("No item has a verdict from everyone.")
             )
         if not shared:
             major = Kappa(
-                None, raters=len(people), reason="No finished answer was judged by everyone."
+                None, raters=len(people), reason=_("No finished answer was judged by everyone.")
             )
     return Agreement(
         evaluators=people,
@@ -336,13 +344,20 @@ DASH = "–"
 
 
 def format_score(score: Score) -> str:
-    return DASH if score.value is None else f"{score.value:.2f}"
+    return DASH if score.value is None else shown_number(score.value, 2)
 
 
 def format_kappa(kappa: Kappa) -> str:
     if kappa.value is None or kappa.observed is None:
         return DASH
-    return f"{kappa.value:.2f} (agree on {kappa.observed * 100:.0f}% of {kappa.subjects})"
+    return _("{kappa} (agree on {share} of {count})").format(
+        kappa=shown_number(kappa.value, 2),
+        share=shown_percent(kappa.observed),
+        count=number(kappa.subjects),
+    )
+
+
+NOTES = N_("Notes")
 
 
 def _row(
@@ -353,17 +368,21 @@ def _row(
         if reason:
             reasons.setdefault(reason)
     return {
-        "Evaluators": who,
-        "Items judged by all of them": str(items),
-        "Answers judged by all of them": str(answers),
-        "Same error spans and kind (F1)": format_score(spans.exact),
-        "Same error spans, any kind (F1)": format_score(spans.exact_any_category),
-        "Overlapping error spans (F1)": format_score(spans.overlap),
-        "Overlapping error spans, same kind (F1)": format_score(spans.overlap_same_category),
-        "Agree on major errors (kappa)": format_kappa(major),
-        "Agree on the preferred answer (kappa)": format_kappa(preference),
-        "Notes": " ".join(reasons),
+        _("Evaluators"): who,
+        _("Items judged by all of them"): number(items),
+        _("Answers judged by all of them"): number(answers),
+        _("Same error spans and kind (F1)"): format_score(spans.exact),
+        _("Same error spans, any kind (F1)"): format_score(spans.exact_any_category),
+        _("Overlapping error spans (F1)"): format_score(spans.overlap),
+        _("Overlapping error spans, same kind (F1)"): format_score(spans.overlap_same_category),
+        _("Agree on major errors (kappa)"): format_kappa(major),
+        _("Agree on the preferred answer (kappa)"): format_kappa(preference),
+        _(NOTES): " ".join(reasons),
     }
+
+
+def _pair_name(first: str, second: str) -> str:
+    return _("{first} and {second}").format(first=first, second=second)
 
 
 def agreement_rows(result: Agreement) -> list[dict[str, str]]:
@@ -372,12 +391,12 @@ def agreement_rows(result: Agreement) -> list[dict[str, str]]:
     for pair in result.pairs:
         if pair.reason:
             empty = Kappa(None)
-            row = _row(f"{pair.first} and {pair.second}", 0, 0, _no_spans(""), empty, empty)
-            rows.append(row | {"Notes": pair.reason})
+            row = _row(_pair_name(pair.first, pair.second), 0, 0, _no_spans(""), empty, empty)
+            rows.append(row | {_(NOTES): pair.reason})
             continue
         rows.append(
             _row(
-                f"{pair.first} and {pair.second}",
+                _pair_name(pair.first, pair.second),
                 pair.shared_items,
                 pair.shared_answers,
                 pair.spans,
@@ -388,7 +407,7 @@ def agreement_rows(result: Agreement) -> list[dict[str, str]]:
     if len(result.evaluators) >= 3:
         rows.append(
             _row(
-                f"All {len(result.evaluators)} evaluators",
+                _("All {count} evaluators").format(count=number(len(result.evaluators))),
                 result.shared_items,
                 result.shared_answers,
                 result.spans,
@@ -399,5 +418,5 @@ def agreement_rows(result: Agreement) -> list[dict[str, str]]:
     if not rows:
         empty = Kappa(None)
         row = _row(", ".join(result.evaluators) or DASH, 0, 0, _no_spans(""), empty, empty)
-        rows.append(row | {"Notes": result.reason})
+        rows.append(row | {_(NOTES): result.reason})
     return rows

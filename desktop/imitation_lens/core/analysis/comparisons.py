@@ -34,6 +34,7 @@ from imitation_lens.core.analysis.estimates import (
 )
 from imitation_lens.core.analysis.evaluator_view import AnswerView, ItemView
 from imitation_lens.core.analysis.metrics import Evaluators, item_views
+from imitation_lens.core.housekeeping.translation import _, number
 
 TEACHER_ROLE = "Teacher"  # the lineup's role for the teacher column (core/running/lineup.py)
 
@@ -122,8 +123,8 @@ def head_to_head_of_views(
     # Four rows per pair: win, tie, loss, as good or better; one column per item.
     numerators = np.zeros((4 * len(pairs), len(columns)))
     denominators = np.zeros((4 * len(pairs), len(columns)))
-    counts = [dict.fromkeys(("win", "tie", "both_bad", "loss"), 0) for _ in pairs]
-    items: list[set[str]] = [set() for _ in pairs]
+    counts = [dict.fromkeys(("win", "tie", "both_bad", "loss"), 0) for _unused in pairs]
+    items: list[set[str]] = [set() for _unused in pairs]
     for view in views:
         column = columns[view.item_id]
         for index, (first, second) in enumerate(pairs):
@@ -168,13 +169,13 @@ def head_to_head_rows(results: Sequence[HeadToHead]) -> list[dict[str, str]]:
     """One row per pair, in plain words, for the exports."""
     return [
         {
-            "Model": result.first,
-            "Against": result.second,
-            "Verdicts": str(result.comparisons),
-            "Preferred": format_share(result.win),
-            "Tie or both bad": format_share(result.tie),
-            "Other preferred": format_share(result.loss),
-            "As good or better (ties count in full; “all bad” left out)": format_share(
+            _("Model"): result.first,
+            _("Against"): result.second,
+            _("Verdicts"): number(result.comparisons),
+            _("Preferred"): format_share(result.win),
+            _("Tie or both bad"): format_share(result.tie),
+            _("Other preferred"): format_share(result.loss),
+            _("As good or better (ties count in full; “all bad” left out)"): format_share(
                 result.as_good_or_better
             ),
         }
@@ -186,10 +187,10 @@ def teacher_rows(results: Sequence[HeadToHead]) -> list[dict[str, str]]:
     """The study's headline: each model rated as good as or better than the teacher."""
     return [
         {
-            "Model": result.first,
-            "Verdicts against the teacher": str(result.comparisons),
-            "As good as or better than the teacher": format_share(result.as_good_or_better),
-            "Better than the teacher": format_share(result.win),
+            _("Model"): result.first,
+            _("Verdicts against the teacher"): number(result.comparisons),
+            _("As good as or better than the teacher"): format_share(result.as_good_or_better),
+            _("Better than the teacher"): format_share(result.win),
         }
         for result in results
         if result.against_teacher

@@ -23,6 +23,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 import numpy.typing as npt
 
+from imitation_lens.core.housekeeping.translation import number, percent
+
 RESAMPLES = 2000
 SEED = 20230525  # fixed so the same data always gives the same intervals
 MIN_ITEMS_FOR_INTERVAL = 5
@@ -197,20 +199,34 @@ def estimates(
     return out
 
 
+def shown_number(value: float, digits: int = 1) -> str:
+    """A figure as the chosen language writes it (1.5 / 1,5), rounded as Python's own
+    formatting rounds it, so the language changes only the writing, never the figure."""
+    return number(float(f"{value:.{digits}f}"), digits)
+
+
+def shown_percent(fraction: float, digits: int = 0) -> str:
+    """A share as a percentage in the chosen language (42% / 42 %), rounded as before."""
+    return percent(float(f"{fraction * 100:.{digits}f}") / 100, digits)
+
+
 def format_share(estimate: Estimate) -> str:
-    """'42% (30–55%)', '42%' without an interval, '–' when there is nothing to measure."""
+    """'42% (30–55%)', '42%' without an interval, '–' when there is nothing to measure;
+    in German '42 % (30–55 %)'."""
     if estimate.value is None:
         return DASH
-    text = f"{estimate.value * 100:.0f}%"
+    text = shown_percent(estimate.value)
     if estimate.low is not None and estimate.high is not None:
-        text += f" ({estimate.low * 100:.0f}{DASH}{estimate.high * 100:.0f}%)"
+        low = shown_number(estimate.low * 100, 0)
+        text += f" ({low}{DASH}{shown_percent(estimate.high)})"
     return text
 
 
 def format_number(estimate: Estimate, digits: int = 1) -> str:
     if estimate.value is None:
         return DASH
-    text = f"{estimate.value:.{digits}f}"
+    text = shown_number(estimate.value, digits)
     if estimate.low is not None and estimate.high is not None:
-        text += f" ({estimate.low:.{digits}f}{DASH}{estimate.high:.{digits}f})"
+        low, high = shown_number(estimate.low, digits), shown_number(estimate.high, digits)
+        text += f" ({low}{DASH}{high})"
     return text

@@ -27,6 +27,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, cast
 
+from imitation_lens.core.housekeeping.translation import N_
 from imitation_lens.core.judging.answer_check import reference_aliases
 from imitation_lens.core.judging.taxonomy import CRITICAL, MAJOR, MINOR, OFF_TOPIC, SEVERITIES
 
@@ -35,10 +36,11 @@ CRITICAL_CODE = "critical"
 OFF_TOPIC_WEIGHT = MAJOR.weight
 JUDGEMENT_FLAGS = ("checked_clean", "off_topic", "critical")
 # The whole-answer flags in words, as every report and export says them.
+# English sources (N_): `_()` where shown.
 JUDGEMENT_LABELS = {
-    "checked_clean": "Checked: no errors",
-    OFF_TOPIC: "Misses the question",
-    CRITICAL_CODE: "Wrong as a whole",
+    "checked_clean": N_("Checked: no errors"),
+    OFF_TOPIC: N_("Misses the question"),
+    CRITICAL_CODE: N_("Wrong as a whole"),
 }
 
 

@@ -30,6 +30,7 @@ from imitation_lens.core.analysis.metrics import (
 )
 from imitation_lens.core.analysis.paired import PairedDifference, paired_of_views, paired_rows
 from imitation_lens.core.analysis.topics import topic_reports_of_views, topic_rows
+from imitation_lens.core.housekeeping.translation import _, percent
 
 
 @dataclass(frozen=True)
@@ -53,27 +54,34 @@ class Evidence:
         """The comparisons as plain tables; an empty one is left out."""
         tables = [
             Table(
-                "Each model against the teacher",
-                "Share of verdicts that rated the model's answer as good as or better than "
-                "the teacher's (ties count in full, as the imitation study counted them; an “all bad” verdict says nothing of which is better and is left out).",
+                _("Each model against the teacher"),
+                _(
+                    "Share of verdicts that rated the model's answer as good as or better than "
+                    "the teacher's (ties count in full, as the imitation study counted them; an "
+                    "“all bad” verdict says nothing of which is better and is left out)."
+                ),
                 teacher_rows(self.head_to_head),
             ),
             Table(
-                "Head to head",
-                "Over verdicts that saw both answers. A verdict for a third model is left out; "
-                "a tie and “all bad” count as a tie.",
+                _("Head to head"),
+                _(
+                    "Over verdicts that saw both answers. A verdict for a third model is left "
+                    "out; a tie and “all bad” count as a tie."
+                ),
                 head_to_head_rows(self.head_to_head),
             ),
             Table(
-                "Paired difference on the same questions",
-                "Share right for each model on the questions both answered, the difference in "
-                "percentage points with a 95% interval, and McNemar's exact test (a small p "
-                "means the difference is unlikely to be chance).",
+                _("Paired difference on the same questions"),
+                _(
+                    "Share right for each model on the questions both answered, the difference "
+                    "in percentage points with a {level} interval, and McNemar's exact test (a "
+                    "small p means the difference is unlikely to be chance)."
+                ).format(level=percent(0.95)),
                 paired_rows(self.paired),
             ),
             Table(
-                "By topic",
-                "The per-model figures over each topic tag's questions alone.",
+                _("By topic"),
+                _("The per-model figures over each topic tag's questions alone."),
                 topic_rows(self.topics),
             ),
         ]
@@ -120,6 +128,13 @@ def report_tables(results: Sequence[Evidence]) -> list[Table]:
     for index, result in enumerate(results):
         own = result.tables()
         if index:
-            own.insert(0, Table("Per model", "", report_rows(result.report)))
-        tables += [Table(f"{t.title} ({result.who})", t.note, t.rows) for t in own]
+            own.insert(0, Table(_("Per model"), "", report_rows(result.report)))
+        tables += [
+            Table(
+                _("{title} ({evaluators})").format(title=t.title, evaluators=result.who),
+                t.note,
+                t.rows,
+            )
+            for t in own
+        ]
     return tables

@@ -77,6 +77,7 @@ from imitation_lens.core.analysis.evaluator_view import (
     merge_documents,
 )
 from imitation_lens.core.analysis.text_style import is_hedged, uses_list, word_count
+from imitation_lens.core.housekeeping.translation import _, ngettext, number
 from imitation_lens.core.judging.answer_check import automatic_check, matches_reference
 from imitation_lens.core.judging.taxonomy import OFF_TOPIC, category_label
 
@@ -99,7 +100,7 @@ def chosen_evaluators(documents: Sequence[Mapping[str, Any]], who: Evaluators) -
     if who is None:
         return ", ".join(dict.fromkeys(str(d.get("evaluator") or "") for d in documents))
     if who is ALL_EVALUATORS:
-        return "All evaluators"
+        return _("All evaluators")
     if isinstance(who, str):
         return who
     return ", ".join(sorted(who))
@@ -264,12 +265,12 @@ def report_of_views(
     figures = len(roles) * _PER_SLOT + 1  # the last row: style over substance, all verdicts
     numerators = np.zeros((figures, len(clusters)))
     denominators = np.zeros((figures, len(clusters)))
-    items_per_slot: list[set[str]] = [set() for _ in roles]
+    items_per_slot: list[set[str]] = [set() for _unused in roles]
     errors = [0] * len(roles)
     words = [0] * len(roles)
     lists = [0] * len(roles)
     hedged = [0] * len(roles)
-    mixes: list[Counter[str]] = [Counter() for _ in roles]
+    mixes: list[Counter[str]] = [Counter() for _unused in roles]
     verdict_count = 0
 
     for view in views:
@@ -358,14 +359,20 @@ def report_of_views(
         )
     notes = []
     left_out = len(all_views) - len(views)
-    if left_out == 1:
-        notes.append("1 item not judged yet is left out of the evaluators' figures.")
-    elif left_out:
-        notes.append(f"{left_out} items not judged yet are left out of the evaluators' figures.")
+    if left_out:
+        notes.append(
+            ngettext(
+                "{count} item not judged yet is left out of the evaluators' figures.",
+                "{count} items not judged yet are left out of the evaluators' figures.",
+                left_out,
+            ).format(count=number(left_out))
+        )
     if checked:
         notes.append(
-            f"The automatic check covers every answered question with a reference answer "
-            f"({len(checked)}), judged or not."
+            _(
+                "The automatic check covers every answered question with a reference answer "
+                "({count}), judged or not."
+            ).format(count=number(len(checked)))
         )
     return Report(
         evaluators=tuple(sorted({view.evaluator for view in views})),
@@ -384,33 +391,34 @@ def report_of_views(
 
 
 def mix_label(code: str) -> str:
-    return FLAG_LABELS.get(code) or category_label(code)
+    flag = FLAG_LABELS.get(code)
+    return _(flag) if flag else category_label(code)
 
 
 def report_rows(result: Report) -> list[dict[str, str]]:
     """One row per slot, column names in plain words, for display and CSV or Markdown export."""
     return [
         {
-            "Model": slot.role,
-            "Judged answers": str(slot.answers),
+            _("Model"): slot.role,
+            _("Judged answers"): number(slot.answers),
             # The machine's check beside the evaluators' marks: the comparison the study made.
-            "Checked automatically": str(slot.accuracy.count),
-            "Correct by the automatic check": format_share(slot.accuracy),
-            "Old lenient match, for comparison": format_share(slot.lenient_accuracy),
-            "Answers with an error": format_share(slot.with_error),
-            "Answers with a major error": format_share(slot.with_major),
-            "Errors per 100 words": format_number(slot.errors_per_100_words),
-            "Error score per answer (lower is better)": format_number(slot.weighted_score),
-            "Preferred (ties shared equally)": format_share(slot.win_rate),
-            "Preferred despite more errors": format_share(slot.style_over_substance),
-            "Answers with lists": format_share(slot.list_share),
-            "Words per answer": format_number(slot.mean_words, 0),
-            "Hedged answers": format_share(slot.hedged_share),
-            "Confident answers": format_share(slot.confident_share),
-            "Kinds of error": ", ".join(
-                f"{mix_label(code)} {count}" for code, count in slot.category_mix.items()
+            _("Checked automatically"): number(slot.accuracy.count),
+            _("Correct by the automatic check"): format_share(slot.accuracy),
+            _("Old lenient match, for comparison"): format_share(slot.lenient_accuracy),
+            _("Answers with an error"): format_share(slot.with_error),
+            _("Answers with a major error"): format_share(slot.with_major),
+            _("Errors per 100 words"): format_number(slot.errors_per_100_words),
+            _("Error score per answer (lower is better)"): format_number(slot.weighted_score),
+            _("Preferred (ties shared equally)"): format_share(slot.win_rate),
+            _("Preferred despite more errors"): format_share(slot.style_over_substance),
+            _("Answers with lists"): format_share(slot.list_share),
+            _("Words per answer"): format_number(slot.mean_words, 0),
+            _("Hedged answers"): format_share(slot.hedged_share),
+            _("Confident answers"): format_share(slot.confident_share),
+            _("Kinds of error"): ", ".join(
+                f"{mix_label(code)} {number(count)}" for code, count in slot.category_mix.items()
             )
-            or "none",
+            or _("none"),
         }
         for slot in result.slots
     ]

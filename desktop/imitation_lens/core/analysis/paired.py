@@ -38,13 +38,15 @@ from imitation_lens.core.analysis.estimates import (
     Estimate,
     estimates,
     format_share,
+    shown_number,
     wilson,
 )
 from imitation_lens.core.analysis.evaluator_view import AnswerView, ItemView
 from imitation_lens.core.analysis.metrics import Evaluators, answer_correct, item_views
+from imitation_lens.core.housekeeping.translation import N_, _, number
 
-AUTOMATIC = "Automatic check"
-NO_ERROR = "No error marked"
+AUTOMATIC = N_("Automatic check")  # kept in English in the JSON report; _() where shown
+NO_ERROR = N_("No error marked")
 
 
 def mcnemar_exact(first_only: int, second_only: int) -> float:
@@ -121,7 +123,7 @@ def _paired(
     numerators = np.zeros((3 * len(pairs), len(columns)))
     denominators = np.zeros((3 * len(pairs), len(columns)))
     # Per pair: [both right, the model only, the other only, neither].
-    table = [[0, 0, 0, 0] for _ in pairs]
+    table = [[0, 0, 0, 0] for _unused in pairs]
     for view in views:
         column = columns[view.item_id]
         by_role: dict[str, AnswerView] = {}
@@ -200,29 +202,32 @@ def format_points(estimate: Estimate) -> str:
     """A difference in percentage points: '+12 pts (−3 to +25)'."""
     if estimate.value is None:
         return DASH
-    text = f"{estimate.value * 100:+.0f} pts"
+    # Whole points from −100 to +100: no language writes them differently, only the words.
+    text = _("{points} pts").format(points=f"{estimate.value * 100:+.0f}")
     if estimate.low is not None and estimate.high is not None:
-        text += f" ({estimate.low * 100:+.0f} to {estimate.high * 100:+.0f})"
+        text += " " + _("({low} to {high})").format(
+            low=f"{estimate.low * 100:+.0f}", high=f"{estimate.high * 100:+.0f}"
+        )
     return text.replace("-", "−")
 
 
 def format_p(p: float) -> str:
-    return "< 0.001" if p < 0.001 else f"{p:.3f}"
+    return "< " + shown_number(0.001, 3) if p < 0.001 else shown_number(p, 3)
 
 
 def paired_rows(results: Sequence[PairedDifference]) -> list[dict[str, str]]:
     return [
         {
-            "Measure": result.measure,
-            "Model": result.model,
-            "Compared with": result.other,
-            "Questions": str(result.pairs),
-            "Model right": format_share(result.model_share),
-            "Other right": format_share(result.other_share),
-            "Difference (model − other)": format_points(result.difference),
-            "Only the model right": str(result.model_only),
-            "Only the other right": str(result.other_only),
-            "McNemar exact p": format_p(result.p_value),
+            _("Measure"): _(result.measure),
+            _("Model"): result.model,
+            _("Compared with"): result.other,
+            _("Questions"): number(result.pairs),
+            _("Model right"): format_share(result.model_share),
+            _("Other right"): format_share(result.other_share),
+            _("Difference (model − other)"): format_points(result.difference),
+            _("Only the model right"): number(result.model_only),
+            _("Only the other right"): number(result.other_only),
+            _("McNemar exact p"): format_p(result.p_value),
         }
         for result in results
     ]

@@ -44,6 +44,7 @@ from imitation_lens.core.analysis.evaluator_view import (
     role_of,
 )
 from imitation_lens.core.analysis.revealing import revealing_item
+from imitation_lens.core.housekeeping.translation import _, number
 
 # Rows per model in the bootstrap: points and errors in each phase and the paired change.
 _POINTS_1, _POINTS_2, _POINTS_CHANGE, _ERRORS_1, _ERRORS_2, _WITH_1, _WITH_2 = range(7)
@@ -128,7 +129,7 @@ def phases(
             pairs.append((item, evaluator, first, second))
 
     roles: dict[str, int] = {}
-    for item, _, _, _ in pairs:
+    for item, *_unused in pairs:
         for response in item["responses"]:
             slot = int(response.get("slot_index") or 0)
             role = role_of(response)
@@ -136,7 +137,7 @@ def phases(
     order = sorted(roles, key=lambda role: (roles[role], role))
     row_of = {role: index for index, role in enumerate(order)}
     columns: dict[str, int] = {}
-    for item, _, _, _ in pairs:
+    for item, *_unused in pairs:
         columns.setdefault(str(item.get("id", "")), len(columns))
     shape = (len(order) * _PER_MODEL, len(columns))
     top, bottom = np.zeros(shape), np.zeros(shape)
@@ -196,29 +197,47 @@ def phases(
 def _change(estimate: Estimate) -> str:
     if estimate.value is None:
         return "–"
-    text = f"{estimate.value * 100:+.0f} points"
+    # Whole points from −100 to +100: no language writes them differently, only the words.
+    text = _("{points} points").format(points=f"{estimate.value * 100:+.0f}")
     if estimate.low is not None and estimate.high is not None:
-        text += f" ({estimate.low * 100:+.0f} to {estimate.high * 100:+.0f})"
+        text += " " + _("({low} to {high})").format(
+            low=f"{estimate.low * 100:+.0f}", high=f"{estimate.high * 100:+.0f}"
+        )
     return text
+
+
+def _shown_points(value: float) -> str:
+    """Preference points (a tie shares them, so 2.5) as f"{value:g}" wrote them: no trailing
+    zeros, in the chosen language's digits."""
+    text = f"{value:g}"
+    return text if "e" in text else number(value, len(text.partition(".")[2]))
 
 
 def phase_rows(result: Phases) -> list[dict[str, str]]:
     """One row per model, in plain words, for the Markdown export."""
     return [
         {
-            "Model": m.role,
-            "Verdicts in both phases": str(m.verdicts),
-            "Preferred before the reference": f"{m.points_unaided:g} of {m.verdicts}, "
-            + format_share(m.preferred_unaided),
-            "Preferred with the reference shown": f"{m.points_reference:g} of {m.verdicts}, "
-            + format_share(m.preferred_reference),
-            "Change": _change(m.preferred_change),
-            "Errors before the reference": f"{m.errors_unaided}, "
-            + format_number(m.errors_per_answer_unaided, 2)
-            + " per answer",
-            "Errors with the reference shown": f"{m.errors_reference}, "
-            + format_number(m.errors_per_answer_reference, 2)
-            + " per answer",
+            _("Model"): m.role,
+            _("Verdicts in both phases"): number(m.verdicts),
+            _("Preferred before the reference"): _("{points} of {verdicts}, {share}").format(
+                points=_shown_points(m.points_unaided),
+                verdicts=number(m.verdicts),
+                share=format_share(m.preferred_unaided),
+            ),
+            _("Preferred with the reference shown"): _("{points} of {verdicts}, {share}").format(
+                points=_shown_points(m.points_reference),
+                verdicts=number(m.verdicts),
+                share=format_share(m.preferred_reference),
+            ),
+            _("Change"): _change(m.preferred_change),
+            _("Errors before the reference"): _("{errors}, {per_answer} per answer").format(
+                errors=number(m.errors_unaided),
+                per_answer=format_number(m.errors_per_answer_unaided, 2),
+            ),
+            _("Errors with the reference shown"): _("{errors}, {per_answer} per answer").format(
+                errors=number(m.errors_reference),
+                per_answer=format_number(m.errors_per_answer_reference, 2),
+            ),
         }
         for m in result.models
     ]

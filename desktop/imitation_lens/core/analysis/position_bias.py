@@ -26,9 +26,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from imitation_lens.core.analysis.estimates import wilson
+from imitation_lens.core.analysis.estimates import shown_number, shown_percent, wilson
 from imitation_lens.core.analysis.evaluator_view import final_phase, merge_documents, verdict_of
 from imitation_lens.core.analysis.revealing import revealing_item
+from imitation_lens.core.housekeeping.translation import _, number
 
 
 def chi_square_sf(x: float, df: int) -> float:
@@ -207,18 +208,25 @@ def position_rows(result: PositionBias) -> list[dict[str, str]]:
     """One row per group of choices, in plain words, for the Markdown export."""
     rows = []
     for test in result.tests:
-        row = {"Answers on screen": str(test.shown), "Choices": str(test.choices)}
+        row = {_("Answers on screen"): number(test.shown), _("Choices"): number(test.choices)}
         for p in test.positions:
-            text = f"{p.share * 100:.0f}%"
+            text = shown_percent(p.share)
             if p.low is not None and p.high is not None:
-                text += f" ({p.low * 100:.0f}–{p.high * 100:.0f}%)"
-            row[f"Shown {_ordinal(p.position)}"] = text
-        row["Chance of a split this uneven if position did not matter"] = (
-            "–" if test.p_value is None else f"{test.p_value:.3f}"
+                text += f" ({shown_number(p.low * 100, 0)}–{shown_percent(p.high)})"
+            row[_ordinal(p.position)] = text
+        row[_("Chance of a split this uneven if position did not matter")] = (
+            "–" if test.p_value is None else shown_number(test.p_value, 3)
         )
         rows.append(row)
     return rows
 
 
 def _ordinal(n: int) -> str:
-    return {1: "1st", 2: "2nd", 3: "3rd"}.get(n, f"{n}th")
+    """The column of the answers shown at position `n`: "Shown 1st"."""
+    if n == 1:
+        return _("Shown 1st")
+    if n == 2:
+        return _("Shown 2nd")
+    if n == 3:
+        return _("Shown 3rd")
+    return _("Shown {position}th").format(position=n)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from imitation_lens.core.analysis.evaluator_view import FINISHED_STATUSES, role_of
+from imitation_lens.core.housekeeping.translation import _, number
 from imitation_lens.core.judging.blind import identity_clues
 
 
@@ -119,10 +120,11 @@ def revealing_rows(result: Revealing) -> list[dict[str, str]]:
     """One row per model, in plain words, for the Markdown export."""
     return [
         {
-            "Model": role,
-            "Answers": str(count),
-            "Answers that may reveal their author": str(result.answers.get(role, 0)),
-            "Questions": ", ".join(str(n) for n in result.items_by_model.get(role, [])) or "none",
+            _("Model"): role,
+            _("Answers"): number(count),
+            _("Answers that may reveal their author"): number(result.answers.get(role, 0)),
+            _("Questions"): ", ".join(str(n) for n in result.items_by_model.get(role, []))
+            or _("none"),
         }
         for role, count in result.answered.items()
     ]

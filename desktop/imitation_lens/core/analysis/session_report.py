@@ -27,6 +27,7 @@ from imitation_lens.core.analysis.position_bias import position_bias, position_r
 from imitation_lens.core.analysis.revealing import revealing, revealing_rows, without_revealing
 from imitation_lens.core.analysis.style import style, style_rows
 from imitation_lens.core.housekeeping.bulk_work import bulk_work
+from imitation_lens.core.housekeeping.translation import _, ngettext, number
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ class SessionReport:
     def tables(self) -> list[Table]:
         """Every table under the per-model summary, in the order the window and the HTML
         report show them: agreement, the study's comparisons, then what goes beyond the study."""
-        agreement_table = [Table("Agreement between evaluators", "", self.agreement_rows)]
+        agreement_table = [Table(_("Agreement between evaluators"), "", self.agreement_rows)]
         beyond = [Table(title, "", rows) for title, rows in self.beyond_tables]
         return [t for t in (*agreement_table, *self.comparison_tables(), *beyond) if t.rows]
 
@@ -83,16 +84,16 @@ def _bars(
 def charts_for(report_: Report) -> list[Chart]:
     """The few pictures a non-technical reader needs; a chart with nothing to show is left out."""
     wanted = [
-        ("Answers with at least one factual error", "%", "with_error"),
+        (_("Answers with at least one factual error"), "%", "with_error"),
         # Side by side with the evaluators' figure: what the automatic check finds.
-        ("Automatic check: correct on questions with a reference answer", "%", "accuracy"),
-        ("Answers with a Major error", "%", "with_major"),
+        (_("Automatic check: correct on questions with a reference answer"), "%", "accuracy"),
+        (_("Answers with a Major error"), "%", "with_major"),
         (
-            "Weighted errors per answer (Minor 1, Major 5, Critical 25; lower is better)",
+            _("Weighted errors per answer (Minor 1, Major 5, Critical 25; lower is better)"),
             "",
             "weighted_score",
         ),
-        ("How often its answer was preferred", "%", "win_rate"),
+        (_("How often its answer was preferred"), "%", "win_rate"),
     ]
     charts = []
     for title, unit, pick in wanted:
@@ -117,16 +118,33 @@ def beyond_the_study(
         "position_bias": positions.as_json(),
         "style": looks.as_json(),
     }
+    if exclude_revealing:
+        revealing_title = ngettext(
+            "Answers that may reveal their author ({count} of {total} verdict was given on "
+            "their questions, left out of every figure)",
+            "Answers that may reveal their author ({count} of {total} verdicts were given on "
+            "their questions, left out of every figure)",
+            told.all_verdicts,
+        )
+    else:
+        revealing_title = ngettext(
+            "Answers that may reveal their author ({count} of {total} verdict was given on "
+            "their questions)",
+            "Answers that may reveal their author ({count} of {total} verdicts were given on "
+            "their questions)",
+            told.all_verdicts,
+        )
     tables = [
-        ("Before and after the reference answer was shown", phase_rows(by_phase)),
-        ("Which position on screen was chosen", position_rows(positions)),
+        (_("Before and after the reference answer was shown"), phase_rows(by_phase)),
+        (_("Which position on screen was chosen"), position_rows(positions)),
         (
-            f"Answers that may reveal their author ({told.verdicts} of {told.all_verdicts} "
-            f"verdicts were given on their questions"
-            + (", left out of every figure)" if exclude_revealing else ")"),
+            revealing_title.format(count=number(told.verdicts), total=number(told.all_verdicts)),
             revealing_rows(told),
         ),
-        ("How the answers look (descriptive only, not a measure of quality)", style_rows(looks)),
+        (
+            _("How the answers look (descriptive only, not a measure of quality)"),
+            style_rows(looks),
+        ),
     ]
     return data, [(title, rows) for title, rows in tables if rows]
 

@@ -56,6 +56,7 @@ from imitation_lens.core.analysis.estimates import (
 from imitation_lens.core.analysis.evaluator_view import ItemView, item_view, role_of
 from imitation_lens.core.analysis.metrics import report
 from imitation_lens.core.analysis.style import style, teacher_role
+from imitation_lens.core.housekeeping.translation import _, number
 
 # Column keys of `Study.sources`, in the table's order.
 PREFERENCE, ACCURACY, ERRORS, STYLE = "preference", "accuracy", "errors", "style"
@@ -232,14 +233,16 @@ def study(
 ) -> Study:
     """The study's table over several session documents; see the module's docstring."""
     if not documents:
-        raise StudyRefused("Choose at least one session for a study.")
+        raise StudyRefused(_("Choose at least one session for a study."))
     sessions = [_session(document) for document in documents]
     common = set(sessions[0].roles).intersection(*(s.roles for s in sessions[1:]))
     if len(sessions) > 1 and not common:
         raise StudyRefused(
-            "These sessions have no model in common (models are matched by their role name, "
-            "such as “Imitator”), so there is nothing to set side by side. Choose sessions run "
-            "on the same lineup."
+            _(
+                "These sessions have no model in common (models are matched by their role "
+                "name, such as “Imitator”), so there is nothing to set side by side. Choose "
+                "sessions run on the same lineup."
+            )
         )
     # Where each role answered, and what ran under it.
     answered: dict[str, dict[int, None]] = {}
@@ -262,7 +265,7 @@ def study(
 
     placed = _views(documents)
     judged = [(index, view) for index, view in placed if view.judged]
-    errors = _errors_per_answer([view for _, view in judged], roles, resamples, seed)
+    errors = _errors_per_answer([view for _unused, view in judged], roles, resamples, seed)
     figures = {slot.role: slot for slot in report(documents, resamples=resamples, seed=seed).slots}
     looks = {
         m.role: m for m in style(documents, teacher=compared, resamples=resamples, seed=seed).models
@@ -283,7 +286,7 @@ def study(
         against = None
         if compared is not None and role != compared and compared in first:
             against = as_good_or_better(
-                [view for _, view in judged], role, compared, resamples=resamples, seed=seed
+                [view for _unused, view in judged], role, compared, resamples=resamples, seed=seed
             )
         checked = figures.get(role)
         look = looks.get(role)
@@ -324,20 +327,24 @@ def _notes(
     notes = []
     if teacher is None:
         notes.append(
-            "No model has the role “Teacher”, so there is no preference against the teacher."
+            _("No model has the role “Teacher”, so there is no preference against the teacher.")
         )
     title = {session.id: session.title for session in sessions}
     for model in models:
         missing = [title[s.id] for s in sessions if s.id not in model.sessions]
         if missing and len(sessions) > 1:
             notes.append(
-                f"The {model.role} did not answer in {', '.join(f'“{t}”' for t in missing)}: "
-                "its figures come from the other sessions only."
+                _(
+                    "The {model} did not answer in {sessions}: its figures come from the other "
+                    "sessions only."
+                ).format(model=model.role, sessions=", ".join(f"“{t}”" for t in missing))
             )
         if len(model.models) > 1:
             notes.append(
-                f"The {model.role} was not the same model in every session "
-                f"({', '.join(model.models)}): its row puts them together."
+                _(
+                    "The {model} was not the same model in every session ({files}): its row "
+                    "puts them together."
+                ).format(model=model.role, files=", ".join(model.models))
             )
     return notes
 
@@ -352,65 +359,77 @@ def _against(head: AgainstTeacher | None) -> str:
 def _counts(head: AgainstTeacher | None) -> str:
     if head is None:
         return DASH
-    text = f"{head.better} better, {head.ties} tied, {head.worse} worse"
-    return text + (f" ({head.left_out} left out)" if head.left_out else "")
+    text = _("{better} better, {ties} tied, {worse} worse").format(
+        better=number(head.better), ties=number(head.ties), worse=number(head.worse)
+    )
+    if head.left_out:
+        text += " " + _("({count} left out)").format(count=number(head.left_out))
+    return text
 
 
 def column_meanings(result: Study) -> list[tuple[str, str]]:
     """Each column of `study_rows` and what it means, in plain words."""
-    teacher = result.teacher or "teacher"
+    teacher = result.teacher or _("teacher")
     return [
-        ("Model", "the role the model had in the lineup; models are matched by it."),
-        ("In sessions", "in how many of the chosen sessions this model answered."),
+        (_("Model"), _("the role the model had in the lineup; models are matched by it.")),
+        (_("In sessions"), _("in how many of the chosen sessions this model answered.")),
         (
-            f"As good as or better than the {teacher}",
-            "share of the evaluator's verdicts where this model's answer was chosen over the "
-            f"{teacher}'s or the two were called a tie (a tie counts in full, as in the study). "
-            "Verdicts for another answer, or “all bad”, are left out.",
+            _("As good as or better than the {teacher}").format(teacher=teacher),
+            _(
+                "share of the evaluator's verdicts where this model's answer was chosen over "
+                "the {teacher}'s or the two were called a tie (a tie counts in full, as in the "
+                "study). Verdicts for another answer, or “all bad”, are left out."
+            ).format(teacher=teacher),
         ),
         (
-            f"Verdicts against the {teacher}",
-            "how those verdicts went: this model chosen, a tie, or the teacher chosen.",
+            _("Verdicts against the {teacher}").format(teacher=teacher),
+            _("how those verdicts went: this model chosen, a tie, or the teacher chosen."),
         ),
         (
-            "Correct by the automatic check",
-            "share of answers to questions with a reference answer that the app's automatic "
-            "check finds correct (every answer, judged or not).",
+            _("Correct by the automatic check"),
+            _(
+                "share of answers to questions with a reference answer that the app's "
+                "automatic check finds correct (every answer, judged or not)."
+            ),
         ),
-        ("Checked answers", "how many answers the automatic check looked at."),
+        (_("Checked answers"), _("how many answers the automatic check looked at.")),
         (
-            "Errors per answer",
-            "errors the evaluator marked, per answer to a judged question (lower is better).",
-        ),
-        (
-            "Answers with lists",
-            "style only, not quality: share of answers laid out as a list.",
-        ),
-        ("Words per answer", "style only: the average length of an answer."),
-        (
-            "Hedged answers",
-            "style only: share of answers with a hedging phrase (“it may be”, “I think”).",
+            _("Errors per answer"),
+            _("errors the evaluator marked, per answer to a judged question (lower is better)."),
         ),
         (
-            f"Wording like the {teacher}'s",
-            f"style only: how alike the wording is to the {teacher}'s answer to the same "
-            "question, from 0 (nothing in common) to 1 (the same words).",
+            _("Answers with lists"),
+            _("style only, not quality: share of answers laid out as a list."),
+        ),
+        (_("Words per answer"), _("style only: the average length of an answer.")),
+        (
+            _("Hedged answers"),
+            _("style only: share of answers with a hedging phrase (“it may be”, “I think”)."),
+        ),
+        (
+            _("Wording like the {teacher}'s").format(teacher=teacher),
+            _(
+                "style only: how alike the wording is to the {teacher}'s answer to the same "
+                "question, from 0 (nothing in common) to 1 (the same words)."
+            ).format(teacher=teacher),
         ),
     ]
 
 
 def study_rows(result: Study) -> list[dict[str, str]]:
     """One row per model, column names in plain words (see `column_meanings`)."""
-    names = [name for name, _ in column_meanings(result)]
+    names = [name for name, _meaning in column_meanings(result)]
     rows = []
     for model in result.models:
         values = [
             model.role,
-            f"{len(model.sessions)} of {len(result.sessions)}",
+            _("{count} of {total}").format(
+                count=number(len(model.sessions)), total=number(len(result.sessions))
+            ),
             _against(model.against_teacher),
             _counts(model.against_teacher),
             format_share(model.accuracy),
-            str(model.accuracy.count),
+            number(model.accuracy.count),
             format_number(model.errors_per_answer, 2),
             format_share(model.list_share),
             format_number(model.mean_words, 0),
@@ -424,21 +443,22 @@ def study_rows(result: Study) -> list[dict[str, str]]:
 def session_rows(result: Study) -> list[dict[str, str]]:
     """One row per session: what it is and which columns it fed."""
     columns = {
-        PREFERENCE: "preference",
-        ACCURACY: "automatic check",
-        ERRORS: "errors",
-        STYLE: "style",
+        PREFERENCE: _("preference"),
+        ACCURACY: _("automatic check"),
+        ERRORS: _("errors"),
+        STYLE: _("style"),
     }
+    kinds = {"factual": _("factual"), "open-ended": _("open-ended"), "mixed": _("mixed")}
     rows = []
     for session in result.sessions:
         used = [word for key, word in columns.items() if session.id in result.sources[key]]
         rows.append(
             {
-                "Session": session.title,
-                "Kind": session.kind,
-                "Questions": str(session.items),
-                "With a reference answer": str(session.with_reference),
-                "Used for": ", ".join(used) or "nothing yet",
+                _("Session"): session.title,
+                _("Kind"): kinds.get(session.kind, session.kind),
+                _("Questions"): number(session.items),
+                _("With a reference answer"): number(session.with_reference),
+                _("Used for"): ", ".join(used) or _("nothing yet"),
             }
         )
     return rows

@@ -46,6 +46,7 @@ from imitation_lens.core.analysis.estimates import (
 )
 from imitation_lens.core.analysis.evaluator_view import FINISHED_STATUSES, merge_documents, role_of
 from imitation_lens.core.analysis.text_style import is_hedged, uses_list, word_count
+from imitation_lens.core.housekeeping.translation import _, number
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SPACE = re.compile(r"\s+")
@@ -178,17 +179,22 @@ def style(
 
 def style_rows(result: Style) -> list[dict[str, str]]:
     """One row per model, in plain words, for the Markdown export."""
-    like = f"like the {result.teacher}'s" if result.teacher else "like the teacher's"
+    if result.teacher:
+        by_words = _("Wording like the {teacher}'s (words, 0–1)").format(teacher=result.teacher)
+        by_letters = _("Wording like the {teacher}'s (letters, 0–1)").format(teacher=result.teacher)
+    else:
+        by_words = _("Wording like the teacher's (words, 0–1)")
+        by_letters = _("Wording like the teacher's (letters, 0–1)")
     return [
         {
-            "Model": m.role,
-            "Answers (judged or not)": str(m.answers),
-            "Answers with lists": format_share(m.list_share),
-            "Words per answer": format_number(m.mean_words, 0),
-            "Hedged answers": format_share(m.hedged_share),
-            "Confident answers": format_share(m.confident_share),
-            f"Wording {like} (words, 0–1)": format_number(m.like_teacher_words, 2),
-            f"Wording {like} (letters, 0–1)": format_number(m.like_teacher_chars, 2),
+            _("Model"): m.role,
+            _("Answers (judged or not)"): number(m.answers),
+            _("Answers with lists"): format_share(m.list_share),
+            _("Words per answer"): format_number(m.mean_words, 0),
+            _("Hedged answers"): format_share(m.hedged_share),
+            _("Confident answers"): format_share(m.confident_share),
+            by_words: format_number(m.like_teacher_words, 2),
+            by_letters: format_number(m.like_teacher_chars, 2),
         }
         for m in result.models
     ]

@@ -17,8 +17,9 @@ from typing import Any
 from imitation_lens.core.analysis.estimates import RESAMPLES, SEED, format_share
 from imitation_lens.core.analysis.evaluator_view import ItemView
 from imitation_lens.core.analysis.metrics import Evaluators, Report, item_views, report_of_views
+from imitation_lens.core.housekeeping.translation import N_, _, number
 
-NO_TAG = "No tag"
+NO_TAG = N_("No tag")  # a key of the JSON report: English there, _() where shown
 
 
 def tags_of(item: Mapping[str, Any]) -> list[str]:
@@ -89,13 +90,13 @@ def topic_rows(reports: Mapping[str, Report]) -> list[dict[str, str]]:
         for slot in result.slots:
             rows.append(
                 {
-                    "Topic": tag,
-                    "Model": slot.role,
-                    "Checked automatically": str(slot.accuracy.count),
-                    "Correct by the automatic check": format_share(slot.accuracy),
-                    "Judged answers": str(slot.answers),
-                    "Answers with an error": format_share(slot.with_error),
-                    "Answers with a major error": format_share(slot.with_major),
+                    _("Topic"): _(NO_TAG) if tag == NO_TAG else tag,
+                    _("Model"): slot.role,
+                    _("Checked automatically"): number(slot.accuracy.count),
+                    _("Correct by the automatic check"): format_share(slot.accuracy),
+                    _("Judged answers"): number(slot.answers),
+                    _("Answers with an error"): format_share(slot.with_error),
+                    _("Answers with a major error"): format_share(slot.with_major),
                 }
             )
     return rows

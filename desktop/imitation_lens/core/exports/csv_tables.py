@@ -28,7 +28,7 @@ from imitation_lens.core.exports.wording import (
     yes_no,
 )
 from imitation_lens.core.judging.answer_check import check_verdict, lenient_check
-from imitation_lens.core.judging.taxonomy import category_label
+from imitation_lens.core.judging.taxonomy import english_category_label
 
 MARK_COLUMNS = (
     "session",
@@ -143,7 +143,7 @@ def mark_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
                         "phase": mark.get("phase"),
                         "counted": yes_no(counted),
                         "category": mark.get("category"),
-                        "category_label": category_label(str(mark.get("category") or "")),
+                        "category_label": english_category_label(str(mark.get("category") or "")),
                         "severity": mark.get("severity"),
                         "quote": mark.get("quote"),
                         "note": mark.get("note"),

@@ -24,8 +24,10 @@ from imitation_lens.core.exports.wording import (
     plain_time,
     question_sets,
     session_title,
+    status_words,
     verdict_words,
 )
+from imitation_lens.core.housekeeping.translation import _, number
 from imitation_lens.core.judging.taxonomy import category_label, severity_label
 
 # text is escaped, so the escaping can't touch them and the model can't forge them.
@@ -104,7 +106,7 @@ def _inline(text: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _mark_kind(category: str, severity: str) -> str:
+def _mark_kind(category: str, severity: str) -> str:  # cleared per document (see there)
     """A mark's category and severity as its list entry shows them: few, and met on every mark."""
     return f"**{_inline(category_label(category))}**, {_inline(severity_label(severity))}"
 
@@ -112,7 +114,7 @@ def _mark_kind(category: str, severity: str) -> str:
 def _answer_markdown(view: ShownAnswer) -> list[str]:
     """The answer as blockquote lines; marked stretches bold, each mark's number after it."""
     if not view.text.strip():
-        return ["> (no text)"]
+        return ["> " + _("(no text)")]
     # Our markers can't be forged: the model's own private-use characters become U+FFFD.
     forged = not view.text.isascii() and _SENTINELS.search(view.text) is not None
     spaced = False  # whether any bold stretch may start or end with white space
@@ -159,14 +161,16 @@ def _mark_line(mark: ShownMark) -> str:
     kind = _mark_kind(str(row.get("category") or ""), str(row.get("severity") or ""))
     line = f"{mark.number}\\. {kind}"
     if row.get("unsure"):
-        line += ", not sure"
+        line += ", " + _("not sure")
     line += f": “{_inline(str(row.get('quote') or ''))}”"
     if row.get("note"):
         line += f" — {_inline(str(row['note']))}"
     if row.get("correction"):
-        line += f" — should be: {_inline(str(row['correction']))}"
+        line += " — " + _("should be: {correction}").format(
+            correction=_inline(str(row["correction"]))
+        )
     if not mark.placed:
-        line += " (its place in the answer could not be found)"
+        line += " " + _("(its place in the answer could not be found)")
     return "- " + line
 
 
@@ -176,7 +180,7 @@ def _table(rows: list[dict[str, str]]) -> list[str]:
         columns.extend(key for key in row if key not in columns)
     lines = [
         "| " + " | ".join(_inline(c) for c in columns) + " |",
-        "|" + "|".join(" --- " for _ in columns) + "|",
+        "|" + "|".join(" --- " for _unused in columns) + "|",
     ]
     for row in rows:
         lines.append("| " + " | ".join(_inline(row.get(c, "")) for c in columns) + " |")
@@ -189,31 +193,32 @@ def markdown_document(
     sections: list[tuple[str, list[dict[str, str]]]] | None = None,
     comparisons: Sequence[Table] = (),
 ) -> str:
-    _mark_kind.cache_clear()  # category labels as the taxonomy has them now
+    # Category labels as the taxonomy has them now, in the language chosen now.
+    _mark_kind.cache_clear()
     me = str(document.get("evaluator") or "")
     session = document.get("session") or {}
     items = list(document.get("items") or [])
     out = [
         f"# {_inline(session_title(document))}",
         "",
-        f"- Evaluator: {_inline(me)}",
-        f"- Questions: {len(items)}",
-        f"- Exported: {_inline(plain_time(document.get('exported_at')))}",
-        f"- Blind: {'yes' if session.get('blind') else 'no'}",
+        "- " + _("Evaluator: {name}").format(name=_inline(me)),
+        "- " + _("Questions: {count}").format(count=number(len(items))),
+        "- " + _("Exported: {time}").format(time=_inline(plain_time(document.get("exported_at")))),
+        "- " + (_("Blind: yes") if session.get("blind") else _("Blind: no")),
     ]
     sets = question_sets(items)
     if sets:  # public sets come with terms: say which, with the questions
-        out.append(f"- Question sets: {_inline(sets)}")
+        out.append("- " + _("Question sets: {sets}").format(sets=_inline(sets)))
     out += [
         "",
-        "Marked text is in **bold**; the number after it points to the list under the answer.",
+        _("Marked text is in **bold**; the number after it points to the list under the answer."),
         "",
     ]
     if summary_rows:
-        out += ["## Summary", "", *_table(summary_rows), ""]
+        out += ["## " + _("Summary"), "", *_table(summary_rows), ""]
     if comparisons:
         # The study's comparisons (core/analysis/evidence.py): one table each, with its note.
-        out += ["## The study's comparisons", ""]
+        out += ["## " + _("The study's comparisons"), ""]
         for table in comparisons:
             out += [f"### {_inline(table.title)}", ""]
             if table.note:
@@ -221,32 +226,41 @@ def markdown_document(
             out += [*_table(table.rows), ""]
     if sections:
         # Beyond the study (core/analysis/session_report.py `beyond_the_study`): one table each.
-        out += ["## Beyond the study", ""]
+        out += ["## " + _("Beyond the study"), ""]
         for title, rows in sections:
             out += [f"### {_inline(title)}", "", *_table(rows), ""]
     for item in items:
         phase = final_phase(item, me, me)
-        out += [f"## Question {item.get('position')}", ""]
+        out += ["## " + _("Question {number}").format(number=item.get("position")), ""]
         out += [
             "> " + line if line else ">"
             for line in markdown_escape(item.get("prompt") or "").split("\n")
         ]
         out.append("")
         if item.get("reference"):
-            reference = f"**Reference answer:** {_inline(item['reference'])}"
+            reference = _("**Reference answer:** {reference}").format(
+                reference=_inline(item["reference"])
+            )
             if item.get("reference_source"):
-                reference += f" (source: {_inline(item['reference_source'])})"
+                reference += " " + _("(source: {source})").format(
+                    source=_inline(item["reference_source"])
+                )
             out += [reference, ""]
             if item.get("aliases"):
-                out += [f"**Also accepted:** {_inline('; '.join(map(str, item['aliases'])))}", ""]
+                also = _inline("; ".join(map(str, item["aliases"])))
+                out += [_("**Also accepted:** {answers}").format(answers=also), ""]
         if item.get("incorrect_answers"):
             # The set's known-wrong answers (TruthfulQA), which the automatic check refuses.
             wrong = _inline("; ".join(map(str, item["incorrect_answers"])))
-            out += [f"**Known to be wrong** (listed by the set): {wrong}", ""]
+            out += [
+                _("**Known to be wrong** (listed by the set): {answers}").format(answers=wrong),
+                "",
+            ]
         for response in item.get("responses") or []:
             view = shown_answer(response, me, phase)
             out += [f"### {_inline(answer_title(response))}", ""]
-            status = STATUS_WORDS.get(str(response.get("status")), "")
+            code = str(response.get("status"))
+            status = status_words(code) if code in STATUS_WORDS else ""
             if status:
                 error = str(response.get("error") or "")
                 out += [_inline(status + (f": {error}" if error else "")), ""]
@@ -258,9 +272,11 @@ def markdown_document(
             if flags:
                 out += ["*" + "; ".join(flags) + "*", ""]
         verdict = verdict_of(item, me, phase, me)
-        line = f"**Verdict:** {_inline(verdict_words(item, verdict, phase))}"
+        line = _("**Verdict:** {verdict}").format(
+            verdict=_inline(verdict_words(item, verdict, phase))
+        )
         if verdict and verdict.get("reason"):
-            line += f" Why: {_inline(str(verdict['reason']))}"
+            line += " " + _("Why: {reason}").format(reason=_inline(str(verdict["reason"])))
         out += [line, "", "---", ""]
     return "\n".join(out)
 

@@ -26,7 +26,7 @@ from imitation_lens.core.analysis.evaluator_view import (
     weight_of,
 )
 from imitation_lens.core.analysis.text_style import word_count
-from imitation_lens.core.housekeeping.translation import _
+from imitation_lens.core.housekeeping.translation import _, current_language
 from imitation_lens.core.judging.annotations import Mark
 from imitation_lens.core.judging.taxonomy import CRITICAL
 
@@ -41,6 +41,7 @@ def describe_mark(mark: dict[str, Any]) -> str:
         str(mark.get("note") or ""),
         str(mark.get("correction") or ""),
         bool(mark.get("unsure")),
+        current_language(),
     )
 
 
@@ -50,8 +51,11 @@ def forget_descriptions() -> None:
 
 
 @lru_cache(maxsize=4096)
-def _describe(category: str, severity: str, note: str, correction: str, unsure: bool) -> str:
-    # Most marks carry no note or correction, so a few words serve a whole session.
+def _describe(
+    category: str, severity: str, note: str, correction: str, unsure: bool, language: str
+) -> str:
+    # Most marks carry no note or correction, so a few words serve a whole session; `language`
+    # keeps the memo from answering in the language chosen before.
     return Mark(
         id="",
         response_id="",

@@ -17,6 +17,9 @@ from __future__ import annotations
 import configparser
 import locale
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime
 from pathlib import Path
 
@@ -37,6 +40,15 @@ _DEFAULT_LOCALES = {GERMAN: "de_DE", ENGLISH: "en_US"}
 _language = ENGLISH
 _locale = Locale.parse(_DEFAULT_LOCALES[ENGLISH])
 _catalogue: NullTranslations = NullTranslations()
+# `in_english`'s choice for the code it wraps only: a context variable, so each thread (and
+# each task) has its own and an export writing English leaves the window's language alone.
+_Choice = tuple[str, Locale, NullTranslations]
+_here: ContextVar[_Choice | None] = ContextVar("core_language_here", default=None)
+
+
+def _now() -> _Choice:
+    here = _here.get()
+    return here if here is not None else (_language, _locale, _catalogue)
 
 
 def catalogue_folder() -> Path:
@@ -68,17 +80,29 @@ def use_language(language: str, variant: str | None = None) -> None:
 
 
 def current_language() -> str:
-    return _language
+    return _now()[0]
+
+
+@contextmanager
+def in_english() -> Iterator[None]:
+    """Core writes English inside, whatever the chosen language: for exported data built from
+    the readable tables (the JSON report's agreement rows), which stays language-neutral. Only
+    the code inside, in this thread, is affected."""
+    token = _here.set((ENGLISH, Locale.parse(_DEFAULT_LOCALES[ENGLISH]), NullTranslations()))
+    try:
+        yield
+    finally:
+        _here.reset(token)
 
 
 def _(message: str) -> str:
     """`message` in the chosen language (named {placeholders} are filled in afterwards)."""
-    return _catalogue.gettext(message)
+    return _now()[2].gettext(message)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The form of the message for `count`, by the chosen language's plural rules."""
-    return _catalogue.ngettext(singular, plural, count)
+    return _now()[2].ngettext(singular, plural, count)
 
 
 def N_(message: str) -> str:
@@ -93,25 +117,27 @@ def N_(message: str) -> str:
 def number(value: float, decimals: int = 0) -> str:
     """1,234.5 in English, 1.234,5 in German."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-    return numbers.format_decimal(value, format=pattern, locale=_locale)
+    return numbers.format_decimal(value, format=pattern, locale=_now()[1])
 
 
 def percent(fraction: float, decimals: int = 0) -> str:
     """0.572 → 57% in English, 57 % in German."""
-    pattern = str(_locale.percent_formats[None].pattern)  # "#,##0%", German "#,##0\xa0%"
+    chosen = _now()[1]
+    pattern = str(chosen.percent_formats[None].pattern)  # "#,##0%", German "#,##0\xa0%"
     if decimals > 0:
         pattern = pattern.replace("0", "0." + "0" * decimals, 1)
-    return numbers.format_percent(fraction, format=pattern, locale=_locale)
+    return numbers.format_percent(fraction, format=pattern, locale=chosen)
 
 
 def date_time(moment: datetime) -> str:
     """A moment to the minute as the language writes it: Dec 1, 2026, 2:05 PM / 01.12.2026, 14:05."""
-    time = dates.format_time(moment, format="short", locale=_locale)
-    return f"{dates.format_date(moment, format='medium', locale=_locale)}, {time}"
+    chosen = _now()[1]
+    time = dates.format_time(moment, format="short", locale=chosen)
+    return f"{dates.format_date(moment, format='medium', locale=chosen)}, {time}"
 
 
 def day(moment: datetime) -> str:
-    return dates.format_date(moment, format="medium", locale=_locale)
+    return dates.format_date(moment, format="medium", locale=_now()[1])
 
 
 # -- the choice, outside the window ---------------------------------------------------------------

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
+from imitation_lens.core.housekeeping.translation import _
 from imitation_lens.core.judging.answer_check import check_verdict
 from imitation_lens.core.judging.taxonomy import category_label, category_of, severity_label
 from imitation_lens.core.running.events import utc_now
@@ -59,22 +60,24 @@ class Mark:
     def describe(self) -> str:
         parts = [category_label(self.category), severity_label(self.severity)]
         if self.unsure:
-            parts.append("not sure")
+            parts.append(_("not sure"))
         text = " · ".join(parts)
         if self.note:
             text += f" — {self.note}"
         if self.correction:
-            text += f" (should be: {self.correction})"
+            text += " " + _("(should be: {correction})").format(correction=self.correction)
         return text
 
 
 def mark_problem(mark: Mark) -> str | None:
     """Why a mark can't be saved as it is, in plain words; None when it can."""
     if mark.start >= mark.end:
-        return "A mark needs at least one character of the answer."
+        return _("A mark needs at least one character of the answer.")
     category = category_of(mark.category)
     if category is not None and category.needs_note and not mark.note.strip():
-        return f"“{category.label}” needs a note: say what you looked for and did not find."
+        return _("“{category}” needs a note: say what you looked for and did not find.").format(
+            category=category.shown_label()
+        )
     return None
 
 
@@ -278,6 +281,6 @@ def item_state(store: Store, item_id: str) -> dict[str, Any]:
             else None
         )
         response["auto_check"] = None if verdict is None else verdict.correct
-        response["auto_check_reason"] = "" if verdict is None else verdict.reason
+        response["auto_check_reason"] = "" if verdict is None else verdict.shown_reason()
     item["verdicts"] = verdicts_for(store, item_id)
     return item

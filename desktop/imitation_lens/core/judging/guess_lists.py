@@ -4,8 +4,8 @@ The strict check (strict_check.py) calls an answer *hedged* when its answer is o
 enumeration whose other items are not accepted answers — a numbered or bulleted list judged by
 each item's first part, or a run of short candidates in one sentence ("Hindi, Tamil, Telugu and
 Malayalam") — because a shotgun answer must not be credited for the guess that happened to be
-right. A list made only of accepted answers is not a hedge. These functions give the reason in
-plain words, or None when the answer is not such a list.
+right. A list made only of accepted answers is not a hedge. These functions give the other
+candidates (up to three, as the reason names them), or None when the answer is not such a list.
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ def numbered_list(reading: Reading, first: Hit, refs: list[Hit]) -> str | None:
             labels.append(label_of(words, head[0], head[-1] + 1))
     if not labels:
         return None
-    return f"lists {first.label} among other answers: {', '.join(labels[:3])}"
+    return ", ".join(labels[:3])
 
 
 def _segments(reading: Reading, sentence: int, refs: list[Hit]) -> list[tuple[str, list[int]]]:
@@ -188,5 +188,4 @@ def inline_list(reading: Reading, first: Hit, refs: list[Hit]) -> str | None:
     others = [p for p in run if not any(i in starts for i in p)]
     if not others:
         return None
-    labels = ", ".join(label_of(words, p[0], p[-1] + 1) for p in others[:3])
-    return f"lists {first.label} among other answers: {labels}"
+    return ", ".join(label_of(words, p[0], p[-1] + 1) for p in others[:3])

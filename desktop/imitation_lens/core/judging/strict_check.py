@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from imitation_lens.core.housekeeping.translation import N_, _
 from imitation_lens.core.judging.answer_reading import (
     LINKS,
     STOP,
@@ -59,11 +60,27 @@ VERDICTS = (CORRECT, WRONG, HEDGED, NEGATED, NOT_FOUND, EMPTY)
 @dataclass(frozen=True)
 class AnswerVerdict:
     code: str  # one of VERDICTS
-    reason: str  # plain words, e.g. "offers both Canberra and Sydney"
+    # Plain English words, e.g. "offers both Canberra and Sydney": exports keep these, so
+    # sessions checked in either language read the same.
+    reason: str
+    # The reason's message and its filled-in words, for `shown_reason` in the chosen language.
+    message: str = ""
+    values: tuple[tuple[str, str], ...] = ()
 
     @property
     def correct(self) -> bool:
         return self.code == CORRECT
+
+    def shown_reason(self) -> str:
+        """The reason in the chosen language, for people to read."""
+        if not self.message:
+            return self.reason
+        return _(self.message).format(**dict(self.values))
+
+
+def _said(code: str, message: str, **values: str) -> AnswerVerdict:
+    """A verdict whose reason is `message` (marked N_ where written) with `values` filled in."""
+    return AnswerVerdict(code, message.format(**values), message, tuple(sorted(values.items())))
 
 
 _PART_WORDS = frozenset({"including", "includes", "plus", "excluding", "besides"})
@@ -104,7 +121,12 @@ def _hedge(
                 continue
             different = rival.value is None or rival.value != ref.value
             if different and reading.linked(ref, rival, numeric):
-                return AnswerVerdict(HEDGED, f"offers both {ref.label} and {rival.label}")
+                return _said(
+                    HEDGED,
+                    N_("offers both {answer} and {other}"),
+                    answer=ref.label,
+                    other=rival.label,
+                )
         if numeric or (top is not None and ref.clause not in top):
             continue
         # "iron or lead": a lower-case alternative is still an alternative.
@@ -124,7 +146,12 @@ def _hedge(
                     and word.value is None
                 ):
                     other_label = word.text.title() if word.capital else word.text
-                    return AnswerVerdict(HEDGED, f"offers both {ref.label} and {other_label}")
+                    return _said(
+                        HEDGED,
+                        N_("offers both {answer} and {other}"),
+                        answer=ref.label,
+                        other=other_label,
+                    )
     return None
 
 
@@ -137,13 +164,18 @@ def _verdict_from(
     if not asserted:
         if refs and all(reading.words[h.start].asked for h in refs):
             if rivals:
-                return AnswerVerdict(WRONG, f"answers {rivals[0].label}; it only asks about {name}")
-            return AnswerVerdict(NOT_FOUND, f"only asks whether it is {name}")
+                return _said(
+                    WRONG,
+                    N_("answers {answer}; it only asks about {reference}"),
+                    answer=rivals[0].label,
+                    reference=name,
+                )
+            return _said(NOT_FOUND, N_("only asks whether it is {reference}"), reference=name)
         if refs:
-            return AnswerVerdict(NEGATED, f"says it is not {name}")
+            return _said(NEGATED, N_("says it is not {reference}"), reference=name)
         if rivals:
-            return AnswerVerdict(WRONG, f"answers {rivals[0].label}")
-        return AnswerVerdict(NOT_FOUND, "does not give the reference answer")
+            return _said(WRONG, N_("answers {answer}"), answer=rivals[0].label)
+        return _said(NOT_FOUND, N_("does not give the reference answer"))
     sentence = reading.top_sentence([*asserted, *rivals])
     in_top = sorted(
         (h for h in [*asserted, *rivals] if reading.words[h.start].sentence == sentence),
@@ -155,18 +187,32 @@ def _verdict_from(
     if hedge is not None:
         return hedge
     if not first.is_reference:
-        return AnswerVerdict(WRONG, f"answers {first.label}; {name} only comes up in passing")
+        return _said(
+            WRONG,
+            N_("answers {answer}; {reference} only comes up in passing"),
+            answer=first.label,
+            reference=name,
+        )
     hedge = _hedge(reading, asserted, rivals, numeric)
     if hedge is None and not numeric:
         listed = numbered_list(reading, first, refs) or inline_list(reading, first, refs)
-        hedge = AnswerVerdict(HEDGED, listed) if listed else None
+        hedge = (
+            _said(
+                HEDGED,
+                N_("lists {answer} among other answers: {others}"),
+                answer=first.label,
+                others=listed,
+            )
+            if listed
+            else None
+        )
     if hedge is not None:
         return hedge
     if not numeric:
         thing = _predicate_mismatch(reading, first)
         if thing is not None:
-            return AnswerVerdict(WRONG, f"says {first.label} is {thing}")
-    return AnswerVerdict(CORRECT, f"gives {first.label}")
+            return _said(WRONG, N_("says {answer} is {thing}"), answer=first.label, thing=thing)
+    return _said(CORRECT, N_("gives {answer}"), answer=first.label)
 
 
 def _number_label(value: float) -> str:
@@ -265,13 +311,13 @@ def strict_verdict(
 ) -> AnswerVerdict:
     """The strict verdict on `answer` against the accepted answers (the reference first)."""
     if not answer.strip():
-        return AnswerVerdict(EMPTY, "no answer to check")
+        return _said(EMPTY, N_("no answer to check"))
     reading = Reading(answer, accepted, question)
     if not reading.words:
-        return AnswerVerdict(EMPTY, "no words to check")
+        return _said(EMPTY, N_("no words to check"))
     if not reading.forms:
-        return AnswerVerdict(NOT_FOUND, "the reference answer has no words to look for")
-    numbers = [form for _, form in reading.forms if len(form) == 1 and _is_number(form[0])]
+        return _said(NOT_FOUND, N_("the reference answer has no words to look for"))
+    numbers = [form for _unused, form in reading.forms if len(form) == 1 and _is_number(form[0])]
     texts = [(label, form) for label, form in reading.forms if form not in numbers]
     if not numbers:
         return _text_verdict(reading, incorrect)

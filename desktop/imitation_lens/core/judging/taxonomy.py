@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from imitation_lens.core.housekeeping.translation import N_, _
+
 
 @dataclass(frozen=True)
 class Category:
@@ -16,6 +18,14 @@ class Category:
     colour: tuple[int, int, int]
     needs_note: bool = False
 
+    # `label` and `meaning` are the English source (N_): exports keep them; people see these.
+    def shown_label(self) -> str:
+        """The label in the chosen language."""
+        return _(self.label)
+
+    def shown_meaning(self) -> str:
+        return _(self.meaning)
+
 
 # The one list of error categories: the mark form, the keys, the colour key, the shortcut
 # sheet, the exports and the report all read it (through the functions below, when they are
@@ -26,45 +36,45 @@ CATEGORIES: tuple[Category, ...] = (
     Category(
         "1",
         "wrong_detail",
-        "Wrong detail",
-        "a name, number, date or place is wrong",
+        N_("Wrong detail"),
+        N_("a name, number, date or place is wrong"),
         (230, 159, 0),  # orange
     ),
     Category(
         "2",
         "wrong_claim",
-        "Wrong claim",
-        "a statement or relationship is false",
+        N_("Wrong claim"),
+        N_("a statement or relationship is false"),
         (213, 94, 0),  # vermillion
     ),
     Category(
         "3",
         "invented",
-        "Made up",
-        "a person, work, quote, source or URL that does not exist",
+        N_("Made up"),
+        N_("a person, work, quote, source or URL that does not exist"),
         (204, 121, 167),  # reddish purple
         needs_note=True,
     ),
     Category(
         "4",
         "unverifiable",
-        "Can't be checked",
-        "stated as fact, but nothing could confirm it",
+        N_("Can't be checked"),
+        N_("stated as fact, but nothing could confirm it"),
         (86, 180, 233),  # sky blue
         needs_note=True,
     ),
     Category(
         "5",
         "overclaim",
-        "Stated too strongly",
-        "opinion or guess presented as settled fact",
+        N_("Stated too strongly"),
+        N_("opinion or guess presented as settled fact"),
         (240, 228, 66),  # yellow
     ),
     Category(
         "6",
         "reasoning",
-        "Reasoning error",
-        "a step of reasoning or arithmetic is wrong",
+        N_("Reasoning error"),
+        N_("a step of reasoning or arithmetic is wrong"),
         (0, 158, 115),  # bluish green
     ),
 )
@@ -124,20 +134,36 @@ class Severity:
     weight: int  # MQM weights as used in WMT human evaluation
     meaning: str
 
+    def shown_label(self) -> str:
+        """The label in the chosen language (`label` is the English source)."""
+        return _(self.label)
 
-MINOR = Severity("minor", "Minor", 1, "a flaw that leaves the answer useful")
-MAJOR = Severity("major", "Major", 5, "misleads on a point that matters")
-CRITICAL = Severity("critical", "Critical", 25, "the answer is wrong as a whole")
+    def shown_meaning(self) -> str:
+        return _(self.meaning)
+
+
+MINOR = Severity("minor", N_("Minor"), 1, N_("a flaw that leaves the answer useful"))
+MAJOR = Severity("major", N_("Major"), 5, N_("misleads on a point that matters"))
+CRITICAL = Severity("critical", N_("Critical"), 25, N_("the answer is wrong as a whole"))
 SEVERITIES = {s.code: s for s in (MINOR, MAJOR, CRITICAL)}
 SPAN_SEVERITIES = (MINOR, MAJOR)  # critical belongs to a whole answer
 
 
 def category_label(code: str) -> str:
-    """The label shown for a code, or the code itself for one this version does not know."""
+    """The label shown for a code in the chosen language, or the code itself for one this
+    version does not know."""
+    found = category_of(code)
+    return found.shown_label() if found else code
+
+
+def english_category_label(code: str) -> str:
+    """The label in English whatever the language: exported data stays language-neutral."""
     found = category_of(code)
     return found.label if found else code
 
 
 def severity_label(code: str) -> str:
+    """The severity's label in the chosen language, or the code for one this version does not
+    know."""
     severity = SEVERITIES.get(code)
-    return severity.label if severity else code
+    return severity.shown_label() if severity else code

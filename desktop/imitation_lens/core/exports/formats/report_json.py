@@ -16,8 +16,12 @@ REPORT_VERSION = 1
 def report_document(document: dict[str, Any]) -> dict[str, Any]:
     """The report of a format-3 session document as JSON-able numbers."""
     from imitation_lens.core.analysis.session_report import build_session_report
+    from imitation_lens.core.housekeeping.translation import in_english
 
-    built = build_session_report(document)
+    # Data for other programs: the same keys and words in every language (the agreement rows
+    # and the evaluators' names in words are the readable table's).
+    with in_english():
+        built = build_session_report(document)
     return {
         "format": REPORT_FORMAT,
         "format_version": REPORT_VERSION,
