@@ -34,6 +34,8 @@ from imitation_lens.core.batches.set_files import (
     first_rows,
     take_rows,
 )
+from imitation_lens.core.housekeeping import translation
+from imitation_lens.core.housekeeping.translation import _, ngettext
 
 # TruthfulQA lists refusals among its correct answers; accepting one would credit an answer
 # for saying nothing, so they are never taken as accepted forms of the reference.
@@ -352,24 +354,34 @@ def read_question_file(
             return read_prompt_set_file(path)
         if mapping is None and found is None:
             if not head:
-                raise PromptSetError(f"{path.name} was not imported: it has no questions in it.")
+                raise PromptSetError(
+                    _("{name} was not imported: it has no questions in it.").format(name=path.name)
+                )
             raise UnrecognisedFields(path, head)
         make: Callable[[Row], SetItem | None] = (
-            mapping.item if mapping is not None else found.item if found else lambda _: None
+            mapping.item if mapping is not None else found.item if found else lambda _unused: None
         )
         taken = take_rows(path, make, sample, progress)
     except SetFileError as error:
         raise PromptSetError(f"{error}") from error
     if not taken.rows:
-        raise PromptSetError(f"{path.name} was not imported: none of its rows has a question.")
+        raise PromptSetError(
+            _("{name} was not imported: none of its rows has a question.").format(name=path.name)
+        )
     name = path.stem.replace("_", " ").replace("-", " ").strip() or path.name
     if sample is not None:
         name += f" (sample of {len(taken.rows):,}, seed {sample.seed})"
-    kind = found.label if found else "fields chosen by hand"
-    described = f"Read as {kind}: {len(taken.rows):,} of {taken.read:,} rows."
+    # Saved with the set, in the language it was imported in (the format's name is a name).
+    kind = found.label if found else _("fields chosen by hand")
+    described = _("Read as {kind}: {n} of {total} rows.").format(
+        kind=kind, n=translation.number(len(taken.rows)), total=translation.number(taken.read)
+    )
     if taken.skipped:
-        rows = "1 row" if taken.skipped == 1 else f"{taken.skipped:,} rows"
-        described += f" {rows} with no question left out."
+        described += " " + ngettext(
+            "{n} row with no question left out.",
+            "{n} rows with no question left out.",
+            taken.skipped,
+        ).format(n=translation.number(taken.skipped))
     return PromptSet(
         uuid.uuid4().hex,
         name[:1].upper() + name[1:],
