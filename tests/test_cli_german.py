@@ -10,12 +10,16 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
 
+from imitation_lens.batch_command import _progress_line
 from imitation_lens.cli import main
+from imitation_lens.core.batches.progress import BatchProgress, time_left
+from imitation_lens.core.batches.prompt_sets import PromptSetError, parse_prompt_set
 from imitation_lens.core.housekeeping import translation
 from imitation_lens.core.housekeeping.paths import DataPaths
 from imitation_lens.core.storage.store import Store
@@ -149,3 +153,26 @@ def test_language_de_speaks_german_in_process(
     assert f"Sitzung {session_id} exportiert nach {target}" in capsys.readouterr().out
     exported = json.loads(target.read_text("utf-8"))
     assert exported["format"] == "imitation-lens-session" and "items" in exported
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    translation.use_language(translation.GERMAN)
+    yield
+    translation.use_language(translation.ENGLISH)
+
+
+def test_a_batchs_progress_and_a_sets_problems_in_german(german: None) -> None:
+    running = BatchProgress("b", "running", 10, 3, 1, 4, None, None)
+    assert _progress_line(running) == (
+        "läuft: 3/10 beantwortet · 1 fehlgeschlagen · Restzeit wird geschätzt…"
+    )
+    assert time_left(90 * 60) == "noch etwa 1,5 Stunden"
+    with pytest.raises(PromptSetError) as refused:
+        parse_prompt_set(b'{"prompt": ""}\n{"prompt": "Ja?", "colour": 1}\n', "x.jsonl", ".jsonl")
+    assert str(refused.value) == (
+        "x.jsonl wurde nicht importiert: 2 Zeilen müssen korrigiert werden.\n"
+        "Zeile 1: die Frage fehlt oder ist leer.\n"
+        "Zeile 2: unbekanntes Feld 'colour' (die Felder sind "
+        "prompt, reference, aliases, source, tags)."
+    )

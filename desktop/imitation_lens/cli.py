@@ -479,7 +479,8 @@ def _session_line(session: Mapping[str, Any]) -> str:
     else:
         if moment.tzinfo is not None:  # stored in UTC: shown in the computer's own time
             moment = moment.astimezone()
-        when = translation.date_time(moment)
+        # Plain spaces: English's narrow one before PM is not in every console's encoding.
+        when = translation.date_time(moment).replace("\u202f", " ")
     # A column of counts, "  12 items": German writes "Einträge:   12" (no plural to pick).
     count = _("{count} items").format(count=f"{translation.number(int(session['items'])):>4}")
     return f"{session['id']}  {when}  {count}  {session['title']}"
