@@ -145,7 +145,12 @@ def test_language_de_speaks_german_in_process(
 
     with pytest.raises(SystemExit):
         main(["--language", "de", "batch", "x", "--sample", "0"])
-    assert "--sample nimmt eine ganze Zahl ab 1, nicht „0“." in capsys.readouterr().err
+    refused = capsys.readouterr().err
+    assert refused.startswith("Aufruf: imitation-lens batch")
+    assert (
+        "imitation-lens batch: Fehler: argument --sample: --sample nimmt eine ganze Zahl ab 1, "
+        "nicht „0“." in refused
+    )
 
     # Exported data stays English whatever the language.
     target = tmp_path / "out.json"

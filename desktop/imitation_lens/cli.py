@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from imitation_lens import APP_NAME, __version__
 from imitation_lens.core.housekeeping import translation
@@ -62,8 +62,17 @@ class _HelpFormatter(argparse.HelpFormatter):
         super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's "error:" in the chosen language (what follows it is argparse's own English,
+    but for the refusals this module writes, such as _count_of's)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, _("{prog}: error: {message}").format(prog=self.prog, message=message) + "\n")
+
+
 def _command_parser(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str, help_text: str
+    commands: argparse._SubParsersAction[_Parser], name: str, help_text: str
 ) -> argparse.ArgumentParser:
     parser = commands.add_parser(
         name, help=help_text, description=help_text, add_help=False, formatter_class=_HelpFormatter
@@ -80,7 +89,7 @@ def _translated_groups(parser: argparse.ArgumentParser) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="imitation-lens",
         description=_("{app}: compare a base model, its imitator and the teacher.").format(
             app=APP_NAME
