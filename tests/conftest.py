@@ -22,6 +22,7 @@ from typing import Any
 
 import pytest
 
+from imitation_lens.core.housekeeping import translation
 from imitation_lens.core.housekeeping.paths import DataPaths
 from imitation_lens.core.model_files.bundled_model import SHA256, ensure_bundled_model
 from imitation_lens.core.model_files.file_hash import remember_sha256
@@ -130,6 +131,18 @@ def _nothing_left_running() -> Iterator[None]:
     fixture's teardown (windows closed, servers shut down)."""
     with nothing_left_running():
         yield
+
+
+@pytest.fixture(autouse=True)
+def _english_whatever_the_system_speaks(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Tests read English unless they choose German: the CLI (run here or in a child process)
+    takes its language from the system's locale, and a developer's may be German. After each
+    test, core speaks English again whatever the test (or the CLI it ran) chose."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    yield
+    translation.use_language(translation.ENGLISH)
 
 
 @pytest.fixture(autouse=True)

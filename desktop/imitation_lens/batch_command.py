@@ -23,9 +23,11 @@ from imitation_lens.core.batches.prompt_sets import PromptSet, PromptSetError, p
 from imitation_lens.core.batches.queued import batch_summary, create_batch, interrupted_batches
 from imitation_lens.core.batches.run import BatchProgress, BatchRun, time_left
 from imitation_lens.core.batches.set_files import SUFFIXES, Sample
+from imitation_lens.core.housekeeping import translation
 from imitation_lens.core.housekeeping.about import start_line
 from imitation_lens.core.housekeeping.logfile import configure_logging
 from imitation_lens.core.housekeeping.paths import DataPaths
+from imitation_lens.core.housekeeping.translation import N_, _, ngettext
 from imitation_lens.core.running.events import Runner
 from imitation_lens.core.running.lineup import LINEUP_SETTING, SlotConfig
 from imitation_lens.core.running.made_lineup import startup_lineup
@@ -44,7 +46,9 @@ def _find_set(store: Store, reference: str, sample: Sample | None = None) -> Pro
         if reference in (prompt_set.id, prompt_set.id.removeprefix("built-in:"), prompt_set.name):
             return prompt_set if sample is None else _sampled(prompt_set, sample)
     names = ", ".join(s.id.removeprefix("built-in:") for s in known)
-    raise PromptSetError(f"No prompt set called '{reference}'. Known sets: {names}.")
+    raise PromptSetError(
+        _("No prompt set called '{name}'. Known sets: {names}.").format(name=reference, names=names)
+    )
 
 
 def _sampled(prompt_set: PromptSet, sample: Sample) -> PromptSet:
@@ -55,15 +59,32 @@ def _sampled(prompt_set: PromptSet, sample: Sample) -> PromptSet:
     kept = sorted(random.Random(sample.seed).sample(range(len(prompt_set.items)), sample.size))
     return replace(
         prompt_set,
-        name=f"{prompt_set.name} (sample of {sample.size:,}, seed {sample.seed})",
+        name=f"{prompt_set.name} (sample of {sample.size:,}, seed {sample.seed})",  # stored
         items=tuple(prompt_set.items[index] for index in kept),
     )
 
 
+# A batch's states as the progress lines name them (the keys are the database's, in English).
+_STATES = {
+    "running": N_("running"),
+    "pausing": N_("pausing"),
+    "paused": N_("paused"),
+    "cancelling": N_("cancelling"),
+    "cancelled": N_("cancelled"),
+    "finished": N_("finished"),
+    "slowed": N_("slowed"),
+}
+
+
 def _progress_line(progress: BatchProgress) -> str:
-    parts = [f"{progress.state}: {progress.answered}/{progress.total} answered"]
+    state = _(_STATES[progress.state]) if progress.state in _STATES else progress.state
+    parts = [
+        _("{state}: {answered}/{total} answered").format(
+            state=state, answered=progress.answered, total=progress.total
+        )
+    ]
     if progress.failed:
-        parts.append(f"{progress.failed} failed")
+        parts.append(_("{n} failed").format(n=progress.failed))
     if progress.state == "running":
         parts.append(time_left(progress.seconds_left))
     if progress.message:
@@ -83,7 +104,7 @@ def _failure_reasons(paths: DataPaths, batch_id: str) -> list[str]:
         ).fetchall()
     finally:
         store.close()
-    return [f"{error or 'no reason given'} (×{count})" for error, count in rows]
+    return [f"{error or _('no reason given')} (×{count})" for error, count in rows]
 
 
 def run_batch_command(
@@ -120,8 +141,12 @@ def run_batch_command(
                 [] if wanted == "latest" else [wanted],
             ).fetchone()
             if row is None:
-                which = "finished or paused" if retry_failed is not None else "paused"
-                print(f"There is no {which} batch to go on with.", file=sys.stderr)
+                print(
+                    _("There is no finished or paused batch to go on with.")
+                    if retry_failed is not None
+                    else _("There is no paused batch to go on with."),
+                    file=sys.stderr,
+                )
                 return 1
             batch_id, session_id = str(row[0]), str(row[1])
             lineup = list(batch_summary(store, batch_id).lineup)  # what its answers wait for
@@ -145,7 +170,10 @@ def run_batch_command(
     finally:
         store.close()
 
-    print(f"BATCH {batch_id} in session {session_id}", flush=True)
+    print(
+        _("BATCH {batch} in session {session}").format(batch=batch_id, session=session_id),
+        flush=True,
+    )
     scheduler = LocalScheduler(lambda: lineup, paths.models)
 
     def make_runner(index: int) -> Callable[[], Runner]:
@@ -175,8 +203,10 @@ def run_batch_command(
 
     def pause(_signal: int, _frame: FrameType | None) -> None:
         print(
-            "Pausing: the batch goes on with `imitation-lens batch --resume`. "
-            "(Ctrl+C again quits at once.)",
+            _(
+                "Pausing: the batch goes on with `imitation-lens batch --resume`. "
+                "(Ctrl+C again quits at once.)"
+            ),
             flush=True,
         )
         signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -196,10 +226,13 @@ def run_batch_command(
     failed = final[-1].failed if final else 0
     if failed:
         for reason in _failure_reasons(paths, batch_id):
-            print(f"Failed: {reason}", file=sys.stderr)
+            print(_("Failed: {reason}").format(reason=reason), file=sys.stderr)
         print(
-            f"{failed} answer{'s' if failed != 1 else ''} failed. Ask again with "
-            "`imitation-lens batch --retry-failed`.",
+            ngettext(
+                "{n} answer failed. Ask again with `imitation-lens batch --retry-failed`.",
+                "{n} answers failed. Ask again with `imitation-lens batch --retry-failed`.",
+                failed,
+            ).format(n=translation.number(failed)),
             file=sys.stderr,
         )
         return 1

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from imitation_lens import APP_NAME, __version__
+from imitation_lens.core.housekeeping import translation
+from imitation_lens.core.housekeeping.translation import _, ngettext
 
 if TYPE_CHECKING:
     from imitation_lens.core.housekeeping.paths import DataPaths
@@ -22,7 +25,6 @@ MAX_TOKENS = 32768
 
 def _count_of(option: str, least: int, most: int | None = None) -> Callable[[str], int]:
     """A whole number within bounds, or argparse's plain refusal (exit code 2)."""
-    bounds = f"from {least:,} to {most:,}" if most is not None else f"of {least} or more"
 
     def parse(text: str) -> int:
         try:
@@ -30,100 +32,202 @@ def _count_of(option: str, least: int, most: int | None = None) -> Callable[[str
         except ValueError:
             number = None
         if number is None or number < least or (most is not None and number > most):
+            if most is None:
+                refusal = _("{option} takes a whole number of {least} or more, not “{text}”.")
+            else:
+                refusal = _("{option} takes a whole number from {least} to {most}, not “{text}”.")
             raise argparse.ArgumentTypeError(
-                f"{option} takes a whole number {bounds}, not “{text}”."
+                refusal.format(
+                    option=option,
+                    least=translation.number(least),
+                    most=translation.number(most or 0),
+                    text=text,
+                )
             )
         return number
 
     return parse
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="imitation-lens",
-        description=f"{APP_NAME}: compare a base model, its imitator and the teacher.",
-        epilog="imitation-lens FILE starts the window on a session export (JSON): it is "
-        "imported, or just opened if it is here already.",
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's own "usage: " in the chosen language (its other words come from the parsers)."""
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse's "error:" in the chosen language (what follows it is argparse's own English,
+    but for the refusals this module writes, such as _count_of's)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, _("{prog}: error: {message}").format(prog=self.prog, message=message) + "\n")
+
+
+def _command_parser(
+    commands: argparse._SubParsersAction[_Parser], name: str, help_text: str
+) -> argparse.ArgumentParser:
+    parser = commands.add_parser(
+        name, help=help_text, description=help_text, add_help=False, formatter_class=_HelpFormatter
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _translated_groups(parser)
+    return parser
+
+
+def _translated_groups(parser: argparse.ArgumentParser) -> None:
+    """argparse's headings and its -h are English; the CLI speaks the chosen language."""
+    parser._positionals.title = _("arguments")
+    parser._optionals.title = _("options")
+    parser.add_argument("-h", "--help", action="help", help=_("show this help and exit"))
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="imitation-lens",
+        description=_("{app}: compare a base model, its imitator and the teacher.").format(
+            app=APP_NAME
+        ),
+        epilog=_(
+            "imitation-lens FILE starts the window on a session export (JSON): it is "
+            "imported, or just opened if it is here already."
+        ),
+        add_help=False,
+        formatter_class=_HelpFormatter,
+    )
+    _translated_groups(parser)
     parser.add_argument(
-        "--data-dir", metavar="FOLDER", help="keep the database and models here instead"
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=_("show the version and exit"),
+    )
+    parser.add_argument(
+        "--data-dir", metavar=_("FOLDER"), help=_("keep the database and models here instead")
+    )
+    parser.add_argument(
+        "--language",
+        choices=translation.LANGUAGES,
+        help=_(
+            "the language of these messages: de (German) or en (English); by default the one "
+            "chosen in the window's Settings, else the system's"
+        ),
     )
     parser.add_argument(
         "--self-test",
         action="store_true",
-        help="check that this installation works (offscreen, temporary data) and exit",
+        help=_("check that this installation works (offscreen, temporary data) and exit"),
     )
-    commands = parser.add_subparsers(dest="command")
-    commands.add_parser("sessions", help="list the sessions in the database")
+    commands = parser.add_subparsers(dest="command", title=_("commands"), metavar=_("COMMAND"))
+    _command_parser(commands, "sessions", _("list the sessions in the database"))
     from imitation_lens.core.exports.formats import FORMATS
 
-    export = commands.add_parser(
+    export = _command_parser(
+        commands,
         "export",
-        help=f"write a session to a file ({', '.join(f.name for f in FORMATS)})",
+        _("write a session to a file ({formats})").format(
+            formats=", ".join(f.name for f in FORMATS)
+        ),
     )
-    export.add_argument("output", type=Path, help="the file to write")
+    export.add_argument("output", type=Path, help=_("the file to write"))
     export.add_argument(
-        "--session", default="latest", help="a session id from 'sessions' (default: latest)"
+        "--session",
+        default="latest",
+        help=_("a session id from 'sessions' (default: latest)"),
     )
     export.add_argument(
         "--format",
         choices=[f.name for f in FORMATS],
-        help=f"default: from the file name ({', '.join(f.suffix for f in FORMATS)})",
+        help=_("default: from the file name ({suffixes})").format(
+            suffixes=", ".join(f.suffix for f in FORMATS)
+        ),
     )
-    batch = commands.add_parser(
-        "batch", help="run a prompt set through the saved lineup, without the window"
+    batch = _command_parser(
+        commands, "batch", _("run a prompt set through the saved lineup, without the window")
     )
     batch.add_argument(
         "set",
         nargs="?",
-        help="a built-in set (factual-probes, open-ended), an imported set's name, or a "
-        "question file (.jsonl, .json, .csv, .tsv, .parquet; NQ-open, TriviaQA, … as published)",
+        help=_(
+            "a built-in set (factual-probes, open-ended), an imported set's name, or a "
+            "question file (.jsonl, .json, .csv, .tsv, .parquet; NQ-open, TriviaQA, … as "
+            "published)"
+        ),
     )
     batch.add_argument(
         "--resume",
         nargs="?",
         const="latest",
-        metavar="BATCH",
-        help="go on with a paused batch (default: the latest one)",
+        metavar=_("BATCH"),
+        help=_("go on with a paused batch (default: the latest one)"),
     )
     batch.add_argument(
         "--retry-failed",
         nargs="?",
         const="latest",
-        metavar="BATCH",
-        help="ask again for a batch's failed answers, as the window's Retry failed does "
-        "(default: the latest batch)",
+        metavar=_("BATCH"),
+        help=_(
+            "ask again for a batch's failed answers, as the window's Retry failed does "
+            "(default: the latest batch)"
+        ),
     )
     batch.add_argument(
         "--sample",
         type=_count_of("--sample", 1),
         metavar="N",
-        help="ask only a random sample of N of the set's questions (the same N for the same "
-        "--seed)",
+        help=_(
+            "ask only a random sample of N of the set's questions (the same N for the same --seed)"
+        ),
     )
     batch.add_argument(
         "--seed",
         type=_count_of("--seed", 0),
         metavar="S",
-        help="which random sample --sample takes (default: 0)",
+        help=_("which random sample --sample takes (default: 0)"),
     )
     batch.add_argument(
         "--max-tokens",
         type=_count_of("--max-tokens", 1, MAX_TOKENS),
         metavar="N",
-        help="the longest answer, in tokens, for every column of this batch (default: each "
-        "column's own setting, 200 unless changed); short-answer sets such as NQ-open need "
-        "about 32",
+        help=_(
+            "the longest answer, in tokens, for every column of this batch (default: each "
+            "column's own setting, 200 unless changed); short-answer sets such as NQ-open need "
+            "about 32"
+        ),
     )
-    studied = commands.add_parser(
-        "study", help="write several sessions' study table (preference, accuracy, style) as HTML"
+    studied = _command_parser(
+        commands,
+        "study",
+        _("write several sessions' study table (preference, accuracy, style) as HTML"),
     )
-    studied.add_argument("sessions", nargs="+", metavar="SESSION", help="session ids")
-    studied.add_argument("-o", "--output", type=Path, required=True, help="the page to write")
-    imported = commands.add_parser("import", help="merge a colleague's JSON session export")
-    imported.add_argument("input", type=Path, help="the JSON export to merge")
+    studied.add_argument("sessions", nargs="+", metavar=_("SESSION"), help=_("session ids"))
+    studied.add_argument("-o", "--output", type=Path, required=True, help=_("the page to write"))
+    imported = _command_parser(commands, "import", _("merge a colleague's JSON session export"))
+    imported.add_argument("input", type=Path, help=_("the JSON export to merge"))
     return parser
+
+
+def choose_language(words: list[str]) -> str:
+    """The CLI's language, chosen before argparse writes a word: --language, else the data
+    folder's saved choice (the window's Settings), else the system's."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--data-dir")
+    early.add_argument("--language")
+    known, _unused = early.parse_known_args(words)
+    if known.language in translation.LANGUAGES:
+        language: str = known.language
+    else:  # an unknown --language is refused by the full parser, in the saved language
+        from imitation_lens.core.housekeeping.paths import data_paths
+
+        language = translation.chosen_language(data_paths(known.data_dir).window_settings)
+    translation.use_language(language, translation.system_locale())
+    return language
 
 
 COMMANDS = ("sessions", "export", "batch", "import", "study")
@@ -136,7 +240,7 @@ def split_file_argument(argv: list[str]) -> tuple[list[str], Path | None]:
     index = 0
     while index < len(rest):
         word = rest[index]
-        if word == "--data-dir":
+        if word in ("--data-dir", "--language"):
             index += 2
             continue
         if word.startswith("-") and word != "-":
@@ -151,6 +255,7 @@ def split_file_argument(argv: list[str]) -> tuple[list[str], Path | None]:
 
 def main(argv: list[str] | None = None) -> int:
     words, open_file = split_file_argument(sys.argv[1:] if argv is None else argv)
+    choose_language(words)
     args = _parser().parse_args(words)
     if args.self_test:
         from imitation_lens.ui.self_test import run_self_test
@@ -181,14 +286,14 @@ def _write_command(paths: DataPaths, args: argparse.Namespace) -> int:
         and args.retry_failed is None
     ):
         print(
-            "Name a prompt set to run, --resume a paused batch or --retry-failed.",
+            _("Name a prompt set to run, --resume a paused batch or --retry-failed."),
             file=sys.stderr,
         )
         return 2
     if args.command == "batch":
         refused = _batch_options_refused(args)
         if refused:
-            print(f"imitation-lens batch: {refused}", file=sys.stderr)
+            print(_("imitation-lens batch: {problem}").format(problem=refused), file=sys.stderr)
             return 2
     if window_open_on(paths.database):
         print(WINDOW_OPEN_ELSEWHERE, file=sys.stderr)
@@ -226,21 +331,22 @@ def _batch_options_refused(args: argparse.Namespace) -> str:
     ]
     if new_only and (args.resume is not None or args.retry_failed is not None):
         going_on = "--resume" if args.resume is not None else "--retry-failed"
-        return (
-            f"{' and '.join(new_only)} shape a new batch; {going_on} goes on with one as it "
-            "was started."
-        )
+        return ngettext(
+            "{options} shapes a new batch; {going_on} goes on with one as it was started.",
+            "{options} shape a new batch; {going_on} goes on with one as it was started.",
+            len(new_only),
+        ).format(options=_(" and ").join(new_only), going_on=going_on)
     if args.seed is not None and args.sample is None:
-        return "--seed chooses which sample --sample takes; give --sample N as well."
+        return _("--seed chooses which sample --sample takes; give --sample N as well.")
     return ""
 
 
 def _cannot_write(paths: DataPaths, error: Exception) -> str:
-    reason = getattr(error, "strerror", None) or "it is read-only for you, or in use"
-    return (
-        f"The data folder {paths.root} can't be written to ({reason}). Use --data-dir with a "
+    reason = getattr(error, "strerror", None) or _("it is read-only for you, or in use")
+    return _(
+        "The data folder {folder} can't be written to ({reason}). Use --data-dir with a "
         "folder you can write to."
-    )
+    ).format(folder=paths.root, reason=reason)
 
 
 def _read_command(paths: DataPaths, args: argparse.Namespace) -> int:
@@ -251,24 +357,27 @@ def _read_command(paths: DataPaths, args: argparse.Namespace) -> int:
     from imitation_lens.core.storage.store import Store
 
     if not paths.database.exists():
-        print(f"No database yet at {paths.database}: start the app and run a prompt first.")
+        print(
+            _("No database yet at {path}: start the app and run a prompt first.").format(
+                path=paths.database
+            )
+        )
         return 1
     try:
         store = Store.open_read_only(paths.database)
     except (OSError, sqlite3.Error) as error:
         print(
-            f"The database at {paths.database} can't be read ({error}). Check that this user "
-            "may read the data folder, or use --data-dir.",
+            _(
+                "The database at {path} can't be read ({error}). Check that this user may read "
+                "the data folder, or use --data-dir."
+            ).format(path=paths.database, error=error),
             file=sys.stderr,
         )
         return 1
     try:
         if args.command == "sessions":
             for session in store.sessions():
-                print(
-                    f"{session['id']}  {session['created_at'][:16]}  "
-                    f"{session['items']:>4} items  {session['title']}"
-                )
+                print(_session_line(session))
             return 0
         if args.command == "study":
             return _study(store, args.sessions, args.output)
@@ -279,18 +388,28 @@ def _read_command(paths: DataPaths, args: argparse.Namespace) -> int:
             session_id is None
             or store.db.table("sessions").count_where("id = ?", [session_id]) == 0
         ):
-            print(f"No session '{args.session}'. See: imitation-lens sessions", file=sys.stderr)
+            print(
+                _("No session '{session}'. See: imitation-lens sessions").format(
+                    session=args.session
+                ),
+                file=sys.stderr,
+            )
             return 1
         target = export_as(store, session_id, args.output, args.format)
-        print(f"Exported session {session_id} to {target}")
+        print(_("Exported session {session} to {path}").format(session=session_id, path=target))
         return 0
     except OSError as error:
-        print(f"Could not write the export: {error.strerror or error}", file=sys.stderr)
+        print(
+            _("Could not write the export: {reason}").format(reason=error.strerror or error),
+            file=sys.stderr,
+        )
         return 1
     except sqlite3.Error as error:
         print(
-            f"The database at {paths.database} can't be read ({error}). Close the app and try "
-            "again, or use --data-dir.",
+            _(
+                "The database at {path} can't be read ({error}). Close the app and try again, "
+                "or use --data-dir."
+            ).format(path=paths.database, error=error),
             file=sys.stderr,
         )
         return 1
@@ -305,7 +424,12 @@ def _study(store: Store, session_ids: list[str], output: Path) -> int:
 
     for session_id in session_ids:
         if store.db.table("sessions").count_where("id = ?", [session_id]) == 0:
-            print(f"No session '{session_id}'. See: imitation-lens sessions", file=sys.stderr)
+            print(
+                _("No session '{session}'. See: imitation-lens sessions").format(
+                    session=session_id
+                ),
+                file=sys.stderr,
+            )
             return 1
     try:
         result = study([session_document(store, session_id) for session_id in session_ids])
@@ -313,7 +437,13 @@ def _study(store: Store, session_ids: list[str], output: Path) -> int:
         print(str(refusal), file=sys.stderr)
         return 1
     target = write_study_html(result, output)
-    print(f"Wrote the study of {len(session_ids)} session(s) to {target}")
+    print(
+        ngettext(
+            "Wrote the study of {n} session to {path}",
+            "Wrote the study of {n} sessions to {path}",
+            len(session_ids),
+        ).format(n=len(session_ids), path=target)
+    )
     return 0
 
 
@@ -325,15 +455,41 @@ def _import(database: Path, source: Path) -> int:
     try:
         result = import_session(store, source)
     except ImportRefused as refusal:
-        print(f"Nothing was imported. {refusal}", file=sys.stderr)
+        print(_("Nothing was imported. {reason}").format(reason=refusal), file=sys.stderr)
         return 1
     finally:
         store.close()
     new = result.new
     print(
-        f"Imported '{result.title}' from {result.evaluator}: {new['items']} new item(s), "
-        f"{new['marks']} new mark(s), {new['verdicts']} new verdict(s)."
+        _(
+            "Imported '{title}' from {evaluator}: {items} new item(s), {marks} new mark(s), "
+            "{verdicts} new verdict(s)."
+        ).format(
+            title=result.title,
+            evaluator=result.evaluator,
+            items=translation.number(new["items"]),
+            marks=translation.number(new["marks"]),
+            verdicts=translation.number(new["verdicts"]),
+        )
     )
     for conflict in result.conflicts:
-        print(f"  kept as it was here: {conflict}")
+        print("  " + _("kept as it was here: {conflict}").format(conflict=conflict))
     return 0
+
+
+def _session_line(session: Mapping[str, Any]) -> str:
+    """One session of `sessions`: its id, when it was made (as the language writes a date), how
+    many items and its title."""
+    created = str(session["created_at"])
+    try:
+        moment = datetime.fromisoformat(created)
+    except ValueError:
+        when = created[:16]
+    else:
+        if moment.tzinfo is not None:  # stored in UTC: shown in the computer's own time
+            moment = moment.astimezone()
+        # Plain spaces: English's narrow one before PM is not in every console's encoding.
+        when = translation.date_time(moment).replace("\u202f", " ")
+    # A column of counts, "  12 items": German writes "Einträge:   12" (no plural to pick).
+    count = _("{count} items").format(count=f"{translation.number(int(session['items'])):>4}")
+    return f"{session['id']}  {when}  {count}  {session['title']}"

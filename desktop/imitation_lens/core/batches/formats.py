@@ -34,6 +34,8 @@ from imitation_lens.core.batches.set_files import (
     first_rows,
     take_rows,
 )
+from imitation_lens.core.housekeeping import translation
+from imitation_lens.core.housekeeping.translation import N_, _, ngettext
 
 # TruthfulQA lists refusals among its correct answers; accepting one would credit an answer
 # for saying nothing, so they are never taken as accepted forms of the reference.
@@ -43,7 +45,7 @@ _NON_ANSWERS = {"i have no comment", "no comment", "i don't know", "i do not kno
 @dataclass(frozen=True)
 class SetFormat:
     name: str
-    label: str  # what the evaluator is told the file is
+    label: str  # what the evaluator is told the file is (marked N_: show it through _())
     licence: str
     recognise: Callable[[Row], bool]
     item: Callable[[Row], SetItem | None]
@@ -107,7 +109,7 @@ def _nq_item(row: Row) -> SetItem | None:
 
 NQ_OPEN = SetFormat(
     "nq-open",
-    "NQ-open (question, answer list)",
+    N_("NQ-open (question, answer list)"),
     "CC BY-SA 3.0",
     lambda row: "question" in row and isinstance(row.get("answer"), (list, tuple)),
     _nq_item,
@@ -142,7 +144,7 @@ def _is_trivia(row: Row) -> bool:
 
 
 TRIVIA_QA = SetFormat(
-    "triviaqa", "TriviaQA (question, answer value and aliases)", "Apache-2.0", _is_trivia,
+    "triviaqa", N_("TriviaQA (question, answer value and aliases)"), "Apache-2.0", _is_trivia,
     _trivia_item,
 )  # fmt: skip
 
@@ -175,7 +177,7 @@ def _simple_item(row: Row) -> SetItem | None:
 
 
 SIMPLE_QA = SetFormat(
-    "simpleqa", "SimpleQA (problem, answer)", "MIT",
+    "simpleqa", N_("SimpleQA (problem, answer)"), "MIT",
     lambda row: "problem" in row and "answer" in row, _simple_item,
 )  # fmt: skip
 
@@ -206,7 +208,7 @@ def _truthful_item(row: Row) -> SetItem | None:
 
 
 TRUTHFUL_QA = SetFormat(
-    "truthfulqa", "TruthfulQA (question, best, correct and incorrect answers)", "Apache-2.0",
+    "truthfulqa", N_("TruthfulQA (question, best, correct and incorrect answers)"), "Apache-2.0",
     lambda row: ("Question" in row and "Best Answer" in row)
     or ("question" in row and "best_answer" in row),
     _truthful_item,
@@ -226,7 +228,7 @@ def _alpaca_item(row: Row) -> SetItem | None:
 
 
 ALPACA = SetFormat(
-    "alpaca", "Alpaca (instruction, input, output)", "CC BY-NC 4.0",
+    "alpaca", N_("Alpaca (instruction, input, output)"), "CC BY-NC 4.0",
     lambda row: "instruction" in row and "output" in row, _alpaca_item,
 )  # fmt: skip
 
@@ -255,7 +257,7 @@ def _sharegpt_item(row: Row) -> SetItem | None:
 
 
 SHARE_GPT = SetFormat(
-    "sharegpt", "ShareGPT conversations (first question and its reply)", "",
+    "sharegpt", N_("ShareGPT conversations (first question and its reply)"), "",
     lambda row: isinstance(row.get("conversations", row.get("messages")), (list, tuple))
     or hasattr(row.get("conversations"), "tolist"),
     _sharegpt_item,
@@ -272,7 +274,7 @@ def _own_item(row: Row) -> SetItem | None:
                    _texts(_list(row.get("tags"), ",")))  # fmt: skip
 
 
-OWN = SetFormat("own", "Imitation Lens prompt set", "", lambda row: "prompt" in row, _own_item)
+OWN = SetFormat("own", N_("Imitation Lens prompt set"), "", lambda row: "prompt" in row, _own_item)
 
 # Most specific first: TriviaQA's rows also have "question" and "answer".
 FORMATS: tuple[SetFormat, ...] = (
@@ -317,8 +319,10 @@ class UnrecognisedFields(PromptSetError):
         self.rows = rows
         self.fields = list(dict.fromkeys(key for row in rows for key in row))
         super().__init__(
-            f"{path.name}: its fields ({', '.join(self.fields) or 'none'}) are not ones Imitation "
-            "Lens knows. Choose which field is the question and which the answer."
+            _(
+                "{name}: its fields ({fields}) are not ones Imitation Lens knows. Choose which "
+                "field is the question and which the answer."
+            ).format(name=path.name, fields=", ".join(self.fields) or _("none"))
         )
 
 
@@ -352,24 +356,34 @@ def read_question_file(
             return read_prompt_set_file(path)
         if mapping is None and found is None:
             if not head:
-                raise PromptSetError(f"{path.name} was not imported: it has no questions in it.")
+                raise PromptSetError(
+                    _("{name} was not imported: it has no questions in it.").format(name=path.name)
+                )
             raise UnrecognisedFields(path, head)
         make: Callable[[Row], SetItem | None] = (
-            mapping.item if mapping is not None else found.item if found else lambda _: None
+            mapping.item if mapping is not None else found.item if found else lambda _unused: None
         )
         taken = take_rows(path, make, sample, progress)
     except SetFileError as error:
         raise PromptSetError(f"{error}") from error
     if not taken.rows:
-        raise PromptSetError(f"{path.name} was not imported: none of its rows has a question.")
+        raise PromptSetError(
+            _("{name} was not imported: none of its rows has a question.").format(name=path.name)
+        )
     name = path.stem.replace("_", " ").replace("-", " ").strip() or path.name
     if sample is not None:
         name += f" (sample of {len(taken.rows):,}, seed {sample.seed})"
-    kind = found.label if found else "fields chosen by hand"
-    described = f"Read as {kind}: {len(taken.rows):,} of {taken.read:,} rows."
+    # Saved with the set, in the language it was imported in (the format's name is a name).
+    kind = _(found.label) if found else _("fields chosen by hand")
+    described = _("Read as {kind}: {n} of {total} rows.").format(
+        kind=kind, n=translation.number(len(taken.rows)), total=translation.number(taken.read)
+    )
     if taken.skipped:
-        rows = "1 row" if taken.skipped == 1 else f"{taken.skipped:,} rows"
-        described += f" {rows} with no question left out."
+        described += " " + ngettext(
+            "{n} row with no question left out.",
+            "{n} rows with no question left out.",
+            taken.skipped,
+        ).format(n=translation.number(taken.skipped))
     return PromptSet(
         uuid.uuid4().hex,
         name[:1].upper() + name[1:],

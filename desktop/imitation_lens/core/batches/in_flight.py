@@ -25,6 +25,8 @@ from collections.abc import Callable, Mapping, Sequence
 
 from imitation_lens.core.batches.pace import Pace
 from imitation_lens.core.batches.queued import CANCELLED, PAUSED, RUNNING, claim_answer, requeue
+from imitation_lens.core.housekeeping import translation
+from imitation_lens.core.housekeeping.translation import _
 from imitation_lens.core.running.events import (
     Event,
     FinishedEvent,
@@ -146,7 +148,9 @@ class InFlight:
             log.info("batch %s: the window's writer has closed", self.batch_id)
         except Exception as error:  # the batch must end in a known state, whatever went wrong
             log.exception("asking a server several questions at once failed")
-            self.error = f"The batch stopped because of an error inside the app ({error})."
+            self.error = _(
+                "The batch stopped because of an error inside the app ({error})."
+            ).format(error=error)
         finally:
             for stop in list(self._running.values()):
                 stop.set()
@@ -250,13 +254,13 @@ class InFlight:
         if failure == "rate_limited" and wanted != CANCELLED and self._pace.may_retry(rid):
             wait = self._pace.slow_down(rid, event.facts.get("retry_after"))
             self._ask_after = time.monotonic() + wait
-            self._lower(asked_at, "is limiting requests (429)", f" Asking again in {wait:.0f} s.")
+            self._lower(asked_at, wait)
             self._writer.run(lambda s: requeue(s, [rid]))
             self._exhausted = False
             self._changed("slowed")
             return True
         if failure == "server_error":
-            self._lower(asked_at, "had errors (5xx)", "")
+            self._lower(asked_at, None)
         self._writer.run(lambda s: write_event(s, event))
         if event.status is Status.DONE:
             self._pace.answered(rid)
@@ -267,15 +271,36 @@ class InFlight:
         self._changed(RUNNING)
         return False
 
-    def _lower(self, asked_at: int, why: str, then: str) -> None:
+    def _lower(self, asked_at: int, wait: float | None) -> None:
+        """Fewer questions at once after a refusal (429, `wait` s before asking again) or a
+        server error (5xx, `wait` None)."""
         self._streak = 0
         if asked_at <= self.limit:  # once per refusal of a level: the others asked with it
             self.limit = max(1, self.limit // 2)  # were refused for the same reason
         # No column named: in a blind session that would tell the API column apart.
-        at_once = "one question at a time" if self.limit == 1 else f"{self.limit} questions at once"
-        self.message = (
-            f"A server {why}, so the batch slows down: it asks {at_once} "
-            f"(of {self.wanted_limit}).{then}"
+        # Whole sentences per case: a translator can't rebuild one from glued parts.
+        if wait is not None and self.limit == 1:
+            message = _(
+                "A server is limiting requests (429), so the batch slows down: it asks one "
+                "question at a time (of {wanted}). Asking again in {seconds} s."
+            )
+        elif wait is not None:
+            message = _(
+                "A server is limiting requests (429), so the batch slows down: it asks {n} "
+                "questions at once (of {wanted}). Asking again in {seconds} s."
+            )
+        elif self.limit == 1:
+            message = _(
+                "A server had errors (5xx), so the batch slows down: it asks one question at "
+                "a time (of {wanted})."
+            )
+        else:
+            message = _(
+                "A server had errors (5xx), so the batch slows down: it asks {n} questions at "
+                "once (of {wanted})."
+            )
+        self.message = message.format(
+            n=self.limit, wanted=self.wanted_limit, seconds=translation.number(wait or 0)
         )
 
     def _came_through(self) -> None:
@@ -290,6 +315,7 @@ class InFlight:
             self.message = (
                 ""
                 if self.limit == self.wanted_limit
-                else f"The batch asks a server {self.limit} questions at once "
-                f"(of {self.wanted_limit}) while it recovers."
+                else _(
+                    "The batch asks a server {n} questions at once (of {wanted}) while it recovers."
+                ).format(n=self.limit, wanted=self.wanted_limit)
             )

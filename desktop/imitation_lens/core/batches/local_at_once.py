@@ -22,6 +22,7 @@ from pathlib import Path
 
 from imitation_lens.core.batches.in_flight import InFlight, start_pools
 from imitation_lens.core.batches.pace import Pace
+from imitation_lens.core.housekeeping.translation import _
 from imitation_lens.core.running.batched_local import BatchedLocalRunner
 from imitation_lens.core.running.events import Event, Runner
 from imitation_lens.core.running.lineup import LocalModel, SlotConfig
@@ -91,17 +92,29 @@ def plan_local(
     available = scheduler.available()
     sequences = max(1, wanted)
     while sequences > 1:
-        if fits(sum(e.total_bytes for _, e in scheduler.estimates(sequences)), available):
+        if fits(sum(e.total_bytes for _unused, e in scheduler.estimates(sequences)), available):
             break
         sequences //= 2
     message = ""
     if local and sequences < wanted:
-        at_once = "one question at a time" if sequences == 1 else f"{sequences} at once"
-        needed = sum(e.total_bytes for _, e in scheduler.estimates(wanted))
-        message = (
-            f"The computer's models answer {at_once} instead of {wanted}: answering {wanted} "
-            f"at once would need about {format_bytes(needed)} of memory, and only "
-            f"{format_bytes(available)} is free."
+        needed = sum(e.total_bytes for _unused, e in scheduler.estimates(wanted))
+        if sequences == 1:
+            message = _(
+                "The computer's models answer one question at a time instead of {wanted}: "
+                "answering {wanted} at once would need about {needed} of memory, and only "
+                "{available} is free."
+            )
+        else:
+            message = _(
+                "The computer's models answer {n} at once instead of {wanted}: answering "
+                "{wanted} at once would need about {needed} of memory, and only {available} "
+                "is free."
+            )
+        message = message.format(
+            n=sequences,
+            wanted=wanted,
+            needed=format_bytes(needed),
+            available=format_bytes(available),
         )
     plan = scheduler.plan()
     positions = {id(slot): i for i, slot in enumerate(local)}

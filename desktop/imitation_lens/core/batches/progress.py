@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from imitation_lens.core.housekeeping import translation
+from imitation_lens.core.housekeeping.translation import _
+
 
 @dataclass(frozen=True)
 class SlotSpeed:
@@ -32,10 +35,10 @@ class BatchProgress:
 
 def time_left(seconds: float | None) -> str:
     if seconds is None:
-        return "estimating time left…"
+        return _("estimating time left…")
     if seconds < 60:
-        return "less than a minute left"
+        return _("less than a minute left")
     minutes = round(seconds / 60)
     if minutes < 90:
-        return f"about {minutes} min left"
-    return f"about {minutes / 60:.1f} hours left"
+        return _("about {minutes} min left").format(minutes=minutes)
+    return _("about {hours} hours left").format(hours=translation.number(minutes / 60, 1))

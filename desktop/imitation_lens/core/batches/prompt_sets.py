@@ -20,7 +20,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from imitation_lens.core.housekeeping import translation
 from imitation_lens.core.housekeeping.paths import resource_path
+from imitation_lens.core.housekeeping.translation import _, ngettext
 from imitation_lens.core.running.events import utc_now
 from imitation_lens.core.storage.store import Store
 
@@ -99,7 +101,7 @@ class _Problems:
 
     def add(self, line: int, message: str) -> None:
         if len(self.found) < MAX_PROBLEMS:
-            self.found.append(f"Line {line}: {message}")
+            self.found.append(_("Line {n}: {problem}").format(n=line, problem=message))
         else:
             self.more += 1
 
@@ -107,10 +109,14 @@ class _Problems:
         if not self.found:
             return
         listed = "\n".join(self.found)
-        tail = f"\n… and {self.more} more." if self.more else ""
+        tail = "\n" + _("… and {n} more.").format(n=self.more) if self.more else ""
         count = len(self.found) + self.more
-        lines = f"{count} lines need" if count != 1 else "1 line needs"
-        raise PromptSetError(f"{name} was not imported: {lines} fixing.\n{listed}{tail}")
+        refusal = ngettext(
+            "{name} was not imported: {n} line needs fixing.",
+            "{name} was not imported: {n} lines need fixing.",
+            count,
+        ).format(name=name, n=count)
+        raise PromptSetError(f"{refusal}\n{listed}{tail}")
 
 
 def _texts(value: Any, separator: str) -> tuple[str, ...] | None:
@@ -129,16 +135,24 @@ def _item(record: dict[str, Any], line: int, problems: _Problems) -> SetItem | N
     if unknown:
         problems.add(
             line,
-            f"unknown field{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))} "
-            f"(the fields are {', '.join(FIELDS)}).",
+            ngettext(
+                "unknown field {unknown} (the fields are {fields}).",
+                "unknown fields {unknown} (the fields are {fields}).",
+                len(unknown),
+            ).format(unknown=", ".join(map(repr, unknown)), fields=", ".join(FIELDS)),
         )
         return None
     prompt = record.get("prompt")
     if not isinstance(prompt, str) or not prompt.strip():
-        problems.add(line, "the prompt is missing or empty.")
+        problems.add(line, _("the prompt is missing or empty."))
         return None
     if len(prompt) > MAX_PROMPT_CHARS:
-        problems.add(line, f"the prompt is longer than {MAX_PROMPT_CHARS:,} characters.")
+        problems.add(
+            line,
+            _("the prompt is longer than {n} characters.").format(
+                n=translation.number(MAX_PROMPT_CHARS)
+            ),
+        )
         return None
     texts: dict[str, str] = {}
     for key in ("reference", "source"):
@@ -146,22 +160,22 @@ def _item(record: dict[str, Any], line: int, problems: _Problems) -> SetItem | N
         if value is None:
             value = ""
         if not isinstance(value, str):
-            problems.add(line, f"{key} must be text.")
+            problems.add(line, _("{field} must be text.").format(field=key))
             return None
         texts[key] = value.strip()
     aliases = _texts(record.get("aliases"), "|")
     if aliases is None:
-        problems.add(line, 'aliases must be a list of texts, or one text with "|" between them.')
+        problems.add(line, _('aliases must be a list of texts, or one text with "|" between them.'))
         return None
     tags = _texts(record.get("tags"), ",")
     if tags is None:
-        problems.add(line, 'tags must be a list of texts, or one text with "," between them.')
+        problems.add(line, _('tags must be a list of texts, or one text with "," between them.'))
         return None
     if aliases and not texts["reference"]:
-        problems.add(line, "there are aliases but no reference answer for them to stand for.")
+        problems.add(line, _("there are aliases but no reference answer for them to stand for."))
         return None
     if "\x00" in prompt:
-        problems.add(line, "the prompt contains a NUL character.")
+        problems.add(line, _("the prompt contains a NUL character."))
         return None
     return SetItem(prompt.strip(), texts["reference"], aliases, texts["source"], tags, line)
 
@@ -176,13 +190,23 @@ def _jsonl_items(text: str, problems: _Problems) -> Iterator[SetItem]:
         try:
             record = json.loads(raw)
         except json.JSONDecodeError as error:
-            problems.add(number, f"not valid JSON ({error.msg} at column {error.colno}).")
+            problems.add(
+                number,
+                _("not valid JSON ({reason} at column {column}).").format(
+                    reason=error.msg, column=error.colno
+                ),
+            )
             continue
         except RecursionError:
-            problems.add(number, "nested too deeply to be a question.")
+            problems.add(number, _("nested too deeply to be a question."))
             continue
         if not isinstance(record, dict):
-            problems.add(number, 'each line must be a JSON object like {"prompt": "…"}.')
+            problems.add(
+                number,
+                _("each line must be a JSON object like {example}.").format(
+                    example='{"prompt": "…"}'
+                ),
+            )
             continue
         item = _item(record, number, problems)
         if item is not None:
@@ -243,31 +267,43 @@ def parse_prompt_set(data: bytes, name: str, suffix: str) -> list[SetItem]:
     """The items of a set file's contents; PromptSetError lists every line that is wrong."""
     if len(data) > MAX_BYTES:
         raise PromptSetError(
-            f"{name} was not imported: it is larger than {MAX_BYTES // (1024 * 1024)} MB."
+            _("{name} was not imported: it is larger than {n} MB.").format(
+                name=name, n=MAX_BYTES // (1024 * 1024)
+            )
         )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise PromptSetError(
-            f"{name} was not imported: line {line} is not UTF-8 text. Save the file as UTF-8 "
-            "(in a spreadsheet: “CSV UTF-8”)."
+            _(
+                "{name} was not imported: line {n} is not UTF-8 text. Save the file as UTF-8 "
+                "(in a spreadsheet: “CSV UTF-8”)."
+            ).format(name=name, n=line)
         ) from error
     suffix = suffix.lower()
     if suffix not in SUFFIXES:
         raise PromptSetError(
-            f"{name} was not imported: prompt sets are .jsonl or .csv files, not “{suffix}”."
+            _(
+                "{name} was not imported: prompt sets are .jsonl or .csv files, not “{suffix}”."
+            ).format(name=name, suffix=suffix)
         )
     problems = _Problems()
     reader = _jsonl_items if suffix == ".jsonl" else _csv_items
     items = list(reader(text, problems))
     problems.refuse(name)
     if not items:
-        raise PromptSetError(f"{name} was not imported: it has no questions in it.")
+        raise PromptSetError(
+            _("{name} was not imported: it has no questions in it.").format(name=name)
+        )
     if len(items) > MAX_ITEMS:
         raise PromptSetError(
-            f"{name} was not imported: it has {len(items):,} questions; the most a set may "
-            f"have is {MAX_ITEMS:,}. Split it into smaller sets."
+            _(
+                "{name} was not imported: it has {n} questions; the most a set may have is "
+                "{most}. Split it into smaller sets."
+            ).format(
+                name=name, n=translation.number(len(items)), most=translation.number(MAX_ITEMS)
+            )
         )
     return items
 
@@ -278,12 +314,16 @@ def read_prompt_set_file(path: Path) -> PromptSet:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise PromptSetError(
-                f"{path.name} was not imported: it is larger than {MAX_BYTES // (1024 * 1024)} MB."
+                _("{name} was not imported: it is larger than {n} MB.").format(
+                    name=path.name, n=MAX_BYTES // (1024 * 1024)
+                )
             )
         data = path.read_bytes()
     except OSError as error:
         raise PromptSetError(
-            f"{path.name} could not be read: {error.strerror or error}."
+            _("{name} could not be read: {reason}.").format(
+                name=path.name, reason=error.strerror or error
+            )
         ) from error
     items = parse_prompt_set(data, path.name, path.suffix)
     name = path.stem.replace("_", " ").replace("-", " ").strip() or path.name

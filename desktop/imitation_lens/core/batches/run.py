@@ -45,6 +45,8 @@ from imitation_lens.core.batches.queued import (
     set_state,
 )
 from imitation_lens.core.batches.time_left import TimeLeft
+from imitation_lens.core.housekeeping import translation
+from imitation_lens.core.housekeeping.translation import _
 from imitation_lens.core.running.events import (
     Event,
     FinishedEvent,
@@ -110,7 +112,7 @@ class BatchRun:
         self._changed = threading.Lock()
         self._events: queue.Queue[tuple[int, Event]] = queue.Queue()
         self._workers: list[SlotWorker] = []
-        self._paces = [Pace(min_wait_s) for _ in self._lineup]
+        self._paces = [Pace(min_wait_s) for _unused in self._lineup]
         # Server columns ask several questions at once (core/batches/in_flight.py); local
         # columns too when `local_plan` says they can (core/batches/local_at_once.py), else
         # they answer one at a time, item by item.
@@ -169,7 +171,7 @@ class BatchRun:
         try:
             lock.acquire(timeout=0)
         except Timeout:
-            self.error = (
+            self.error = _(
                 "Another Imitation Lens window or `imitation-lens batch` is running a batch on "
                 "this data right now. Let it finish (or pause it) first."
             )
@@ -186,7 +188,9 @@ class BatchRun:
             else:
                 log.exception("batch run failed")
                 self._want(PAUSED)  # the servers' questions stop too
-                self.error = f"The batch stopped because of an error inside the app ({error})."
+                self.error = _(
+                    "The batch stopped because of an error inside the app ({error})."
+                ).format(error=error)
                 with contextlib.suppress(Exception):
                     self._do(set_state, self.batch_id, PAUSED)
                     self._report(PAUSED)
@@ -238,7 +242,7 @@ class BatchRun:
                 continue  # paused or cancelled meanwhile, or finished
             if found is None:
                 if self._do(next_item, self.batch_id) is not None:  # a pool stopped short
-                    self.error = self.error or "The batch stopped before every answer was in."
+                    self.error = self.error or _("The batch stopped before every answer was in.")
                     self._do(set_state, self.batch_id, PAUSED)
                     self._report(PAUSED)
                     return
@@ -372,10 +376,10 @@ class BatchRun:
         if rate_limited and not interrupted and pace.may_retry(rid):
             wait = pace.slow_down(rid, event.facts.get("retry_after"))
             # No column named: in a blind session that would tell the API column apart.
-            self._messages[index] = (
-                f"A server is limiting requests (429), so the batch slows down: asking again "
-                f"in {wait:.0f} s."
-            )
+            self._messages[index] = _(
+                "A server is limiting requests (429), so the batch slows down: asking again "
+                "in {seconds} s."
+            ).format(seconds=translation.number(wait))
             self._do(requeue, [rid])
             self._report("slowed")
             return wait

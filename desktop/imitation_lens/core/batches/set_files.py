@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from imitation_lens.core.housekeeping.translation import _
+
 MAX_ROWS = 100_000
 MAX_JSON_BYTES = 300 * 1024 * 1024  # a whole-JSON file is parsed at once: keep that bounded
 PROGRESS_EVERY = 1_000
@@ -56,14 +58,20 @@ def _jsonl_rows(path: Path, progress: Callable[[float], None]) -> Iterator[Row]:
                 record = json.loads(text)
             except json.JSONDecodeError as error:
                 raise SetFileError(
-                    f"{path.name}: line {number} is not valid JSON ({error.msg})."
+                    _("{name}: line {n} is not valid JSON ({reason}).").format(
+                        name=path.name, n=number, reason=error.msg
+                    )
                 ) from error
             except RecursionError as error:  # brackets nested past any real question
                 raise SetFileError(
-                    f"{path.name}: line {number} is nested too deeply to be a question."
+                    _("{name}: line {n} is nested too deeply to be a question.").format(
+                        name=path.name, n=number
+                    )
                 ) from error
             if not isinstance(record, dict):
-                raise SetFileError(f"{path.name}: line {number} is not a JSON object.")
+                raise SetFileError(
+                    _("{name}: line {n} is not a JSON object.").format(name=path.name, n=number)
+                )
             yield record
 
 
@@ -72,23 +80,29 @@ def _text(line: bytes, path: Path, number: int) -> str:
         return line.decode("utf-8-sig" if number == 1 else "utf-8")
     except UnicodeDecodeError as error:
         raise SetFileError(
-            f"{path.name}: line {number} is not UTF-8 text. Save the file as UTF-8."
+            _("{name}: line {n} is not UTF-8 text. Save the file as UTF-8.").format(
+                name=path.name, n=number
+            )
         ) from error
 
 
 def _json_rows(path: Path) -> Iterator[Row]:
     if path.stat().st_size > MAX_JSON_BYTES:
         raise SetFileError(
-            f"{path.name} is larger than {MAX_JSON_BYTES // (1024 * 1024)} MB, too large to "
-            "read as one JSON document. Save it as JSON Lines (.jsonl), one question a line."
+            _(
+                "{name} is larger than {n} MB, too large to read as one JSON document. Save it "
+                "as JSON Lines (.jsonl), one question a line."
+            ).format(name=path.name, n=MAX_JSON_BYTES // (1024 * 1024))
         )
     try:
         document = json.loads(path.read_bytes().decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise SetFileError(f"{path.name} is not a valid JSON file ({error}).") from error
+        raise SetFileError(
+            _("{name} is not a valid JSON file ({reason}).").format(name=path.name, reason=error)
+        ) from error
     except RecursionError as error:  # brackets nested past any real list of questions
         raise SetFileError(
-            f"{path.name} is nested too deeply to be a list of questions."
+            _("{name} is nested too deeply to be a list of questions.").format(name=path.name)
         ) from error
     # TriviaQA keeps its questions in "Data"; Hugging Face dumps in "data" or "rows".
     if isinstance(document, dict):
@@ -97,7 +111,7 @@ def _json_rows(path: Path) -> Iterator[Row]:
                 document = document[key]
                 break
     if not isinstance(document, list):
-        raise SetFileError(f"{path.name}: the file holds no list of questions.")
+        raise SetFileError(_("{name}: the file holds no list of questions.").format(name=path.name))
     for record in document:
         if isinstance(record, dict) and isinstance(record.get("row"), dict):
             record = record["row"]  # the datasets-server's {"row": {...}} wrapping
@@ -123,10 +137,14 @@ def _csv_rows(path: Path, progress: Callable[[float], None]) -> Iterator[Row]:
         except StopIteration:
             return
         except UnicodeDecodeError as error:
-            raise SetFileError(f"{path.name} is not UTF-8 text. Save it as UTF-8.") from error
+            raise SetFileError(
+                _("{name} is not UTF-8 text. Save it as UTF-8.").format(name=path.name)
+            ) from error
         except csv.Error as error:
             raise SetFileError(
-                f"{path.name}: row {reader.line_num} could not be read ({error})."
+                _("{name}: row {n} could not be read ({reason}).").format(
+                    name=path.name, n=reader.line_num, reason=error
+                )
             ) from error
 
 
@@ -184,12 +202,16 @@ def _parquet_rows(path: Path, progress: Callable[[float], None]) -> Iterator[Row
         raise _parquet_refusal(path) from error
 
 
-def file_rows(path: Path, progress: Callable[[float], None] = lambda _: None) -> Iterator[Row]:
+def file_rows(
+    path: Path, progress: Callable[[float], None] = lambda _unused: None
+) -> Iterator[Row]:
     """Every row of a question file as a dict, in file order."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise SetFileError(
-            f"{path.name}: question files are {', '.join(SUFFIXES)} files, not “{suffix}”."
+            _("{name}: question files are {suffixes} files, not “{suffix}”.").format(
+                name=path.name, suffixes=", ".join(SUFFIXES), suffix=suffix
+            )
         )
     try:
         if suffix == ".jsonl":
@@ -201,7 +223,11 @@ def file_rows(path: Path, progress: Callable[[float], None] = lambda _: None) ->
         else:
             yield from _csv_rows(path, progress)
     except OSError as error:
-        raise SetFileError(f"{path.name} could not be read: {error.strerror or error}.") from error
+        raise SetFileError(
+            _("{name} could not be read: {reason}.").format(
+                name=path.name, reason=error.strerror or error
+            )
+        ) from error
 
 
 def first_rows(path: Path, count: int = 20) -> list[Row]:
@@ -268,4 +294,4 @@ def take_rows(
     if progress is not None:
         progress(read, 1.0)
     chosen.sort(key=lambda pair: pair[0])
-    return Taken([made for _, made in chosen], read, skipped)
+    return Taken([made for _unused, made in chosen], read, skipped)

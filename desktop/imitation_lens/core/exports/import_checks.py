@@ -23,6 +23,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from imitation_lens.core.housekeeping import translation
+from imitation_lens.core.housekeeping.translation import _
 from imitation_lens.core.running.lineup import PromptMode, ReplayMode, SlotConfig
 
 # SQLite stores whole numbers in 64 bits; Python would raise OverflowError past this.
@@ -76,7 +78,9 @@ def read_regular_file(path: Path, max_bytes: int) -> bytes:
     _regular(status.st_mode)
     if status.st_size > max_bytes:
         raise Problem(
-            f"it is {size_words(status.st_size)}, more than the {size_words(max_bytes)} allowed."
+            _("it is {size}, more than the {most} allowed.").format(
+                size=size_words(status.st_size), most=size_words(max_bytes)
+            )
         )
     # Non-blocking, and checked again once open: the path may have been swapped for a pipe
     # between the stat and the open.
@@ -97,11 +101,13 @@ def read_regular_file(path: Path, max_bytes: int) -> bytes:
 
 def _regular(mode: int) -> None:
     if stat.S_ISDIR(mode):
-        raise Problem("it is a folder, not a file. Choose the export file inside it.")
+        raise Problem(_("it is a folder, not a file. Choose the export file inside it."))
     if not stat.S_ISREG(mode):
         raise Problem(
-            "it is not an ordinary file (it is a pipe, device or socket). Choose an exported "
-            ".json file."
+            _(
+                "it is not an ordinary file (it is a pipe, device or socket). Choose an exported "
+                ".json file."
+            )
         )
 
 
@@ -109,16 +115,18 @@ def _unreadable(error: OSError) -> str:
     import errno
 
     if error.errno == errno.ENOENT:
-        return "the file is not there any more."
+        return _("the file is not there any more.")
     if error.errno in (errno.EACCES, errno.EPERM):
-        return "Imitation Lens is not allowed to read it. Check the file's permissions."
-    return "it could not be read. Copy it to another folder and try again."
+        return _("Imitation Lens is not allowed to read it. Check the file's permissions.")
+    return _("it could not be read. Copy it to another folder and try again.")
 
 
 def size_words(count: int) -> str:
     if count >= 1024 * 1024:
-        return f"{count / (1024 * 1024):.0f} MB"
-    return f"{count / 1024:.0f} KB" if count >= 1024 else f"{count} bytes"
+        return _("{n} MB").format(n=translation.number(count / (1024 * 1024)))
+    if count >= 1024:
+        return _("{n} KB").format(n=translation.number(count / 1024))
+    return _("{n} bytes").format(n=translation.number(count))
 
 
 # -- the document -------------------------------------------------------------------------------
@@ -135,53 +143,79 @@ def check_links(document: dict[str, Any]) -> None:
     def pointer(where: str, what: str, target: str, listed_under: str) -> Problem:
         if what == "answer" and target not in all_responses:
             return Problem(
-                f"{where}: it points to answer '{short_text(target, 60)}', not in this file."
+                _("{place}: it points to answer '{id}', not in this file.").format(
+                    place=where, id=short_text(target, 60)
+                )
             )
+        if what == "answer":
+            message = _(
+                "{place}: it points to answer '{id}' but is listed under answer '{listed}'."
+            )
+        else:
+            message = _("{place}: it points to item '{id}' but is listed under item '{listed}'.")
         return Problem(
-            f"{where}: it points to {what} '{short_text(target, 60)}' but is listed under "
-            f"{what} '{short_text(listed_under, 60)}'."
+            message.format(
+                place=where, id=short_text(target, 60), listed=short_text(listed_under, 60)
+            )
         )
 
     for i, item in enumerate(document["items"], 1):
-        here = f"item {i}"
+        here = _("item {n}").format(n=i)
         if item["id"] in item_at:
-            raise Problem(f"{here}: it has the same id as item {item_at[item['id']]}.")
+            raise Problem(
+                _("{place}: it has the same id as item {n}.").format(
+                    place=here, n=item_at[item["id"]]
+                )
+            )
         item_at[item["id"]] = i
         if item["session_id"] != session_id:
             raise Problem(
-                f"{here}: it belongs to session '{short_text(item['session_id'], 60)}', not to the "
-                "session in this file."
+                _("{place}: it belongs to session '{id}', not to the session in this file.").format(
+                    place=here, id=short_text(item["session_id"], 60)
+                )
             )
         names: set[str] = set()
         for k, entry in enumerate(item["progress"], 1):
             if entry["evaluator"] in names:
                 raise Problem(
-                    f"{here}, progress entry {k}: '{short_text(entry['evaluator'], 60)}' is listed twice."
+                    _("{place}, progress entry {n}: '{name}' is listed twice.").format(
+                        place=here, n=k, name=short_text(entry["evaluator"], 60)
+                    )
                 )
             names.add(entry["evaluator"])
         judged: set[tuple[str, int, str]] = set()
         for j, response in enumerate(item["responses"], 1):
-            where = f"{here}, answer {j}"
+            where = _("{place}, answer {n}").format(place=here, n=j)
             if response["id"] in response_at:
-                raise Problem(f"{where}: it has the same id as {response_at[response['id']]}.")
+                raise Problem(
+                    _("{place}: it has the same id as {other}.").format(
+                        place=where, other=response_at[response["id"]]
+                    )
+                )
             response_at[response["id"]] = where
             if response["item_id"] != item["id"]:
                 raise pointer(where, "item", response["item_id"], item["id"])
             length = len(response["text"])
             for k, mark in enumerate(response["marks"], 1):
-                at = f"{where}, mark {k}"
+                at = _("{place}, mark {n}").format(place=where, n=k)
                 if mark["id"] in mark_at:
-                    raise Problem(f"{at}: it has the same id as {mark_at[mark['id']]}.")
+                    raise Problem(
+                        _("{place}: it has the same id as {other}.").format(
+                            place=at, other=mark_at[mark["id"]]
+                        )
+                    )
                 mark_at[mark["id"]] = at
                 if mark["response_id"] != response["id"]:
                     raise pointer(at, "answer", mark["response_id"], response["id"])
                 if not mark["start"] < mark["end"] <= length:
                     raise Problem(
-                        f"{at}: it spans characters {mark['start']} to {mark['end']}, which do "
-                        f"not fit the answer ({length} characters)."
+                        _(
+                            "{place}: it spans characters {start} to {end}, which do not fit the "
+                            "answer ({length} characters)."
+                        ).format(place=at, start=mark["start"], end=mark["end"], length=length)
                     )
             for k, judgement in enumerate(response["judgements"], 1):
-                at = f"{where}, judgement {k}"
+                at = _("{place}, judgement {n}").format(place=where, n=k)
                 if judgement["response_id"] != response["id"]:
                     raise pointer(at, "answer", judgement["response_id"], response["id"])
                 if judgement["item_id"] != item["id"]:
@@ -189,54 +223,63 @@ def check_links(document: dict[str, Any]) -> None:
                 key = (response["id"], judgement["phase"], judgement["evaluator"])
                 if key in judged:
                     raise Problem(
-                        f"{at}: a second judgement by '{short_text(key[2], 60)}' for phase {key[1]}."
+                        _("{place}: a second judgement by '{name}' for phase {phase}.").format(
+                            place=at, name=short_text(key[2], 60), phase=key[1]
+                        )
                     )
                 judged.add(key)
         answers = {r["id"] for r in item["responses"]}
         decided: set[tuple[int, str]] = set()
         for k, verdict in enumerate(item["verdicts"], 1):
-            at = f"{here}, verdict {k}"
+            at = _("{place}, verdict {n}").format(place=here, n=k)
             if verdict["item_id"] != item["id"]:
                 raise pointer(at, "item", verdict["item_id"], item["id"])
             chosen = verdict["preferred_response_id"]
             if chosen is not None and chosen not in answers:
                 raise Problem(
-                    f"{at}: the chosen answer '{short_text(chosen, 60)}' is not in this item."
+                    _("{place}: the chosen answer '{id}' is not in this item.").format(
+                        place=at, id=short_text(chosen, 60)
+                    )
                 )
             if (verdict["phase"], verdict["evaluator"]) in decided:
                 raise Problem(
-                    f"{at}: a second verdict by '{short_text(verdict['evaluator'], 60)}' for phase "
-                    f"{verdict['phase']}."
+                    _("{place}: a second verdict by '{name}' for phase {phase}.").format(
+                        place=at, name=short_text(verdict["evaluator"], 60), phase=verdict["phase"]
+                    )
                 )
             decided.add((verdict["phase"], verdict["evaluator"]))
 
 
 def check_values(document: dict[str, Any]) -> None:
     """Raise Problem, naming where, for the first value the app could not store or use."""
-    _check_numbers(document.get("session"), "the session")
+    _check_numbers(document.get("session"), _("the session"))
     session = document["session"]
-    _check_times(session, "session", "the session")
+    _check_times(session, "session", _("the session"))
     if "exported_at" in document:
-        _check_time(document["exported_at"], "the file", "exported_at")
+        _check_time(document["exported_at"], _("the file"), "exported_at")
     check_lineup(session["lineup"])
     places: dict[tuple[str, int], int] = {}
     for i, item in enumerate(document["items"], 1):
-        here = f"item {i}"
+        here = _("item {n}").format(n=i)
         _check_times(item, "item", here)
         _check_numbers({k: v for k, v in item.items() if k != "responses"}, here)
         key = (item.get("batch_id"), item.get("batch_position"))
         if key[0] is not None and key[1] is not None:
             if key in places:
                 raise Problem(
-                    f"{here}: it has the same place in its batch ({key[1]}) as item {places[key]}."
+                    _(
+                        "{place}: it has the same place in its batch ({position}) as item {n}."
+                    ).format(place=here, position=key[1], n=places[key])
                 )
             places[key] = i
         for k, entry in enumerate(item["progress"], 1):
-            _check_times(entry, "progress", f"{here}, progress entry {k}")
+            _check_times(
+                entry, "progress", _("{place}, progress entry {n}").format(place=here, n=k)
+            )
         for k, verdict in enumerate(item["verdicts"], 1):
-            _check_times(verdict, "verdict", f"{here}, verdict {k}")
+            _check_times(verdict, "verdict", _("{place}, verdict {n}").format(place=here, n=k))
         for j, response in enumerate(item["responses"], 1):
-            _check_response(response, f"{here}, answer {j}")
+            _check_response(response, _("{place}, answer {n}").format(place=here, n=j))
 
 
 def _check_response(response: dict[str, Any], here: str) -> None:
@@ -245,20 +288,32 @@ def _check_response(response: dict[str, Any], here: str) -> None:
     for key in ("ttft_ms", "tokens_per_second"):
         value = response.get(key)
         if value is not None and not 0 <= value <= MAX_RATE:
-            raise Problem(f"{here}: '{key}' must be a number from 0 to {MAX_RATE:,.0f}.")
+            raise Problem(
+                _("{place}: '{field}' must be a number from 0 to {most}.").format(
+                    place=here, field=key, most=translation.number(MAX_RATE)
+                )
+            )
     text = response["text"]
     for k, mark in enumerate(response["marks"], 1):
-        at = f"{here}, mark {k}"
+        at = _("{place}, mark {n}").format(place=here, n=k)
         _check_times(mark, "mark", at)
         quote, start, end = mark["quote"], mark["start"], mark["end"]
         # An empty quote is what older marks carry: their offsets alone say where they are.
         if quote and text[start:end] != quote:
             raise Problem(
-                f"{at}: its quote “{short_text(quote)}” is not the text at characters {start} to "
-                f"{end} (“{short_text(text[start:end])}”)."
+                _(
+                    "{place}: its quote “{quote}” is not the text at characters {start} to {end} "
+                    "(“{found}”)."
+                ).format(
+                    place=at,
+                    quote=short_text(quote),
+                    start=start,
+                    end=end,
+                    found=short_text(text[start:end]),
+                )
             )
     for k, judgement in enumerate(response["judgements"], 1):
-        _check_times(judgement, "judgement", f"{here}, judgement {k}")
+        _check_times(judgement, "judgement", _("{place}, judgement {n}").format(place=here, n=k))
 
 
 def _check_times(row: dict[str, Any], kind: str, here: str) -> None:
@@ -269,7 +324,9 @@ def _check_times(row: dict[str, Any], kind: str, here: str) -> None:
 
 
 def _check_time(value: Any, here: str, key: str) -> None:
-    problem = f"{here}: '{key}' is not a real date and time (it is “{short_text(value)}”)."
+    problem = _("{place}: '{field}' is not a real date and time (it is “{value}”).").format(
+        place=here, field=key, value=short_text(value)
+    )
     if not isinstance(value, str):
         raise Problem(problem)
     try:
@@ -277,10 +334,16 @@ def _check_time(value: Any, here: str, key: str) -> None:
     except ValueError:
         raise Problem(problem) from None
     if moment.tzinfo is None or moment.utcoffset() is None:
-        raise Problem(f"{here}: '{key}' does not say its time zone (it is “{short_text(value)}”).")
+        raise Problem(
+            _("{place}: '{field}' does not say its time zone (it is “{value}”).").format(
+                place=here, field=key, value=short_text(value)
+            )
+        )
     if not FIRST_YEAR <= moment.year <= LAST_YEAR:
         raise Problem(
-            f"{here}: '{key}' is in the year {moment.year}, which no session can be from."
+            _("{place}: '{field}' is in the year {year}, which no session can be from.").format(
+                place=here, field=key, year=moment.year
+            )
         )
 
 
@@ -302,25 +365,35 @@ def _numbers(value: Any) -> Iterator[int | float]:
 def _check_numbers(value: Any, here: str) -> None:
     for number in _numbers(value):
         if isinstance(number, float) and not math.isfinite(number):
-            raise Problem(f"{here}: it holds a number that is not a real number.")
+            raise Problem(
+                _("{place}: it holds a number that is not a real number.").format(place=here)
+            )
         if isinstance(number, int) and not SQLITE_MIN <= number <= SQLITE_MAX:
-            raise Problem(f"{here}: it holds a number too large to store.")
+            raise Problem(_("{place}: it holds a number too large to store.").format(place=here))
 
 
 def check_lineup(lineup: list[Any]) -> None:
     """Raise Problem unless every slot could be shown in the settings and run."""
     if len(lineup) > MAX_LINEUP:
-        raise Problem(f"the session's lineup has {len(lineup)} slots, more than any session has.")
+        raise Problem(
+            _("the session's lineup has {n} slots, more than any session has.").format(
+                n=len(lineup)
+            )
+        )
     for n, entry in enumerate(lineup, 1):
-        here = f"the session's lineup, slot {n}"
+        here = _("the session's lineup, slot {n}").format(n=n)
         if not isinstance(entry, dict):
-            raise Problem(f"{here}: it is not a slot's settings.")
+            raise Problem(_("{place}: it is not a slot's settings.").format(place=here))
         for key in ("role", "note"):
             if key in entry and not isinstance(entry[key], str):
-                raise Problem(f"{here}: '{key}' must be text.")
+                raise Problem(_("{place}: '{field}' must be text.").format(place=here, field=key))
         kind = entry.get("kind", "local")
         if kind not in ("local", "endpoint"):
-            raise Problem(f"{here}: 'kind' must be local or endpoint (it is “{short_text(kind)}”).")
+            raise Problem(
+                _("{place}: 'kind' must be local or endpoint (it is “{value}”).").format(
+                    place=here, value=short_text(kind)
+                )
+            )
         source = entry.get("source")
         if source is not None:
             _check_source(source, kind, here)
@@ -330,38 +403,61 @@ def check_lineup(lineup: list[Any]) -> None:
         try:
             SlotConfig.from_dict(entry)
         except (TypeError, ValueError):  # the checks above should leave nothing for this
-            raise Problem(f"{here}: its settings can't be used.") from None
+            raise Problem(_("{place}: its settings can't be used.").format(place=here)) from None
 
 
 def _check_source(source: Any, kind: str, here: str) -> None:
     if not isinstance(source, dict):
-        raise Problem(f"{here}: what runs there ('source') must be a group of settings.")
+        raise Problem(
+            _("{place}: what runs there ('source') must be a group of settings.").format(place=here)
+        )
     texts = ("path",) if kind == "local" else ("base_url", "model", "api_key_env", "kind")
     for key in texts:
         if key in source and not isinstance(source[key], str):
-            raise Problem(f"{here}: '{key}' must be text.")
+            raise Problem(_("{place}: '{field}' must be text.").format(place=here, field=key))
     choices = {"prompt_mode": _PROMPT_MODES} if kind == "local" else {"replay": _REPLAY_MODES}
     for key, allowed in choices.items():
         if key in source and source[key] not in allowed:
             raise Problem(
-                f"{here}: '{key}' must be one of: {', '.join(allowed)} (it is "
-                f"“{short_text(source[key])}”)."
+                _("{place}: '{field}' must be one of: {choices} (it is “{value}”).").format(
+                    place=here,
+                    field=key,
+                    choices=", ".join(allowed),
+                    value=short_text(source[key]),
+                )
             )
 
 
 def check_params(params: Any, here: str) -> None:
     if not isinstance(params, dict):
-        raise Problem(f"{here}: its sampling settings ('params') must be a group of settings.")
+        raise Problem(
+            _("{place}: its sampling settings ('params') must be a group of settings.").format(
+                place=here
+            )
+        )
     for key, (whole, low, high) in PARAMS.items():
         if key not in params:
             continue
         value = params[key]
-        kind = "a whole number" if whole else "a number"
         number = isinstance(value, int) or (not whole and isinstance(value, float))
         if isinstance(value, bool) or not number or not low <= value <= high:
+            message = (
+                _(
+                    "{place}: '{field}' must be a whole number from {low} to {high} (it is “{value}”)."
+                )
+                if whole
+                else _(
+                    "{place}: '{field}' must be a number from {low} to {high} (it is “{value}”)."
+                )
+            )
             raise Problem(
-                f"{here}: '{key}' must be {kind} from {_plain(low)} to {_plain(high)} "
-                f"(it is “{short_text(value)}”)."
+                message.format(
+                    place=here,
+                    field=key,
+                    low=_plain(low),
+                    high=_plain(high),
+                    value=short_text(value),
+                )
             )
 
 

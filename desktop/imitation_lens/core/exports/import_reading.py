@@ -30,32 +30,34 @@ from imitation_lens.core.exports.import_checks import (
 )
 from imitation_lens.core.exports.session_json import EXPORT_FORMAT, EXPORT_VERSION
 from imitation_lens.core.housekeeping.paths import resource_path
+from imitation_lens.core.housekeeping.translation import N_, _
 
 MAX_BYTES = 200 * 1024 * 1024
 # A real export is about 8 levels deep, with a little more inside the lineup and answer facts.
 MAX_DEPTH = 64
+# Where a problem is, "item 3, answer 2": the document's keys and the words that name them.
 _LABELS = {
-    "items": "item",
-    "responses": "answer",
-    "marks": "mark",
-    "judgements": "judgement",
-    "verdicts": "verdict",
-    "progress": "progress entry",
+    "items": N_("item {n}"),
+    "responses": N_("answer {n}"),
+    "marks": N_("mark {n}"),
+    "judgements": N_("judgement {n}"),
+    "verdicts": N_("verdict {n}"),
+    "progress": N_("progress entry {n}"),
 }
 _PLAIN_TYPES = {
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "array": "a list",
-    "object": "a group of named fields",
+    "string": N_("text"),
+    "integer": N_("a whole number"),
+    "number": N_("a number"),
+    "array": N_("a list"),
+    "object": N_("a group of named fields"),
     "null": "null",
-    "boolean": "true or false",
+    "boolean": N_("true or false"),
 }
 # Lone surrogates can only arrive as \u escapes (the UTF-8 decoder refuses them as bytes), and
 # SQLite can't store them: they are looked for only when the file has such an escape.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_NOT_UNICODE = "some of its text is not valid Unicode (a lone surrogate)."
+_NOT_UNICODE = N_("some of its text is not valid Unicode (a lone surrogate).")
 
 
 class ImportRefused(Exception):
@@ -89,7 +91,9 @@ def read_export(
         return _checked(_parsed(path, max_bytes), max_depth)
     except Problem as problem:
         raise ImportRefused(
-            f"{path.name} was not imported: {problem} Nothing was changed."
+            _("{name} was not imported: {problem} Nothing was changed.").format(
+                name=path.name, problem=problem
+            )
         ) from None
 
 
@@ -98,44 +102,50 @@ def check_export(document: Any, max_depth: int = MAX_DEPTH) -> None:
     valid, self-consistent session export of the format this app reads."""
     try:
         if _has_surrogate(document):
-            raise Problem(_NOT_UNICODE)
+            raise Problem(_(_NOT_UNICODE))
         _checked(document, max_depth)
     except Problem as problem:
-        raise ImportRefused(f"This is not a valid session export: {problem}") from None
+        raise ImportRefused(
+            _("This is not a valid session export: {problem}").format(problem=problem)
+        ) from None
 
 
 def _parsed(path: Path, max_bytes: int) -> Any:
     raw = read_regular_file(path, max_bytes)
     if len(raw) > max_bytes:  # it grew since it was looked at
-        raise Problem(f"it is more than the {size_words(max_bytes)} allowed.")
+        raise Problem(_("it is more than the {size} allowed.").format(size=size_words(max_bytes)))
     if not raw.strip():
-        raise Problem("the file is empty.")
+        raise Problem(_("the file is empty."))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise Problem(
-            f"it is not a session export: byte {error.start + 1} is not UTF-8 text."
+            _("it is not a session export: byte {n} is not UTF-8 text.").format(n=error.start + 1)
         ) from None
     try:
         document = json.loads(text, parse_constant=_no_constant, parse_float=_finite)
     except json.JSONDecodeError as error:
         if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
             raise Problem(
-                "it ends in the middle of the data: the file looks cut short "
-                "(perhaps an interrupted copy or download)."
+                _(
+                    "it ends in the middle of the data: the file looks cut short "
+                    "(perhaps an interrupted copy or download)."
+                )
             ) from None
         raise Problem(
-            f"it is not valid JSON (line {error.lineno}, column {error.colno}), so it is "
-            "damaged or not a session export."
+            _(
+                "it is not valid JSON (line {line}, column {column}), so it is damaged or not "
+                "a session export."
+            ).format(line=error.lineno, column=error.colno)
         ) from None
     except RecursionError:
-        raise Problem("it is nested far too deeply to be a session export.") from None
+        raise Problem(_("it is nested far too deeply to be a session export.")) from None
     except _NotANumber as error:  # NaN, Infinity, numbers too large
-        raise Problem(f"it is not valid JSON ({error}).") from None
+        raise Problem(_("it is not valid JSON ({reason}).").format(reason=error)) from None
     except ValueError:  # a number with thousands of digits: Python's own limit
-        raise Problem("it holds a number far too long to be real.") from None
+        raise Problem(_("it holds a number far too long to be real.")) from None
     if _SURROGATE_ESCAPE.search(text) and _has_surrogate(document):
-        raise Problem(_NOT_UNICODE)
+        raise Problem(_(_NOT_UNICODE))
     return document
 
 
@@ -144,13 +154,13 @@ class _NotANumber(ValueError):
 
 
 def _no_constant(name: str) -> Any:
-    raise _NotANumber(f"{name} is not a number JSON allows")
+    raise _NotANumber(_("{name} is not a number JSON allows").format(name=name))
 
 
 def _finite(literal: str) -> float:
     number = float(literal)
     if not math.isfinite(number):
-        raise _NotANumber(f"the number {literal[:20]} is too large")
+        raise _NotANumber(_("the number {number} is too large").format(number=literal[:20]))
     return number
 
 
@@ -167,7 +177,7 @@ def _containers(document: Any) -> Iterator[Any]:
 def _deeper_than(document: Any, limit: int) -> bool:
     """Whether lists and objects nest more than `limit` deep (level by level: no recursion)."""
     level: list[Any] = [document]
-    for _ in range(limit):
+    for _unused in range(limit):
         below: list[Any] = []
         for value in level:
             below += [
@@ -193,33 +203,40 @@ def _has_surrogate(document: Any) -> bool:
 
 def _checked(document: Any, max_depth: int) -> dict[str, Any]:
     if not isinstance(document, dict):
-        raise Problem("it is not a session export (it holds no object with a session).")
+        raise Problem(_("it is not a session export (it holds no object with a session)."))
     found = document.get("format")
     if found != EXPORT_FORMAT:
-        raise Problem(
-            "it is not an Imitation Lens session export"
-            + (f" (its format is “{short_text(found, 60)}”)." if isinstance(found, str) else ".")
-        )
+        if isinstance(found, str):
+            raise Problem(
+                _("it is not an Imitation Lens session export (its format is “{format}”).").format(
+                    format=short_text(found, 60)
+                )
+            )
+        raise Problem(_("it is not an Imitation Lens session export."))
     version = document.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise Problem("it does not say which version of the export format it is.")
+        raise Problem(_("it does not say which version of the export format it is."))
     if version > EXPORT_VERSION:
         raise Problem(
-            f"it was written by a newer Imitation Lens (export format {version}; this app reads "
-            f"format {EXPORT_VERSION}). Update the app to import it."
+            _(
+                "it was written by a newer Imitation Lens (export format {version}; this app "
+                "reads format {ours}). Update the app to import it."
+            ).format(version=version, ours=EXPORT_VERSION)
         )
     if version < EXPORT_VERSION:
         raise Problem(
-            f"it is in the older export format {version}; this app imports format "
-            f"{EXPORT_VERSION}. Open the session in a current Imitation Lens and export it again."
+            _(
+                "it is in the older export format {version}; this app imports format {ours}. "
+                "Open the session in a current Imitation Lens and export it again."
+            ).format(version=version, ours=EXPORT_VERSION)
         )
     if _deeper_than(document, max_depth):
-        raise Problem(f"it is nested more than {max_depth} levels deep.")
+        raise Problem(_("it is nested more than {n} levels deep.").format(n=max_depth))
     try:
         errors = list(itertools.islice(_validator().iter_errors(document), 100))
     except ValueError:  # a value no JSON text can hold, in a document built in Python
         raise Problem(
-            "it holds a value a JSON file can't (such as a number that isn't finite)."
+            _("it holds a value a JSON file can't (such as a number that isn't finite).")
         ) from None
     if errors:
         raise Problem(_explain(min(errors, key=_document_order)) + ".")
@@ -241,26 +258,32 @@ def _where(path: Iterable[str | int]) -> tuple[str, str | None]:
         key = steps[index]
         following = steps[index + 1] if index + 1 < len(steps) else None
         if isinstance(key, str) and key in _LABELS and isinstance(following, int):
-            places.append(f"{_LABELS[key]} {following + 1}")
+            places.append(_(_LABELS[key]).format(n=following + 1))
             index += 2
         elif key == "session" and index == 0:
-            places.append("the session")
+            places.append(_("the session"))
             index += 1
         else:
             break
     name: str | None = None
     for key in steps[index:]:
         if isinstance(key, int):
-            name = f"entry {key + 1} of {name}" if name else f"entry {key + 1}"
+            name = (
+                _("entry {n} of {name}").format(n=key + 1, name=name)
+                if name
+                else _("entry {n}").format(n=key + 1)
+            )
         else:
             quoted = f"'{short_text(key, 40)}'"
-            name = quoted if name is None else f"{quoted} in {name}"
-    return ", ".join(places) or "the file", name
+            name = (
+                quoted if name is None else _("{field} in {name}").format(field=quoted, name=name)
+            )
+    return ", ".join(places) or _("the file"), name
 
 
 def _explain(error: ValidationError) -> str:
     place, name = _where(error.instance_path)
-    subject = name or "it"
+    subject = name or _("it")
     kind = error.kind
     # The schema object whose keyword failed, for its description (said in plain words).
     schema: Any = export_schema()
@@ -273,9 +296,11 @@ def _explain(error: ValidationError) -> str:
     elif isinstance(described, str):
         described = described.replace("an object", "a group of named fields")
     if isinstance(kind, ValidationErrorKind.Required):
-        return f"{place}: '{kind.property}' is missing"
+        return _("{place}: '{field}' is missing").format(place=place, field=kind.property)
     if isinstance(kind, ValidationErrorKind.AdditionalProperties):
-        return f"{place}: '{short_text(kind.unexpected[0], 40)}' is not a field this app knows"
+        return _("{place}: '{field}' is not a field this app knows").format(
+            place=place, field=short_text(kind.unexpected[0], 40)
+        )
     if isinstance(described, str) and isinstance(
         kind,
         ValidationErrorKind.Type
@@ -283,26 +308,50 @@ def _explain(error: ValidationError) -> str:
         | ValidationErrorKind.MinLength
         | ValidationErrorKind.MaxLength,
     ):
-        return f"{place}: {subject} must be {described}"
+        return _("{place}: {subject} must be {what}").format(
+            place=place, subject=subject, what=described
+        )
     if isinstance(kind, ValidationErrorKind.Type):
-        types = " or ".join(_PLAIN_TYPES.get(t, t) for t in kind.types)
-        return f"{place}: {subject} must be {types}"
+        types = _(" or ").join(_(_PLAIN_TYPES[t]) if t in _PLAIN_TYPES else t for t in kind.types)
+        return _("{place}: {subject} must be {what}").format(
+            place=place, subject=subject, what=types
+        )
     if isinstance(kind, ValidationErrorKind.Enum):
         choices = [str(v) for v in kind.options]
-        listed = " or ".join(choices) if len(choices) == 2 else "one of: " + ", ".join(choices)
-        return f"{place}: {subject} must be {listed} (it is “{short_text(error.instance, 40)}”)"
+        listed = (
+            _(" or ").join(choices)
+            if len(choices) == 2
+            else _("one of: {choices}").format(choices=", ".join(choices))
+        )
+        return _("{place}: {subject} must be {what} (it is “{value}”)").format(
+            place=place, subject=subject, what=listed, value=short_text(error.instance, 40)
+        )
     if isinstance(kind, ValidationErrorKind.Constant):
-        return f"{place}: {subject} must be {json.dumps(kind.expected_value)}"
+        return _("{place}: {subject} must be {what}").format(
+            place=place, subject=subject, what=json.dumps(kind.expected_value)
+        )
     if isinstance(kind, ValidationErrorKind.Minimum):
-        return f"{place}: {subject} must be at least {kind.limit}"
+        return _("{place}: {subject} must be at least {limit}").format(
+            place=place, subject=subject, limit=kind.limit
+        )
     if isinstance(kind, ValidationErrorKind.Maximum):
-        return f"{place}: {subject} must be at most {kind.limit}"
+        return _("{place}: {subject} must be at most {limit}").format(
+            place=place, subject=subject, limit=kind.limit
+        )
     if isinstance(kind, ValidationErrorKind.MinLength):
-        return f"{place}: {subject} must not be empty"
+        return _("{place}: {subject} must not be empty").format(place=place, subject=subject)
     if isinstance(kind, ValidationErrorKind.MaxLength):
-        return f"{place}: {subject} is too long (at most {kind.limit} characters)"
+        return _("{place}: {subject} is too long (at most {limit} characters)").format(
+            place=place, subject=subject, limit=kind.limit
+        )
     if isinstance(kind, ValidationErrorKind.MinItems):
-        return f"{place}: {subject} must list at least {kind.limit} entries"
+        return _("{place}: {subject} must list at least {limit} entries").format(
+            place=place, subject=subject, limit=kind.limit
+        )
     if isinstance(kind, ValidationErrorKind.MaxItems):
-        return f"{place}: {subject} lists more than {kind.limit} entries"
-    return f"{place}: {subject} is not what a session export holds there"
+        return _("{place}: {subject} lists more than {limit} entries").format(
+            place=place, subject=subject, limit=kind.limit
+        )
+    return _("{place}: {subject} is not what a session export holds there").format(
+        place=place, subject=subject
+    )

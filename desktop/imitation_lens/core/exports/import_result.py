@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from imitation_lens.core.exports.import_checks import short_text
+from imitation_lens.core.housekeeping import translation
+from imitation_lens.core.housekeeping.translation import _, ngettext
 
 KINDS = ("sessions", "items", "responses", "marks", "judgements", "verdicts", "progress")
 
@@ -73,36 +75,48 @@ class ImportResult:
 
     def summary(self) -> str:
         """What the import did, in a sentence or three for the status bar or a dialog."""
-        names = {
-            "sessions": ("session", "sessions"),
-            "items": ("question", "questions"),
-            "responses": ("answer", "answers"),
-            "marks": ("mark", "marks"),
-            "judgements": ("judgement", "judgements"),
-            "verdicts": ("verdict", "verdicts"),
-        }
+
+        # Plural forms per kind: ngettext needs the count, so each kind is its own message.
+        def named(kind: str, n: int) -> str:
+            forms = {
+                "sessions": ngettext("{n} session", "{n} sessions", n),
+                "items": ngettext("{n} question", "{n} questions", n),
+                "responses": ngettext("{n} answer", "{n} answers", n),
+                "marks": ngettext("{n} mark", "{n} marks", n),
+                "judgements": ngettext("{n} judgement", "{n} judgements", n),
+                "verdicts": ngettext("{n} verdict", "{n} verdicts", n),
+            }
+            return forms[kind].format(n=translation.number(n))
+
+        kinds = ("sessions", "items", "responses", "marks", "judgements", "verdicts")
 
         def listed(numbers: dict[str, int]) -> str:
-            parts = [
-                f"{n} {names[k][0] if n == 1 else names[k][1]}"
-                for k, n in numbers.items()
-                if n and k in names
-            ]
-            return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+            parts = [named(k, n) for k, n in numbers.items() if n and k in kinds]
+            if len(parts) == 1:
+                return parts[0]
+            return _("{first} and {last}").format(first=", ".join(parts[:-1]), last=parts[-1])
 
-        source = f"{short_text(self.evaluator, 40)}'s export of “{short_text(self.title, 60)}”"
-        if any(n for k, n in self.new.items() if k in names):
-            text = f"Added {listed(self.new)} from {source}."
+        evaluator, title = short_text(self.evaluator, 40), short_text(self.title, 60)
+        if any(n for k, n in self.new.items() if k in kinds):
+            text = _("Added {what} from {evaluator}'s export of “{title}”.").format(
+                what=listed(self.new), evaluator=evaluator, title=title
+            )
         else:
-            text = f"Nothing new in {source}: all of it was already here."
-        if any(self.updated.values()):
-            text += f" Brought {sum(self.updated.values())} changed annotations up to date."
+            text = _(
+                "Nothing new in {evaluator}'s export of “{title}”: all of it was already here."
+            ).format(evaluator=evaluator, title=title)
+        updated = sum(self.updated.values())
+        if updated:
+            text += " " + _("Brought {n} changed annotations up to date.").format(
+                n=translation.number(updated)
+            )
         conflicts = sum(self.conflict_counts.values())
         if conflicts:
-            text += (
-                f" {conflicts} {'thing differs' if conflicts == 1 else 'things differ'} from what"
-                " is already here; this computer's copy was kept."
-            )
+            text += " " + ngettext(
+                "{n} thing differs from what is already here; this computer's copy was kept.",
+                "{n} things differ from what is already here; this computer's copy was kept.",
+                conflicts,
+            ).format(n=translation.number(conflicts))
         return text
 
 

@@ -53,10 +53,36 @@ from imitation_lens.core.exports.import_result import (
 from imitation_lens.core.exports.import_rows import NESTED
 from imitation_lens.core.exports.session_json import local_evaluator
 from imitation_lens.core.housekeeping.bulk_work import bulk_work
+from imitation_lens.core.housekeeping.translation import N_, _
 from imitation_lens.core.storage.store import Store
 
 # What callers use: the window, the command line, tests.
 __all__ = ["ImportRefused", "ImportResult", "import_session", "merge_export"]
+
+
+# A conflict's words for each kind of annotation (whole sentences: a translator can't build one
+# from "a {kind}").
+_TAKEN = {
+    "marks": N_("{place}: a mark's id is taken here; kept ours."),
+    "judgements": N_("{place}: a judgement's id is taken here; kept ours."),
+    "verdicts": N_("{place}: a verdict's id is taken here; kept ours."),
+}
+_DIFFERS = {
+    "marks": N_("{place}: a mark differs from the copy here; kept it."),
+    "judgements": N_("{place}: a judgement differs from the copy here; kept it."),
+    "verdicts": N_("{place}: a verdict differs from the copy here; kept it."),
+}
+_LATER = {
+    "marks": N_(
+        "{place}: the file has a later version of one of your marks; kept this computer's."
+    ),
+    "judgements": N_(
+        "{place}: the file has a later version of one of your judgements; kept this computer's."
+    ),
+    "verdicts": N_(
+        "{place}: the file has a later version of one of your verdicts; kept this computer's."
+    ),
+}
 
 
 def import_session(
@@ -75,20 +101,24 @@ def _import(store: Store, path: Path, max_bytes: int, max_depth: int) -> ImportR
         return merge_export(store, document)
     except OverflowError:
         raise ImportRefused(
-            f"{path.name} was not imported: it holds a number too large to store. "
-            "Nothing was changed."
+            _(
+                "{name} was not imported: it holds a number too large to store. Nothing was "
+                "changed."
+            ).format(name=path.name)
         ) from None
     except sqlite3.IntegrityError as error:
         # The checks should make this impossible; if not, the transaction was rolled back.
-        clash = (
-            "one of its questions takes a place in a batch that another question here has"
-            if "batch" in str(error)
-            else "some of its entries clash with what is already here"
-        )
-        raise ImportRefused(
-            f"{path.name} was not imported: it does not fit the data here ({clash}). "
-            "Nothing was changed."
-        ) from None
+        if "batch" in str(error):
+            refusal = _(
+                "{name} was not imported: it does not fit the data here (one of its questions "
+                "takes a place in a batch that another question here has). Nothing was changed."
+            )
+        else:
+            refusal = _(
+                "{name} was not imported: it does not fit the data here (some of its entries "
+                "clash with what is already here). Nothing was changed."
+            )
+        raise ImportRefused(refusal.format(name=path.name)) from None
 
 
 def merge_export(store: Store, document: dict[str, Any]) -> ImportResult:
@@ -188,7 +218,7 @@ class _Merge:
                 columns = list(rows[0])
                 conn.executemany(
                     f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
-                    f"VALUES ({', '.join('?' for _ in columns)})",
+                    f"VALUES ({', '.join('?' for _unused in columns)})",
                     ([row[c] for c in columns] for row in rows),
                 )
         for table, key, values in self.updates:
@@ -221,12 +251,14 @@ class _Merge:
             self.count(
                 "sessions",
                 "conflicts",
-                "The session's details (title, lineup or settings) differ from the copy here; "
-                "this computer's were kept.",
+                _(
+                    "The session's details (title, lineup or settings) differ from the copy "
+                    "here; this computer's were kept."
+                ),
             )
 
     def merge_item(self, index: int, item: dict[str, Any]) -> None:
-        here = f"Item {index}"
+        here = _("Item {n}").format(n=index)
         incoming = {key: item.get(key) for key in import_rows.fields_of("item")}
         local = self.items.get(incoming["id"])
         mine = next((p for p in item["progress"] if self.owner(p["evaluator"]) == ""), None)
@@ -240,12 +272,18 @@ class _Merge:
         else:
             local = import_rows.stored("items", local)
             if (local["session_id"], local["prompt"]) != (incoming["session_id"], item["prompt"]):
-                self.result.skip_item(item, f"{here} has the id of a different question here")
+                self.result.skip_item(
+                    item, _("{place} has the id of a different question here").format(place=here)
+                )
                 return
             if all(local.get(k) == v for k, v in incoming.items()):
                 self.count("items", "already_there")
             else:
-                self.count("items", "conflicts", f"{here} differs from the copy here; kept it.")
+                self.count(
+                    "items",
+                    "conflicts",
+                    _("{place} differs from the copy here; kept it.").format(place=here),
+                )
             if mine is not None:
                 if (local["phase"], local["revealed_at"]) == (mine["phase"], mine["revealed_at"]):
                     self.count("progress", "already_there")
@@ -253,14 +291,16 @@ class _Merge:
                     self.count(
                         "progress",
                         "conflicts",
-                        f"{here}: your progress in the file differs from this computer's; kept "
-                        "this computer's.",
+                        _(
+                            "{place}: your progress in the file differs from this computer's; "
+                            "kept this computer's."
+                        ).format(place=here),
                     )
         for entry in item["progress"]:
             if self.owner(entry["evaluator"]) != "":
                 self.merge_progress(item["id"], entry)
         for number, response in enumerate(item["responses"], 1):
-            self.merge_response(f"{here}, answer {number}", response)
+            self.merge_response(_("{place}, answer {n}").format(place=here, n=number), response)
         for verdict in item["verdicts"]:
             self.merge_verdict(here, verdict)
 
@@ -294,7 +334,11 @@ class _Merge:
         elif theirs < mine or local["revealed_at"] == entry["revealed_at"]:
             self.count("progress", "already_there")
         else:
-            self.count("progress", "conflicts", f"{name}'s progress on an item differs; kept it.")
+            self.count(
+                "progress",
+                "conflicts",
+                _("{name}'s progress on an item differs; kept it.").format(name=name),
+            )
 
     def merge_response(self, here: str, response: dict[str, Any]) -> None:
         columns = self.response_columns
@@ -311,15 +355,21 @@ class _Merge:
             local = import_rows.stored("responses", local)
             if (local["item_id"], local["text"]) != (incoming["item_id"], incoming["text"]):
                 self.result.conflicts.append(
-                    f"{here} has the id of a different answer here: it and its marks were not "
-                    "imported."
+                    _(
+                        "{place} has the id of a different answer here: it and its marks were "
+                        "not imported."
+                    ).format(place=here)
                 )
                 self.result.skip_response(response)
                 return
             if all(local.get(k) == v for k, v in incoming.items()):
                 self.count("responses", "already_there")
             else:
-                self.count("responses", "conflicts", f"{here} differs from the copy here; kept it.")
+                self.count(
+                    "responses",
+                    "conflicts",
+                    _("{place} differs from the copy here; kept it.").format(place=here),
+                )
         for mark in response["marks"]:
             self.merge_mark(here, mark)
         for judgement in response["judgements"]:
@@ -346,7 +396,11 @@ class _Merge:
         local = self.judged.get((incoming["response_id"], incoming["phase"], name))
         if local is None:
             if incoming["id"] in self.judgement_ids:
-                self.count("judgements", "conflicts", f"{here}: a judgement's id is taken here.")
+                self.count(
+                    "judgements",
+                    "conflicts",
+                    _("{place}: a judgement's id is taken here.").format(place=here),
+                )
                 return
             self.inserts["judgements"].append(incoming)
             self.judgement_ids.add(incoming["id"])
@@ -362,7 +416,11 @@ class _Merge:
         local = self.decided.get((incoming["item_id"], incoming["phase"], name))
         if local is None:
             if incoming["id"] in self.verdict_ids:
-                self.count("verdicts", "conflicts", f"{here}: a verdict's id is taken here.")
+                self.count(
+                    "verdicts",
+                    "conflicts",
+                    _("{place}: a verdict's id is taken here.").format(place=here),
+                )
                 return
             self.inserts["verdicts"].append(import_rows.encoded("verdicts", incoming))
             self.verdict_ids.add(incoming["id"])
@@ -386,19 +444,16 @@ class _Merge:
         if all(local.get(k) == incoming[k] for k in compared):
             self.count(kind, "already_there")
         elif not fits:
-            self.count(kind, "conflicts", f"{here}: a {kind[:-1]}'s id is taken here; kept ours.")
+            self.count(kind, "conflicts", _(_TAKEN[kind]).format(place=here))
         elif import_rows.later(local["updated_at"], incoming["updated_at"]):
             self.count(kind, "already_there")  # an older copy of what changed here since
         elif not import_rows.later(incoming["updated_at"], local["updated_at"]):
-            self.count(
-                kind, "conflicts", f"{here}: a {kind[:-1]} differs from the copy here; kept it."
-            )
+            self.count(kind, "conflicts", _(_DIFFERS[kind]).format(place=here))
         elif incoming["evaluator"] == "":
             self.count(
                 kind,
                 "conflicts",
-                f"{here}: the file has a later version of one of your {kind}; kept this "
-                "computer's.",
+                _(_LATER[kind]).format(place=here),
             )
         else:
             values = {k: incoming[k] for k in compared}
