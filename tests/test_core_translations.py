@@ -63,7 +63,6 @@ NOT_YET_CONVERTED = {
     "core.housekeeping.logfile": 1,
     "core.model_files.bundled_model": 1,
     "core.model_files.download_transfer": 4,
-    "core.model_files.gguf_header": 19,
     "core.model_files.library": 1,
     "core.model_files.trainable_base": 2,
     "core.running.batched_local": 1,

@@ -124,3 +124,14 @@ def test_a_full_disk_is_told_in_german(german: None) -> None:
 def test_a_full_disk_is_told_in_english_as_before() -> None:
     message = explain_storage_error(sqlite3.OperationalError("database or disk is full"))
     assert message.startswith("The disk is full, so new answers and marks can't be saved yet.")
+
+
+def test_a_web_page_saved_as_a_model_is_refused_in_german(german: None, tmp_path: Path) -> None:
+    path = tmp_path / "model.gguf"
+    path.write_text("<!DOCTYPE html><html><body>Sign in</body></html>")
+    with pytest.raises(ModelFileError) as refused:
+        inspect_model_file(path)
+    message = str(refused.value)
+    assert message.startswith("model.gguf ist keine GGUF-Modelldatei, obwohl der Name auf .gguf")
+    assert "Webseite" in message
+    _plain_german(message.replace("model.gguf", "Modell"))
