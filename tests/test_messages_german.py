@@ -24,7 +24,7 @@ from imitation_lens.core.training.plan import TeacherAnswers, TrainingError
 from training_plans import plan_for, style_answers, trainable_base
 
 # English words that would show a message (or part of one) was left untranslated.
-_ENGLISH_WORDS = (" the ", " can't ", " is ", " and ", " so ", " a ")
+_ENGLISH_WORDS = (" the ", " can't ", " is ", " and ", " of ", " it ")
 
 
 @pytest.fixture
