@@ -4,6 +4,8 @@ Each is a whole sentence in plain German, with no English left in; English is un
 
 from __future__ import annotations
 
+import multiprocessing
+import signal
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +23,7 @@ from imitation_lens.core.servers.kinds.openai_compatible import list_models
 from imitation_lens.core.storage.writer import explain_storage_error
 from imitation_lens.core.training.checks import check_plan
 from imitation_lens.core.training.plan import TeacherAnswers, TrainingError
+from imitation_lens.core.training.worker import train_in_process
 from training_plans import plan_for, style_answers, trainable_base
 
 # English words that would show a message (or part of one) was left untranslated.
@@ -135,3 +138,20 @@ def test_a_web_page_saved_as_a_model_is_refused_in_german(german: None, tmp_path
     assert message.startswith("model.gguf ist keine GGUF-Modelldatei, obwohl der Name auf .gguf")
     assert "Webseite" in message
     _plain_german(message.replace("model.gguf", "Modell"))
+
+
+def test_the_training_process_speaks_the_language_it_is_given() -> None:
+    """The training process is spawned and starts in English: run.py hands it the app's
+    language, and its failure (sent through the pipe to the window) comes back in that one."""
+    receiver, sender = multiprocessing.Pipe(duplex=False)
+    kept = signal.getsignal(signal.SIGXFSZ) if hasattr(signal, "SIGXFSZ") else None
+    try:
+        train_in_process({"not": "a plan"}, "/nonexistent", {}, sender, GERMAN)
+        message = receiver.recv()
+    finally:
+        translation.use_language(ENGLISH)
+        if kept is not None:
+            signal.signal(signal.SIGXFSZ, kept)
+        receiver.close()
+    assert message["error"].startswith("Das Training wurde mit einem Fehler beendet:"), message
+    assert message["error"].endswith("Nichts wurde behalten.")
