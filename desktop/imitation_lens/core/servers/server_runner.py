@@ -294,7 +294,7 @@ class ServerRunner:
                 plain = limits.stream_fault(item)
                 if plain is None and received and isinstance(item, openai.APIConnectionError):
                     # the client wraps a stream broken mid-answer: it is not "can't reach"
-                    plain = limits.stream_fault(item.__cause__ or item) or limits.BROKE
+                    plain = limits.stream_fault(item.__cause__ or item) or _(limits.BROKE)
                 if plain is not None:
                     failed(plain, "cut_off" if received else "error")
                 else:
@@ -312,11 +312,11 @@ class ServerRunner:
             if outcome.fault:
                 failed(outcome.fault)
             elif outcome.dropped:
-                failed(limits.TOO_LONG, "too_long")
+                failed(_(limits.TOO_LONG), "too_long")
             elif received:
                 failed(limits.cut_off(True), "cut_off")
             else:
-                failed(limits.EMPTY, "empty")
+                failed(_(limits.EMPTY), "empty")
             return
         counts = {
             "tokens_in": outcome.usage.get("in"),
