@@ -77,7 +77,6 @@ NOT_YET_CONVERTED = {
     "core.storage.sessions": 1,
     "core.storage.store": 1,
     "core.storage.writer": 1,
-    "core.training.teacher_answers": 19,
     "report.html.j2": 28,
     "report_item.html.j2": 10,
     "study.html.j2": 7,
