@@ -18,6 +18,7 @@ from imitation_lens.core.housekeeping import translation
 from imitation_lens.core.housekeeping.translation import ENGLISH, GERMAN
 from imitation_lens.core.model_files.gguf_header import ModelFileError, inspect_model_file
 from imitation_lens.core.running.lineup import Server
+from imitation_lens.core.running.memory import MemoryEstimate, memory_advice
 from imitation_lens.core.servers.kinds import ConnectionProblem
 from imitation_lens.core.servers.kinds.openai_compatible import list_models
 from imitation_lens.core.storage.writer import explain_storage_error
@@ -155,3 +156,13 @@ def test_the_training_process_speaks_the_language_it_is_given() -> None:
         receiver.close()
     assert message["error"].startswith("Das Training wurde mit einem Fehler beendet:"), message
     assert message["error"].endswith("Nichts wurde behalten.")
+
+
+def test_memory_advice_in_german_with_german_sizes(german: None) -> None:
+    gib = 1024**3
+    estimate = MemoryEstimate(weights_bytes=6 * gib, kv_cache_bytes=gib // 2, overhead_bytes=0)
+    advice = memory_advice([("Big", estimate)], available=3 * gib)
+    assert advice is not None
+    assert advice.startswith("Nicht genug Arbeitsspeicher: Big braucht etwa 6,5 GB"), advice
+    assert "nur 3,0 GB sind frei" in advice
+    _plain_german(advice.replace("Big", "Modell"))
