@@ -13,6 +13,7 @@ from importlib import metadata, resources
 
 from imitation_lens import APP_NAME, __version__
 from imitation_lens.core.housekeeping.paths import DataPaths, resource_path
+from imitation_lens.core.housekeeping.translation import N_, _
 from imitation_lens.core.model_files.trainable_base import DISPLAY_NAME as TRAINABLE_NAME
 from imitation_lens.core.model_files.trainable_base import LICENCE as TRAINABLE_LICENCE
 
@@ -88,6 +89,10 @@ def llama_cpp_details() -> tuple[str, str]:
     return f"{named}, vendored by llama-cpp-python {llama_cpp.__version__}", info
 
 
+# English in the log's first line (start_line); translated where About shows them (gather).
+_LAPTOP_BUNDLE = N_("the laptop bundle")
+
+
 def versions(qt: dict[str, str] | None = None) -> list[tuple[str, str]]:
     """(name, version) rows; `qt` adds what only the Qt side can know (Qt's runtime version)."""
     rows = [
@@ -95,10 +100,10 @@ def versions(qt: dict[str, str] | None = None) -> list[tuple[str, str]]:
         *(qt or {}).items(),
         ("llama-cpp-python", package_version("llama_cpp_python")),
         ("Python", f"{platform.python_version()} ({platform.python_implementation()})"),
-        ("Operating system", os_name()),
+        (N_("Operating system"), os_name()),
     ]
     if getattr(sys, "frozen", False):
-        rows.append(("Installed as", "the laptop bundle"))
+        rows.append((N_("Installed as"), _LAPTOP_BUNDLE))
     return rows
 
 
@@ -118,8 +123,8 @@ def prompt_set_licences() -> list[Licence]:
     listing = json.loads(resource_path("prompt_sets", "sets.json").read_text("utf-8"))
     return [
         Licence(
-            f"Built-in prompt set “{entry['name']}”",
-            entry.get("licence") or "not stated",
+            _("Built-in prompt set “{name}”").format(name=entry["name"]),
+            entry.get("licence") or _("not stated"),
             f"https://spdx.org/licenses/{entry['licence']}.html"
             if entry.get("licence")
             else str(resource_path("prompt_sets", entry["file"])),
@@ -131,15 +136,19 @@ def prompt_set_licences() -> list[Licence]:
 def licences() -> list[Licence]:
     return [
         Licence(
-            f"{APP_NAME} (this app)", APP_LICENCE, "https://www.apache.org/licenses/LICENSE-2.0"
+            _("{app} (this app)").format(app=APP_NAME),
+            APP_LICENCE,
+            "https://www.apache.org/licenses/LICENSE-2.0",
         ),
         Licence(
-            "Built-in demo model, Gemma 3 270M (Google)",
-            "Gemma Terms of Use",
+            _("Built-in demo model, Gemma 3 270M (Google)"),
+            _("Gemma Terms of Use"),
             bundled_model_terms(),
         ),
         Licence(
-            f"Built-in model imitators are made from, {TRAINABLE_NAME} (Hugging Face)",
+            _("Built-in model imitators are made from, {model} (Hugging Face)").format(
+                model=TRAINABLE_NAME
+            ),
             TRAINABLE_LICENCE,
             "https://huggingface.co/HuggingFaceTB/SmolLM2-135M-Instruct",
         ),
@@ -157,11 +166,11 @@ def licences() -> list[Licence]:
 
 
 def data_folder_text(paths: DataPaths) -> str:
-    return (
-        f"Your data folder is {paths.root}. It holds the database ({paths.database.name}), "
-        f"downloaded models (models/) and the log (logs/imitation-lens.log). To keep it "
+    return _(
+        "Your data folder is {folder}. It holds the database ({database}), "
+        "downloaded models (models/) and the log (logs/imitation-lens.log). To keep it "
         "elsewhere, start the app with --data-dir FOLDER or set IMITATION_LENS_DATA_DIR."
-    )
+    ).format(folder=paths.root, database=paths.database.name)
 
 
 @dataclass(frozen=True)
@@ -173,7 +182,7 @@ class AboutFacts:
     def as_text(self) -> str:
         """Everything About shows, as plain text: what its Copy button puts on the clipboard."""
         lines = [f"{name}: {value}" for name, value in self.versions]
-        lines += ["", "Licences:"]
+        lines += ["", _("Licences:")]
         lines += [f"- {item.what}: {item.licence} — {item.where}" for item in self.licences]
         return "\n".join([*lines, "", self.data_folder])
 
@@ -181,7 +190,8 @@ class AboutFacts:
 def gather(paths: DataPaths, qt: dict[str, str] | None = None) -> AboutFacts:
     """Everything About shows; reads package metadata and loads llama.cpp, so not on the GUI
     thread."""
-    rows = versions(qt)
+    shown = (N_("Operating system"), N_("Installed as"), _LAPTOP_BUNDLE)
+    rows = [(_(n) if n in shown else n, _(v) if v in shown else v) for n, v in versions(qt)]
     llama_cpp, features = llama_cpp_details()
     rows.append(("llama.cpp", llama_cpp))
     if features:

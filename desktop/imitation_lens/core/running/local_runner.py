@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from imitation_lens.core.housekeeping.translation import _, number
 from imitation_lens.core.model_files.bundled_model import ensure_bundled_model
 from imitation_lens.core.model_files.file_hash import sha256_of
 from imitation_lens.core.model_files.gguf_header import (
@@ -303,8 +304,10 @@ class LocalRunner:
         params = self._params
         if len(tokens) >= llm.n_ctx():
             raise PromptError(
-                f"The prompt is {len(tokens)} tokens long, more than this column's "
-                f"context of {llm.n_ctx()} tokens. Shorten it or raise the context length."
+                _(
+                    "The prompt is {tokens} tokens long, more than this column's "
+                    "context of {context} tokens. Shorten it or raise the context length."
+                ).format(tokens=number(len(tokens)), context=number(llm.n_ctx()))
             )
         stream = llm.create_completion(
             tokens,

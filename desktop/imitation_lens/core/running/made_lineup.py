@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from imitation_lens.core.housekeeping.translation import _
 from imitation_lens.core.model_files.gguf_header import ModelFileError, inspect_model_file
 from imitation_lens.core.model_files.library import LibraryModel
 from imitation_lens.core.model_files.trainable_base import SHA256 as TRAINABLE_SHA256
@@ -38,12 +39,28 @@ def base_path_of(model: LibraryModel) -> Path:
         return locate_trainable_base()
     if base_file and Path(base_file).is_file():
         return Path(base_file)
-    base = str(provenance.get("base") or "its base model")
-    where = f" at {base_file}" if base_file else ""
-    raise ModelFileError(
-        f"The model {model.title} was made from {base}, which is no longer{where}. Put the "
-        "base model's file back, or choose the columns by hand (Models ▸ Lineup…)."
-    )
+    base = str(provenance.get("base") or "")
+    if base and base_file:
+        message = _(
+            "The model {model} was made from {base}, which is no longer at {path}. Put the "
+            "base model's file back, or choose the columns by hand (Models ▸ Lineup…)."
+        )
+    elif base:
+        message = _(
+            "The model {model} was made from {base}, which is no longer there. Put the "
+            "base model's file back, or choose the columns by hand (Models ▸ Lineup…)."
+        )
+    elif base_file:
+        message = _(
+            "The model {model} was made from its base model, which is no longer at {path}. "
+            "Put the base model's file back, or choose the columns by hand (Models ▸ Lineup…)."
+        )
+    else:
+        message = _(
+            "The model {model} was made from its base model, which is no longer there. Put "
+            "the base model's file back, or choose the columns by hand (Models ▸ Lineup…)."
+        )
+    raise ModelFileError(message.format(model=model.title, base=base, path=base_file))
 
 
 def made_columns(model: LibraryModel) -> tuple[SlotConfig, SlotConfig]:
@@ -51,8 +68,10 @@ def made_columns(model: LibraryModel) -> tuple[SlotConfig, SlotConfig]:
     same way): off the GUI thread. Raises ModelFileError in plain words if a file is gone."""
     if not Path(model.path).is_file():
         raise ModelFileError(
-            f"The file of {model.title} is no longer at {model.path}. Remove it from the "
-            "library (Models ▸ Model library), or put the file back."
+            _(
+                "The file of {model} is no longer at {path}. Remove it from the "
+                "library (Models ▸ Model library), or put the file back."
+            ).format(model=model.title, path=model.path)
         )
     base_path = base_path_of(model)
     base_chats = inspect_model_file(base_path).chat_template is not None

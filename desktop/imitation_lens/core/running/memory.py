@@ -43,6 +43,7 @@ from dataclasses import dataclass
 
 import psutil
 
+from imitation_lens.core.housekeeping.translation import _, ngettext, number
 from imitation_lens.core.model_files.gguf_header import ModelFacts
 
 _MIB = 1024 * 1024
@@ -115,14 +116,8 @@ def fits(needed: int, available: int) -> bool:
 def format_bytes(count: int) -> str:
     """A size the way people read it: "1.5 GB", "360 MB"."""
     if count >= _GIB:
-        return f"{count / _GIB:.1f} GB"
-    return f"{max(1, round(count / _MIB))} MB"
-
-
-_SMALLER = (
-    "a smaller version of the model (for example Q4_K_M instead of Q8_0) or a shorter context "
-    "length in the column's settings"
-)
+        return _("{size} GB").format(size=number(count / _GIB, 1))
+    return _("{size} MB").format(size=number(max(1, round(count / _MIB))))
 
 
 def memory_advice(estimates: list[tuple[str, MemoryEstimate]], available: int) -> str | None:
@@ -131,33 +126,49 @@ def memory_advice(estimates: list[tuple[str, MemoryEstimate]], available: int) -
     `estimates` pairs each local model's display name with its estimate; `available` is the free
     memory before any of them is loaded.
     """
-    needed = sum(estimate.total_bytes for _, estimate in estimates)
+    needed = sum(estimate.total_bytes for _unused, estimate in estimates)
     if not estimates or fits(needed, available):
         return None
     free = format_bytes(available)
     too_big = [(name, e) for name, e in estimates if not fits(e.total_bytes, available)]
     if too_big:
-        named = _join([f"{name} needs about {format_bytes(e.total_bytes)}" for name, e in too_big])
-        one = len(too_big) == 1
-        return (
-            f"Not enough memory: {named}, but only {free} is free, and the rest of the "
-            "computer needs some of that too. "
-            f"{'It' if one else 'They'} may run very slowly or fail to load. "
-            f"Close other programs, or choose {_SMALLER}."
+        named = _join(
+            [
+                _("{name} needs about {size}").format(name=name, size=format_bytes(e.total_bytes))
+                for name, e in too_big
+            ]
         )
-    named = _join([f"{name} about {format_bytes(e.total_bytes)}" for name, e in estimates])
-    return (
-        f"These models need more memory together than can be spared: {named}, "
-        f"{format_bytes(needed)} in all, but only {free} is free, and the rest of the computer "
-        "needs some of that too. They will run one after another instead of side by side. "
-        f"To run them at the same time, close other programs or choose {_SMALLER}."
+        return ngettext(
+            "Not enough memory: {named}, but only {free} is free, and the rest of the "
+            "computer needs some of that too. It may run very slowly or fail to load. "
+            "Close other programs, or choose a smaller version of the model (for example "
+            "Q4_K_M instead of Q8_0) or a shorter context length in the column's settings.",
+            "Not enough memory: {named}, but only {free} is free, and the rest of the "
+            "computer needs some of that too. They may run very slowly or fail to load. "
+            "Close other programs, or choose a smaller version of the model (for example "
+            "Q4_K_M instead of Q8_0) or a shorter context length in the column's settings.",
+            len(too_big),
+        ).format(named=named, free=free)
+    named = _join(
+        [
+            _("{name} about {size}").format(name=name, size=format_bytes(e.total_bytes))
+            for name, e in estimates
+        ]
     )
+    return _(
+        "These models need more memory together than can be spared: {named}, "
+        "{total} in all, but only {free} is free, and the rest of the computer "
+        "needs some of that too. They will run one after another instead of side by side. "
+        "To run them at the same time, close other programs or choose a smaller version of the "
+        "model (for example Q4_K_M instead of Q8_0) or a shorter context length in the "
+        "column's settings."
+    ).format(named=named, total=format_bytes(needed), free=free)
 
 
 def _join(parts: list[str]) -> str:
     if len(parts) <= 1:
         return "".join(parts)
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
+    return _("{items} and {last}").format(items=", ".join(parts[:-1]), last=parts[-1])
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from typing import Any
 from jinja2 import TemplateError
 
 from imitation_lens.core.housekeeping.paths import resource_path
+from imitation_lens.core.housekeeping.translation import _
 from imitation_lens.core.running.lineup import PromptMode
 
 QUESTION_ANSWER = "question-answer"
@@ -65,8 +66,10 @@ def build_prompt(
         return BuiltPrompt(text, TEACHER_STYLE, list(_QA_STOPS))
     if not chat_template:
         raise PromptError(
-            "This model has no chat template, so it cannot run in chat mode. "
-            "Choose the question-and-answer mode in the column's settings."
+            _(
+                "This model has no chat template, so it cannot run in chat mode. "
+                "Choose the question-and-answer mode in the column's settings."
+            )
         )
     text = render_chat_template(chat_template, user_prompt, bos_token, eos_token)
     stops = [eos_token] if eos_token else []
@@ -94,6 +97,8 @@ def render_chat_template(template: str, user_prompt: str, bos_token: str, eos_to
         )
     # ValueError: what the template's own raise_exception raises.
     except (TemplateError, ValueError) as error:
-        raise PromptError(f"The model's chat template could not be used: {error}") from error
+        raise PromptError(
+            _("The model's chat template could not be used: {detail}").format(detail=error)
+        ) from error
     text: str = formatted.prompt
     return text

@@ -7,6 +7,7 @@ import queue
 import threading
 from collections.abc import Callable
 
+from imitation_lens.core.housekeeping.translation import _
 from imitation_lens.core.running.events import (
     EmitFn,
     FinishedEvent,
@@ -76,7 +77,9 @@ class SlotWorker:
                             request.response_id,
                             Status.FAILED,
                             "",
-                            f"Something went wrong inside the app: {error!r}",
+                            _("Something went wrong inside the app: {detail}").format(
+                                detail=repr(error)
+                            ),
                         )
                     )
                 finally:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from imitation_lens.core.housekeeping.translation import _
 from imitation_lens.core.running.events import utc_now
 from imitation_lens.core.running.lineup import IN_FLIGHT, OPENAI_COMPATIBLE, Server, in_flight_of
 from imitation_lens.core.servers import kinds
@@ -164,5 +165,5 @@ def list_models(
     except ConnectionProblem as problem:
         raise ConnectionProblem(redact(str(problem), key)) from None
     if not models:
-        raise ConnectionProblem("The server answered but offers no models.")
+        raise ConnectionProblem(_("The server answered but offers no models."))
     return models

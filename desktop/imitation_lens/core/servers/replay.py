@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from imitation_lens import __version__
+from imitation_lens.core.housekeeping.translation import _
 from imitation_lens.core.running.events import utc_now
 from imitation_lens.core.running.lineup import SamplingParams
 from imitation_lens.core.storage.store import Store, new_id
@@ -145,9 +146,13 @@ def _utc_stamp(text: str, name: str) -> str:
             moment = moment.replace(tzinfo=UTC)
         moment = moment.astimezone(UTC)
     except (ValueError, OverflowError):
-        raise DemoPackError(f"{name} is damaged: a recording has an unreadable date.") from None
+        raise DemoPackError(
+            _("{name} is damaged: a recording has an unreadable date.").format(name=name)
+        ) from None
     if not 2000 <= moment.year <= 2200:
-        raise DemoPackError(f"{name} is damaged: a recording is dated {moment.year}.")
+        raise DemoPackError(
+            _("{name} is damaged: a recording is dated {year}.").format(name=name, year=moment.year)
+        )
     return moment.isoformat(timespec="milliseconds")
 
 
@@ -157,22 +162,32 @@ def import_demo_pack(store: Store, source: Path) -> int:
     try:
         document = json.loads(source.read_text("utf-8-sig"))  # a BOM from a Windows editor is fine
     except OSError as error:
-        raise DemoPackError(f"{name} could not be read: {error.strerror or error}.") from None
+        raise DemoPackError(
+            _("{name} could not be read: {detail}.").format(
+                name=name, detail=error.strerror or error
+            )
+        ) from None
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise DemoPackError(f"{name} is not a demo pack (it is not readable JSON).") from None
+        raise DemoPackError(
+            _("{name} is not a demo pack (it is not readable JSON).").format(name=name)
+        ) from None
     if not isinstance(document, dict) or document.get("format") != PACK_FORMAT:
-        raise DemoPackError(f"{name} is not an Imitation Lens demo pack.")
+        raise DemoPackError(_("{name} is not an Imitation Lens demo pack.").format(name=name))
     if document.get("format_version") != PACK_VERSION:
         raise DemoPackError(
-            f"{name} is a demo pack of version {document.get('format_version')}, which this "
-            f"app does not know (it reads version {PACK_VERSION}). Update the app."
+            _(
+                "{name} is a demo pack of version {version}, which this "
+                "app does not know (it reads version {known}). Update the app."
+            ).format(name=name, version=document.get("format_version"), known=PACK_VERSION)
         )
     entries = document.get("recordings")
     required = ("prompt", "model", "params_key", "text", "recorded_at")
     if not isinstance(entries, list) or not all(
         isinstance(e, dict) and all(isinstance(e.get(k), str) for k in required) for e in entries
     ):
-        raise DemoPackError(f"{name} is damaged: some recorded answers are incomplete.")
+        raise DemoPackError(
+            _("{name} is damaged: some recorded answers are incomplete.").format(name=name)
+        )
     for entry in entries:
         entry["recorded_at"] = _utc_stamp(entry["recorded_at"], name)
     added = 0

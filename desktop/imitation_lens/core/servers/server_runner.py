@@ -15,6 +15,7 @@ import openai
 from openai import Stream
 from openai.types.chat import ChatCompletionChunk, ChatCompletionMessageParam
 
+from imitation_lens.core.housekeeping.translation import _
 from imitation_lens.core.running.events import (
     EmitFn,
     FactsEvent,
@@ -58,35 +59,43 @@ def explain_api_error(error: Exception, server: Server) -> str:
     """Plain words for what went wrong talking to the teacher."""
     where = server.base_url
     if isinstance(error, openai.APITimeoutError):
-        return f"The teacher at {where} did not answer in time. Try again, or check the server."
+        return _(
+            "The teacher at {address} did not answer in time. Try again, or check the server."
+        ).format(address=where)
     if isinstance(error, openai.APIConnectionError):
-        return (
-            f"Can't reach the teacher at {where}. Check the address and that you are online "
+        return _(
+            "Can't reach the teacher at {address}. Check the address and that you are online "
             "(or that the local server is running)."
-        )
+        ).format(address=where)
     if isinstance(error, openai.AuthenticationError | openai.PermissionDeniedError):
         # The variable's name only where it is one: a key pasted there must not be quoted.
-        named = looks_like_variable_name(server.api_key_env)
-        where_read = f"the {server.api_key_env} environment variable" if named else "the keychain"
-        return (
-            f"The teacher refused the API key ({error.status_code}). Check the key: it is read "
-            f"from {where_read} for this column."
-        )
+        if looks_like_variable_name(server.api_key_env):
+            return _(
+                "The teacher refused the API key ({status}). Check the key: it is read "
+                "from the {variable} environment variable for this column."
+            ).format(status=error.status_code, variable=server.api_key_env)
+        return _(
+            "The teacher refused the API key ({status}). Check the key: it is read "
+            "from the keychain for this column."
+        ).format(status=error.status_code)
     if isinstance(error, openai.RateLimitError):
-        return (
+        return _(
             "The teacher is rate-limiting requests or your quota is used up (429 Too Many "
             "Requests). Wait a minute and run again."
         )
     if isinstance(error, openai.NotFoundError):
-        return f"The teacher has no model called '{server.model}' (404). Check the model id."
-    if isinstance(error, openai.InternalServerError):
-        return (
-            f"The teacher's server had an error ({error.status_code}). "
-            "This is on their side; try again later."
+        return _("The teacher has no model called '{model}' (404). Check the model id.").format(
+            model=server.model
         )
+    if isinstance(error, openai.InternalServerError):
+        return _(
+            "The teacher's server had an error ({status}). This is on their side; try again later."
+        ).format(status=error.status_code)
     if isinstance(error, openai.APIStatusError):
-        return f"The teacher answered with an error ({error.status_code}): {error.message}"
-    return f"The teacher's answer could not be read: {error}"
+        return _("The teacher answered with an error ({status}): {detail}").format(
+            status=error.status_code, detail=error.message
+        )
+    return _("The teacher's answer could not be read: {detail}").format(detail=error)
 
 
 def _retry_after(error: openai.APIStatusError) -> float | None:
@@ -285,7 +294,7 @@ class ServerRunner:
                 plain = limits.stream_fault(item)
                 if plain is None and received and isinstance(item, openai.APIConnectionError):
                     # the client wraps a stream broken mid-answer: it is not "can't reach"
-                    plain = limits.stream_fault(item.__cause__ or item) or limits.BROKE
+                    plain = limits.stream_fault(item.__cause__ or item) or _(limits.BROKE)
                 if plain is not None:
                     failed(plain, "cut_off" if received else "error")
                 else:
@@ -303,11 +312,11 @@ class ServerRunner:
             if outcome.fault:
                 failed(outcome.fault)
             elif outcome.dropped:
-                failed(limits.TOO_LONG, "too_long")
+                failed(_(limits.TOO_LONG), "too_long")
             elif received:
                 failed(limits.cut_off(True), "cut_off")
             else:
-                failed(limits.EMPTY, "empty")
+                failed(_(limits.EMPTY), "empty")
             return
         counts = {
             "tokens_in": outcome.usage.get("in"),

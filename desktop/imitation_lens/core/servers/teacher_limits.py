@@ -13,6 +13,8 @@ import re
 
 import httpx2
 
+from imitation_lens.core.housekeeping.translation import N_, _, number
+
 # Characters kept per token asked for: generous (a token is about 4 characters of English),
 # so only a server that ignores max_tokens is cut.
 CHARS_PER_TOKEN_KEPT = 16
@@ -24,16 +26,16 @@ DEADLINE_ENV = "IMITATION_LENS_TEACHER_DEADLINE_S"
 READ_TIMEOUT_ENV = "IMITATION_LENS_TEACHER_READ_TIMEOUT_S"
 DEFAULT_READ_TIMEOUT_S = 120.0
 
-CUT_OFF = "The teacher stopped mid-answer without saying it had finished"
-TOO_LONG = (
+# Whole sentences, translated where they are used (N_: the language is chosen after import).
+TOO_LONG = N_(
     "The teacher sent far more than asked; the rest was dropped. Check the teacher's model id "
     "and server, then run again."
 )
-BROKE = (
+BROKE = N_(
     "The connection to the teacher broke in the middle of its answer. Try again, or check the "
     "server."
 )
-EMPTY = (
+EMPTY = N_(
     "The teacher sent an empty answer (no text and no sign of finishing). Check that the server "
     "is an OpenAI-compatible chat server, then run again."
 )
@@ -61,57 +63,68 @@ def read_timeout_s() -> float:
 
 
 def cut_off(received: bool) -> str:
-    what = "the text shown is what arrived" if received else "nothing arrived"
-    return f"{CUT_OFF} ({what}). Run again to get the whole answer."
+    if received:
+        return _(
+            "The teacher stopped mid-answer without saying it had finished (the text shown is "
+            "what arrived). Run again to get the whole answer."
+        )
+    return _(
+        "The teacher stopped mid-answer without saying it had finished (nothing arrived). "
+        "Run again to get the whole answer."
+    )
 
 
 def past_deadline(seconds: float) -> str:
-    return (
-        f"The teacher was still writing after {seconds:.0f} seconds, so the answer was stopped "
+    return _(
+        "The teacher was still writing after {seconds} seconds, so the answer was stopped "
         "there. Run again, or ask for fewer tokens."
-    )
+    ).format(seconds=number(seconds))
 
 
 def web_page(body: bytes) -> str:
     """A server or a proxy in front of it sent an HTML page (say "502 Bad Gateway") with 200."""
     found = re.search(rb"<title[^>]*>([^<]{1,80})", body, re.IGNORECASE)
     title = found.group(1).decode("utf-8", "replace").strip() if found else ""
-    named = f' ("{title}")' if title else ""
-    return (
-        f"The teacher's address sent a web page{named} instead of an answer: the server or a "
+    if title:
+        return _(
+            'The teacher\'s address sent a web page ("{title}") instead of an answer: the server '
+            "or a proxy in front of it has a problem. Try again later, or check the address."
+        ).format(title=title)
+    return _(
+        "The teacher's address sent a web page instead of an answer: the server or a "
         "proxy in front of it has a problem. Try again later, or check the address."
     )
 
 
 def not_a_stream(content_type: str) -> str:
-    kind = content_type.split(";")[0].strip() or "no type"
-    return (
-        f"The teacher's address sent something that is not a streamed answer ({kind}). Check "
+    kind = content_type.split(";")[0].strip() or _("no type")
+    return _(
+        "The teacher's address sent something that is not a streamed answer ({kind}). Check "
         "that it is an OpenAI-compatible chat server, then run again."
-    )
+    ).format(kind=kind)
 
 
 def stream_fault(error: BaseException) -> str | None:
     """Plain words for a stream that broke while being read; None when it is not one of those."""
     if isinstance(error, json.JSONDecodeError):
-        return (
+        return _(
             "The teacher sent a piece of its answer that could not be read (not valid JSON). "
             "Check that the server is an OpenAI-compatible chat server, then run again."
         )
     if isinstance(error, UnicodeDecodeError):
-        return (
+        return _(
             "The teacher sent text that could not be read (not valid UTF-8). Check the server, "
             "then run again."
         )
     if isinstance(error, httpx2.TimeoutException):
-        return (
+        return _(
             "The teacher stopped sending in the middle of its answer and did not go on in time. "
             "Try again, or check the server."
         )
     if isinstance(error, httpx2.TransportError):
-        return BROKE
+        return _(BROKE)
     if isinstance(error, AttributeError | TypeError | KeyError):
-        return (
+        return _(
             "The teacher sent a piece of its answer in a shape this app does not know. Check "
             "that the server is an OpenAI-compatible chat server, then run again."
         )

@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from imitation_lens.core.housekeeping.translation import _
 from imitation_lens.core.running.events import (
     EmitFn,
     Event,
@@ -50,9 +51,11 @@ class TeacherRunner:
                         request.response_id,
                         Status.FAILED,
                         "",
-                        "There is no recorded teacher answer for this question with these "
-                        f"settings (model {self._server.model}). Connect the teacher once to "
-                        "record one, or import a demo pack (Models ▸ Import demo pack).",
+                        _(
+                            "There is no recorded teacher answer for this question with these "
+                            "settings (model {model}). Connect the teacher once to "
+                            "record one, or import a demo pack (Models ▸ Import demo pack)."
+                        ).format(model=self._server.model),
                     )
                 )
             return

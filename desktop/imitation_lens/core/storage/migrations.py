@@ -11,6 +11,8 @@ from collections.abc import Callable
 
 import sqlite_utils
 
+from imitation_lens.core.housekeeping.translation import _
+
 
 def _v1_initial(db: sqlite_utils.Database) -> None:
     db.table("sessions").create(
@@ -426,8 +428,10 @@ def migrate(db: sqlite_utils.Database) -> int:
     current = conn.execute("PRAGMA user_version").fetchone()[0]
     if current > SCHEMA_VERSION:
         raise NewerSchemaError(
-            f"This data was written by a newer Imitation Lens (schema {current}; this app knows "
-            f"up to {SCHEMA_VERSION}). Update the app to open it."
+            _(
+                "This data was written by a newer Imitation Lens (schema {schema}; this app knows "
+                "up to {known}). Update the app to open it."
+            ).format(schema=current, known=SCHEMA_VERSION)
         )
     for version, step in enumerate(MIGRATIONS[current:], start=current + 1):
         with db.atomic():

@@ -27,6 +27,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
+from imitation_lens.core.housekeeping.translation import _
 from imitation_lens.core.housekeeping.unexpected import storage_cause
 from imitation_lens.core.running.events import Event, FinishedEvent, TextEvent
 from imitation_lens.core.storage.event_rows import write_event
@@ -49,14 +50,14 @@ def explain_storage_error(error: Exception) -> str:
     # Worded for writes the writer keeps and retries, unlike storage_fault's one-off actions.
     cause = storage_cause(error)
     if cause == "full":
-        return (
+        return _(
             "The disk is full, so new answers and marks can't be saved yet. Nothing is lost: "
             "they are kept in memory and saved as soon as there is room. Free some space."
         )
     if cause == "read-only":
-        return "The data folder can't be written to. Check its permissions; saving resumes then."
+        return _("The data folder can't be written to. Check its permissions; saving resumes then.")
     log.warning("Saving failed: %s", error)  # the detail is for the log, not the screen
-    return (
+    return _(
         "Your latest changes could not be saved yet. The app keeps trying; nothing on screen is "
         "lost. If this message stays, close the app and start it again."
     )

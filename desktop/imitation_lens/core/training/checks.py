@@ -8,6 +8,7 @@ from pathlib import Path
 
 import psutil
 
+from imitation_lens.core.housekeeping.translation import _, ngettext, number
 from imitation_lens.core.model_files.gguf_header import (
     ModelFacts,
     ModelFileError,
@@ -44,11 +45,16 @@ def check_plan(plan: TrainingPlan, models_dir: Path) -> TrainingEstimate:
     count = len(plan.answers.answers)
     if count < MIN_ANSWERS:
         raise TrainingError(
-            f"These teacher answers hold {count} question{'s' if count != 1 else ''} with an answer; "
-            f"a run needs at least {MIN_ANSWERS}. Choose a larger set."
+            ngettext(
+                "These teacher answers hold {count} question with an answer; "
+                "a run needs at least {least}. Choose a larger set.",
+                "These teacher answers hold {count} questions with an answer; "
+                "a run needs at least {least}. Choose a larger set.",
+                count,
+            ).format(count=count, least=MIN_ANSWERS)
         )
     if plan.settings.epochs < 1:
-        raise TrainingError("A run needs at least one pass over the answers (epochs).")
+        raise TrainingError(_("A run needs at least one pass over the answers (epochs)."))
     facts = _base_facts(Path(plan.base_path))
     _check_trainable(facts)
     parameters = facts.parameter_count or facts.size_bytes * 2
@@ -56,16 +62,22 @@ def check_plan(plan: TrainingPlan, models_dir: Path) -> TrainingEstimate:
     free_memory = int(psutil.virtual_memory().available)
     if memory > free_memory:
         raise TrainingError(
-            f"Training {facts.describe()} needs about {_gigabytes(memory)} of free memory; this computer "
-            f"has {_gigabytes(free_memory)} free now. Close other programs, or choose a smaller base."
+            _(
+                "Training {model} needs about {needed} of free memory; this computer "
+                "has {free} free now. Close other programs, or choose a smaller base."
+            ).format(
+                model=facts.describe(), needed=_gigabytes(memory), free=_gigabytes(free_memory)
+            )
         )
     disk = parameters * 4 + parameters * 9 // 8 + _DISK_MARGIN  # an F32 copy, then the Q8_0 file
     models_dir.mkdir(parents=True, exist_ok=True)
     free_disk = shutil.disk_usage(models_dir).free
     if disk > free_disk:
         raise TrainingError(
-            f"Training needs about {_gigabytes(disk)} of free disk space in {models_dir} for its working "
-            f"copies; {_gigabytes(free_disk)} is free. Free some space and try again."
+            _(
+                "Training needs about {needed} of free disk space in {folder} for its working "
+                "copies; {free} is free. Free some space and try again."
+            ).format(needed=_gigabytes(disk), folder=models_dir, free=_gigabytes(free_disk))
         )
     window = plan.settings.window
     split = split_answers(plan.answers.answers, plan.settings.held_out_share, plan.settings.seed)
@@ -102,15 +114,18 @@ def _check_trainable(facts: ModelFacts) -> None:
     if architecture in TRAINABLE:
         return
     if architecture.startswith("gemma"):
-        reason = (
-            "llama.cpp cannot train Gemma models yet (their GEGLU layers have no backward pass)"
+        message = _(
+            "{model} cannot be trained: llama.cpp cannot train Gemma models yet (their GEGLU "
+            "layers have no backward pass). Choose a Llama-family base, such as the built-in "
+            "SmolLM2 135M."
         )
     else:
-        reason = f"llama.cpp has not been checked to train its architecture ('{facts.architecture}') here"
-    raise TrainingError(
-        f"{facts.describe()} cannot be trained: {reason}. Choose a Llama-family base, such as the "
-        "built-in SmolLM2 135M."
-    )
+        message = _(
+            "{model} cannot be trained: llama.cpp has not been checked to train its architecture "
+            "('{architecture}') here. Choose a Llama-family base, such as the built-in "
+            "SmolLM2 135M."
+        )
+    raise TrainingError(message.format(model=facts.describe(), architecture=facts.architecture))
 
 
 def _count_windows(path: Path, answers: tuple, window: int) -> int:  # type: ignore[type-arg]
@@ -122,7 +137,9 @@ def _count_windows(path: Path, answers: tuple, window: int) -> int:  # type: ign
     try:
         vocabulary = llama_cpp.Llama(model_path=str(path), vocab_only=True, verbose=True)
     except (ValueError, RuntimeError) as error:
-        raise TrainingError(f"llama.cpp could not read {path.name}: {error}") from error
+        raise TrainingError(
+            _("llama.cpp could not read {name}: {detail}").format(name=path.name, detail=error)
+        ) from error
     try:
         return len(answer_windows(vocabulary, answers, window))
     finally:
@@ -130,4 +147,6 @@ def _count_windows(path: Path, answers: tuple, window: int) -> int:  # type: ign
 
 
 def _gigabytes(size: int) -> str:
-    return f"{size / 1e9:.1f} GB"  # as the library writes sizes (1 GB = 1,000,000,000 bytes)
+    return _("{size} GB").format(
+        size=number(size / 1e9, 1)
+    )  # as the library writes sizes (1 GB = 1,000,000,000 bytes)

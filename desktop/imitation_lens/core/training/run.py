@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from imitation_lens import __version__
+from imitation_lens.core.housekeeping.translation import _, current_language
 from imitation_lens.core.model_files.file_hash import sha256_of
 from imitation_lens.core.training.checks import check_plan
 from imitation_lens.core.training.plan import (
@@ -79,7 +80,7 @@ class TrainingRun:
         receiver, sender = self._context.Pipe(duplex=False)
         process = self._context.Process(
             target=train_in_process,
-            args=(plan_to_dict(self.plan), str(work_dir), facts, sender),
+            args=(plan_to_dict(self.plan), str(work_dir), facts, sender, current_language()),
             name="imitation-lens-training",
             daemon=True,
         )
@@ -146,10 +147,14 @@ def _died(exit_code: int | None) -> TrainingError:
     """The training process ended without a word: llama.cpp stopped it, or the system did."""
     if exit_code in (-signal.SIGKILL, 137):
         return TrainingError(
-            "The training was stopped by the system, most likely because the computer ran out of "
-            "memory. Nothing was kept. Close other programs, or train on fewer answers."
+            _(
+                "The training was stopped by the system, most likely because the computer ran "
+                "out of memory. Nothing was kept. Close other programs, or train on fewer answers."
+            )
         )
     return TrainingError(
-        "llama.cpp stopped the training unexpectedly (it may not be able to train this model). "
-        f"Nothing was kept. (exit code {exit_code})"
+        _(
+            "llama.cpp stopped the training unexpectedly (it may not be able to train this "
+            "model). Nothing was kept. (exit code {code})"
+        ).format(code=exit_code)
     )

@@ -34,6 +34,7 @@ from imitation_lens.core.batches.set_files import (
     take_rows,
 )
 from imitation_lens.core.housekeeping.paths import resource_path
+from imitation_lens.core.housekeeping.translation import _, ngettext, number
 from imitation_lens.core.storage.store import Store
 from imitation_lens.core.training.plan import (
     MIN_ANSWERS,
@@ -85,23 +86,42 @@ def _kept(
     return tuple(kept), dropped
 
 
-def _counted(count: int, one: str, many: str) -> str:
-    return "no " + many if count == 0 else f"1 {one}" if count == 1 else f"{count:,} {many}"
-
-
 def _enough(answers: TeacherAnswers, where: str) -> TeacherAnswers:
     """The answers, if there are enough of them to train on."""
     count = len(answers.answers)
     if count >= MIN_ANSWERS:
         return answers
+    # The part in brackets is a whole clause of its own: it has its own number to agree with.
     left_out = ""
-    if answers.dropped:
-        more = ("more was", "more were") if count else ("was", "were")
-        left_out = f" ({_counted(answers.dropped, *more)} left out: without a question or "
-        left_out += "an answer, repeated, or far too long)"
+    if answers.dropped and count:
+        left_out = " " + ngettext(
+            "({dropped} more was left out: without a question or an answer, repeated, or far "
+            "too long)",
+            "({dropped} more were left out: without a question or an answer, repeated, or far "
+            "too long)",
+            answers.dropped,
+        ).format(dropped=number(answers.dropped))
+    elif answers.dropped:
+        left_out = " " + ngettext(
+            "({dropped} was left out: without a question or an answer, repeated, or far too long)",
+            "({dropped} were left out: without a question or an answer, repeated, or far too long)",
+            answers.dropped,
+        ).format(dropped=number(answers.dropped))
+    if count == 0:
+        message = _(
+            "{where} has no answers{left_out}; a run needs at least {least}, so choose a larger "
+            "set of teacher answers."
+        )
+    else:
+        message = ngettext(
+            "{where} has {count} answer{left_out}; a run needs at least {least}, so choose a "
+            "larger set of teacher answers.",
+            "{where} has {count} answers{left_out}; a run needs at least {least}, so choose a "
+            "larger set of teacher answers.",
+            count,
+        )
     raise TrainingError(
-        f"{where} has {_counted(count, 'answer', 'answers')}{left_out}; a run needs at least "
-        f"{MIN_ANSWERS}, so choose a larger set of teacher answers."
+        message.format(where=where, count=number(count), left_out=left_out, least=MIN_ANSWERS)
     )
 
 
@@ -118,8 +138,9 @@ def built_in_answers(set_id: str = BUILT_IN_SET) -> TeacherAnswers:
         path = folder / str(entry["file"])
     except (OSError, ValueError, KeyError, TypeError, StopIteration) as error:
         raise TrainingError(
-            "The teacher answers that come with Imitation Lens are missing or damaged; "
-            "reinstall the app, or choose a session or a file of answers."
+            _(
+                "The teacher answers that come with Imitation Lens are missing or damaged; reinstall the app, or choose a session or a file of answers."
+            )
         ) from error
     found = answers_from_file(path)
     return replace(
@@ -179,13 +200,15 @@ def _reading(row: Row, name: str) -> _Reading | None:
         return None  # prompts alone: said as such by the caller
     if found is not None:
         raise TrainingError(
-            f"{name} is a question set ({found.label.split(' (')[0]}): it gives right answers to "
-            "check against, not a teacher's answers to train on."
+            _(
+                "{name} is a question set ({format}): it gives right answers to "
+                "check against, not a teacher's answers to train on."
+            ).format(name=name, format=found.label.split(" (")[0])
         )
     raise TrainingError(
-        f"{name} is not a file of teacher answers Imitation Lens knows: it needs Alpaca fields "
-        "(instruction, output), ShareGPT conversations (human and gpt turns) or prompt and "
-        "answer fields."
+        _(
+            "{name} is not a file of teacher answers Imitation Lens knows: it needs Alpaca fields (instruction, output), ShareGPT conversations (human and gpt turns) or prompt and answer fields."
+        ).format(name=name)
     )
 
 
@@ -193,12 +216,16 @@ def _plain(error: SetFileError, name: str) -> str:
     """A reader's refusal in plain words (a JSON parser's or decoder's own message is not)."""
     cause = error.__cause__
     if isinstance(cause, UnicodeDecodeError):
-        return f"{name} is not text Imitation Lens can read; save it as UTF-8 JSON or JSON Lines."
+        return _(
+            "{name} is not text Imitation Lens can read; save it as UTF-8 JSON or JSON Lines."
+        ).format(name=name)
     if isinstance(cause, JSONDecodeError):
         # JSON Lines: the reader said which line; the parser's own words are left out.
         said = str(error)
         where = said.split(" is not valid JSON")[0] if said.startswith(f"{name}: line") else name
-        return f"{where} is not valid JSON: it may be cut short or damaged; download it again."
+        return _(
+            "{where} is not valid JSON: it may be cut short or damaged; download it again."
+        ).format(where=where)
     # The readers were written for question files: here the rows are answers.
     said = str(error).replace("list of questions", "list of answers")
     return said.replace("to be a question.", "to be an answer.")
@@ -209,12 +236,18 @@ def _first_bytes(path: Path, name: str) -> bytes:
         with path.open("rb") as file:
             return file.read(1024)
     except IsADirectoryError:
-        raise TrainingError(f"{name} is a folder, not a file of teacher answers.") from None
+        raise TrainingError(
+            _("{name} is a folder, not a file of teacher answers.").format(name=name)
+        ) from None
     except FileNotFoundError:
-        raise TrainingError(f"{name} is not there; it may have been moved or deleted.") from None
+        raise TrainingError(
+            _("{name} is not there; it may have been moved or deleted.").format(name=name)
+        ) from None
     except OSError:
         raise TrainingError(
-            f"{name} could not be opened; check that it is on this computer and you may read it."
+            _(
+                "{name} could not be opened; check that it is on this computer and you may read it."
+            ).format(name=name)
         ) from None
 
 
@@ -231,13 +264,20 @@ def _refuse_endless_lines(path: Path, name: str) -> None:
                     run = run + len(part) if index == 0 else len(part)
                     if run > MAX_LINE_BYTES:
                         raise TrainingError(
-                            f"{name}: line {line + index:,} is longer than "
-                            f"{MAX_LINE_BYTES // (1024 * 1024)} MB, far longer than any answer, "
-                            "so the file is damaged or is not JSON Lines."
+                            _(
+                                "{name}: line {line} is longer than {size} MB, far longer than "
+                                "any answer, so the file is damaged or is not JSON Lines."
+                            ).format(
+                                name=name,
+                                line=number(line + index),
+                                size=MAX_LINE_BYTES // (1024 * 1024),
+                            )
                         )
                 line += len(parts) - 1
     except OSError:
-        raise TrainingError(f"{name} could not be read to the end; copy it again.") from None
+        raise TrainingError(
+            _("{name} could not be read to the end; copy it again.").format(name=name)
+        ) from None
 
 
 def answers_from_file(path: Path) -> TeacherAnswers:
@@ -247,16 +287,20 @@ def answers_from_file(path: Path) -> TeacherAnswers:
     name = path.name
     if path.suffix.lower() not in SUFFIXES:
         raise TrainingError(
-            f"{name} is not a file of teacher answers; choose a .json, .jsonl, .csv or .parquet "
-            "file in Alpaca or ShareGPT style."
+            _(
+                "{name} is not a file of teacher answers; choose a .json, .jsonl, .csv or .parquet file in Alpaca or ShareGPT style."
+            ).format(name=name)
         )
     start = _first_bytes(path, name)
     if not start.strip():
-        raise TrainingError(f"{name} is empty: it has no teacher answers in it.")
+        raise TrainingError(
+            _("{name} is empty: it has no teacher answers in it.").format(name=name)
+        )
     if start.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
         raise TrainingError(
-            f"{name} is a web page, not a data file; download the file itself (on a dataset "
-            "site, use its download link rather than saving the page)."
+            _(
+                "{name} is a web page, not a data file; download the file itself (on a dataset site, use its download link rather than saving the page)."
+            ).format(name=name)
         )
     if path.suffix.lower() == ".jsonl":
         _refuse_endless_lines(path, name)
@@ -264,11 +308,13 @@ def answers_from_file(path: Path) -> TeacherAnswers:
     try:
         head = first_rows(path)
         if not head:
-            raise TrainingError(f"{name} has no teacher answers in it.")
+            raise TrainingError(_("{name} has no teacher answers in it.").format(name=name))
         reading = _reading(head[0], name)
         if reading is None:
             raise TrainingError(
-                f"{name} has questions but no answers; a run trains on a teacher's answers."
+                _(
+                    "{name} has questions but no answers; a run trains on a teacher's answers."
+                ).format(name=name)
             )
 
         def keep(row: Row) -> SetItem | None:
@@ -283,14 +329,25 @@ def answers_from_file(path: Path) -> TeacherAnswers:
     except SetFileError as error:
         raise TrainingError(_plain(error, name)) from None
     except (RecursionError, MemoryError):
-        raise TrainingError(f"{name} is too deeply nested or too large to read.") from None
+        raise TrainingError(
+            _("{name} is too deeply nested or too large to read.").format(name=name)
+        ) from None
     if not taken.rows:
         if questions:
             raise TrainingError(
-                f"{name} has {_counted(questions, 'question', 'questions')} but no answers; "
-                "a run trains on a teacher's answers."
+                ngettext(
+                    "{name} has {count} question but no answers; a run trains on a teacher's "
+                    "answers.",
+                    "{name} has {count} questions but no answers; a run trains on a teacher's "
+                    "answers.",
+                    questions,
+                ).format(name=name, count=number(questions))
             )
-        raise TrainingError(f"{name} has no prompt and answer pairs that Imitation Lens can read.")
+        raise TrainingError(
+            _("{name} has no prompt and answer pairs that Imitation Lens can read.").format(
+                name=name
+            )
+        )
     # Rows beyond the sample were usable but not taken: say them with the others left out.
     beyond = max(0, taken.read - taken.skipped - len(taken.rows))
     answers, dropped = _kept(
@@ -343,7 +400,7 @@ def answers_from_session(store: Store, session_id: str) -> TeacherAnswers:
         )
     )
     if not found:
-        raise TrainingError("That session is no longer there; it may have been deleted.")
+        raise TrainingError(_("That session is no longer there; it may have been deleted."))
     title = str(found[0]["title"] or "").strip() or "Untitled session"
     where = f"Session “{title}”"
     rows = [
@@ -358,8 +415,10 @@ def answers_from_session(store: Store, session_id: str) -> TeacherAnswers:
     ]
     if not rows:
         raise TrainingError(
-            f"{where} has no finished answers in its Teacher column; run its questions with a "
-            "teacher first, or choose another source of answers."
+            _(
+                "{where} has no finished answers in its Teacher column; run its questions with a "
+                "teacher first, or choose another source of answers."
+            ).format(where=where)
         )
     answers, dropped = _kept((str(row["prompt"] or ""), str(row["text"])) for row in rows)
     made = TeacherAnswers(where, "session", _licence(rows), answers, _teacher(rows), dropped)

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from imitation_lens.core.housekeeping.translation import _
 from imitation_lens.core.training.llama_opt import (
     OPTIMIZER_ADAMW,
     AdamW,
@@ -62,7 +63,11 @@ def quantize(source: Path, target: Path, ftype: int, threads: int) -> None:
     )
     if status != 0 or not target.exists():
         target.unlink(missing_ok=True)
-        raise OSError(f"llama.cpp could not write {target.name} (status {status})")
+        raise OSError(
+            _("llama.cpp could not write {name} (status {status})").format(
+                name=target.name, status=status
+            )
+        )
 
 
 class Trainer:
@@ -91,7 +96,7 @@ class Trainer:
         import llama_cpp
         from llama_cpp import llama_cpp as low_level
 
-        self._progress("preparing", "Preparing the base model: a full-precision copy to train")
+        self._progress("preparing", _("Preparing the base model: a full-precision copy to train"))
         full = self.work_dir / "base-f32.gguf"
         quantize(Path(self.plan.base_path), full, low_level.LLAMA_FTYPE_ALL_F32, self.threads)
         window = self.settings.window
@@ -145,11 +150,14 @@ class Trainer:
                 # Early stopping: a later epoch that only learns the training answers by heart
                 # (its held-out loss rises) does not replace this one.
                 self._progress(
-                    "training", f"Keeping epoch {self.epoch}: the lowest held-out loss so far"
+                    "training",
+                    _("Keeping epoch {epoch}: the lowest held-out loss so far").format(
+                        epoch=self.epoch
+                    ),
                 )
                 self._save(llm, saved)
                 self.kept_epoch = self.epoch
-        self._progress("saving", "Saving the imitator")
+        self._progress("saving", _("Saving the imitator"))
         llm.close()
         compact = self.work_dir / "trained-q8_0.gguf"
         quantize(saved, compact, low_level.LLAMA_FTYPE_MOSTLY_Q8_0, self.threads)
@@ -184,7 +192,7 @@ class Trainer:
         path.unlink(missing_ok=True)
         low_level.llama_model_save_to_file(llm._model.model, str(path).encode())
         if not path.exists():
-            raise OSError("llama.cpp could not save the trained model")
+            raise OSError(_("llama.cpp could not save the trained model"))
 
     def _train_epoch(self, llm: Any, windows: list[list[int]], window: int) -> None:
         dataset = self.ops.token_dataset(windows, window)
@@ -232,7 +240,9 @@ class Trainer:
     # -- reporting -----------------------------------------------------------------------------
 
     def _training_words(self) -> str:
-        return f"Training: epoch {max(1, self.epoch)} of {self.settings.epochs}, step {self.step} of {self.steps}"
+        return _("Training: epoch {epoch} of {epochs}, step {step} of {steps}").format(
+            epoch=max(1, self.epoch), epochs=self.settings.epochs, step=self.step, steps=self.steps
+        )
 
     def _progress(self, phase: str, message: str, **losses: float) -> None:
         elapsed = time.monotonic() - self.started
@@ -272,7 +282,11 @@ def training_failure(error: BaseException) -> TrainingError:
         return error
     if isinstance(error, OSError):
         return TrainingError(
-            "The imitator could not be written: the disk may be full. Nothing was kept; free some "
-            f"space and try again. ({error.strerror or error})"
+            _(
+                "The imitator could not be written: the disk may be full. Nothing was kept; free "
+                "some space and try again. ({detail})"
+            ).format(detail=error.strerror or error)
         )
-    return TrainingError(f"The training stopped with an error: {error}. Nothing was kept.")
+    return TrainingError(
+        _("The training stopped with an error: {detail}. Nothing was kept.").format(detail=error)
+    )

@@ -16,15 +16,21 @@ from typing import Any
 
 
 def train_in_process(
-    plan_data: dict[str, Any], work_dir: str, facts: dict[str, Any], connection: Any
+    plan_data: dict[str, Any],
+    work_dir: str,
+    facts: dict[str, Any],
+    connection: Any,
+    language: str = "en",
 ) -> None:
-    """The training process's whole life (multiprocessing's target)."""
+    """The training process's whole life (multiprocessing's target). `language` is the app's
+    (a spawned process starts in English): its error messages reach the window as they are."""
     # A file-size limit or full disk must end as an error message, not a silent kill.
     if hasattr(signal, "SIGXFSZ"):
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     os.environ.setdefault("GGML_NO_BACKTRACE", "1")  # an abort must not start a debugger
     logging.basicConfig(level=logging.WARNING)
 
+    from imitation_lens.core.housekeeping.translation import use_language
     from imitation_lens.core.running.local_runner import route_llama_log
     from imitation_lens.core.training.gguf_finish import finish_model_file
     from imitation_lens.core.training.plan import plan_from_dict
@@ -34,6 +40,7 @@ def train_in_process(
         connection.send({"progress": progress})
 
     try:
+        use_language(language)
         route_llama_log()
         plan = plan_from_dict(plan_data)
         outcome = Trainer(plan, Path(work_dir), send).run()

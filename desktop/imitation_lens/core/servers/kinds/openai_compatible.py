@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import openai
 
+from imitation_lens.core.housekeeping.translation import _
 from imitation_lens.core.running.lineup import OPENAI_COMPATIBLE, Server
 from imitation_lens.core.servers.kinds import ConnectionProblem, ServerKind
 from imitation_lens.core.servers.secrets import redact
@@ -21,7 +22,7 @@ def list_models(server: Server, key: str | None, timeout_s: float) -> list[str]:
     """Ask the server which models it offers (blocking: call it off the GUI thread)."""
     base_url = server.base_url.strip()
     if not base_url.startswith(("http://", "https://")):
-        raise ConnectionProblem("The address must start with http:// or https://.")
+        raise ConnectionProblem(_("The address must start with http:// or https://."))
     client = openai.OpenAI(
         base_url=base_url,
         api_key=key or PLACEHOLDER_KEY,
@@ -36,9 +37,10 @@ def list_models(server: Server, key: str | None, timeout_s: float) -> list[str]:
     except Exception as error:  # a server that answers, but not like an OpenAI-compatible one
         raise ConnectionProblem(
             redact(
-                f"The server at {base_url} answered in a way this app does not understand "
-                f"({type(error).__name__}). Is it an OpenAI-compatible address (often ending "
-                "in /v1)?",
+                _(
+                    "The server at {address} answered in a way this app does not understand "
+                    "({detail}). Is it an OpenAI-compatible address (often ending in /v1)?"
+                ).format(address=base_url, detail=type(error).__name__),
                 key,
             )
         ) from None
