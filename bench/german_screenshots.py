@@ -66,7 +66,9 @@ def cut_texts(top: Any) -> list[str]:
     for widget in [top, *top.findChildren(QAbstractButton), *top.findChildren(QLabel)]:
         if not isinstance(widget, (QAbstractButton, QLabel)) or not widget.isVisible():
             continue
-        if isinstance(widget, QLabel) and (widget.wordWrap() or widget.textFormat() == Qt.TextFormat.RichText):
+        if isinstance(widget, QLabel) and (
+            widget.wordWrap() or widget.textFormat() == Qt.TextFormat.RichText
+        ):
             continue
         text = widget.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
         if not text.strip() or "<" in text:

@@ -43,7 +43,7 @@ def add_mark_actions(
     mark_menu = QMenu(QCoreApplication.translate("AnswerKeys", "Mark the selection as"), menu)
     mark_menu.setEnabled(can_mark)
     for category in categories():
-        action = mark_menu.addAction(f"{category.label}\t{category.key}")
+        action = mark_menu.addAction(f"{category.shown_label()}\t{category.key}")
         action.triggered.connect(lambda _=False, code=category.code: emit(f"category:{code}"))
     menu.addMenu(mark_menu)
     # The key after the tab is never translated: it is the key pressed on any layout.

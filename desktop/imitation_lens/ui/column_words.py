@@ -79,7 +79,8 @@ def describe_source(slot: SlotConfig) -> str:
             model=slot.source.model, address=slot.source.base_url
         )
     if slot.source.is_bundled:
-        return f"{DISPLAY_NAME} · Q4_K_M · {QCoreApplication.translate('ColumnWords', 'built in')}"
+        built_in = QCoreApplication.translate("ColumnWords", "built in")
+        return f"{DISPLAY_NAME} · Q4_K_M · {built_in}"
     if is_trainable_base(slot.source.path):
         return TRAINABLE_TITLE
     return slot.source.path.replace("\\", "/").rsplit("/", 1)[-1]

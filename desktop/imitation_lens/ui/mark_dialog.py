@@ -39,21 +39,24 @@ class MarkDialog(QDialog):
         self.category_box = QComboBox()
         for category in categories():
             self.category_box.addItem(
-                f"{category.key}  {category.label} — {category.meaning}", category.code
+                f"{category.key}  {category.shown_label()} — {category.shown_meaning()}",
+                category.code,
             )
         self.category_box.setCurrentIndex(max(0, self.category_box.findData(mark.category)))
         self.category_box.setAccessibleName(self.tr("Error category"))
         self.category_box.setAccessibleDescription(self.tr("What kind of factual error this is"))
         self.severity_box = QComboBox()
         for severity in SPAN_SEVERITIES:
-            self.severity_box.addItem(f"{severity.label} — {severity.meaning}", severity.code)
+            self.severity_box.addItem(
+                f"{severity.shown_label()} — {severity.shown_meaning()}", severity.code
+            )
         self.severity_box.setCurrentIndex(max(0, self.severity_box.findData(mark.severity)))
         self.severity_box.setAccessibleName(self.tr("Severity"))
         self.severity_box.setAccessibleDescription(
             self.tr("Minor leaves the answer useful; Major misleads on a point that matters")
         )
         self.note_edit = QLineEdit(mark.note)
-        needing = ", ".join(category.label for category in needing_a_note())
+        needing = ", ".join(category.shown_label() for category in needing_a_note())
         self.note_edit.setPlaceholderText(
             self.tr("Why is it wrong? (required for {categories})").format(categories=needing)
         )

@@ -65,7 +65,7 @@ def legend_html() -> str:
         colour = category_colour(category.code, 255).name()
         chips.append(
             f"<span style='background:{colour}; color:{colour}'>&nbsp;&nbsp;</span>&nbsp;"
-            f"<b>{category.key}</b>&nbsp;{category.label}"
+            f"<b>{category.key}</b>&nbsp;{category.shown_label()}"
         )
     minor = QCoreApplication.translate("MarkStyle", "Minor (dotted)")
     major = QCoreApplication.translate("MarkStyle", "Major (wavy)")

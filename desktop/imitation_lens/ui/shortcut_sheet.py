@@ -83,7 +83,7 @@ def sections() -> list[tuple[str, list[tuple[str, str]]]]:
                         c.key,
                         QCoreApplication.translate(
                             "ShortcutSheet", "Mark the selection as “{label}”: {meaning}"
-                        ).format(label=c.label, meaning=c.meaning),
+                        ).format(label=c.shown_label(), meaning=c.shown_meaning()),
                     )
                     for c in categories()
                 ),
