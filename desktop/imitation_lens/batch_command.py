@@ -27,7 +27,15 @@ from imitation_lens.core.housekeeping import translation
 from imitation_lens.core.housekeeping.about import start_line
 from imitation_lens.core.housekeeping.logfile import configure_logging
 from imitation_lens.core.housekeeping.paths import DataPaths
-from imitation_lens.core.housekeeping.translation import N_, _, ngettext
+from imitation_lens.core.housekeeping.translation import (
+    ENGLISH,
+    N_,
+    _,
+    current_language,
+    date_time,
+    ngettext,
+    number,
+)
 from imitation_lens.core.running.events import Runner
 from imitation_lens.core.running.lineup import LINEUP_SETTING, SlotConfig
 from imitation_lens.core.running.made_lineup import startup_lineup
@@ -59,7 +67,10 @@ def _sampled(prompt_set: PromptSet, sample: Sample) -> PromptSet:
     kept = sorted(random.Random(sample.seed).sample(range(len(prompt_set.items)), sample.size))
     return replace(
         prompt_set,
-        name=f"{prompt_set.name} (sample of {sample.size:,}, seed {sample.seed})",  # stored
+        # The session's title (the person's to rename), in their language.
+        name=_("{name} (sample of {size}, seed {seed})").format(
+            name=prompt_set.name, size=number(sample.size), seed=sample.seed
+        ),
         items=tuple(prompt_set.items[index] for index in kept),
     )
 
@@ -158,7 +169,7 @@ def run_batch_command(
                 lineup = [slot.with_params(max_tokens=max_tokens) for slot in lineup]
             session_id = new_id()
             store.create_session(
-                f"{prompt_set.name} · {datetime.now():%d %B %Y, %H:%M}",
+                f"{prompt_set.name} · {_moment(datetime.now())}",
                 [slot.to_dict() for slot in lineup],
                 session_id=session_id,
                 blind_seed=random.SystemRandom().randrange(2**31),
@@ -237,3 +248,8 @@ def run_batch_command(
         )
         return 1
     return 0 if state in ("finished", "paused", "cancelled") else 1
+
+
+def _moment(now: datetime) -> str:
+    """When a batch's session was made, as its title says it: English keeps the form it had."""
+    return f"{now:%d %B %Y, %H:%M}" if current_language() == ENGLISH else date_time(now)

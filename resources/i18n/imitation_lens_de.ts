@@ -1724,6 +1724,18 @@ Starten Sie sie mit --data-dir und einem Ordner, in den Sie schreiben dürfen, z
         <translation>&amp;Modelle</translation>
     </message>
     <message>
+        <source>dd MMMM yyyy, HH:mm</source>
+        <translation>d. MMMM yyyy, HH:mm</translation>
+    </message>
+    <message>
+        <source>Blind session of {moment}</source>
+        <translation>Blinde Sitzung vom {moment}</translation>
+    </message>
+    <message>
+        <source>Session of {moment}</source>
+        <translation>Sitzung vom {moment}</translation>
+    </message>
+    <message>
         <source>Stop the answers being written (Esc) before starting a new session.</source>
         <translation>Halten Sie die Antworten an, die gerade geschrieben werden (Esc), bevor Sie eine neue Sitzung beginnen.</translation>
     </message>

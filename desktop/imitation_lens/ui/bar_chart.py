@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QLocale, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from imitation_lens.core.housekeeping.translation import percent
@@ -30,12 +30,33 @@ class BarChart(QWidget):
         self.unit = unit
         self.bars = list(bars)
         self.note = note
-        self.setMinimumHeight(44 + 28 * max(1, len(self.bars)) + (18 if note else 0))
+        self._title_height = 22
+        self._fit_height()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(title)
         self.setAccessibleDescription(
             "; ".join(f"{label}: {self.format(value)}" for label, value, _, _ in self.bars)
         )
+
+    def _title_font(self) -> QFont:
+        bold = QFont(self.font())
+        bold.setBold(True)
+        return bold
+
+    def _fit_height(self) -> None:
+        """Room for the title on as many lines as this width needs: a long title (German's are
+        longer) wraps rather than being cut at the chart's edge."""
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+        metrics = QFontMetrics(self._title_font())
+        width = max(80, self.width())
+        needed = metrics.boundingRect(0, 0, width, 10_000, flags, self.title).height() + 6
+        self._title_height = max(22, needed)
+        rows = 28 * max(1, len(self.bars))
+        self.setMinimumHeight(self._title_height + 22 + rows + (18 if self.note else 0))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_height()
+        super().resizeEvent(event)
 
     def format(self, value: float) -> str:
         """The value as the interface's language writes it (57 % and 0,25 in German)."""
@@ -47,10 +68,12 @@ class BarChart(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        bold = QFont(self.font())
-        bold.setBold(True)
-        painter.setFont(bold)
-        painter.drawText(QRectF(0, 0, self.width(), 22), Qt.AlignmentFlag.AlignLeft, self.title)
+        painter.setFont(self._title_font())
+        painter.drawText(
+            QRectF(0, 0, self.width(), self._title_height),
+            Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
+            self.title,
+        )
         painter.setFont(self.font())
         label_width = 150.0
         value_width = 70.0
@@ -63,7 +86,7 @@ class BarChart(QWidget):
             or 1.0
         )
         for row, (label, value, low, high) in enumerate(self.bars):
-            y = 28.0 + row * 28
+            y = self._title_height + 6.0 + row * 28
             painter.setPen(self.palette().text().color())
             painter.drawText(
                 QRectF(0, y, label_width - 8, 22),

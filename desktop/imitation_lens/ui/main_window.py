@@ -9,12 +9,11 @@ keys), window_export (export, import), window_startup and window_banner.
 from __future__ import annotations
 
 import random
-from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QDateTime, QLocale, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
@@ -230,8 +229,12 @@ class MainWindow(QMainWindow):
         session_id = new_id()
         seed = random.SystemRandom().randrange(2**31)
         self._use_session(session_id, blind, seed)
-        kind = "Blind session" if blind else "Session"
-        title = f"{kind} of {datetime.now():%d %B %Y, %H:%M}"
+        # The title is the person's to rename: made in their language (the date too).
+        moment = QLocale().toString(QDateTime.currentDateTime(), self.tr("dd MMMM yyyy, HH:mm"))
+        if blind:
+            title = self.tr("Blind session of {moment}").format(moment=moment)
+        else:
+            title = self.tr("Session of {moment}").format(moment=moment)
         lineup = [slot.to_dict() for slot in self.lineup]
         self.writer.call(
             lambda store: store.create_session(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from imitation_lens.core.housekeeping.translation import _, ngettext, number
 from imitation_lens.core.storage.store import Store
 
 _PENDING = "('queued', 'loading', 'thinking', 'streaming')"
@@ -29,8 +30,15 @@ class JudgingProgress:
 
     def describe(self) -> str:
         waiting = self.total - self.ready
-        text = f"Judged {self.judged} of {self.total}"
-        return text + (f" ({waiting} still being answered)" if waiting else "")
+        text = _("Judged {judged} of {total}").format(
+            judged=number(self.judged), total=number(self.total)
+        )
+        if not waiting:
+            return text
+        still = ngettext(
+            "({count} still being answered)", "({count} still being answered)", waiting
+        )
+        return f"{text} {still.format(count=number(waiting))}"
 
 
 def judging_progress(store: Store, session_id: str) -> JudgingProgress:

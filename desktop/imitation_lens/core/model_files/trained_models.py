@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from imitation_lens.core.housekeeping.translation import _, ngettext, number
 from imitation_lens.core.model_files.gguf_header import ModelFacts, inspect_model_file
 from imitation_lens.core.model_files.library import TRAINED, LibraryModel, add_model
 from imitation_lens.core.storage.store import Store
@@ -59,13 +60,6 @@ def _short(title: Any) -> str:
     return str(title or "").split(" · ")[0].strip() or "its base model"
 
 
-def _number(value: Any) -> str:
-    try:
-        return f"{float(value):.2f}"
-    except (TypeError, ValueError):
-        return "?"
-
-
 def _count(value: Any, one: str, many: str) -> str:
     try:
         number = int(value)
@@ -82,7 +76,8 @@ def teacher_words(provenance: dict[str, Any]) -> str:
 
 def made_note(provenance: dict[str, Any]) -> str:
     """What the Imitator column's header says, e.g. "made here: SmolLM2 135M Instruct
-    fine-tuned on 150 answers by Claude"."""
+    fine-tuned on 150 answers by Claude". English in every language: it is saved with the lineup
+    and exported as the column's note (data), and the banner finds a made model by it."""
     answers = _count(provenance.get("answers"), "answer", "answers")
     words = [f"{MADE_HERE}: {_short(provenance.get('base'))} fine-tuned on {answers}"]
     if teacher_words(provenance):
@@ -94,31 +89,63 @@ def kept_words(provenance: dict[str, Any]) -> str:
     """ " (kept: epoch 1)" when a later epoch did worse on the held-out answers and was dropped."""
     kept, epochs = provenance.get("kept_epoch"), provenance.get("epochs")
     if isinstance(kept, int) and isinstance(epochs, int) and 0 < kept < epochs:
-        return f" (kept: epoch {kept}, the lowest held-out loss)"
+        return " " + _("(kept: epoch {epoch}, the lowest held-out loss)").format(epoch=kept)
     return ""
 
 
+def _whole(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
 def provenance_words(provenance: dict[str, Any]) -> str:
-    """Where a made model came from, in a sentence, e.g. "Made here from SmolLM2 135M Instruct
-    on 150 teacher answers (Teacher answers written by Claude, Apache-2.0), 2 epochs, seed 42;
-    held-out loss 1.92 → 1.41"."""
+    """Where a made model came from, in the chosen language, e.g. "Made here from SmolLM2 135M
+    Instruct on 150 teacher answers (Teacher answers written by Claude, Apache-2.0), 2 epochs,
+    seed 42; held-out loss 1.92 → 1.41". Shown only: the provenance itself stays as stored."""
     if not provenance:
         return ""
     data = [str(provenance.get(k) or "").strip() for k in ("data", "data_licence")]
     source = ", ".join(d for d in data if d)
-    answers = _count(provenance.get("answers"), "teacher answer", "teacher answers")
-    sentence = f"Made here from {_short(provenance.get('base'))} on {answers}"
+    base = str(provenance.get("base") or "").split(" · ")[0].strip() or _("its base model")
+    answers = _whole(provenance.get("answers"))
+    if answers is None:
+        sentence = _("Made here from {base} on teacher answers").format(base=base)
+    else:
+        sentence = ngettext(
+            "Made here from {base} on {count} teacher answer",
+            "Made here from {base} on {count} teacher answers",
+            answers,
+        ).format(base=base, count=number(answers))
     if source:
         sentence += f" ({source})"
-    sentence += f", {_count(provenance.get('epochs'), 'epoch', 'epochs')}"
+    epochs = _whole(provenance.get("epochs"))
+    if epochs is not None:
+        sentence += ", " + ngettext("{count} epoch", "{count} epochs", epochs).format(
+            count=number(epochs)
+        )
     sentence += kept_words(provenance)
     if provenance.get("seed") is not None:
-        sentence += f", seed {provenance['seed']}"
+        sentence += ", " + _("seed {seed}").format(seed=provenance["seed"])
     before, after = provenance.get("held_out_loss_before"), provenance.get("held_out_loss_after")
     if before is not None or after is not None:
-        sentence += f"; held-out loss {_number(before)} → {_number(after)}"
-        if provenance.get("held_out"):
-            held_out = _count(provenance["held_out"], "answer", "answers")
-            sentence += f" (on {held_out} kept out of training)"
+        sentence += "; " + _("held-out loss {before} → {after}").format(
+            before=_loss(before), after=_loss(after)
+        )
+        held_out = _whole(provenance.get("held_out"))
+        if held_out:
+            sentence += " " + ngettext(
+                "(on {count} answer kept out of training)",
+                "(on {count} answers kept out of training)",
+                held_out,
+            ).format(count=number(held_out))
     made = str(provenance.get("made") or "")[:10]
-    return sentence + (f"; made {made}." if made else ".")
+    return sentence + ("; " + _("made {day}.").format(day=made) if made else ".")
+
+
+def _loss(value: Any) -> str:
+    try:
+        return number(float(value), 2)
+    except (TypeError, ValueError):
+        return "?"

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from imitation_lens.core.housekeeping.translation import _
+from imitation_lens.core.housekeeping.translation import ENGLISH, _, current_language, date_time
 from imitation_lens.core.running.events import (
     EmitFn,
     Event,
@@ -27,7 +27,10 @@ from imitation_lens.core.servers.server_runner import sent_params
 
 def recorded_on(recording: Recording) -> str:
     try:
-        return f"{datetime.fromisoformat(recording.recorded_at).astimezone():%d %B %Y, %H:%M}"
+        moment = datetime.fromisoformat(recording.recorded_at).astimezone()
+        if current_language() == ENGLISH:
+            return f"{moment:%d %B %Y, %H:%M}"
+        return date_time(moment)
     except (ValueError, OverflowError):
         return recording.recorded_at
 
