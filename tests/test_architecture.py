@@ -51,6 +51,7 @@ TOP_LEVEL_RULES = {
     "__main__.py": "headless",
     "batch_command.py": "headless",  # runs batches on a server with no display
     "cli.py": "qt-only-when-asked",  # starts the window or the self-test, lazily
+    "cli_language.py": "headless",  # the CLI's language and argparse's words
 }
 
 

@@ -5,12 +5,19 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
 from imitation_lens import APP_NAME, __version__
+from imitation_lens.cli_language import (
+    TranslatedFormatter,
+    TranslatedParser,
+    choose_language,
+    command_parser,
+    translated_groups,
+)
 from imitation_lens.core.housekeeping import translation
 from imitation_lens.core.housekeeping.translation import _, ngettext
 
@@ -49,47 +56,8 @@ def _count_of(option: str, least: int, most: int | None = None) -> Callable[[str
     return parse
 
 
-class _HelpFormatter(argparse.HelpFormatter):
-    """argparse's own "usage: " in the chosen language (its other words come from the parsers)."""
-
-    def add_usage(
-        self,
-        usage: str | None,
-        actions: Iterable[argparse.Action],
-        groups: Iterable[argparse._MutuallyExclusiveGroup],
-        prefix: str | None = None,
-    ) -> None:
-        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse's "error:" in the chosen language (what follows it is argparse's own English,
-    but for the refusals this module writes, such as _count_of's)."""
-
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(2, _("{prog}: error: {message}").format(prog=self.prog, message=message) + "\n")
-
-
-def _command_parser(
-    commands: argparse._SubParsersAction[_Parser], name: str, help_text: str
-) -> argparse.ArgumentParser:
-    parser = commands.add_parser(
-        name, help=help_text, description=help_text, add_help=False, formatter_class=_HelpFormatter
-    )
-    _translated_groups(parser)
-    return parser
-
-
-def _translated_groups(parser: argparse.ArgumentParser) -> None:
-    """argparse's headings and its -h are English; the CLI speaks the chosen language."""
-    parser._positionals.title = _("arguments")
-    parser._optionals.title = _("options")
-    parser.add_argument("-h", "--help", action="help", help=_("show this help and exit"))
-
-
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = TranslatedParser(
         prog="imitation-lens",
         description=_("{app}: compare a base model, its imitator and the teacher.").format(
             app=APP_NAME
@@ -99,9 +67,9 @@ def _parser() -> argparse.ArgumentParser:
             "imported, or just opened if it is here already."
         ),
         add_help=False,
-        formatter_class=_HelpFormatter,
+        formatter_class=TranslatedFormatter,
     )
-    _translated_groups(parser)
+    translated_groups(parser)
     parser.add_argument(
         "--version",
         action="version",
@@ -125,10 +93,10 @@ def _parser() -> argparse.ArgumentParser:
         help=_("check that this installation works (offscreen, temporary data) and exit"),
     )
     commands = parser.add_subparsers(dest="command", title=_("commands"), metavar=_("COMMAND"))
-    _command_parser(commands, "sessions", _("list the sessions in the database"))
+    command_parser(commands, "sessions", _("list the sessions in the database"))
     from imitation_lens.core.exports.formats import FORMATS
 
-    export = _command_parser(
+    export = command_parser(
         commands,
         "export",
         _("write a session to a file ({formats})").format(
@@ -148,7 +116,7 @@ def _parser() -> argparse.ArgumentParser:
             suffixes=", ".join(f.suffix for f in FORMATS)
         ),
     )
-    batch = _command_parser(
+    batch = command_parser(
         commands, "batch", _("run a prompt set through the saved lineup, without the window")
     )
     batch.add_argument(
@@ -201,33 +169,16 @@ def _parser() -> argparse.ArgumentParser:
             "about 32"
         ),
     )
-    studied = _command_parser(
+    studied = command_parser(
         commands,
         "study",
         _("write several sessions' study table (preference, accuracy, style) as HTML"),
     )
     studied.add_argument("sessions", nargs="+", metavar=_("SESSION"), help=_("session ids"))
     studied.add_argument("-o", "--output", type=Path, required=True, help=_("the page to write"))
-    imported = _command_parser(commands, "import", _("merge a colleague's JSON session export"))
+    imported = command_parser(commands, "import", _("merge a colleague's JSON session export"))
     imported.add_argument("input", type=Path, help=_("the JSON export to merge"))
     return parser
-
-
-def choose_language(words: list[str]) -> str:
-    """The CLI's language, chosen before argparse writes a word: --language, else the data
-    folder's saved choice (the window's Settings), else the system's."""
-    early = argparse.ArgumentParser(add_help=False)
-    early.add_argument("--data-dir")
-    early.add_argument("--language")
-    known, _unused = early.parse_known_args(words)
-    if known.language in translation.LANGUAGES:
-        language: str = known.language
-    else:  # an unknown --language is refused by the full parser, in the saved language
-        from imitation_lens.core.housekeeping.paths import data_paths
-
-        language = translation.chosen_language(data_paths(known.data_dir).window_settings)
-    translation.use_language(language, translation.system_locale())
-    return language
 
 
 COMMANDS = ("sessions", "export", "batch", "import", "study")
