@@ -15,11 +15,12 @@ import builtins
 import re
 from pathlib import Path
 
+from translation_scan import LOGGERS, _name, literals_outside
+
 PACKAGE = Path(__file__).resolve().parents[1] / "desktop" / "imitation_lens"
 TEMPLATES = Path(__file__).resolve().parents[1] / "resources" / "reports"
 
 MARKING = {"_", "ngettext", "N_", "gettext"}
-LOGGERS = {"log", "logger", "logging"}
 SHOWING = {"print", "exit", "error", "add_argument", "add_parser", "ArgumentParser", "write"}
 MESSAGE_KEYWORDS = {
     "message",
@@ -44,38 +45,12 @@ MESSAGE_KEYWORDS = {
 _BUILTIN = set(dir(builtins))
 
 
-def _name(func: ast.expr) -> str:
-    if isinstance(func, ast.Attribute):
-        return func.attr
-    if isinstance(func, ast.Name):
-        return func.id
-    return ""
-
-
 def _is_text(text: str) -> bool:
     return any(ch.isalpha() for ch in text) and " " in text.strip()
 
 
 def _unmarked(node: ast.AST) -> list[str]:
-    if isinstance(node, ast.Call) and _name(node.func) in MARKING:
-        return []
-    if (
-        isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Attribute)
-        and _name(node.func.value) in LOGGERS
-    ):
-        return []
-    if isinstance(node, ast.Subscript):
-        return _unmarked(node.value)
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return [node.value] if _is_text(node.value) else []
-    if isinstance(node, ast.JoinedStr):
-        text = "".join(str(p.value) for p in node.values if isinstance(p, ast.Constant))
-        return [text] if _is_text(text) else []
-    found: list[str] = []
-    for child in ast.iter_child_nodes(node):
-        found.extend(_unmarked(child))
-    return found
+    return literals_outside(node, MARKING, _is_text)
 
 
 def _shown(node: ast.Call) -> list[ast.expr]:

@@ -7,12 +7,10 @@ message; the others may only get better; every message has its German.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from babel.messages.pofile import read_po
@@ -27,21 +25,12 @@ from core_translation_scan import (
 )
 from imitation_lens.core.housekeeping import translation
 from imitation_lens.core.housekeeping.translation import ENGLISH, GERMAN
+from translation_scan import load_translation_tools
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _load_tools() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "translations", ROOT / "packaging" / "translations.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-tools = _load_tools()
+tools = load_translation_tools()
 PO = tools.po_file(GERMAN)
 MO = tools.mo_file(GERMAN)
 

@@ -7,7 +7,6 @@ finds the ones that are not) and every message must have its German.
 from __future__ import annotations
 
 import ast
-import importlib.util
 import os
 import shutil
 import signal
@@ -16,7 +15,6 @@ import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -31,23 +29,12 @@ from imitation_lens.ui import language
 from imitation_lens.ui.answer_keys import LETTER_ACTIONS, character_action
 from imitation_lens.ui.language import ENGLISH, GERMAN, Translations
 from real_app import _name_the_evaluator, wait_for
-from translation_scan import ui_modules, unmarked
+from translation_scan import load_translation_tools, ui_modules, unmarked
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _load_tools() -> ModuleType:
-    """packaging/translations.py, the script `make translations` runs (not a package module)."""
-    spec = importlib.util.spec_from_file_location(
-        "translations", ROOT / "packaging" / "translations.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-tools = _load_tools()
+tools = load_translation_tools()
 
 TS = tools.ts_file(GERMAN)
 QM = tools.qm_file(GERMAN)

@@ -11,8 +11,11 @@ are in every language), so a constant is how a string is declared language-free.
 from __future__ import annotations
 
 import ast
+import importlib.util
 import re
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 UI = Path(__file__).resolve().parents[1] / "desktop" / "imitation_lens" / "ui"
 
@@ -114,21 +117,44 @@ def _has_letter(text: str) -> bool:
     return any(ch.isalpha() for ch in _MARKUP.sub("", text))
 
 
-def _untranslated(node: ast.AST) -> list[str]:
-    """Literals with letters under `node`, not looking inside tr()/translate()."""
-    if isinstance(node, ast.Call) and _name(node.func) in TRANSLATING:
+def literals_outside(node: ast.AST, marking: set[str], is_text: Callable[[str], bool]) -> list[str]:
+    """Literals under `node` that `is_text` takes for words, not looking inside a marking call
+    (tr()/translate() here, _()/N_() in core) nor into a logger's (the log stays English)."""
+    if isinstance(node, ast.Call) and _name(node.func) in marking:
+        return []
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and _name(node.func.value) in LOGGERS
+    ):
         return []
     if isinstance(node, ast.Subscript):  # session["title"]: a key, not text
-        return _untranslated(node.value)
+        return literals_outside(node.value, marking, is_text)
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return [node.value] if _has_letter(node.value) else []
+        return [node.value] if is_text(node.value) else []
     if isinstance(node, ast.JoinedStr):
         text = "".join(str(part.value) for part in node.values if isinstance(part, ast.Constant))
-        return [text] if _has_letter(text) else []
+        return [text] if is_text(text) else []
     found: list[str] = []
     for child in ast.iter_child_nodes(node):
-        found.extend(_untranslated(child))
+        found.extend(literals_outside(child, marking, is_text))
     return found
+
+
+def _untranslated(node: ast.AST) -> list[str]:
+    return literals_outside(node, TRANSLATING, _has_letter)
+
+
+def load_translation_tools() -> ModuleType:
+    """packaging/translations.py, the script `make translations` runs (not a package module)."""
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location(
+        "translations", root / "packaging" / "translations.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def unmarked(path: Path) -> list[tuple[int, str]]:
