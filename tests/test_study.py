@@ -25,10 +25,9 @@ from imitation_lens.core.analysis.study import (
     PREFERENCE,
     STYLE,
     StudyRefused,
-    session_rows,
     study,
-    study_rows,
 )
+from imitation_lens.core.analysis.study_table import session_rows, study_rows
 from imitation_lens.core.exports.session_json import session_document
 from imitation_lens.core.exports.study_html import render_study_html
 from imitation_lens.core.judging.annotations import (

@@ -33,10 +33,9 @@ from imitation_lens.core.analysis.study import (
     STYLE,
     Study,
     StudyRefused,
-    column_meanings,
     study,
-    study_rows,
 )
+from imitation_lens.core.analysis.study_table import column_meanings, study_rows
 from imitation_lens.core.exports.session_json import session_document
 from imitation_lens.core.exports.study_html import study_title, write_study_html
 from imitation_lens.core.housekeeping.fault_log import shown_fault

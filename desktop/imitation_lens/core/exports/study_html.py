@@ -14,7 +14,8 @@ from typing import IO, Any
 import jinja2
 
 from imitation_lens import __version__
-from imitation_lens.core.analysis.study import Study, column_meanings, session_rows, study_rows
+from imitation_lens.core.analysis.study import Study
+from imitation_lens.core.analysis.study_table import column_meanings, session_rows, study_rows
 from imitation_lens.core.exports.html_markup import plain
 from imitation_lens.core.exports.html_page import CONTENT_SECURITY_POLICY
 from imitation_lens.core.exports.html_report import report_environment
