@@ -41,7 +41,6 @@ NOT_YET_CONVERTED = {
     "core.housekeeping.logfile": 1,
     "core.model_files.download_transfer": 2,
     "core.running.lineup": 2,
-    "core.servers.kinds.openai_compatible": 1,
     "core.storage.sessions": 1,
     "core.storage.store": 1,
     "core.storage.writer": 1,

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from imitation_lens.core.housekeeping import translation
 from imitation_lens.core.housekeeping.fault_log import shown_fault
 from imitation_lens.core.running.lineup import IN_FLIGHT, MAX_IN_FLIGHT, OPENAI_COMPATIBLE
 from imitation_lens.core.servers import kinds
@@ -144,7 +145,7 @@ class ConnectionsDialog(QDialog):
         # and then the usual OpenAI-compatible servers below are called "known" servers instead.
         self.server_kind = QComboBox()
         for kind in kinds.KINDS:
-            self.server_kind.addItem(kind.label, kind.name)
+            self.server_kind.addItem(translation._(kind.label), kind.name)
         _named(
             self.server_kind,
             self.tr("Kind of server"),

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from imitation_lens.core.housekeeping import translation
 from imitation_lens.core.running.lineup import (
     IN_FLIGHT,
     OPENAI_COMPATIBLE,
@@ -155,7 +156,7 @@ class SlotDialog(QDialog):
         # The kinds registered now (core/servers/kinds); the row shows only when there is a choice.
         self.server_kind = QComboBox()
         for kind in kinds.KINDS:
-            self.server_kind.addItem(kind.label, kind.name)
+            self.server_kind.addItem(translation._(kind.label), kind.name)
         self.server_kind.setAccessibleName(self.tr("Kind of server"))
         self.server_kind.setAccessibleDescription(self.tr("How Imitation Lens talks to the server"))
         self.base_url = QLineEdit()

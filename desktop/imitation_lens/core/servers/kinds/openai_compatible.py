@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import openai
 
-from imitation_lens.core.housekeeping.translation import _
+from imitation_lens.core.housekeeping.translation import N_, _
 from imitation_lens.core.running.lineup import OPENAI_COMPATIBLE, Server
 from imitation_lens.core.servers.kinds import ConnectionProblem, ServerKind
 from imitation_lens.core.servers.secrets import redact
@@ -48,7 +48,7 @@ def list_models(server: Server, key: str | None, timeout_s: float) -> list[str]:
 
 KIND = ServerKind(
     name=OPENAI_COMPATIBLE,
-    label="OpenAI-compatible server",
+    label=N_("OpenAI-compatible server"),  # shown through _() where listed
     make_runner=ServerRunner,
     list_models=list_models,
     order=0,
