@@ -18,10 +18,8 @@ Driven by real_screenshots.py (the X server, the window manager, key presses).
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -87,7 +85,7 @@ def cut_texts(top: Any) -> list[str]:
 
 def drive_german(driver: Any) -> None:
     from event_loop import wait_until
-    from screenshot import mark
+    from screenshot import html_report_shot
 
     _batch(driver.data, "faktenfragen-de", 4, 48)
     _batch(driver.data, "offene-aufgaben-de", 3, 96)
@@ -102,16 +100,7 @@ def drive_german(driver: Any) -> None:
     window.open_session(factual)
     wait_until(lambda: opened, 20000)
     wait_until(lambda: idle(window), 60000)
-    for column, category in zip(window.columns, ("wrong_detail", "invented"), strict=False):
-        words = column.answer.text.split()
-        if len(words) > 3:
-            mark(window, column, " ".join(words[1:3]), category)
-    saved: list[str] = []
-    window.items.verdict_saved.connect(saved.append)
-    driver.keys("ctrl+j", "Down", "Return")
-    window.judging_bar.submit_button.click()
-    wait_until(lambda: saved, 20000)
-    window.columns[0].answer.setFocus()
+    mark_and_judge(driver, window, 1, 3)
     driver.shot("main-window-de.png")
 
     report = window.open_report()
@@ -121,7 +110,9 @@ def drive_german(driver: Any) -> None:
     wait_until(lambda: report.isActiveWindow(), 10000)
     driver.shot("report-de.png")
     report.close()
-    html_report(window, driver.out / "html-report-de.png")
+    html_report_shot(
+        window, driver.out / "html-report-de.png", "1366,768", ("--lang=de",), timeout_ms=60000
+    )
 
     browser = window.open_session_browser()
     wait_until(lambda: browser.table.rowCount() >= 3, 20000)
@@ -148,36 +139,23 @@ def drive_german(driver: Any) -> None:
     driver.close(window)
 
 
+def mark_and_judge(driver: Any, window: Any, first: int, last: int) -> None:
+    """Mark words first..last of the first two answers (two categories), give a verdict with
+    real keys and submit it: phase 2 then shows the reference and the automatic check."""
+    from event_loop import wait_until
+    from screenshot import mark
+
+    for column, category in zip(window.columns, ("wrong_detail", "invented"), strict=False):
+        words = column.answer.text.split()
+        if len(words) > 3:
+            mark(window, column, " ".join(words[first:last]), category)
+    saved: list[str] = []
+    window.items.verdict_saved.connect(saved.append)
+    driver.keys("ctrl+j", "Down", "Return")
+    window.judging_bar.submit_button.click()
+    wait_until(lambda: saved, 20000)
+    window.columns[0].answer.setFocus()
+
+
 def idle(window: Any) -> bool:
     return not any(c.is_busy for c in window.columns)
-
-
-def html_report(window: Any, target: Path) -> None:
-    from event_loop import wait_until
-
-    page = Path(tempfile.mkdtemp()) / "bericht.html"
-    written: list[str] = []
-    window.exported.connect(written.append)
-    window.export_to(page, "html")
-    wait_until(lambda: written, 60000)
-    browser = shutil.which("chromium") or shutil.which("chromium-browser")
-    if browser is None:
-        print("no chromium: the HTML report's picture is not made")
-        return
-    subprocess.run(
-        [
-            browser,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--hide-scrollbars",
-            "--lang=de",
-            "--window-size=1366,768",
-            f"--screenshot={target}",
-            page.as_uri(),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    print(f"saved {target}")

@@ -42,7 +42,14 @@ import time
 from pathlib import Path
 from typing import Any
 
-from german_screenshots import LANGUAGE_VARIABLE, choose_language, cut_texts, drive_german
+from german_screenshots import (
+    LANGUAGE_VARIABLE,
+    choose_language,
+    cut_texts,
+    drive_german,
+    idle,
+    mark_and_judge,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 PROMPT = "Who was the first person to walk on the Moon, and in which year?"
@@ -227,10 +234,6 @@ class Driver:
         wait_until(lambda: closed, 60000)
 
 
-def idle(window: Any) -> bool:
-    return not any(c.is_busy for c in window.columns)
-
-
 def drive_readme(driver: Driver) -> None:
     from event_loop import wait_until
 
@@ -288,7 +291,6 @@ def drive_readme(driver: Driver) -> None:
 
 def drive_palette(driver: Driver, name: str) -> None:
     from event_loop import wait_until
-    from screenshot import mark
 
     window = driver.open_window()
     window.prompt_edit.setFocus()
@@ -298,16 +300,7 @@ def drive_palette(driver: Driver, name: str) -> None:
     driver.keys("ctrl+Return")
     wait_until(lambda: any(c.state == "streaming" for c in window.columns), 300000)
     wait_until(lambda: idle(window), 600000)
-    for column, category in zip(window.columns, ("wrong_detail", "invented"), strict=False):
-        words = column.answer.text.split()
-        if len(words) > 3:
-            mark(window, column, " ".join(words[1:4]), category)
-    saved: list[str] = []
-    window.items.verdict_saved.connect(saved.append)
-    driver.keys("ctrl+j", "Down", "Return")
-    window.judging_bar.submit_button.click()
-    wait_until(lambda: saved, 20000)
-    window.columns[0].answer.setFocus()
+    mark_and_judge(driver, window, 1, 4)
     driver.shot(f"{name}.png")
     driver.close(window)
 

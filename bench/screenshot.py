@@ -173,14 +173,25 @@ def report_screenshots(window: MainWindow, folder: Path) -> None:
     window.judging_bar.submit_button.click()
     wait_until(lambda: saved)
     grab_report(window, folder / "report.png").close()
+    html_report_shot(window, folder / "html-report.png", "1400,1000")
+
+
+def html_report_shot(
+    window: MainWindow,
+    target: Path,
+    size: str,
+    chromium_options: tuple[str, ...] = (),
+    timeout_ms: int = 120000,
+) -> None:
+    """Export the session as HTML and save Chromium's picture of it (`size`: "width,height")."""
     page = Path(tempfile.mkdtemp()) / "report.html"
     written: list[str] = []
     window.exported.connect(written.append)
     window.export_to(page, "html")
-    wait_until(lambda: written)
+    wait_until(lambda: written, timeout_ms)
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     if browser is None:
-        print("no chromium: the HTML report's screenshot is not refreshed")
+        print(f"no chromium: {target.name} is not made")
         return
     subprocess.run(
         [
@@ -189,14 +200,16 @@ def report_screenshots(window: MainWindow, folder: Path) -> None:
             "--no-sandbox",
             "--disable-gpu",
             "--hide-scrollbars",
-            "--window-size=1400,1000",
-            f"--screenshot={folder / 'html-report.png'}",
+            *chromium_options,
+            f"--window-size={size}",
+            f"--screenshot={target}",
             page.as_uri(),
         ],
         check=True,
         capture_output=True,
         timeout=120,
     )
+    print(f"saved {target}")
 
 
 def models_screenshots(folder: Path, data: Path) -> None:
